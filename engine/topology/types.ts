@@ -1,0 +1,162 @@
+/**
+ * The topology model: what the text of a Mermaid flowchart means to EventLab.
+ *
+ * The text is the source of truth. `parseTopology(text)` reads it into this model (keeping source positions so the
+ * canvas can patch the text and diagnostics can point at it); `printTopology(model)` writes a model back as text.
+ */
+
+/** A half-open range of the source text, with the 1-based line and column of its start. */
+export interface SourceSpan {
+  from: number;
+  to: number;
+  line: number;
+  column: number;
+}
+
+/** Flowchart direction. `TD` and `TB` mean the same. */
+export type Direction = 'TB' | 'TD' | 'BT' | 'LR' | 'RL';
+
+/** Node shapes, named as mermaid's flowchart db names them (`getVertices()[id].type`). */
+export type Shape =
+  | 'square' // A[text]
+  | 'round' // A(text)
+  | 'stadium' // A([text])
+  | 'subroutine' // A[[text]]
+  | 'cylinder' // A[(text)]
+  | 'circle' // A((text))
+  | 'doublecircle' // A(((text)))
+  | 'diamond' // A{text}
+  | 'hexagon' // A{{text}}
+  | 'odd' // A>text]
+  | 'lean_right' // A[/text/]
+  | 'lean_left' // A[\text\]
+  | 'trapezoid' // A[/text\]
+  | 'inv_trapezoid'; // A[\text/]
+
+/** What a node is to the simulator. */
+export type NodeKind =
+  | 'client' // sends user requests (checkouts) into the first service
+  | 'service' // a microservice: produces, consumes, calls other services
+  | 'kafka' // a Kafka cluster (one node on the canvas, `brokers=N` inside)
+  | 'topic' // a Kafka topic
+  | 'partition' // one partition of a topic
+  | 'consumer' // a consumer, usually in a named consumer group
+  | 'rabbitmq' // a RabbitMQ broker
+  | 'exchange' // a RabbitMQ exchange
+  | 'queue' // a RabbitMQ queue
+  | 'database' // a database (committed rows survive crashes)
+  | 'outbox' // an outbox relay (reads an outbox table, publishes)
+  | 'eventstore' // an append-only event store
+  | 'projection' // a read model built from events (CQRS)
+  | 'saga' // a saga orchestrator
+  | 'schema-registry'
+  | 'event' // an event or record drawn as a node (data, not a component)
+  | 'note'; // a concept or remark with no simulation meaning
+
+/** Where a node's kind came from, so the UI can show how the text was read. */
+export type KindSource = 'class' | 'label' | 'shape' | 'context' | 'default';
+
+export type Stroke = 'normal' | 'dotted' | 'thick' | 'invisible';
+export type ArrowHead = 'none' | 'arrow' | 'cross' | 'circle';
+
+/** What an edge means to the simulator; it comes from the endpoints' kinds, refined by the label. */
+export type EdgeKind =
+  | 'publish' // service -> broker/topic/exchange
+  | 'subscribe' // broker/topic/queue -> service (the service's consumer group)
+  | 'request' // service -> service: synchronous request (HTTP)
+  | 'write' // service -> database
+  | 'read' // database -> service, or service reads a projection
+  | 'route' // exchange -> queue (a binding), or exchange -> exchange
+  | 'relay' // database/outbox -> broker: an outbox relay publishing committed rows
+  | 'structure' // topic -> partition, broker -> topic: containment drawn as an edge
+  | 'link'; // no simulation meaning (between notes or events): kept and drawn
+
+export interface TopologyNode {
+  id: string;
+  /** The label as mermaid shows it: quotes removed, `<br>` kept as a line break `\n`. Equals `id` when none given. */
+  label: string;
+  /** Undefined when the node never appears with brackets (mermaid then draws a plain box). */
+  shape?: Shape;
+  kind: NodeKind;
+  kindSource: KindSource;
+  /** One sentence: why this kind, e.g. "label starts with 'Kafka Broker'". */
+  kindReason: string;
+  /** Settings from `%% @config <id> key=value ...`, in order of appearance, later values winning. */
+  config: Record<string, string>;
+  /** Classes from `:::name` and `class id name`. */
+  classes: string[];
+  /** CSS properties from `style id ...` and the node's classDefs, e.g. `{ fill: '#faa' }`. */
+  style: Record<string, string>;
+  /** Innermost subgraph that holds the node. */
+  group?: string;
+  /** For a `kafka` node: the topics it hosts (`Kafka Broker: orders-topic`); for a `topic` node: its own name. */
+  topics?: string[];
+  /** For a `consumer` or a partition: the consumer group or topic named by its label or its subgraph. */
+  consumerGroup?: string;
+  /** For a `partition`: the topic it belongs to and its number. */
+  partitionOf?: { topic: string; index: number };
+  /** Where the node is first defined with its label (or first mentioned, when it never gets one). */
+  span: SourceSpan;
+}
+
+export interface TopologyEdge {
+  /** The user's edge id (`A e1@--> B`) or a generated one (`L_A_B_0`, as mermaid names them). */
+  id: string;
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  label?: string;
+  stroke: Stroke;
+  arrowStart: ArrowHead;
+  arrowEnd: ArrowHead;
+  /** Extra dashes or dots: `-->` is 1, `--->` is 2. */
+  length: number;
+  span: SourceSpan;
+}
+
+export interface TopologyGroup {
+  id: string;
+  title: string;
+  /** Node ids and nested group ids, as mermaid lists them. */
+  members: string[];
+  parent?: string;
+  direction?: Direction;
+  /** A subgraph can itself mean something: `Topic: order-events`, `Partition 0`, `Consumer Group: fulfillment`. */
+  kind?: 'topic' | 'partition' | 'consumer-group' | 'kafka' | 'service';
+  span: SourceSpan;
+}
+
+/** One `%% @config target key=value ...` directive. */
+export interface ConfigDirective {
+  /** A node id, a topic name or a consumer group name. */
+  target: string;
+  entries: { key: string; value: string; span: SourceSpan }[];
+  span: SourceSpan;
+}
+
+export interface Topology {
+  direction: Direction;
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+  groups: TopologyGroup[];
+  directives: ConfigDirective[];
+  classDefs: Record<string, Record<string, string>>;
+}
+
+export interface Diagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  from: number;
+  to: number;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+export interface ParseResult {
+  topology: Topology;
+  diagnostics: Diagnostic[];
+  /** False when any diagnostic is an error: the caller keeps its last good topology. */
+  ok: boolean;
+}

@@ -1,0 +1,61 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import engineBoundary from './tools/eslint/engine-boundary.js';
+
+const root = import.meta.dirname;
+const local = { rules: { 'engine-boundary': engineBoundary } };
+
+// Ambient time and randomness break determinism: the engine takes time from its scheduler and
+// randomness from its seeded streams only.
+const ambient = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'Use the seeded streams in engine/sim/random.ts.' },
+    { object: 'Date', property: 'now', message: 'Simulated time comes from the scheduler.' },
+    { object: 'performance', property: 'now', message: 'Simulated time comes from the scheduler.' },
+  ],
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'queueMicrotask', 'performance'].map(
+      (name) => ({ name, message: 'The engine has no wall clock: schedule simulated events instead.' }),
+    ),
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: "NewExpression[callee.name='Date']", message: 'Simulated time comes from the scheduler.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    plugins: { eventlab: local },
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: { ...ambient, 'eventlab/engine-boundary': ['error', { root, allow: [] }] },
+  },
+  {
+    files: ['engine/worker.ts'],
+    rules: { 'eventlab/engine-boundary': ['error', { root, allow: ['comlink'] }] },
+  },
+  {
+    files: ['engine/**/*.test.ts'],
+    rules: { 'eventlab/engine-boundary': ['error', { root, allow: ['vitest', 'node:fs', 'node:path', 'node:url'] }] },
+  },
+);

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['engine/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'lessons/**/*.test.ts', 'tools/**/*.test.ts'],
+    environment: 'node',
+    pool: 'threads',
+  },
+});
