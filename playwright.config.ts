@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, systemChromium } from './e2e/browser.ts';
 
-const port = 4173;
+// E2E_PORT lets several checkouts run their specs side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
