@@ -160,3 +160,36 @@ export interface ParseResult {
   /** False when any diagnostic is an error: the caller keeps its last good topology. */
   ok: boolean;
 }
+
+/**
+ * An edit made on the canvas or in the inspector. `patchTopology(text, edit)` turns it into the smallest change of
+ * the text that has that effect, leaving every other character (comments, styles, spacing) as it was.
+ */
+export type CanvasEdit =
+  | { type: 'addNode'; label: string; kind: NodeKind; id?: string; group?: string }
+  | { type: 'addEdge'; from: string; to: string; label?: string }
+  | { type: 'renameNode'; id: string; label: string }
+  | { type: 'deleteNode'; id: string }
+  | { type: 'deleteEdge'; edgeId: string }
+  | { type: 'setEdgeLabel'; edgeId: string; label: string }
+  | { type: 'setKind'; id: string; kind: NodeKind }
+  /** `value: null` removes the key. `target` is a node id, a topic name or a consumer group name. */
+  | { type: 'setConfig'; target: string; key: string; value: string | null };
+
+/** A replacement of `text.slice(from, to)` by `insert`, in the coordinates of the text before the edit. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+export interface PatchResult {
+  /** Non-overlapping, sorted by `from`; empty when the edit changes nothing. */
+  changes: TextChange[];
+  /** The text with the changes applied. */
+  text: string;
+  /** The id of the node an `addNode` created. */
+  createdId?: string;
+  /** Why the edit could not be made (unknown node, would create a duplicate id, ...); `changes` is then empty. */
+  error?: string;
+}
