@@ -212,7 +212,10 @@ class DocumentParser {
   private subgraphHeader(sg: SubgraphStatement, j: number): number {
     const text = this.text;
     const at = skipBlanks(text, j);
-    if (at >= text.length || isNewline(text.charCodeAt(at)) || text[at] === ';') return j;
+    if (at >= text.length || isNewline(text.charCodeAt(at)) || text[at] === ';') {
+      // Mermaid crashes on a subgraph with neither id nor title.
+      throw this.cur.fail("a subgraph needs an id or a title, e.g. 'subgraph orders [Orders]'", sg.headerRange.from, j);
+    }
     if (at === j) throw this.cur.fail("expected a space after 'subgraph'", j, j + 1);
     if (text[at] === '"') return this.quotedTitle(sg, at);
     let k = at;
