@@ -4,3 +4,5 @@
 export type * from './topology/types.ts';
 export { parseTopology } from './topology/parse.ts';
 export { NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './topology/kinds.ts';
+export { printTopology } from './topology/print.ts';
+export { patchTopology } from './topology/patch/patch.ts';

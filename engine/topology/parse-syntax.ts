@@ -156,6 +156,9 @@ class DocumentParser {
     for (const k of ['flowchart', 'graph']) {
       if (keywordAt(text, i, k)) throw cur.fail(`a diagram has one '${k}' header; this one repeats it`, i, i + k.length);
     }
+    if (text.startsWith('%%', i) && !/[^%\s]/.test(text.slice(i, endOfLine(text, i)))) {
+      cur.report('warning', "mermaid reads a '%%' with nothing after it as a node named '%%'; write the comment's text after it", i, endOfLine(text, i));
+    }
     const direction = this.direction(i);
     if (direction !== undefined) return direction;
     const chain = readChain(cur, i);
