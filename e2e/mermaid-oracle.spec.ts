@@ -93,14 +93,21 @@ async function mermaidReads(page: Page, text: string): Promise<Raw> {
       area.innerHTML = s.replace(/\uFB02\u00B0\u00B0/g, '&#').replace(/\uFB02\u00B0/g, '&').replace(/\u00B6\u00DF/g, ';');
       return area.value.replace(/<br\s*\/?>/gi, '\n');
     };
+    // The slice of mermaid's FlowDB the comparison reads.
+    interface FlowDb {
+      getDirection(): string;
+      getVertices(): Map<string, { id: string; text?: string; type?: string; classes: string[] }>;
+      getEdges(): { id: string; start: string; end: string; text?: string; type: string; stroke: string; length: number }[];
+      getSubGraphs(): { id: string; title: string; nodes: string[]; dir?: string }[];
+    }
     try {
-      const api = (window as unknown as { mermaid: { mermaidAPI: { getDiagramFromText(t: string): Promise<{ db: any }> } } }).mermaid;
+      const api = (window as unknown as { mermaid: { mermaidAPI: { getDiagramFromText(t: string): Promise<{ db: FlowDb }> } } }).mermaid;
       const { db } = await api.mermaidAPI.getDiagramFromText(source);
       return {
         direction: db.getDirection(),
-        vertices: [...db.getVertices().values()].map((v: any) => ({ id: v.id, text: decode(v.text ?? ''), type: v.type ?? null, classes: [...v.classes] })),
-        edges: db.getEdges().map((e: any) => ({ id: e.id, start: e.start, end: e.end, text: decode(e.text ?? ''), type: e.type, stroke: e.stroke, length: e.length })),
-        subgraphs: db.getSubGraphs().map((s: any) => ({ id: s.id, title: decode(s.title), nodes: [...s.nodes], dir: s.dir ?? null })),
+        vertices: [...db.getVertices().values()].map((v) => ({ id: v.id, text: decode(v.text ?? ''), type: v.type ?? null, classes: [...v.classes] })),
+        edges: db.getEdges().map((e) => ({ id: e.id, start: e.start, end: e.end, text: decode(e.text ?? ''), type: e.type, stroke: e.stroke, length: e.length })),
+        subgraphs: db.getSubGraphs().map((s) => ({ id: s.id, title: decode(s.title), nodes: [...s.nodes], dir: s.dir ?? null })),
       };
     } catch (e) {
       return { error: String((e as Error).message ?? e) };
