@@ -43,7 +43,10 @@ export const E = {
   rebalanceComplete: 43, // a=group, b=rebalance sequence
   autoCommit: 44, // a=consumer, b=life
   leaveArrive: 45, // a=group, b=member number
-  heartbeatResponse: 46, // a=consumer, b=code
+  heartbeatResponse: 46, // a=consumer, b=answer id
+  consumerMetadata: 47, // a=consumer, b=version
+  joinTimeout: 48, // a=consumer, b=join sequence
+  commitTimeout: 49, // a=consumer, b=commit id
   // Retention and compaction (kafka/retention.ts)
   retentionCheck: 50, // a=cluster
   // Services (services/)
@@ -55,6 +58,7 @@ export const E = {
   checkoutResponse: 65, // a=client, b=call id
   // Faults (faults/)
   fault: 70, // a=fault index
+  restartInstance: 71, // a=instance, b=life: an orchestrator restarts a crashed instance
 } as const;
 
 export type EventKind = (typeof E)[keyof typeof E];

@@ -10,6 +10,7 @@ import type { Keys } from './history/keys.ts';
 import type { Trace } from './history/trace.ts';
 import type { Consumer, Group, ProduceRequest, Producer } from './kafka/clientTypes.ts';
 import type { FetchRequest } from './kafka/fetch.ts';
+import type { GroupAnswer, GroupRequest } from './kafka/group.ts';
 import type { Broker, Cluster, Fetcher, Partition, Topic } from './kafka/types.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import type { Network } from './sim/network.ts';
@@ -40,6 +41,9 @@ export interface World {
   groups: Group[];
   produceRequests: Map<number, ProduceRequest>;
   fetchRequests: Map<number, FetchRequest>;
+  /** Group coordinator requests in flight, and the coordinator's answers in flight. */
+  groupInbox: Map<number, GroupRequest>;
+  groupAnswers: Map<number, GroupAnswer>;
 
   services: Service[];
   instances: Instance[];

@@ -12,6 +12,7 @@ export const EXPIRED = 4; // removed on purpose by retention or compaction, so n
 export const FAILED = 8; // the producer gave up (delivery.timeout.ms) and reported an error
 export const CAUSED_BY_MESSAGE = 16; // causation is a message id, not a request id
 export const POISON = 32; // every consumer fails on it
+export const FROM_SOURCE = 64; // originated by a publish-only service: its acknowledgement completes a request
 
 export interface Messages {
   count: number;

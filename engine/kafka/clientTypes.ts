@@ -3,6 +3,7 @@
  */
 import type { Distribution } from '../sim/distribution.ts';
 import type { Stream } from '../sim/random.ts';
+import type { StickyPartitionerState } from './stickyPartitioner.ts';
 
 export interface ProducerConfig {
   /** 0, 1, or -1 for all. */
@@ -31,6 +32,8 @@ export interface Batch {
   /** Idempotence: sequence of the first record, assigned at the first send; -1 before, or without idempotence. */
   baseSeq: number;
   inflight: boolean;
+  /** Waiting out a retry backoff. */
+  backoff: boolean;
   /** Calls waiting for this batch to be acknowledged, as [message id, call id] pairs. */
   waiters: number[] | null;
 }
@@ -81,8 +84,12 @@ export interface Producer {
   inflight: Map<number, number>;
   requests: Map<number, ProduceRequest>;
   nextSeq: Map<number, number>;
-  /** Sticky partition per topic for null keys (KIP-794), and bytes written to it. */
-  sticky: Map<number, { partition: number; bytes: number }>;
+  /** Per partition: batches waiting out a retry backoff (idempotent order holds later batches back). */
+  retrying: Map<number, number>;
+  /** Sticky partitioner state per topic, for records without a key (KIP-794). */
+  sticky: Map<number, StickyPartitionerState>;
+  /** Partitions with a leader per topic, as of a metadata version (the sticky partitioner picks among them). */
+  stickyView: Map<number, { version: number; numPartitions: number; available: number[] }>;
   rng: Stream;
   sent: number;
   acked: number;
@@ -150,6 +157,7 @@ export interface Consumer {
   memberId: string;
   generation: number;
   joining: boolean;
+  joinSeq: number;
   /** Partitions owned and consumed now. */
   assigned: number[];
   /** Next offset the application will see, per owned partition. */
@@ -170,8 +178,15 @@ export interface Consumer {
   blockedUntil: Map<number, number>;
   /** An in-flight synchronous commit blocks the poll loop. */
   committing: boolean;
+  commitId: number;
+  /** Work waiting for its commit-before-processing to be answered. */
+  pendingStart: Work | null;
+  /** An auto-commit came due while the application was busy: it runs at the next poll. */
+  autoCommitDue: boolean;
   rng: Stream;
   processed: number;
+  /** A fault armed to crash this consumer at its worst moment. */
+  crashTrigger: 'after-processing' | 'before-processing' | null;
 }
 
 export interface GroupMember {
@@ -201,6 +216,8 @@ export interface Group {
   assignment: Map<string, number[]>;
   rebalanceSeq: number;
   rebalanceStartedAt: number;
+  /** group.initial.rebalance.delay.ms for the rebalance in progress (only the first of an empty group waits). */
+  initialDelayUs: number;
   nextMember: number;
   /** Rebalances that completed, for the UI and the checks (C4, C5). */
   rebalances: number;

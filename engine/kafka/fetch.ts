@@ -19,7 +19,10 @@ export interface FetchRequest {
   consumerLife: number;
   broker: number;
   partitions: number[];
+  /** Fetch offsets; LATEST (-1) and EARLIEST (-2) ask the broker to resolve auto.offset.reset. */
   offsets: number[];
+  /** The offsets actually read from (markers resolved). */
+  resolved: number[];
   maxRecords: number;
   waitUs: number;
   parked: boolean;
@@ -98,8 +101,11 @@ function fill(w: World, req: FetchRequest): boolean {
       continue;
     }
     const slot = slotOf(p, req.broker);
-    const from = req.offsets[i]!;
     const end = viewEnd(p, slot);
+    const asked = req.offsets[i]!;
+    // auto.offset.reset: latest is the high watermark (what read_uncommitted consumers see), earliest the log start.
+    const from = asked === -1 ? p.hw[slot]! : asked === -2 ? p.log.startOffset : asked;
+    req.resolved[i] = from;
     req.highWatermarks[i] = p.hw[slot]!;
     req.logStart[i] = p.log.startOffset;
     req.logEnd[i] = end;

@@ -114,6 +114,8 @@ export interface Partition {
   committed: number;
   /** Start of the current offline window, -1 when online. */
   offlineSince: number;
+  /** Since when produce requests to this partition fail (leader gone, not enough replicas, timeouts), -1 if not. */
+  writesFailingSince: number;
   /** Compaction: offset up to which the log has been cleaned. */
   cleanedTo: number;
 }

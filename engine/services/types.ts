@@ -81,6 +81,8 @@ export interface Call {
   /** Client id when `fromClient`, else the calling instance id. */
   from: number;
   fromClient: boolean;
+  /** The caller's own call this one is a step of (-1 for a checkout from a client). */
+  parent: number;
   service: number;
   instance: number;
   /** The checkout this call belongs to (correlation id). */
@@ -96,6 +98,10 @@ export interface Call {
   failed: boolean;
   code: number;
   holdsThread: boolean;
+  /** The caller stopped waiting (its timeout fired). */
+  abandoned: boolean;
+  /** The answer is on its way to the caller. */
+  answering: boolean;
   /** Messages this request published (ids). */
   published: number[];
   outstandingAcks: number;
@@ -103,6 +109,8 @@ export interface Call {
 
 export interface Client {
   id: number;
+  /** Topology edge id of the client's request edge (for per-edge metrics). */
+  edge: string;
   /** Topology node id; implicit clients are named after the service they drive. */
   node: string;
   implicit: boolean;
