@@ -2,3 +2,36 @@
  * The engine's public API. Everything outside engine/ imports from here (DESIGN.md, "The engine").
  */
 export type * from './topology/types.ts';
+
+// Kafka: where records land, and how a consumer group splits partitions (kafka/).
+export { partitionForKey } from './kafka/partitioner.ts';
+export { murmur2, murmur2String, toPositive } from './kafka/murmur2.ts';
+export { utf8Encode, utf8EncodeInto, utf8Length } from './kafka/utf8.ts';
+export {
+  createStickyPartitioner,
+  recordAppended,
+  stickyPartitionForAppend,
+  updateLoadStats,
+  type PickUniform,
+  type StickyPartitionerState,
+  type TopicAvailability,
+} from './kafka/stickyPartitioner.ts';
+export {
+  addedPartitions,
+  assignPartitions,
+  assignmentMatchesSubscription,
+  assignmentViolations,
+  needsFollowUpRebalance,
+  parseTopicPartition,
+  revokedPartitions,
+  stickyBalanceViolations,
+  topicPartitionName,
+  unassignedPartitions,
+  type Assignment as PartitionAssignment,
+  type AssignmentStrategy,
+  type GroupMember as ConsumerGroupMember,
+  type TopicPartitionCounts,
+} from './kafka/assignors/index.ts';
+
+// RabbitMQ (amqp/).
+export { topicMatches } from './amqp/topicMatches.ts';
