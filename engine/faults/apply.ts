@@ -9,9 +9,9 @@ import { typeId } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { hooks } from '../kafka/hooks.ts';
 import { crashConsumer, restartConsumer } from '../kafka/lifecycle.ts';
-import { crashProducer, restartProducer } from '../kafka/producer.ts';
+import { connectionReset, crashProducer, restartProducer } from '../kafka/producer.ts';
 import { kickFetchers } from '../kafka/replication.ts';
-import { after, on } from '../sim/loop.ts';
+import { after, at, on } from '../sim/loop.ts';
 import { heal, partition, setLinkFault } from '../sim/network.ts';
 import { dropCallsAt } from '../services/calls.ts';
 import { startClient } from '../services/client.ts';
@@ -146,6 +146,16 @@ export function crashBroker(w: World, id: number): void {
   for (const pid of c.partitions) {
     const p = w.partitions[pid]!;
     p.delayed = p.delayed.filter((d) => w.produceRequests.get(d.request)?.broker !== id);
+  }
+  // Clients connected to the dead process see their connections reset at once.
+  const rtt = 2 * w.net.latencyAcrossZonesUs;
+  for (const req of [...w.produceRequests.values()]) {
+    if (req.broker === id && w.producers[req.producer]!.requests.has(req.id)) connectionReset(w, req.id, w.now + rtt);
+  }
+  for (const req of w.fetchRequests.values()) if (req.broker === id) at(w, w.now + rtt, E.fetchTimeout, req.consumer, req.id);
+  for (const fid of c.fetchers) {
+    const f = w.fetchers[fid]!;
+    if (f.leader === id && f.inflight) at(w, w.now + rtt, E.replicaFetchTimeout, f.id, f.seq);
   }
   record(w.trace, w.now, T.crash, b.host, -1, 0, 1, 0);
 }

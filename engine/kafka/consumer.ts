@@ -8,7 +8,7 @@
 import { E } from '../events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
-import { arrival } from '../sim/network.ts';
+import { arrival, refusedAt } from '../sim/network.ts';
 import { nextId, type World } from '../world.ts';
 import type { Consumer, Group } from './clientTypes.ts';
 import { ILLEGAL_GENERATION, NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
@@ -295,9 +295,12 @@ export function fetchMore(w: World, c: Consumer): void {
     };
     w.fetchRequests.set(id, req);
     c.fetching.add(broker);
-    after(w, REQUEST_TIMEOUT_US, E.fetchTimeout, c.id, id);
-    const t = arrival(w.net, w.now, c.host, w.brokers[broker]!.host);
+    const bhost = w.brokers[broker]!.host;
+    const t = arrival(w.net, w.now, c.host, bhost);
     if (t >= 0) at(w, t, E.fetchArrive, broker, id);
+    const refused = t < 0 ? refusedAt(w.net, w.now, c.host, bhost) : -1;
+    // A dead broker refuses the connection at once; otherwise only the request timeout tells.
+    at(w, refused >= 0 ? refused : w.now + REQUEST_TIMEOUT_US, E.fetchTimeout, c.id, id);
   }
 }
 

@@ -10,11 +10,11 @@ import { ACKED, FAILED, FROM_SOURCE } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { after, at, on } from '../sim/loop.ts';
-import { arrival, reachable } from '../sim/network.ts';
+import { arrival, reachable, refusedAt } from '../sim/network.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
 import { nextId, type World } from '../world.ts';
 import type { Batch, ProduceEntry, Producer } from './clientTypes.ts';
-import { DELIVERY_TIMEOUT, NONE, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, REQUEST_TIMED_OUT } from './errors.ts';
+import { DELIVERY_TIMEOUT, NETWORK_EXCEPTION, NONE, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, REQUEST_TIMED_OUT } from './errors.ts';
 import { hooks } from './hooks.ts';
 import { leaderAt } from './metadata.ts';
 
@@ -161,9 +161,23 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
     // acks=0: nothing comes back, the batches are done as soon as they are on the wire.
     for (const b of batches) prod.batches.delete(b.id);
   }
-  const t = arrival(w.net, w.now, prod.host, w.brokers[broker]!.host);
+  const bhost = w.brokers[broker]!.host;
+  const t = arrival(w.net, w.now, prod.host, bhost);
   if (t >= 0) at(w, t, E.produceArrive, broker, id);
   else if (prod.config.acks === 0) w.produceRequests.delete(id);
+  else {
+    const refused = refusedAt(w.net, w.now, prod.host, bhost);
+    if (refused >= 0) connectionReset(w, id, refused);
+  }
+}
+
+/** The broker's process is gone: the client's connection fails and its requests fail with NETWORK_EXCEPTION. */
+export function connectionReset(w: World, requestId: number, when: number): void {
+  const req = w.produceRequests.get(requestId);
+  if (!req) return;
+  for (let i = 0; i < req.codes.length; i++) if (req.codes[i] === -1) req.codes[i] = NETWORK_EXCEPTION;
+  req.pending = 0;
+  at(w, when, E.produceResponse, req.producer, requestId);
 }
 
 on<World>(E.produceResponse, 'produce response', (w, pid, requestId) => {
@@ -195,10 +209,9 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
   b.inflight = false;
   const p = w.partitions[b.partition]!;
   if (code === NONE) {
-    if (p.writesFailingSince >= 0) {
-      w.checks.unavailable.push({ what: 'writes', id: p.id, from: p.writesFailingSince, to: w.now });
-      p.writesFailingSince = -1;
-    }
+    if (p.writesFailingSince >= 0) closeWriteWindow(w, p.id, p.writesFailingSince);
+    p.writesFailingSince = -1;
+    p.lastWriteOkAt = w.now;
     prod.batches.delete(batchId);
     for (const id of b.ids) acknowledge(w, prod, id, baseOffset);
     record(w.trace, w.now, T.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
@@ -206,8 +219,8 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
     return;
   }
   record(w.trace, w.now, T.ack, prod.host, b.partition, -1, b.ids.length, code);
-  if (p.writesFailingSince < 0) p.writesFailingSince = b.createdAt;
-  if (code === NOT_LEADER_OR_FOLLOWER || code === REQUEST_TIMED_OUT) refreshMetadata(w, prod);
+  if (p.writesFailingSince < 0) p.writesFailingSince = Math.max(b.createdAt, p.lastWriteOkAt);
+  if (code === NOT_LEADER_OR_FOLLOWER || code === REQUEST_TIMED_OUT || code === NETWORK_EXCEPTION) refreshMetadata(w, prod);
   if (b.attempts > prod.config.retries || w.now - b.createdAt >= prod.config.deliveryTimeoutUs) {
     fail(w, prod, b, code === OUT_OF_ORDER_SEQUENCE_NUMBER || code === REQUEST_TIMED_OUT ? DELIVERY_TIMEOUT : code);
     return;
@@ -244,6 +257,20 @@ on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
     }
   }
 });
+
+/** Records that writes to a partition failed from `from` until now, merging with the window just before it. */
+function closeWriteWindow(w: World, pid: number, from: number): void {
+  const list = w.checks.unavailable;
+  for (let i = list.length - 1; i >= 0 && i >= list.length - 20; i--) {
+    const x = list[i]!;
+    if (x.what === 'writes' && x.id === pid && x.to >= from) {
+      x.from = Math.min(x.from, from);
+      x.to = Math.max(x.to, w.now);
+      return;
+    }
+  }
+  list.push({ what: 'writes', id: pid, from, to: w.now });
+}
 
 /** The batch is given up: its records are reported failed (the send callback gets an exception). */
 function fail(w: World, prod: Producer, b: Batch, code: number): void {

@@ -8,7 +8,7 @@
 import { E } from '../events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
-import { arrival } from '../sim/network.ts';
+import { arrival, refusedAt } from '../sim/network.ts';
 import type { World } from '../world.ts';
 import { maximalIsr, maybeAdvanceHighWatermark } from './highWatermark.ts';
 import { believesLeader, slotOf, stateAt } from './metadata.ts';
@@ -57,9 +57,11 @@ function sendFetch(w: World, f: Fetcher): void {
   f.parked = false;
   f.seq++;
   f.life = fb.life;
-  after(w, REPLICA_SOCKET_TIMEOUT_US, E.replicaFetchTimeout, f.id, f.seq);
-  const t = arrival(w.net, w.now, fb.host, w.brokers[f.leader]!.host);
+  const lhost = w.brokers[f.leader]!.host;
+  const t = arrival(w.net, w.now, fb.host, lhost);
   if (t >= 0) at(w, t, E.replicaFetchArrive, f.id, f.seq);
+  const refused = t < 0 ? refusedAt(w.net, w.now, fb.host, lhost) : -1;
+  at(w, refused >= 0 ? refused : w.now + REPLICA_SOCKET_TIMEOUT_US, E.replicaFetchTimeout, f.id, f.seq);
 }
 
 on<World>(E.replicaFetch, 'replica fetch', (w, fid, life) => {

@@ -116,6 +116,8 @@ export interface Partition {
   offlineSince: number;
   /** Since when produce requests to this partition fail (leader gone, not enough replicas, timeouts), -1 if not. */
   writesFailingSince: number;
+  /** When a produce to this partition last succeeded. */
+  lastWriteOkAt: number;
   /** Compaction: offset up to which the log has been cleaned. */
   cleanedTo: number;
 }

@@ -213,7 +213,7 @@ function addTopic(w: World, name: string, ci: number, ti: number, config: TopicC
       matched: replicas.map(() => 0), tail: replicas.map(() => null), hw: replicas.map(() => 0),
       followerEnd: replicas.map(() => 0), lastCaughtUpAt: replicas.map(() => 0), lastFetchAt: replicas.map(() => 0),
       lastFetchLeaderEnd: replicas.map(() => 0), states: [], pendingIsr: null, producers: new Map(), delayed: [],
-      parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, cleanedTo: 0,
+      parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, lastWriteOkAt: 0, cleanedTo: 0,
     };
     w.partitions.push(part);
     topic.partitions.push(part.id);

@@ -16,7 +16,7 @@ import { send } from '../kafka/producer.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
 import { after, at, on } from '../sim/loop.ts';
-import { arrival } from '../sim/network.ts';
+import { arrival, refusedAt } from '../sim/network.ts';
 import { chance } from '../sim/random.ts';
 import { nextId, type World } from '../world.ts';
 import { finishCheckout } from './client.ts';
@@ -35,8 +35,20 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
   w.calls.set(id, call);
   countEdge(w.metrics, edge, 1);
   const fromHost = fromClient ? w.clients[from]!.host : w.instances[from]!.host;
-  const t = arrival(w.net, w.now, fromHost, w.instances[instance]!.host);
+  const toHost = w.instances[instance]!.host;
+  const t = arrival(w.net, w.now, fromHost, toHost);
   if (t >= 0) at(w, t, E.requestArrive, instance, id);
+  else {
+    // A crashed instance refuses the connection: the caller fails fast instead of waiting for its timeout.
+    const refused = refusedAt(w.net, w.now, fromHost, toHost);
+    if (refused >= 0) {
+      call.done = true;
+      call.failed = true;
+      call.code = SERVICE_UNAVAILABLE;
+      call.answering = true;
+      at(w, refused, fromClient ? E.checkoutResponse : E.callResponse, from, id);
+    }
+  }
   after(w, timeoutUs, E.callTimeout, from, id);
   return id;
 }

@@ -33,6 +33,8 @@ export interface Network {
   rng: Stream;
   /** Messages dropped by loss, cuts or partitions, for reports. */
   dropped: number;
+  /** Last arrival time per directed host pair: messages between two hosts never overtake each other (TCP). */
+  lastArrival: Map<number, number>;
 }
 
 export function createNetwork(rng: Stream): Network {
@@ -47,6 +49,7 @@ export function createNetwork(rng: Stream): Network {
     jitter: 0.2,
     rng,
     dropped: 0,
+    lastArrival: new Map(),
   };
 }
 
@@ -96,7 +99,27 @@ export function arrival(net: Network, now: number, a: number, b: number): number
     }
   }
   const delay = base * (1 - net.jitter + 2 * net.jitter * nextFloat(net.rng));
-  return now + Math.max(1, Math.round(delay));
+  let t = now + Math.max(1, Math.round(delay));
+  // One connection per pair of hosts, and TCP delivers in order: jitter never reorders two messages on it.
+  const pair = a * 65536 + b;
+  const last = net.lastArrival.get(pair);
+  if (last !== undefined && t < last) t = last;
+  net.lastArrival.set(pair, t);
+  return t;
+}
+
+/**
+ * When a message to `b` was lost because `b`'s process is down while the path to it works, the sender's operating
+ * system learns at once (connection refused or reset): returns when the sender knows, else -1 (a silent loss, which
+ * only a timeout reveals, as with a network partition).
+ */
+export function refusedAt(net: Network, now: number, a: number, b: number): number {
+  if (net.up[a] === 0 || net.up[b] === 1) return -1;
+  const sa = net.side[a]!, sb = net.side[b]!;
+  if (sa !== 0 && sb !== 0 && (sa & sb) === 0) return -1;
+  if (net.faults.size !== 0 && net.faults.get(linkKey(a, b))?.cut) return -1;
+  const base = net.zone[a] === net.zone[b] ? net.latencyInZoneUs : net.latencyAcrossZonesUs;
+  return now + 2 * base;
 }
 
 /** Splits hosts into sides; hosts not named stay on no side. */
