@@ -31,12 +31,17 @@ export function processedByGroup(w: World, g: number, id: number, partition: num
   gc.seen[byte]! |= bit;
   const key = w.messages.key[id]!;
   if (key !== 0) {
-    const last = gc.lastByKey.get(key) ?? 0;
+    if (key >= gc.lastByKey.length) {
+      const grown = new Uint32Array(Math.max(key + 1, gc.lastByKey.length * 2));
+      grown.set(gc.lastByKey);
+      gc.lastByKey = grown;
+    }
+    const last = gc.lastByKey[key]!;
     if (id < last) {
       // A message of this key processed after one sent later than it: per-key order broken (semantics C19, K12).
       gc.reordered++;
       if (gc.reorderExamples.length < w.checks.examplesLimit) gc.reorderExamples.push({ message: id, partition, offset, at, other: last });
-    } else gc.lastByKey.set(key, id);
+    } else gc.lastByKey[key] = id;
   }
   return true;
 }

@@ -20,7 +20,8 @@ export interface GroupChecks {
   skipped: number;
   reordered: number;
   reorderExamples: Example[];
-  lastByKey: Map<number, number>;
+  /** Newest message id processed, per key id. */
+  lastByKey: Uint32Array;
 }
 
 export interface Window {
@@ -45,7 +46,7 @@ export function createChecks(groups: number): ChecksState {
       skipped: 0,
       reordered: 0,
       reorderExamples: [],
-      lastByKey: new Map(),
+      lastByKey: new Uint32Array(1024),
     })),
     unavailable: [],
     examplesLimit: 100,

@@ -23,7 +23,9 @@ export interface ProducerConfig {
 export interface Batch {
   id: number;
   partition: number;
-  ids: number[];
+  /** Message ids; `ids.length` is the record count (a view of `buffer` once the batch is closed). */
+  ids: Uint32Array;
+  count: number;
   bytes: number;
   createdAt: number;
   maxTimestamp: number;
@@ -41,7 +43,7 @@ export interface Batch {
 export interface ProduceEntry {
   batch: number;
   partition: number;
-  ids: number[];
+  ids: Uint32Array;
   producerId: number;
   baseSeq: number;
   bytes: number;
@@ -75,8 +77,8 @@ export interface Producer {
   producerId: number;
   metaVersion: number;
   metadataInflight: boolean;
-  /** Open batch per partition. */
-  open: Map<number, number>;
+  /** Open batch per global partition id (null when none). */
+  open: (Batch | null)[];
   batches: Map<number, Batch>;
   /** Closed batches waiting to be sent, oldest first. */
   ready: number[];
@@ -122,22 +124,24 @@ export interface ConsumerConfig {
   fetchRecords: number;
 }
 
-/** A poll's worth of records being processed: parallel arrays, and each record's completion time. */
+/**
+ * A poll's worth of records being processed: parallel typed arrays (one set per consumer, reused every poll), and
+ * each record's completion time.
+ */
 export interface Work {
   seq: number;
-  partitions: number[];
-  ids: number[];
-  offsets: number[];
-  doneAt: number[];
+  count: number;
+  partitions: Int32Array;
+  ids: Uint32Array;
+  offsets: Float64Array;
+  doneAt: Float64Array;
   /** Per record: 0 processed, else the failure (1 failed, 2 poison). */
-  outcome: number[];
-  /** Consumed positions to commit when the work is done (commit=after). */
-  commitAfter: boolean;
+  outcome: Uint8Array;
 }
 
 export interface FetchedRecords {
-  ids: number[];
-  offsets: number[];
+  ids: Uint32Array;
+  offsets: Float64Array;
   head: number;
 }
 
@@ -167,7 +171,9 @@ export interface Consumer {
   buffer: Map<number, FetchedRecords>;
   /** Brokers with a fetch in flight. */
   fetching: Set<number>;
+  /** The records being processed now (pointing at `workBuffer`), or null when the application waits in poll. */
   work: Work | null;
+  workBuffer: Work;
   workSeq: number;
   lastPollAt: number;
   /** Partitions that wait for a committed offset from the coordinator. */

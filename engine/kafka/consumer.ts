@@ -10,7 +10,7 @@ import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, refusedAt } from '../sim/network.ts';
 import { nextId, type World } from '../world.ts';
-import type { Consumer, Group } from './clientTypes.ts';
+import type { Consumer, Group, Work } from './clientTypes.ts';
 import { ILLEGAL_GENERATION, NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
 import type { FetchRequest } from './fetch.ts';
 import { toCoordinator } from './group.ts';
@@ -234,30 +234,30 @@ export function poll(w: World, c: Consumer): void {
 }
 
 /** Takes up to max.poll.records buffered records, advancing the consumed positions. */
-function take(w: World, c: Consumer): import('./clientTypes.ts').Work | null {
-  let n = 0;
+function take(w: World, c: Consumer): Work | null {
   const max = c.config.maxPollRecords;
-  const work = { seq: ++c.workSeq, partitions: [] as number[], ids: [] as number[], offsets: [] as number[], doneAt: [] as number[], outcome: [] as number[], commitAfter: c.config.commit === 'after' };
+  const work = c.workBuffer;
+  let n = 0;
   const k = c.assigned.length;
   for (let i = 0; i < k && n < max; i++) {
     const p = c.assigned[(i + c.workSeq) % k]!;
     if ((c.blockedUntil.get(p) ?? 0) > w.now) continue;
     const buf = c.buffer.get(p);
     if (!buf) continue;
-    while (buf.head < buf.ids.length && n < max) {
-      work.partitions.push(p);
-      work.ids.push(buf.ids[buf.head]!);
-      work.offsets.push(buf.offsets[buf.head]!);
-      c.position.set(p, buf.offsets[buf.head]! + 1);
-      buf.head++;
+    const take = Math.min(buf.ids.length - buf.head, max - n);
+    for (let j = 0; j < take; j++) {
+      work.partitions[n] = p;
+      work.ids[n] = buf.ids[buf.head + j]!;
+      work.offsets[n] = buf.offsets[buf.head + j]!;
       n++;
     }
+    buf.head += take;
+    c.position.set(p, buf.offsets[buf.head - 1]! + 1);
     if (buf.head >= buf.ids.length) c.buffer.delete(p);
   }
-  if (n === 0) {
-    c.workSeq--;
-    return null;
-  }
+  if (n === 0) return null;
+  work.count = n;
+  work.seq = ++c.workSeq;
   return work;
 }
 

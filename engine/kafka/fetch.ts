@@ -28,14 +28,16 @@ export interface FetchRequest {
   parked: boolean;
   /** The answer: per partition an error code, records, and the high watermark. */
   codes: number[];
-  ids: number[][];
-  recordOffsets: number[][];
+  ids: Uint32Array[];
+  recordOffsets: Float64Array[];
   highWatermarks: number[];
   logStart: number[];
   logEnd: number[];
 }
 
-const scratch = createReadBuffer(4096);
+let scratch = createReadBuffer(4096);
+const EMPTY_IDS = new Uint32Array(0);
+const EMPTY_OFFSETS = new Float64Array(0);
 
 on<World>(E.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
   const req = w.fetchRequests.get(fetchId);
@@ -91,10 +93,8 @@ function fill(w: World, req: FetchRequest): boolean {
   let any = false;
   for (let i = 0; i < req.partitions.length; i++) {
     const p = w.partitions[req.partitions[i]!]!;
-    const ids: number[] = [];
-    const offs: number[] = [];
-    req.ids[i] = ids;
-    req.recordOffsets[i] = offs;
+    req.ids[i] = EMPTY_IDS;
+    req.recordOffsets[i] = EMPTY_OFFSETS;
     if (!believesLeader(b, p)) {
       req.codes[i] = NOT_LEADER_OR_FOLLOWER;
       any = true;
@@ -115,8 +115,13 @@ function fill(w: World, req: FetchRequest): boolean {
       continue;
     }
     req.codes[i] = NONE;
-    readView(p, slot, from, p.hw[slot]!, req.maxRecords, scratch, ids, offs);
-    if (ids.length > 0) any = true;
+    if (scratch.ids.length < req.maxRecords) scratch = createReadBuffer(req.maxRecords);
+    readView(p, slot, from, p.hw[slot]!, req.maxRecords, scratch);
+    if (scratch.count > 0) {
+      req.ids[i] = scratch.ids.slice(0, scratch.count);
+      req.recordOffsets[i] = scratch.offsets.slice(0, scratch.count);
+      any = true;
+    }
   }
   return any;
 }

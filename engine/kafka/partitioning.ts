@@ -34,7 +34,7 @@ export function partitionFor(w: World, prod: Producer, topic: number, key: numbe
     prod.stickyView.set(topic, topicView);
   }
   const pick = (k: number) => nextInt(prod.rng, k);
-  const onlyFull = (i: number) => !prod.open.has(t.partitions[i]!);
+  const onlyFull = (i: number) => !prod.open[t.partitions[i]!];
   const index = stickyPartitionForAppend(state, topicView, onlyFull, pick);
   recordAppended(state, prod.config.recordBytes, onlyFull(index), topicView, pick);
   return t.partitions[index]!;

@@ -31,14 +31,16 @@ export function startWork(w: World, c: Consumer, work: Work): void {
   }
   const svc = w.services[c.service]!;
   let t = w.now;
-  for (let i = 0; i < work.ids.length; i++) {
-    t += sample(c.config.processing, c.rng) + svc.faults.slowUs;
-    work.doneAt.push(t);
+  const proc = c.config.processing;
+  const fixed = proc.type === 'constant' ? proc.us + svc.faults.slowUs : -1;
+  for (let i = 0; i < work.count; i++) {
+    t += fixed >= 0 ? fixed : sample(proc, c.rng) + svc.faults.slowUs;
+    work.doneAt[i] = t;
     const id = work.ids[i]!;
     let outcome = 0;
     if (isPoison(w, svc, id)) outcome = POISONED;
     else if (c.config.failure > 0 && chance(c.rng, c.config.failure)) outcome = FAILED;
-    work.outcome.push(outcome);
+    work.outcome[i] = outcome;
   }
   c.work = work;
   at(w, t, E.processDone, c.id, work.seq);
@@ -73,7 +75,7 @@ on<World>(E.processDone, 'records processed', (w, cid, seq) => {
  */
 export function finish(w: World, c: Consumer, work: Work, until: number): void {
   const stopped = new Set<number>();
-  for (let i = 0; i < work.ids.length; i++) {
+  for (let i = 0; i < work.count; i++) {
     if (work.doneAt[i]! > until) break;
     const p = work.partitions[i]!;
     if (stopped.has(p)) continue;
@@ -115,11 +117,7 @@ function apply(w: World, c: Consumer, id: number, p: number, off: number, t: num
   }
   c.processed++;
   w.metrics.processed++;
-  const lat = t - w.messages.producedAt[id]!;
-  recordValue(w.metrics.endToEnd, lat);
-  recordValue(w.metrics.window, lat);
-  const gl = w.metrics.groupLatency[c.group];
-  if (gl) recordValue(gl, lat);
+  recordValue(w.metrics.groupLatency[c.group]!, t - w.messages.producedAt[id]!);
   record(w.trace, t, T.process, c.host, p, id, off, c.group);
   hooks.processed(w, c.id, id);
 }

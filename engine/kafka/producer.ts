@@ -22,13 +22,13 @@ import { leaderAt } from './metadata.ts';
 export function send(w: World, prod: Producer, partition: number, message: number, call: number): void {
   if (!prod.alive) return;
   w.metrics.produced++;
-  let bid = prod.open.get(partition);
-  let batch = bid === undefined ? undefined : prod.batches.get(bid);
-  if (!batch) {
-    batch = newBatch(w, prod, partition);
-    bid = batch.id;
+  const batch = prod.open[partition] ?? newBatch(w, prod, partition);
+  if (batch.count === batch.ids.length) {
+    const grown = new Uint32Array(batch.count * 2);
+    grown.set(batch.ids);
+    batch.ids = grown;
   }
-  batch.ids.push(message);
+  batch.ids[batch.count++] = message;
   batch.bytes += prod.config.recordBytes;
   const ts = w.messages.producedAt[message]!;
   if (ts > batch.maxTimestamp) batch.maxTimestamp = ts;
@@ -45,7 +45,8 @@ function newBatch(w: World, prod: Producer, partition: number): Batch {
   const b: Batch = {
     id: nextId(w),
     partition,
-    ids: [],
+    ids: new Uint32Array(Math.ceil(prod.config.batchBytes / prod.config.recordBytes) + 1),
+    count: 0,
     bytes: 0,
     createdAt: w.now,
     maxTimestamp: 0,
@@ -57,7 +58,7 @@ function newBatch(w: World, prod: Producer, partition: number): Batch {
     waiters: null,
   };
   prod.batches.set(b.id, b);
-  prod.open.set(partition, b.id);
+  prod.open[partition] = b;
   after(w, prod.config.lingerUs, E.lingerExpire, prod.id, b.id);
   return b;
 }
@@ -65,7 +66,8 @@ function newBatch(w: World, prod: Producer, partition: number): Batch {
 function close(w: World, prod: Producer, b: Batch): void {
   if (b.closed) return;
   b.closed = true;
-  if (prod.open.get(b.partition) === b.id) prod.open.delete(b.partition);
+  b.ids = b.ids.subarray(0, b.count);
+  if (prod.open[b.partition] === b) prod.open[b.partition] = null;
   prod.ready.push(b.id);
   drain(w, prod);
 }
@@ -213,7 +215,7 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
     p.writesFailingSince = -1;
     p.lastWriteOkAt = w.now;
     prod.batches.delete(batchId);
-    for (const id of b.ids) acknowledge(w, prod, id, baseOffset);
+    for (let i = 0; i < b.ids.length; i++) acknowledge(w, prod, b.ids[i]!, baseOffset);
     record(w.trace, w.now, T.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
     notify(w, b, NONE);
     return;
@@ -279,10 +281,12 @@ function fail(w: World, prod: Producer, b: Batch, code: number): void {
     b.backoff = false;
     prod.retrying.set(b.partition, prod.retrying.get(b.partition)! - 1);
   }
-  if (prod.open.get(b.partition) === b.id) prod.open.delete(b.partition);
+  if (prod.open[b.partition] === b) prod.open[b.partition] = null;
+  b.ids = b.ids.subarray(0, b.count);
   prod.failed += b.ids.length;
   w.metrics.sendFailed += b.ids.length;
-  for (const id of b.ids) {
+  for (let i = 0; i < b.ids.length; i++) {
+    const id = b.ids[i]!;
     const f = w.messages.flags[id]!;
     w.messages.flags[id] = f | FAILED;
     if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) w.metrics.checkoutsFailed++;
@@ -358,7 +362,7 @@ on<World>(E.metadataResponse, 'metadata response', (w, pid, version) => {
 export function crashProducer(w: World, prod: Producer): void {
   prod.alive = false;
   prod.life++;
-  prod.open.clear();
+  prod.open.fill(null);
   prod.batches.clear();
   prod.ready = [];
   prod.inflight.clear();

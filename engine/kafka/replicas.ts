@@ -118,27 +118,23 @@ export function makeOwner(p: Partition, slot: number, now: number, roll: RollPol
 }
 
 /**
- * Reads records in [from, upTo) of the replica in `slot` into `ids`/`offsets` (appending), at most `max`.
- * Returns the offset to read next.
+ * Reads up to `max` records in [from, upTo) of the replica in `slot` into `out`; returns the offset to read next.
  */
-export function readView(p: Partition, slot: number, from: number, upTo: number, max: number, out: ReadBuffer, ids: number[], offsets: number[]): number {
+export function readView(p: Partition, slot: number, from: number, upTo: number, max: number, out: ReadBuffer): number {
   const m = p.matched[slot]!;
   let next = from;
+  out.count = 0;
   if (from < m) {
     read(p.log, from, Math.min(upTo, m), max, out);
-    for (let i = 0; i < out.count; i++) {
-      ids.push(out.ids[i]!);
-      offsets.push(out.offsets[i]!);
-    }
     next = out.next;
-    max -= out.count;
-    if (max <= 0 || next < Math.min(upTo, m)) return next;
+    if (out.count >= max || next < Math.min(upTo, m)) return next;
   }
   const tail = p.tail[slot];
   if (tail) {
-    for (let o = Math.max(next, m); o < upTo && o - m < tail.length && max > 0; o++, max--) {
-      ids.push(tail[o - m]!);
-      offsets.push(o);
+    for (let o = Math.max(next, m); o < upTo && o - m < tail.length && out.count < max; o++) {
+      out.ids[out.count] = tail[o - m]!;
+      out.offsets[out.count] = o;
+      out.count++;
       next = o + 1;
     }
   }

@@ -23,8 +23,12 @@ export function createHistogram(): Histogram {
 /** The bucket of value v: values below 16 get their own bucket; above, 16 buckets per power of two. */
 export function bucketOf(v: number): number {
   if (v < SUB) return v < 0 ? 0 : Math.floor(v);
-  const e = v < 4294967296 ? 31 - Math.clz32(v) : 32 + (31 - Math.clz32(Math.floor(v / 4294967296)));
-  const sub = Math.floor(v / 2 ** (e - SUB_BITS)) - SUB; // the next four bits after the leading one
+  if (v < 4294967296) {
+    const e = 31 - Math.clz32(v);
+    return (e - SUB_BITS + 1) * SUB + (((v >>> (e - SUB_BITS)) & (SUB - 1)));
+  }
+  const e = 32 + (31 - Math.clz32(Math.floor(v / 4294967296)));
+  const sub = Math.floor(v / 2 ** (e - SUB_BITS)) - SUB; // the four bits after the leading one
   return Math.min(BUCKETS - 1, (e - SUB_BITS + 1) * SUB + sub);
 }
 

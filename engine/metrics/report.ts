@@ -5,7 +5,7 @@
 import { lostMessages } from '../check/checks.ts';
 import { currentState } from '../kafka/metadata.ts';
 import type { World } from '../world.ts';
-import { quantile, type Histogram } from './histogram.ts';
+import { createHistogram, mergeInto, quantile, type Histogram } from './histogram.ts';
 
 export interface GroupLag {
   group: string;
@@ -57,6 +57,13 @@ export function groupLags(w: World): GroupLag[] {
   });
 }
 
+/** Produce-to-processed latency over every group. */
+export function endToEnd(w: World): Histogram {
+  const h = createHistogram();
+  for (const g of w.metrics.groupLatency) mergeInto(h, g);
+  return h;
+}
+
 export function report(w: World): MetricsReport {
   const m = w.metrics;
   const groups = groupLags(w);
@@ -79,7 +86,7 @@ export function report(w: World): MetricsReport {
     deadLettered: m.deadLettered,
     lag: Object.fromEntries(groups.map((g) => [g.group, g.lag])),
     groups,
-    latencyMs: ms(m.endToEnd),
+    latencyMs: ms(endToEnd(w)),
     ackLatencyMs: ms(m.ackLatency),
     checkouts: { ok: m.checkoutsOk, failed: m.checkoutsFailed, latencyMs: ms(m.checkoutLatency) },
     events: w.events,

@@ -153,6 +153,11 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       rng: stream(seed, `client:${cs.node}`), ok: 0, failed: 0, latency: createHistogram(),
     });
   }
+  // A fetch returns up to max.partition.fetch.bytes (1 MiB) of each partition: records of the size written there.
+  for (const c of w.consumers) {
+    const sizes = w.groups[c.group]!.topics.map((t) => w.topics[t]!.config.recordBytes);
+    c.config.fetchRecords = Math.max(1, Math.floor((1 << 20) / Math.max(1, Math.min(...sizes))));
+  }
   w.metrics = createMetrics(w.groups.length);
   w.checks = createChecks(w.groups.length);
 
@@ -227,7 +232,7 @@ function addProducer(w: World, name: string, host: number, cluster: number, conf
   const id = w.producers.length;
   w.producers.push({
     id, name, host, cluster, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false,
-    open: new Map(), batches: new Map(), ready: [], inflight: new Map(), requests: new Map(), nextSeq: new Map(),
+    open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: [], inflight: new Map(), requests: new Map(), nextSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0,
   });
@@ -242,11 +247,16 @@ function addConsumer(w: World, name: string, host: number, cluster: number, grou
     config: { ...ss.consumer, groupId: g.name, instanceId: ss.consumer.instanceId ? `${ss.consumer.instanceId}-${instance + 1}` : '' },
     alive: false, life: 0, metaVersion: 1, memberId: '', generation: -1, joining: false, joinSeq: 0, assigned: [],
     position: new Map(), fetchPosition: new Map(), buffer: new Map(), fetching: new Set(), work: null, workSeq: 0,
+    workBuffer: newWork(ss.consumer.maxPollRecords),
     lastPollAt: 0, needOffsets: new Set(), attempts: new Map(), blockedUntil: new Map(), committing: false, commitId: -1,
     pendingStart: null, autoCommitDue: false, rng: stream(w.seed, `consumer:${name}:${cluster}`), processed: 0, crashTrigger: null,
   };
   w.consumers.push(c);
   return id;
+}
+
+function newWork(n: number): Consumer['workBuffer'] {
+  return { seq: 0, count: 0, partitions: new Int32Array(n), ids: new Uint32Array(n), offsets: new Float64Array(n), doneAt: new Float64Array(n), outcome: new Uint8Array(n) };
 }
 
 function newGroup(id: number, name: string, cluster: number, strategy: Group['strategy']): Group {

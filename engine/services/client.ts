@@ -6,7 +6,7 @@ import { E } from '../events.ts';
 import { record, T } from '../history/trace.ts';
 import { NONE } from '../kafka/errors.ts';
 import { recordValue } from '../metrics/histogram.ts';
-import { ln } from '../sim/detmath.ts';
+import { expDraw } from '../sim/exponential.ts';
 import { after, on } from '../sim/loop.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
 import { SECOND } from '../sim/time.ts';
@@ -20,7 +20,7 @@ export const CLIENT_TIMEOUT_US = 30 * SECOND;
 /** Time to the next arrival: exponential for Poisson arrivals, fixed otherwise. */
 export function interArrival(rate: number, poisson: boolean, u: number): number {
   const mean = SECOND / rate;
-  return Math.max(1, Math.round(poisson ? -mean * ln(1 - u) : mean));
+  return Math.max(1, Math.round(poisson ? mean * expDraw(u) : mean));
 }
 
 export function startClient(w: World, c: Client): void {

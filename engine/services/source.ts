@@ -33,7 +33,9 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
   const svc = w.services[s.service]!;
   const m = w.messages;
   const local = svc.config.latency;
+  let count = 0;
   while (s.nextArrival <= w.now) {
+    count++;
     const t = s.nextArrival;
     s.nextArrival = t + interArrival(s.rate, s.poisson, nextFloat(s.rng));
     const key = svc.keyCount > 0 ? svc.keyBase + 1 + nextInt(s.rng, svc.keyCount) : 0;
@@ -45,8 +47,8 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
       const id = addMessage(m, key, target.type, partition, sentAt, 0, first ? FROM_SOURCE : 0);
       m.causation[id] = id;
       first = false;
-      countEdge(w.metrics, target.edge, 1);
       send(w, prod, partition, id, -1);
     }
   }
+  if (count > 0) for (const target of svc.publishes) countEdge(w.metrics, target.edge, count);
 });
