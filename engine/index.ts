@@ -35,3 +35,7 @@ export {
 
 // RabbitMQ (amqp/).
 export { topicMatches } from './amqp/topicMatches.ts';
+
+// The topology language (topology/).
+export { parseTopology } from './topology/parse.ts';
+export { NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './topology/kinds.ts';
