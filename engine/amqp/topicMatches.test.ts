@@ -94,3 +94,39 @@ describe('topicMatches, tricky cases', () => {
     expect(topicMatches(pattern, key + '.z')).toBe(true);
   });
 });
+
+/** The definition, word by word, with no cleverness: exponential, fine for short inputs. */
+function reference(p: string[], k: string[]): boolean {
+  if (p.length === 0) return k.length === 0;
+  const [head, ...rest] = p;
+  if (head === '#') return reference(rest, k) || (k.length > 0 && reference(p, k.slice(1)));
+  return k.length > 0 && (head === '*' || head === k[0]) && reference(rest, k.slice(1));
+}
+
+describe('topicMatches against the definition', () => {
+  it('agrees on every pattern and key of up to 4 words over a small alphabet', () => {
+    const patternWords = ['a', 'b', '', '*', '#'];
+    const keyWords = ['a', 'b', '', '#', '*'];
+    const all = (alphabet: string[], max: number): string[][] => {
+      const out: string[][] = [[]];
+      for (let len = 1; len <= max; len++) {
+        const previous = out.filter((w) => w.length === len - 1);
+        for (const w of previous) for (const x of alphabet) out.push([...w, x]);
+      }
+      return out;
+    };
+    // "" splits to no words, so a single empty word cannot be written; leave that spelling out.
+    const writable = (w: string[]): boolean => !(w.length === 1 && w[0] === '');
+    const patterns = all(patternWords, 4).filter(writable);
+    const keys = all(keyWords, 4).filter(writable);
+    const disagreements: string[] = [];
+    for (const p of patterns) {
+      const pattern = p.join('.');
+      for (const k of keys) {
+        if (topicMatches(pattern, k.join('.')) !== reference(p, k)) disagreements.push(`${pattern} vs ${k.join('.')}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(patterns.length * keys.length).toBeGreaterThan(600_000);
+  });
+});

@@ -17,24 +17,27 @@ function words(s: string): string[] {
 export function topicMatches(pattern: string, routingKey: string): boolean {
   const p = words(pattern);
   const k = words(routingKey);
-  // reachable[j]: the first i pattern words can match the first j key words. One row at a time keeps this
-  // O(|p| * |k|) however many `#` the pattern has, where naive backtracking is exponential.
-  let reachable = new Uint8Array(k.length + 1);
-  reachable[0] = 1;
-  for (const word of p) {
-    const next = new Uint8Array(k.length + 1);
+  // Greedy wildcard matching: `#` first takes no words; on a mismatch, the most recent `#` takes one more and
+  // matching resumes after it. Going back to the latest `#` only is enough, so this is O(|p| * |k|) at worst.
+  let pi = 0;
+  let ki = 0;
+  let hash = -1;
+  let resumeAt = 0;
+  while (ki < k.length) {
+    const word = p[pi];
     if (word === '#') {
-      let seen = 0;
-      for (let j = 0; j <= k.length; j++) {
-        seen |= reachable[j]!;
-        next[j] = seen;
-      }
+      hash = pi++;
+      resumeAt = ki;
+    } else if (word !== undefined && (word === '*' || word === k[ki])) {
+      pi++;
+      ki++;
+    } else if (hash >= 0) {
+      pi = hash + 1;
+      ki = ++resumeAt;
     } else {
-      for (let j = 1; j <= k.length; j++) {
-        if (reachable[j - 1] && (word === '*' || word === k[j - 1])) next[j] = 1;
-      }
+      return false;
     }
-    reachable = next;
   }
-  return reachable[k.length] === 1;
+  while (p[pi] === '#') pi++;
+  return pi === p.length;
 }

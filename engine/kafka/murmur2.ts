@@ -48,30 +48,32 @@ let scratch = new Uint8Array(64);
 
 /**
  * Kafka's murmur2 of the UTF-8 bytes of `s` (as Java's `StringSerializer` produces them). ASCII keys are hashed
- * straight from their char codes; others are encoded into a reused buffer, so neither path allocates per call.
+ * straight from their char codes in one pass; others are encoded into a reused buffer. Neither allocates per call.
  * @example murmur2String('foobar') // -790332482
  */
 export function murmur2String(s: string): number {
   const length = s.length;
-  let ascii = true;
-  for (let i = 0; i < length; i++) {
-    if (s.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (!ascii) {
-    if (scratch.length < length * 3) scratch = new Uint8Array(Math.max(length * 3, scratch.length * 2));
-    return murmur2Prefix(scratch, utf8EncodeInto(s, scratch));
-  }
-  let h = SEED ^ length;
   const whole = length & ~3;
+  let h = SEED ^ length;
+  // For ASCII, char codes are the UTF-8 bytes. `seen` ORs them all, so one test at the end says whether that held.
+  let seen = 0;
   for (let i = 0; i < whole; i += 4) {
-    h = mixWord(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 8) | (s.charCodeAt(i + 2) << 16) | (s.charCodeAt(i + 3) << 24));
+    const b0 = s.charCodeAt(i);
+    const b1 = s.charCodeAt(i + 1);
+    const b2 = s.charCodeAt(i + 2);
+    const b3 = s.charCodeAt(i + 3);
+    seen |= b0 | b1 | b2 | b3;
+    h = mixWord(h, b0 | (b1 << 8) | (b2 << 16) | (b3 << 24));
   }
   let tail = 0;
-  for (let i = length - 1; i >= whole; i--) tail = (tail << 8) | s.charCodeAt(i);
-  return finish(h, tail, length - whole);
+  for (let i = length - 1; i >= whole; i--) {
+    const b = s.charCodeAt(i);
+    seen |= b;
+    tail = (tail << 8) | b;
+  }
+  if (seen < 0x80) return finish(h, tail, length - whole);
+  if (scratch.length < length * 3) scratch = new Uint8Array(Math.max(length * 3, scratch.length * 2));
+  return murmur2Prefix(scratch, utf8EncodeInto(s, scratch));
 }
 
 /**

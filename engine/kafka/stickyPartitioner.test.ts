@@ -4,19 +4,19 @@ import {
   recordAppended,
   stickyPartitionForAppend,
   updateLoadStats,
-  type Pick,
+  type PickUniform,
   type StickyPartitionerState,
   type TopicAvailability,
 } from './stickyPartitioner.ts';
 
 /** Kafka's test `SequentialPartitioner`: the "random" draws are 0, 1, 2, ... taken modulo n. */
-function sequentialPick(): Pick {
+function sequentialPick(): PickUniform {
   let next = 0;
   return (n) => next++ % n;
 }
 
 /** A small seeded generator (mulberry32), so runs repeat. */
-function seededPick(seed: number): Pick {
+function seededPick(seed: number): PickUniform {
   let s = seed;
   return (n) => {
     s = (s + 0x6d2b79f5) | 0;
@@ -33,7 +33,7 @@ function topic(numPartitions: number, available = [...Array(numPartitions).keys(
 }
 
 /** Appends one record of `bytes` to whatever partition the partitioner picks, with every batch full. */
-function send(state: StickyPartitionerState, t: TopicAvailability, pick: Pick, bytes = 1): number {
+function send(state: StickyPartitionerState, t: TopicAvailability, pick: PickUniform, bytes = 1): number {
   const p = stickyPartitionForAppend(state, t, allFull, pick);
   recordAppended(state, bytes, true, t, pick);
   return p;
@@ -116,7 +116,7 @@ describe('sticky partitioner switching around open batches (RecordAccumulator.ap
 
   it('draws exactly once per switch, so the seeded stream stays aligned', () => {
     let draws = 0;
-    const counting: Pick = () => {
+    const counting: PickUniform = () => {
       draws++;
       return 0;
     };

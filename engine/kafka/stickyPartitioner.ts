@@ -27,7 +27,7 @@ export interface TopicAvailability {
 }
 
 /** A uniform integer in [0, n), from the engine's seeded stream for this producer. */
-export type Pick = (n: number) => number;
+export type PickUniform = (n: number) => number;
 
 export interface StickyPartitionerState {
   /** `batch.size` in bytes. */
@@ -64,7 +64,7 @@ function firstGreaterThan(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-function choosePartition(state: StickyPartitionerState, topic: TopicAvailability, pick: Pick): number {
+function choosePartition(state: StickyPartitionerState, topic: TopicAvailability, pick: PickUniform): number {
   const weights = state.cumulativeWeights;
   if (weights !== null && state.weightedPartitions !== null) {
     const draw = pick(weights[weights.length - 1]!);
@@ -74,12 +74,12 @@ function choosePartition(state: StickyPartitionerState, topic: TopicAvailability
   return pick(topic.numPartitions);
 }
 
-function switchPartition(state: StickyPartitionerState, topic: TopicAvailability, pick: Pick): void {
+function switchPartition(state: StickyPartitionerState, topic: TopicAvailability, pick: PickUniform): void {
   state.partition = choosePartition(state, topic, pick);
   state.producedBytes = 0;
 }
 
-function current(state: StickyPartitionerState, topic: TopicAvailability, pick: Pick): number {
+function current(state: StickyPartitionerState, topic: TopicAvailability, pick: PickUniform): number {
   if (state.partition < 0) switchPartition(state, topic, pick);
   return state.partition;
 }
@@ -93,7 +93,7 @@ export function stickyPartitionForAppend(
   state: StickyPartitionerState,
   topic: TopicAvailability,
   onlyFullBatches: (partition: number) => boolean,
-  pick: Pick,
+  pick: PickUniform,
 ): number {
   const partition = current(state, topic, pick);
   if (!onlyFullBatches(partition)) return partition;
@@ -111,7 +111,7 @@ export function recordAppended(
   appendedBytes: number,
   onlyFullBatches: boolean,
   topic: TopicAvailability,
-  pick: Pick,
+  pick: PickUniform,
 ): void {
   state.producedBytes += appendedBytes;
   const produced = state.producedBytes;
