@@ -39,3 +39,13 @@ export { topicMatches } from './amqp/topicMatches.ts';
 // The topology language (topology/).
 export { parseTopology } from './topology/parse.ts';
 export { NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './topology/kinds.ts';
+
+// The simulation (sim/, kafka/, services/, faults/, check/, metrics/).
+export { createSimulation, fromWorld, type Simulation, type SimulationOptions } from './simulation.ts';
+export { checkHistory, lostMessages, type CheckReport, type LostMessage } from './check/checks.ts';
+export type { MetricsReport, GroupLag } from './metrics/report.ts';
+export { parseFault, toFault, formatFault, type FaultInput } from './faults/parse.ts';
+export type { Fault, FaultAction, AppliedFault } from './faults/types.ts';
+export type { World } from './world.ts';
+export { SETTINGS, setting, settingsFor, type Setting, type Scope } from './config/schema.ts';
+export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';

@@ -3,7 +3,7 @@
  * are found on demand by marking what the logs still hold. Each finding carries the message ids, partitions,
  * offsets and times that prove it.
  */
-import { ACKED, EXPIRED } from '../history/messages.ts';
+import { ACKED, EXPIRED, flagsOf, keyOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { World } from '../world.ts';
 import type { Example, Window } from './state.ts';
 
@@ -29,7 +29,7 @@ export function processedByGroup(w: World, g: number, id: number, partition: num
     return false;
   }
   gc.seen[byte]! |= bit;
-  const key = w.messages.key[id]!;
+  const key = keyOf(w.messages, id);
   if (key !== 0) {
     if (key >= gc.lastByKey.length) {
       const grown = new Uint32Array(Math.max(key + 1, gc.lastByKey.length * 2));
@@ -65,10 +65,10 @@ export function lostMessages(w: World, limit = Infinity): { count: number; examp
   let count = 0;
   const examples: LostMessage[] = [];
   for (let id = 1; id < m.count; id++) {
-    const f = m.flags[id]!;
+    const f = flagsOf(m, id);
     if ((f & ACKED) === 0 || (f & EXPIRED) !== 0 || present[id] === 1) continue;
     count++;
-    if (examples.length < limit) examples.push({ message: id, partition: m.partition[id]!, producedAt: m.producedAt[id]! });
+    if (examples.length < limit) examples.push({ message: id, partition: partitionOf(m, id), producedAt: producedAtOf(m, id) });
   }
   return { count, examples };
 }

@@ -3,6 +3,7 @@
  * offset, the trace still held, and the counters. Two runs agree on it exactly when they did the same thing, which is
  * how determinism is tested in Node and in the browser.
  */
+import { causationOf, flagsOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
 import type { World } from '../world.ts';
 
 export function hashWorld(w: World): string {
@@ -22,12 +23,12 @@ export function hashWorld(w: World): string {
   const m = w.messages;
   mix(m.count);
   for (let i = 1; i < m.count; i++) {
-    mix(m.key[i]!);
-    mix(m.type[i]!);
-    mix(m.partition[i]!);
-    mix(m.producedAt[i]!);
-    mix(m.flags[i]!);
-    mix(m.causation[i]!);
+    mix(keyOf(m, i));
+    mix(typeOf(m, i));
+    mix(partitionOf(m, i));
+    mix(producedAtOf(m, i));
+    mix(flagsOf(m, i));
+    mix(causationOf(m, i));
   }
   for (const p of w.partitions) {
     mix(p.log.startOffset);

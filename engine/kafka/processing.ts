@@ -7,6 +7,7 @@
 import { E } from '../events.ts';
 import { processedByGroup } from '../check/checks.ts';
 import { keyText } from '../history/keys.ts';
+import { keyOf, producedAtOf, typeOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { sample } from '../sim/distribution.ts';
@@ -49,7 +50,7 @@ export function startWork(w: World, c: Consumer, work: Work): void {
 function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: number[] } }, id: number): boolean {
   const f = svc.faults;
   if (f.poisonKeys.length === 0 && f.poisonTypes.length === 0) return false;
-  return f.poisonKeys.includes(w.messages.key[id]!) || f.poisonTypes.includes(w.messages.type[id]!);
+  return f.poisonKeys.includes(keyOf(w.messages, id)) || f.poisonTypes.includes(typeOf(w.messages, id));
 }
 
 on<World>(E.processDone, 'records processed', (w, cid, seq) => {
@@ -117,13 +118,13 @@ function apply(w: World, c: Consumer, id: number, p: number, off: number, t: num
   }
   c.processed++;
   w.metrics.processed++;
-  recordValue(w.metrics.groupLatency[c.group]!, t - w.messages.producedAt[id]!);
+  recordValue(w.metrics.groupLatency[c.group]!, t - producedAtOf(w.messages, id));
   record(w.trace, t, T.process, c.host, p, id, off, c.group);
   hooks.processed(w, c.id, id);
 }
 
 /** Describes a message for error texts: `customer-7 (OrderCreatedEvent #12)`. */
 export function describe(w: World, id: number): string {
-  const key = keyText(w.keys, w.messages.key[id]!);
-  return `${key ?? 'no key'} (${w.messages.types[w.messages.type[id]!] ?? 'event'} #${id})`;
+  const key = keyText(w.keys, keyOf(w.messages, id));
+  return `${key ?? 'no key'} (${w.messages.types[typeOf(w.messages, id)] ?? 'event'} #${id})`;
 }

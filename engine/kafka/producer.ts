@@ -6,7 +6,7 @@
  * sequence order, so retries neither duplicate nor reorder.
  */
 import { E } from '../events.ts';
-import { ACKED, FAILED, FROM_SOURCE } from '../history/messages.ts';
+import { ACKED, addFlags, FAILED, FROM_SOURCE, producedAtOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { after, at, on } from '../sim/loop.ts';
@@ -30,7 +30,7 @@ export function send(w: World, prod: Producer, partition: number, message: numbe
   }
   batch.ids[batch.count++] = message;
   batch.bytes += prod.config.recordBytes;
-  const ts = w.messages.producedAt[message]!;
+  const ts = producedAtOf(w.messages, message);
   if (ts > batch.maxTimestamp) batch.maxTimestamp = ts;
   if (call >= 0) (batch.waiters ??= []).push(message, call);
   if (prod.config.acks === 0) {
@@ -287,8 +287,7 @@ function fail(w: World, prod: Producer, b: Batch, code: number): void {
   w.metrics.sendFailed += b.ids.length;
   for (let i = 0; i < b.ids.length; i++) {
     const id = b.ids[i]!;
-    const f = w.messages.flags[id]!;
-    w.messages.flags[id] = f | FAILED;
+    const f = addFlags(w.messages, id, FAILED);
     if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) w.metrics.checkoutsFailed++;
   }
   record(w.trace, w.now, T.error, prod.host, b.partition, code, b.ids[0]!, 0);
@@ -304,12 +303,11 @@ function fail(w: World, prod: Producer, b: Batch, code: number): void {
 
 function acknowledge(w: World, prod: Producer, id: number, _offset: number): void {
   const m = w.messages;
-  const f = m.flags[id]!;
+  const f = addFlags(m, id, ACKED);
   if ((f & ACKED) !== 0) return;
-  m.flags[id] = f | ACKED;
   prod.acked++;
   w.metrics.acknowledged++;
-  const latency = w.now - m.producedAt[id]!;
+  const latency = w.now - producedAtOf(m, id);
   recordValue(w.metrics.ackLatency, latency);
   if ((f & FROM_SOURCE) !== 0) {
     // An event a publish-only service originated: the request that caused it succeeds when the write is acknowledged.

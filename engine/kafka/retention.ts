@@ -6,7 +6,7 @@
  * never change (semantics S1, S2, S4, S5, S6, S7).
  */
 import { E } from '../events.ts';
-import { EXPIRED, TOMBSTONE } from '../history/messages.ts';
+import { addFlags, EXPIRED, flagsOf, keyOf, producedAtOf, TOMBSTONE } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
@@ -27,14 +27,13 @@ on<World>(E.retentionCheck, 'retention check', (w, cid) => {
 /** Deletes whole old segments by time and by size; returns how many records went. */
 export function applyRetention(w: World, p: Partition): number {
   const cfg = w.topics[p.topic]!.config;
-  const flags = w.messages.flags;
   const removed = deleteOldSegments(
     p.log,
     (seg, bytesAfter) =>
       (cfg.retentionUs >= 0 && seg.maxTimestamp >= 0 && w.now - seg.maxTimestamp > cfg.retentionUs) ||
       (cfg.retentionBytes >= 0 && bytesAfter + seg.bytes > cfg.retentionBytes),
     (id) => {
-      flags[id] = flags[id]! | EXPIRED;
+      addFlags(w.messages, id, EXPIRED);
     },
   );
   if (removed > 0) {
@@ -63,7 +62,7 @@ export function compact(w: World, p: Partition, force = false): number {
   if (!force && (total === 0 || dirty / total < cfg.minCleanableDirtyRatio)) return 0;
   const m = w.messages;
   const latest = new Map<number, number>();
-  for (const s of cleanable) for (let i = 0; i < s.count; i++) latest.set(m.key[s.ids[i]!]!, offsetOf(s, i));
+  for (const s of cleanable) for (let i = 0; i < s.count; i++) latest.set(keyOf(m, s.ids[i]!), offsetOf(s, i));
   let removed = 0;
   for (const s of cleanable) {
     const firstClean = s.cleanedAt < 0;
@@ -72,12 +71,12 @@ export function compact(w: World, p: Partition, force = false): number {
     for (let i = 0; i < s.count; i++) {
       const id = s.ids[i]!;
       const off = offsets[i]!;
-      const key = m.key[id]!;
-      const young = w.now - m.producedAt[id]! < cfg.minCompactionLagUs;
+      const key = keyOf(m, id);
+      const young = w.now - producedAtOf(m, id) < cfg.minCompactionLagUs;
       const superseded = key !== 0 && latest.get(key)! > off;
-      const tombstoneExpired = (m.flags[id]! & TOMBSTONE) !== 0 && !firstClean && w.now - s.cleanedAt > cfg.deleteRetentionUs;
+      const tombstoneExpired = (flagsOf(m, id) & TOMBSTONE) !== 0 && !firstClean && w.now - s.cleanedAt > cfg.deleteRetentionUs;
       if (!young && (superseded || tombstoneExpired)) {
-        m.flags[id] = m.flags[id]! | EXPIRED;
+        addFlags(m, id, EXPIRED);
         removed++;
         continue;
       }

@@ -2,7 +2,7 @@
  * A service's reaction to a record it consumed: the events it publishes in turn (causation = the consumed
  * message), and the dead-letter topic for records that kept failing.
  */
-import { addMessage, CAUSED_BY_MESSAGE } from '../history/messages.ts';
+import { addMessage, CAUSED_BY_MESSAGE, keyOf, typeOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { hooks } from '../kafka/hooks.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
@@ -15,7 +15,7 @@ hooks.processed = (w, consumerId, message) => {
   const svc = w.services[c.service]!;
   if (svc.publishes.length === 0) return;
   const inst = w.instances[svc.instances[c.instance]!]!;
-  const key = w.messages.key[message]!;
+  const key = keyOf(w.messages, message);
   for (const target of svc.publishes) {
     const topic = w.topics[target.topic]!;
     const prod = w.producers[inst.producers[topic.cluster]!]!;
@@ -32,9 +32,9 @@ hooks.deadLetter = (w, consumerId, message, partition, offset) => {
   const inst = w.instances[svc.instances[c.instance]!]!;
   const topic = w.topics[c.config.dlq]!;
   const prod = w.producers[inst.producers[topic.cluster]!]!;
-  const key = w.messages.key[message]!;
+  const key = keyOf(w.messages, message);
   const target = partitionFor(w, prod, c.config.dlq, key);
-  const id = addMessage(w.messages, key, w.messages.type[message]!, target, w.now, message, CAUSED_BY_MESSAGE);
+  const id = addMessage(w.messages, key, typeOf(w.messages, message), target, w.now, message, CAUSED_BY_MESSAGE);
   record(w.trace, w.now, T.dlq, c.host, partition, message, id, c.group);
   send(w, prod, target, id, -1);
   void offset;

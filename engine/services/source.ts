@@ -4,7 +4,7 @@
  * counts as a request that succeeds when the broker acknowledges it.
  */
 import { E } from '../events.ts';
-import { addMessage, FROM_SOURCE } from '../history/messages.ts';
+import { addMessage, FROM_SOURCE, setCausation } from '../history/messages.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
 import { send } from '../kafka/producer.ts';
 import { countEdge } from '../metrics/metrics.ts';
@@ -45,7 +45,7 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
       const prod = w.producers[inst.producers[w.topics[target.topic]!.cluster]!]!;
       const partition = partitionFor(w, prod, target.topic, key);
       const id = addMessage(m, key, target.type, partition, sentAt, 0, first ? FROM_SOURCE : 0);
-      m.causation[id] = id;
+      setCausation(m, id, id);
       first = false;
       send(w, prod, partition, id, -1);
     }
