@@ -227,4 +227,6 @@ export interface Group {
   nextMember: number;
   /** Rebalances that completed, for the UI and the checks (C4, C5). */
   rebalances: number;
+  /** Time of the last explicit offset reset (kafka-consumer-groups.sh --reset-offsets), 0 if none. */
+  resetAt: number;
 }

@@ -248,5 +248,6 @@ on<World>(E.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
 
 /** Moves a group's committed offsets, as `kafka-consumer-groups.sh --reset-offsets --execute` does (semantics C17). */
 export function resetOffsets(w: World, g: Group, to: (partition: number) => number): void {
+  g.resetAt = w.now;
   for (const tid of g.topics) for (const pid of w.topics[tid]!.partitions) g.committed.set(pid, to(pid));
 }

@@ -12,7 +12,7 @@ function partition(n: number): Partition {
     log: createLog(), owner: 0,
     matched: new Array(n).fill(0), tail: new Array(n).fill(null), hw: new Array(n).fill(0),
     followerEnd: new Array(n).fill(0), lastCaughtUpAt: new Array(n).fill(0), lastFetchAt: new Array(n).fill(0), lastFetchLeaderEnd: new Array(n).fill(0),
-    states: [], pendingIsr: null, producers: new Map(), delayed: [], parkedFetches: [], committed: 0, offlineSince: -1, cleanedTo: 0,
+    states: [], pendingIsr: null, producers: new Map(), delayed: [], parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, lastWriteOkAt: 0, cleanedTo: 0,
   };
 }
 const view = (p: Partition, s: number) => Array.from({ length: viewEnd(p, s) }, (_, o) => viewIdAt(p, s, o));
