@@ -288,7 +288,10 @@ function fail(w: World, prod: Producer, b: Batch, code: number): void {
   for (let i = 0; i < b.ids.length; i++) {
     const id = b.ids[i]!;
     const f = addFlags(w.messages, id, FAILED);
-    if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) w.metrics.checkoutsFailed++;
+    if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) {
+      w.metrics.checkoutsFailed++;
+      prod.originFailed++;
+    }
   }
   record(w.trace, w.now, T.error, prod.host, b.partition, code, b.ids[0]!, 0);
   notify(w, b, code);
@@ -312,6 +315,7 @@ function acknowledge(w: World, prod: Producer, id: number, _offset: number): voi
   if ((f & FROM_SOURCE) !== 0) {
     // An event a publish-only service originated: the request that caused it succeeds when the write is acknowledged.
     w.metrics.checkoutsOk++;
+    prod.originOk++;
     recordValue(w.metrics.checkoutLatency, latency);
   }
 }
