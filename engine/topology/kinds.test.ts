@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_KINDS, kindClassName, kindOfClass } from './kinds.ts';
+import { EDGE_KINDS, NODE_KINDS, kindClassName, kindOfClass } from './kinds.ts';
 
 describe('node kinds', () => {
   it('describe every kind once, with a class that sets it', () => {
@@ -8,6 +8,10 @@ describe('node kinds', () => {
       expect(info.description.length).toBeGreaterThan(10);
       expect(kindOfClass(kindClassName(info.kind))).toBe(info.kind);
     }
+  });
+
+  it('describe every edge kind once', () => {
+    expect(EDGE_KINDS.map((k) => k.kind).sort()).toEqual(['link', 'publish', 'read', 'relay', 'request', 'route', 'structure', 'subscribe', 'write']);
   });
 
   it('accept the aliases learners write', () => {

@@ -198,6 +198,11 @@ describe('patchTopology', () => {
     expect(r.changes).toEqual([{ from: text.indexOf('B -->') + 5, to: text.indexOf('B -->') + 5, insert: '|x|' }]);
   });
 
+  it('keeps CRLF line breaks in what it inserts', () => {
+    const text = 'flowchart LR\r\n  A --> B\r\n';
+    expect(edit(text, { type: 'addEdge', from: 'B', to: 'A' })).toBe('flowchart LR\r\n  A --> B\r\n  B --> A\r\n');
+  });
+
   it('reports unknown edges', () => {
     expect(patchTopology(doc('A --> B'), { type: 'deleteEdge', edgeId: 'nope' })).toEqual({ changes: [], text: doc('A --> B'), error: "there is no edge 'nope'" });
   });
