@@ -5,7 +5,8 @@ describe('text changes', () => {
   it('shrink to what differs and refuse overlaps', () => {
     expect(finishChanges('abcdef', [{ from: 1, to: 5, insert: 'bXde' }])).toEqual([{ from: 2, to: 3, insert: 'X' }]);
     expect(finishChanges('abc', [{ from: 0, to: 1, insert: 'a' }])).toEqual([]);
-    expect(() => finishChanges('abcdef', [{ from: 0, to: 3, insert: '' }, { from: 2, to: 4, insert: '' }])).toThrow(/overlapping/);
+    expect(() => finishChanges('abcdef', [{ from: 0, to: 3, insert: 'x' }, { from: 2, to: 4, insert: '' }])).toThrow(/overlapping/);
+    expect(finishChanges('abcdef', [{ from: 0, to: 3, insert: '' }, { from: 2, to: 4, insert: '' }])).toEqual([{ from: 0, to: 4, insert: '' }]);
     expect(applyChanges('abcdef', [{ from: 1, to: 2, insert: 'X' }, { from: 4, to: 4, insert: 'Y' }])).toBe('aXcdYef');
   });
 

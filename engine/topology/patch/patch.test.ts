@@ -73,6 +73,11 @@ describe('deleteNode', () => {
     expect(edit(doc('A --> X --> B', 'A --> B'), { type: 'deleteNode', id: 'X' })).toBe(doc('A --> B'));
   });
 
+  it('removes the last lines of a text that has no final line break', () => {
+    expect(edit('flowchart LR\n  A --> X\n  B --> X', { type: 'deleteNode', id: 'X' })).toBe('flowchart LR\n  A\n  B');
+    expect(edit('flowchart LR\n  A --> B\n  B --> X\n  A --> X', { type: 'deleteNode', id: 'X' })).toBe('flowchart LR\n  A --> B\n');
+  });
+
   it('keeps other nodes’ label definitions written inside the removed statement', () => {
     expect(edit(doc('A[Alpha] --> X[Gone] --> B[Beta]', 'A --> B'), { type: 'deleteNode', id: 'X' })).toBe(doc('A[Alpha]', 'B[Beta]', 'A --> B'));
   });
