@@ -61,6 +61,11 @@ describe('damaged text', () => {
             ...topology.edges.map((e): CanvasEdit => ({ type: 'deleteEdge', edgeId: e.id })),
             ...topology.edges.map((e): CanvasEdit => ({ type: 'setEdgeLabel', edgeId: e.id, label: 'x (y)' })),
             ...topology.nodes.map((n): CanvasEdit => ({ type: 'setKind', id: n.id, kind: 'queue' })),
+            ...topology.nodes.map((n): CanvasEdit => ({ type: 'renameNode', id: n.id, label: 'a [b]' })),
+            ...topology.nodes.map((n): CanvasEdit => ({ type: 'addEdge', from: n.id, to: topology.nodes[0]?.id ?? n.id, label: 'l' })),
+            ...topology.nodes.map((n): CanvasEdit => ({ type: 'setConfig', target: n.id, key: 'k', value: 'v w' })),
+            ...topology.groups.map((g): CanvasEdit => ({ type: 'addNode', label: 'New', kind: 'topic', group: g.id })),
+            { type: 'addNode', label: 'New', kind: 'client' },
           ];
           for (const edit of edits) expect(parseTopology(patchTopology(text, edit).text).ok, `${JSON.stringify(edit)}\n${text}`).toBe(true);
         }
