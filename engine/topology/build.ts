@@ -168,11 +168,9 @@ class GraphBuilder {
   }
 
   private reference(v: VertexSyntax): void {
-    // Mermaid treats a reference to an edge id as data for that edge, never as a node.
-    if (this.edgeIds.has(v.id)) {
-      return;
-    }
-    if (this.draft.subgraphs.has(v.id) && v.data) return;
+    // Mermaid treats a reference to an edge id as data for that edge, and shape data on a subgraph's id as the
+    // subgraph's: neither is a node.
+    if (this.edgeIds.has(v.id) || (this.draft.subgraphs.has(v.id) && v.data)) return;
     const node = this.vertex(v.id, v.range);
     if (v.label) this.label(node, v.label.text, v.label.markdown, v.range);
     if (v.shape) node.shape = v.shape;

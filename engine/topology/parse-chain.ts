@@ -21,7 +21,7 @@ function readGroup(cur: Cursor, i: number): VertexSyntax[] {
   for (;;) {
     const last = group[group.length - 1] as VertexSyntax;
     const k = skipBlanks(cur.text, last.range.to);
-    if (cur.text[k] !== '&' || arrowAt(cur.text, k)) return group;
+    if (cur.text[k] !== '&') return group;
     if (k === last.range.to || !isBlank(cur.code(k + 1))) {
       throw cur.fail("'&' between nodes needs a space on both sides, as in 'A & B'", k, k + 1);
     }
