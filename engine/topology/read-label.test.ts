@@ -37,6 +37,7 @@ describe('readNodeLabel', () => {
     expect(read('Event Store')?.kind).toBe('eventstore');
     expect(read('Read Model A\n(SQL - List View)')?.kind).toBe('projection');
     expect(read('RabbitMQ Exchange')?.kind).toBe('exchange');
+    expect(read('DLX')?.kind).toBe('exchange');
     expect(read('Dead Letter Queue')?.kind).toBe('queue');
     expect(read('Schema Registry')?.kind).toBe('schema-registry');
     expect(read('Outbox Relay')?.kind).toBe('outbox');

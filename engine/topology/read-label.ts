@@ -61,7 +61,7 @@ const RULES: Rule[] = [
   words(/\boutbox\b/i, 'outbox', 'an outbox relay'),
   words(/projection|read[\s-]*model|read[\s-]*side|query[\s-]*model|materiali[sz]ed[\s-]*view/i, 'projection', 'a read model built from events'),
   words(/\bsaga\b|\borchestrator\b/i, 'saga', 'a saga orchestrator'),
-  words(/\bexchange\b/i, 'exchange', 'a RabbitMQ exchange'),
+  words(/\bexchange\b|\bdlx\b/i, 'exchange', 'a RabbitMQ exchange'),
   words(/\bqueue\b|\bdlq\b|dead[\s-]*letter/i, 'queue', 'a queue'),
   words(/rabbit[\s-]*mq|\brabbit\b|\bamqp\b/i, 'rabbitmq', 'a RabbitMQ broker'),
   (first) => {
@@ -102,7 +102,7 @@ const GUARDS: (string[] | null)[] = [
   ['outbox'],
   ['projection', 'read', 'query', 'materiali'],
   ['saga', 'orchestrator'],
-  ['exchange'],
+  ['exchange', 'dlx'],
   ['queue', 'dlq', 'dead'],
   ['rabbit', 'amqp'],
   ['kafka', 'bus', 'broker'],
