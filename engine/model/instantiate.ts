@@ -232,7 +232,7 @@ function addProducer(w: World, name: string, host: number, cluster: number, conf
   const id = w.producers.length;
   w.producers.push({
     id, name, host, cluster, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false,
-    open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: [], inflight: new Map(), requests: new Map(), nextSeq: new Map(),
+    open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0, originOk: 0, originFailed: 0,
   });
