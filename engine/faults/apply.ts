@@ -115,7 +115,11 @@ function apply(w: World, f: Fault): string {
       if (typeof t === 'string') return `!${t}`;
       if (t.type !== 'instances') return `!${f.action} applies to a service, and ${f.target} is not one`;
       const svc = w.services[t.service]!;
-      if (f.action === 'slow') svc.faults.slowUs = f.byUs;
+      const whole = t.ids.length === svc.instances.length;
+      if (f.action === 'slow') {
+        if (whole) svc.faults.slowUs = f.byUs;
+        else for (const iid of t.ids) w.instances[iid]!.slowUs = f.byUs;
+      }
       else if (f.action === 'reject') svc.faults.rejecting = true;
       else if (f.action === 'accept') svc.faults.rejecting = false;
       else if (f.action === 'poison') {

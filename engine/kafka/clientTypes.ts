@@ -80,8 +80,10 @@ export interface Producer {
   /** Open batch per global partition id (null when none). */
   open: (Batch | null)[];
   batches: Map<number, Batch>;
-  /** Closed batches waiting to be sent, oldest first. */
-  ready: number[];
+  /** Closed batches waiting to be sent, per partition, oldest first. */
+  ready: Map<number, number[]>;
+  /** The producer-wide timer that retries sending while some batches have no known leader. */
+  retryTimerArmed: boolean;
   /** Per global broker id: requests in flight on that connection. */
   inflight: Map<number, number>;
   requests: Map<number, ProduceRequest>;
@@ -140,6 +142,11 @@ export interface Work {
   doneAt: Float64Array;
   /** Per record: 0 processed, else the failure (1 failed, 2 poison). */
   outcome: Uint8Array;
+  /** Next record to apply (records before it are done), and when the last one finishes. */
+  next: number;
+  endsAt: number;
+  /** Partitions whose failed record stopped the rest of this poll's records of that partition. */
+  stopped: number[];
 }
 
 export interface FetchedRecords {

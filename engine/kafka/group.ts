@@ -74,12 +74,11 @@ function receive<K extends GroupRequest['type']>(w: World, g: Group, id: number,
   const coord = coordinatorOf(w, g);
   if (coord < 0 || !w.brokers[coord]!.alive) return undefined;
   if (coord !== g.coordinator) {
-    // The group moved to another broker: members and generation are in-memory state and start over; committed
-    // offsets live in the replicated __consumer_offsets topic and survive.
+    // The group moved to another broker, which loads it from the replicated __consumer_offsets topic: members,
+    // generation, assignment and committed offsets survive, and every member's session starts afresh.
+    const first = g.coordinator < 0;
     g.coordinator = coord;
-    g.members = [];
-    g.state = 'empty';
-    g.assignment.clear();
+    if (!first) for (const m of g.members) touch(w, g, m);
   }
   return req as Extract<GroupRequest, { type: K }>;
 }
@@ -95,7 +94,13 @@ on<World>(E.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
       // A static member restarted (KIP-345): it takes over its old identity; in a stable group it gets its old
       // assignment back and nobody rebalances (semantics C6).
       m.consumer = req.consumer;
+      const old = m.memberId;
       m.memberId = `${req.instanceId}-${g.nextMember++}`;
+      const assigned = g.assignment.get(old);
+      if (assigned) {
+        g.assignment.delete(old);
+        g.assignment.set(m.memberId, assigned);
+      }
       touch(w, g, m);
       if (g.state === 'stable') {
         answer(w, g, req.consumer, E.joinResponse, reply(g, m), id);

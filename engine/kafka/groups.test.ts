@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TestSim } from '../testing/testSim.ts';
-import { T } from '../history/trace.ts';
 import { resetGroupOffsets } from './admin.ts';
 import { groupLags } from '../metrics/report.ts';
 

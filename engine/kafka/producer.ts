@@ -68,8 +68,27 @@ function close(w: World, prod: Producer, b: Batch): void {
   b.closed = true;
   b.ids = b.ids.subarray(0, b.count);
   if (prod.open[b.partition] === b) prod.open[b.partition] = null;
-  prod.ready.push(b.id);
+  enqueue(prod, b);
   drain(w, prod);
+}
+
+/** Puts a batch in its partition's ready queue, in creation order (retries go back in front, as reenqueue does). */
+function enqueue(prod: Producer, b: Batch): void {
+  let q = prod.ready.get(b.partition);
+  if (!q) prod.ready.set(b.partition, (q = []));
+  if (q.length === 0 || q[q.length - 1]! < b.id) q.push(b.id);
+  else if (!q.includes(b.id)) {
+    let i = q.length;
+    while (i > 0 && q[i - 1]! > b.id) i--;
+    q.splice(i, 0, b.id);
+  }
+}
+
+/** Batches waiting to be sent (closed, not in flight, not in a retry backoff). */
+export function readyCount(prod: Producer): number {
+  let n = 0;
+  for (const q of prod.ready.values()) n += q.length;
+  return n;
 }
 
 on<World>(E.lingerExpire, 'linger.ms expires', (w, pid, batchId) => {
@@ -79,43 +98,52 @@ on<World>(E.lingerExpire, 'linger.ms expires', (w, pid, batchId) => {
 });
 
 /**
- * With idempotence, a partition's batches go in sequence order: none is sent while an earlier one of the same
- * partition waits out a retry backoff or was held back in this drain. Without idempotence nothing holds them, which
- * is how a retried batch lands after a later one (semantics K12); max.in.flight=1 keeps order by itself.
+ * Sends ready batches: each pass builds at most one request per broker with at most one batch per partition (the
+ * head of its queue), as the sender does, and passes repeat while connections have room
+ * (max.in.flight.requests.per.connection). With idempotence, a partition whose earlier batch waits out a retry
+ * backoff sends nothing, so sequence order holds; without it nothing holds a partition back, which is how a retried
+ * batch lands after a later one (semantics K12).
  */
-function mayGo(prod: Producer, b: Batch, held: Set<number>): boolean {
-  if (!prod.config.idempotent) return true;
-  return !held.has(b.partition) && (prod.retrying.get(b.partition) ?? 0) === 0;
+export function drain(w: World, prod: Producer): void {
+  if (!prod.alive || prod.ready.size === 0) return;
+  let needMetadata = false;
+  for (;;) {
+    const byBroker = new Map<number, Batch[]>();
+    for (const [partition, q] of prod.ready) {
+      // Give up on batches older than delivery.timeout.ms (their records get an error).
+      while (q.length > 0 && w.now - prod.batches.get(q[0]!)!.createdAt >= prod.config.deliveryTimeoutUs) {
+        fail(w, prod, prod.batches.get(q.shift()!)!, DELIVERY_TIMEOUT);
+      }
+      if (q.length === 0) {
+        prod.ready.delete(partition);
+        continue;
+      }
+      if (prod.config.idempotent && (prod.retrying.get(partition) ?? 0) > 0) continue;
+      const leader = leaderAt(w.partitions[partition]!, prod.metaVersion);
+      if (leader < 0) {
+        needMetadata = true;
+        continue;
+      }
+      const list = byBroker.get(leader) ?? [];
+      if ((prod.inflight.get(leader) ?? 0) >= prod.config.maxInFlight) continue;
+      list.push(prod.batches.get(q.shift()!)!);
+      byBroker.set(leader, list);
+      if (q.length === 0) prod.ready.delete(partition);
+    }
+    if (byBroker.size === 0) break;
+    for (const [broker, batches] of byBroker) sendRequest(w, prod, broker, batches);
+  }
+  if (needMetadata) {
+    refreshMetadata(w, prod);
+    armRetryTimer(w, prod);
+  }
 }
 
-/** Sends every ready batch whose leader is known and whose connection has room, one request per broker. */
-export function drain(w: World, prod: Producer): void {
-  if (!prod.alive || prod.ready.length === 0) return;
-  const byBroker = new Map<number, Batch[]>();
-  const held = new Set<number>();
-  const keep: number[] = [];
-  let needMetadata = false;
-  for (const id of prod.ready) {
-    const b = prod.batches.get(id);
-    if (!b) continue;
-    if (w.now - b.createdAt >= prod.config.deliveryTimeoutUs) {
-      fail(w, prod, b, DELIVERY_TIMEOUT);
-      continue;
-    }
-    const leader = leaderAt(w.partitions[b.partition]!, prod.metaVersion);
-    const list = leader < 0 ? undefined : (byBroker.get(leader) ?? []);
-    if (!list || (prod.inflight.get(leader) ?? 0) >= prod.config.maxInFlight || list.some((x) => x.partition === b.partition) || !mayGo(prod, b, held)) {
-      if (!list) needMetadata = true;
-      held.add(b.partition);
-      keep.push(id);
-      continue;
-    }
-    list.push(b);
-    byBroker.set(leader, list);
-  }
-  prod.ready = keep;
-  for (const [broker, batches] of byBroker) sendRequest(w, prod, broker, batches);
-  if (needMetadata) refreshMetadata(w, prod);
+/** One producer-wide timer retries the drain while batches wait for a leader (not one per batch). */
+function armRetryTimer(w: World, prod: Producer): void {
+  if (prod.retryTimerArmed) return;
+  prod.retryTimerArmed = true;
+  after(w, prod.config.backoffMaxUs, E.retryReady, prod.id, -1);
 }
 
 function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[]): void {
@@ -238,26 +266,18 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
 
 on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
   const prod = w.producers[pid]!;
+  if (!prod.alive) return;
+  if (batchId < 0) {
+    prod.retryTimerArmed = false;
+    drain(w, prod);
+    return;
+  }
   const b = prod.batches.get(batchId);
-  if (!b || b.inflight || !prod.alive) return;
-  if (b.backoff) {
-    b.backoff = false;
-    prod.retrying.set(b.partition, prod.retrying.get(b.partition)! - 1);
-  }
-  if (!prod.ready.includes(batchId)) {
-    // Retries go back to the front, in creation order (RecordAccumulator.reenqueue).
-    prod.ready.push(batchId);
-    prod.ready.sort((a, b2) => a - b2);
-  }
+  if (!b || b.inflight || !b.backoff) return;
+  b.backoff = false;
+  prod.retrying.set(b.partition, prod.retrying.get(b.partition)! - 1);
+  enqueue(prod, b);
   drain(w, prod);
-  if (prod.ready.includes(batchId)) {
-    const wait = Math.max(prod.config.backoffUs, 1);
-    if (w.now - b.createdAt < prod.config.deliveryTimeoutUs) after(w, Math.min(wait, b.createdAt + prod.config.deliveryTimeoutUs - w.now), E.retryReady, prod.id, batchId);
-    else {
-      prod.ready = prod.ready.filter((x) => x !== batchId);
-      fail(w, prod, b, DELIVERY_TIMEOUT);
-    }
-  }
 });
 
 /** Records that writes to a partition failed from `from` until now, merging with the window just before it. */
@@ -355,9 +375,6 @@ on<World>(E.metadataResponse, 'metadata response', (w, pid, version) => {
   if (!prod.alive) return;
   if (version > prod.metaVersion) prod.metaVersion = version;
   drain(w, prod);
-  if (prod.ready.length > 0 && prod.ready.some((id) => leaderAt(w.partitions[prod.batches.get(id)?.partition ?? 0]!, prod.metaVersion) < 0)) {
-    after(w, prod.config.backoffMaxUs, E.retryReady, prod.id, prod.ready[0]!);
-  }
 });
 
 /** The producer's process dies: unsent and unacknowledged records are gone with it. */
@@ -366,7 +383,8 @@ export function crashProducer(w: World, prod: Producer): void {
   prod.life++;
   prod.open.fill(null);
   prod.batches.clear();
-  prod.ready = [];
+  prod.ready.clear();
+  prod.retryTimerArmed = false;
   prod.inflight.clear();
   prod.requests.clear();
   prod.nextSeq.clear();

@@ -131,7 +131,7 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       for (const cluster of clusters) producers[cluster] = addProducer(w, name, host, cluster, ss.producer);
       const consumers: number[] = [];
       for (const [cluster, gi] of groupOf) consumers.push(addConsumer(w, name, host, cluster, gi, si, n - 1, ss));
-      w.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], producers, consumers });
+      w.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], producers, consumers, slowUs: 0 });
       svc.instances.push(iid);
       if (ss.origin === 'source') {
         w.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: Math.max(100, Math.min(ss.producer.lingerUs, 1000)), life: 0, rng: stream(seed, `source:${name}`) });
@@ -232,7 +232,7 @@ function addProducer(w: World, name: string, host: number, cluster: number, conf
   const id = w.producers.length;
   w.producers.push({
     id, name, host, cluster, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false,
-    open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: [], inflight: new Map(), requests: new Map(), nextSeq: new Map(),
+    open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0, originOk: 0, originFailed: 0,
   });
@@ -256,7 +256,7 @@ function addConsumer(w: World, name: string, host: number, cluster: number, grou
 }
 
 function newWork(n: number): Consumer['workBuffer'] {
-  return { seq: 0, count: 0, partitions: new Int32Array(n), ids: new Uint32Array(n), offsets: new Float64Array(n), doneAt: new Float64Array(n), outcome: new Uint8Array(n) };
+  return { seq: 0, count: 0, partitions: new Int32Array(n), ids: new Uint32Array(n), offsets: new Float64Array(n), doneAt: new Float64Array(n), outcome: new Uint8Array(n), next: 0, endsAt: 0, stopped: [] };
 }
 
 function newGroup(id: number, name: string, cluster: number, strategy: Group['strategy']): Group {

@@ -8,7 +8,6 @@ import { hooks } from '../kafka/hooks.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
 import { send } from '../kafka/producer.ts';
 import { countEdge } from '../metrics/metrics.ts';
-import type { World } from '../world.ts';
 
 hooks.processed = (w, consumerId, message) => {
   const c = w.consumers[consumerId]!;

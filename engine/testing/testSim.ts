@@ -9,7 +9,7 @@
  */
 import { parseTopology } from '../topology/parse.ts';
 import { createSimulation, type Simulation, type SimulationOptions } from '../simulation.ts';
-import { addMessage, typeId } from '../history/messages.ts';
+import { addMessage, partitionOf, typeId } from '../history/messages.ts';
 import { keyId } from '../history/keys.ts';
 import { entries, T } from '../history/trace.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
@@ -103,6 +103,26 @@ export class TestSim {
       send(w, prod, partition, id, -1);
     }
     return ids;
+  }
+
+  /**
+   * The application sends the same messages again (same ids, as an app does that re-sends what it never saw
+   * acknowledged after a restart): the broker sees new records, in a new idempotent session if the producer restarted.
+   */
+  resend(service: string, ids: number[]): void {
+    const w = this.w;
+    const svc = w.services.find((s) => s.node === service)!;
+    const inst = w.instances[svc.instances[0]!]!;
+    const topic = w.topics[svc.publishes[0]!.topic]!;
+    const prod = w.producers[inst.producers[topic.cluster]!]!;
+    for (const id of ids) send(w, prod, partitionOf(w.messages, id), id, -1);
+  }
+
+  /** Error codes producers got back, from the trace: code -> count. */
+  produceErrors(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const e of this.traced(T.ack)) if (e.c !== 0) out.set(e.c, (out.get(e.c) ?? 0) + 1);
+    return out;
   }
 
   group(name: string): Group {
