@@ -185,7 +185,9 @@ function addCluster(w: World, node: string, config: Cluster['config'], ci: numbe
     controller: { host: addHost(w.net, `${node}/controller`, zone), alive: true, version: 0, sessionGen: new Array(config.brokers).fill(0) },
   };
   for (let n = 1; n <= config.brokers; n++) {
-    const b: Broker = { id: w.brokers.length, cluster: ci, number: n, host: addHost(w.net, `${node}/${n}`, zone), alive: true, life: 0, metaVersion: 0, fenced: false, lastHeartbeatAt: 0, lastLife: 0 };
+    // Each broker in its own rack (availability zone), as production clusters spread replicas: a follower is a
+    // network hop away from its leader, the same hop as clients.
+    const b: Broker = { id: w.brokers.length, cluster: ci, number: n, host: addHost(w.net, `${node}/${n}`, zone * 100 + n), alive: true, life: 0, metaVersion: 0, fenced: false, lastHeartbeatAt: 0, lastLife: 0 };
     w.brokers.push(b);
     c.brokers.push(b.id);
   }
