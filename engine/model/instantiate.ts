@@ -166,8 +166,24 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
     after(w, c.config.replicaLagTimeMaxUs / 2, E.isrCheck, c.id, 0);
     after(w, c.config.retentionCheckUs, E.retentionCheck, c.id, 0);
   }
-  for (const c of w.consumers) startConsumer(w, c);
-  for (const c of w.clients) startClient(w, c);
+  // Services with a `start` delay begin down and come up then, as a restarted instance does (new producer
+  // session, consumers join their group); the rest start now.
+  spec.services.forEach((ss, si) => {
+    if (ss.startUs <= 0) return;
+    for (const iid of w.services[si]!.instances) {
+      const inst = w.instances[iid]!;
+      inst.alive = false;
+      w.net.up[inst.host] = 0;
+      for (const pid of inst.producers) if (pid >= 0) w.producers[pid]!.alive = false;
+      after(w, ss.startUs, E.restartInstance, iid, inst.life);
+    }
+  });
+  for (const c of w.consumers) if (w.instances[w.services[c.service]!.instances[c.instance]!]!.alive) startConsumer(w, c);
+  spec.clients.forEach((cs, ci) => {
+    const c = w.clients[ci]!;
+    if (cs.startUs > 0) after(w, cs.startUs, E.clientStart, ci, c.life);
+    else startClient(w, c);
+  });
   for (const s of w.sources) startSource(w, s);
   return w;
 }
