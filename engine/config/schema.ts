@@ -88,6 +88,7 @@ export const SETTINGS: Setting[] = [
   s('retries', 'producer', int(0), '2147483647', 'Retry a failed batch this many times (bounded by delivery.timeout.ms).', 'ProducerConfig'),
   s('retry.backoff.ms', 'producer', ms, '100', 'Wait before the first retry.', 'CommonClientConfigs'),
   s('retry.backoff.max.ms', 'producer', ms, '1000', 'Longest wait between retries (exponential backoff).', 'CommonClientConfigs (KIP-580)'),
+  s('partitioner.ignore.keys', 'producer', bool, 'false', 'Spread records as if they had no key (sticky), though they keep it: per-key order across partitions is gone.', 'ProducerConfig (KIP-794)'),
 
   // A consuming service.
   s('group.id', 'consumer', { type: 'string' }, '', 'Consumer group; defaults to the service id.'),

@@ -18,6 +18,8 @@ export interface ProducerConfig {
   backoffUs: number;
   backoffMaxUs: number;
   recordBytes: number;
+  /** partitioner.ignore.keys: choose partitions as for keyless records; the records still carry their keys. */
+  ignoreKeys: boolean;
 }
 
 export interface Batch {

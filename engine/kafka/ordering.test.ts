@@ -44,6 +44,19 @@ describe('ordering', () => {
     expect(parts.size).toBeGreaterThan(1);
   });
 
+  it('partitioner.ignore.keys: keyed records spread like keyless ones, so parallel consumers break per-key order', () => {
+    const sim = TestSim.of(`${topology(6, 'customerId')}  %% @config Orders partitioner.ignore.keys=true\n`, { seed: 11 }).advance('20s');
+    const w = sim.w;
+    const partitionsOfKey = new Map<number, Set<number>>();
+    for (let id = 1; id < w.messages.count; id++) {
+      const key = keyOf(w.messages, id);
+      partitionsOfKey.set(key, (partitionsOfKey.get(key) ?? new Set()).add(partitionOf(w.messages, id)));
+    }
+    expect(keyText(w.keys, keyOf(w.messages, 1))).toMatch(/^customer-\d+$/); // the records keep their keys
+    expect([...partitionsOfKey.values()].every((s) => s.size > 1)).toBe(true);
+    expect(sim.history().reordered.count).toBeGreaterThan(0);
+  });
+
   it('S9: adding partitions moves keys for new records only; old records stay, so a key can span two partitions', () => {
     const sim = TestSim.of(topology(3, 'customerId', 1), { seed: 12 }).advance('10s');
     const w = sim.w;

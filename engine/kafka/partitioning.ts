@@ -16,7 +16,7 @@ import { nextInt } from '../sim/random.ts';
 export function partitionFor(w: World, prod: Producer, topic: number, key: number): number {
   const t = w.topics[topic]!;
   const n = t.partitions.length;
-  if (key !== 0) {
+  if (key !== 0 && !prod.config.ignoreKeys) {
     let h = w.keys.hash[key]!;
     if (h !== h) {
       h = murmur2String(keyText(w.keys, key)!);

@@ -79,6 +79,7 @@ export function producerSettings(v: Values, node: string, d: Diagnostics): Produ
     backoffUs: ms(v['retry.backoff.ms']!),
     backoffMaxUs: ms(v['retry.backoff.max.ms']!),
     recordBytes: Math.max(1, v['size'] as number),
+    ignoreKeys: v['partitioner.ignore.keys'] as boolean,
   };
 }
 
