@@ -9,6 +9,7 @@ import { E } from '../events.ts';
 import { ACKED, addFlags, FAILED, FROM_SOURCE, producedAtOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
+import { checkoutFailed } from '../metrics/metrics.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, reachable, refusedAt } from '../sim/network.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
@@ -309,7 +310,7 @@ function fail(w: World, prod: Producer, b: Batch, code: number): void {
     const id = b.ids[i]!;
     const f = addFlags(w.messages, id, FAILED);
     if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) {
-      w.metrics.checkoutsFailed++;
+      checkoutFailed(w.metrics, { message: id, at: w.now, code, service: prod.name });
       prod.originFailed++;
     }
   }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TestSim } from '../testing/testSim.ts';
-import { NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND } from './errors.ts';
+import { DELIVERY_TIMEOUT, NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND } from './errors.ts';
 
 const topology = (producer: string, topic = 'replication.factor=3 min.insync.replicas=2', consumer = '') => `graph LR
   Orders[Order Service] -->|publish| Kafka[Kafka: orders]
@@ -97,6 +97,9 @@ describe('in-sync replicas', () => {
     expect(sim.isrOf('orders', 0)).toEqual([leader]);
     expect(sim.produceErrors().get(NOT_ENOUGH_REPLICAS) ?? 0).toBeGreaterThan(0);
     expect(sim.metrics().sendFailed).toBeGreaterThan(0); // given up after delivery.timeout.ms
+    // The events Orders originated count as failed checkouts, each naming the producer and the timeout.
+    expect(sim.w.metrics.checkoutFailures.examples[0]).toMatchObject({ service: 'Orders', code: DELIVERY_TIMEOUT });
+    expect(sim.w.metrics.checkoutFailures.firstAt).toBeGreaterThan(24_000_000); // delivery.timeout.ms after the first refused write
     expect(sim.history().lost.count).toBe(0);
     // Everything acknowledged before the failure was read.
     expect(sim.metrics().lag['Billing']).toBe(0);

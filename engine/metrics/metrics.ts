@@ -21,6 +21,8 @@ export interface Metrics {
   checkoutLatency: Histogram;
   checkoutsOk: number;
   checkoutsFailed: number;
+  /** When checkouts failed, and the first few failures with their cause: enough to explain a failure in words. */
+  checkoutFailures: { firstAt: number; lastAt: number; examples: CheckoutFailure[] };
   /** Messages carried per topology edge id. */
   edges: Map<string, number>;
   /** Per-second samples for charts, bounded. */
@@ -28,6 +30,29 @@ export interface Metrics {
   seriesLimit: number;
   /** Counters at the last sample, to turn totals into rates. */
   last: { produced: number; processed: number; ok: number; failed: number };
+}
+
+/** One failed checkout: which request (or event of a publish-only service), when, why, and whose fault. */
+export interface CheckoutFailure {
+  /** The checkout's request id, or the event's message id when a publish-only service originated it. */
+  request?: number;
+  message?: number;
+  at: number;
+  /** Error code (kafka/errors.ts). */
+  code: number;
+  /** The service (or instance) that failed it: refused, timed out, or could not publish. */
+  service: string;
+}
+
+const CHECKOUT_FAILURE_EXAMPLES = 20;
+
+/** Counts a failed checkout, keeping the first few as examples. */
+export function checkoutFailed(m: Metrics, failure: CheckoutFailure): void {
+  m.checkoutsFailed++;
+  const f = m.checkoutFailures;
+  if (f.firstAt < 0) f.firstAt = failure.at;
+  f.lastAt = failure.at;
+  if (f.examples.length < CHECKOUT_FAILURE_EXAMPLES) f.examples.push(failure);
 }
 
 export interface Sample {
@@ -58,6 +83,7 @@ export function createMetrics(groups: number): Metrics {
     checkoutLatency: createHistogram(),
     checkoutsOk: 0,
     checkoutsFailed: 0,
+    checkoutFailures: { firstAt: -1, lastAt: -1, examples: [] },
     edges: new Map(),
     series: [],
     seriesLimit: 3600,

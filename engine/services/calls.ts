@@ -29,7 +29,7 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
   const id = nextId(w);
   const call: Call = {
     id, from, fromClient, parent, service, instance, root: root || id, key, startAt: w.now, step: 0, waitingFor: -1,
-    attempts: 1, done: false, failed: false, code: NONE, holdsThread: false, abandoned: false, answering: false,
+    attempts: 1, done: false, failed: false, code: NONE, culprit: -1, holdsThread: false, abandoned: false, answering: false,
     published: [], outstandingAcks: 0,
   };
   w.calls.set(id, call);
@@ -45,6 +45,7 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
       call.done = true;
       call.failed = true;
       call.code = SERVICE_UNAVAILABLE;
+      call.culprit = service;
       call.answering = true;
       at(w, refused, fromClient ? E.checkoutResponse : E.callResponse, from, id);
     }
@@ -130,6 +131,7 @@ export function answer(w: World, call: Call, code: number): void {
   call.done = true;
   call.failed = code !== NONE;
   call.code = code;
+  if (call.failed && call.culprit < 0) call.culprit = call.service;
   const inst = w.instances[call.instance]!;
   const svc = w.services[call.service]!;
   if (code === NONE) svc.stats.ok++;
@@ -167,6 +169,7 @@ on<World>(E.callTimeout, 'call times out', (w, _from, callId) => {
   if (!child || child.abandoned) return;
   child.abandoned = true;
   if (child.done && !child.answering) w.calls.delete(callId);
+  if (child.culprit < 0) child.culprit = child.service;
   if (child.fromClient) finishCheckout(w, child, CALL_TIMEOUT);
   else resume(w, child, CALL_TIMEOUT);
 });
@@ -184,6 +187,7 @@ function resume(w: World, child: Call, code: number): void {
       return;
     }
     record(w.trace, w.now, T.request, w.instances[call.instance]!.host, w.instances[child.instance]!.host, child.id, w.now - child.startAt, code);
+    call.culprit = child.culprit >= 0 ? child.culprit : child.service;
     answer(w, call, code);
     return;
   }

@@ -6,6 +6,7 @@ import { E } from '../events.ts';
 import { record, T } from '../history/trace.ts';
 import { NONE } from '../kafka/errors.ts';
 import { recordValue } from '../metrics/histogram.ts';
+import { checkoutFailed } from '../metrics/metrics.ts';
 import { expDraw } from '../sim/exponential.ts';
 import { after, on } from '../sim/loop.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
@@ -59,7 +60,8 @@ export function finishCheckout(w: World, call: Call, code: number): void {
     recordValue(w.metrics.checkoutLatency, latency);
   } else {
     c.failed++;
-    w.metrics.checkoutsFailed++;
+    const culprit = w.services[call.culprit >= 0 ? call.culprit : call.service]!;
+    checkoutFailed(w.metrics, { request: call.id, at: w.now, code, service: culprit.node });
   }
   record(w.trace, w.now, T.checkout, c.host, -1, call.id, latency, code);
 }

@@ -3,6 +3,7 @@
  * latencies add up, and one failing callee fails every checkout; through a topic the checkout only needs the broker.
  */
 import { describe, expect, it } from 'vitest';
+import { OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
 import { TestSim } from '../testing/testSim.ts';
 
 const chain = `graph LR
@@ -45,6 +46,19 @@ describe('synchronous chain versus decoupled services', () => {
     const m = sim.metrics();
     expect(m.checkouts.ok).toBe(0);
     expect(m.checkouts.failed).toBeGreaterThan(900);
+    // Each failure names the service that caused it, two calls down the chain.
+    const f = sim.w.metrics.checkoutFailures;
+    expect(f.examples[0]).toMatchObject({ service: 'Notification', code: SERVICE_UNAVAILABLE });
+    expect(f.firstAt).toBeLessThan(100_000);
+    expect(f.lastAt).toBeGreaterThan(19_000_000);
+  });
+
+  it('a crashed callee is blamed for the checkouts it fails, whether refused or timed out', () => {
+    const sim = TestSim.of(chain, { seed: 3 }).advance('2s').crash('Inventory').advance('5s');
+    const f = sim.w.metrics.checkoutFailures;
+    expect(f.examples.length).toBeGreaterThan(0);
+    expect(f.examples.every((x) => x.service === 'Inventory')).toBe(true);
+    expect(f.firstAt).toBeGreaterThanOrEqual(2_000_000);
   });
 
   it('decoupled through a topic, every checkout succeeds while NotificationService fails, and it catches up later', () => {
@@ -65,5 +79,6 @@ describe('synchronous chain versus decoupled services', () => {
     const inst = sim.w.instances[sim.w.services.find((s) => s.node === 'Order')!.instances[0]!]!;
     expect(sim.w.services.find((s) => s.node === 'Order')!.stats.rejected).toBeGreaterThan(0);
     expect(inst.busy).toBe(10);
+    expect(sim.w.metrics.checkoutFailures.examples.some((x) => x.service === 'Order' && x.code === OVERLOADED)).toBe(true);
   });
 });

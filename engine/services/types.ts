@@ -99,6 +99,8 @@ export interface Call {
   done: boolean;
   failed: boolean;
   code: number;
+  /** The service whose refusal, error or silence failed this call (-1 while it has not failed). */
+  culprit: number;
   holdsThread: boolean;
   /** The caller stopped waiting (its timeout fired). */
   abandoned: boolean;
