@@ -51,3 +51,7 @@ export type { Fault, FaultAction, AppliedFault } from './faults/types.ts';
 export type { World } from './world.ts';
 export { SETTINGS, setting, settingsFor, type Setting, type Scope } from './config/schema.ts';
 export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';
+export { parseDistribution, type Distribution } from './sim/distribution.ts';
+
+// Lesson goals (goals/): structural and behavioural checks, judged against a topology text.
+export * from './goals/index.ts';

@@ -1,0 +1,56 @@
+/**
+ * Behavioural checks as plans the evaluator follows while the simulation runs: when each check is judged, and what
+ * it must look at earlier (a replay compares what a service processed after a reset with what it had before).
+ */
+import { checkouts } from './checkouts.ts';
+import { lag, noDuplicates, noIdleConsumers, perKeyOrder } from './consumption.ts';
+import { delivered, markReplay, noLoss, replayed, type ReplayMark } from './delivery.ts';
+import type { BehaviouralCheck } from './types.ts';
+import { consumingServices, no, type RunView, type Verdict } from './view.ts';
+
+export interface Plan {
+  /** When the check is judged, in simulated seconds. */
+  dueS: number;
+  /** Earlier moments the check must look at before it is judged. */
+  marks: { atS: number; take: (v: RunView) => void }[];
+  judge: (v: RunView) => Verdict;
+}
+
+/** How and when to judge a behavioural check in a run of `durationS` seconds. */
+export function plan(c: BehaviouralCheck, durationS: number): Plan {
+  const end = (judge: (v: RunView) => Verdict): Plan => ({ dueS: durationS, marks: [], judge });
+  switch (c.kind) {
+    case 'no-loss':
+      return end(noLoss);
+    case 'no-duplicates':
+      return end((v) => noDuplicates(c, v));
+    case 'per-key-order':
+      return end((v) => perKeyOrder(c, v));
+    case 'checkouts':
+      return end((v) => checkouts(c, v));
+    case 'delivered':
+      return { dueS: c.byS, marks: [], judge: (v) => delivered(c, v) };
+    case 'lag':
+      return { dueS: c.byS, marks: [], judge: (v) => lag(c, v) };
+    case 'no-idle-consumers':
+      return { dueS: c.atS, marks: [], judge: (v) => noIdleConsumers(c, v) };
+    case 'replayed': {
+      let seen: { services: ReturnType<typeof consumingServices>; marks: Map<number, ReplayMark> } | null = null;
+      return {
+        dueS: durationS,
+        marks: [{
+          atS: c.afterS,
+          take: (v) => {
+            const services = consumingServices(v, c.service);
+            seen = { services, marks: typeof services === 'string' ? new Map() : markReplay(v, services) };
+          },
+        }],
+        judge: (v) => {
+          if (!seen) return no(`The run ended before ${c.afterS} s, so nothing could be replayed.`);
+          const { services, marks } = seen;
+          return typeof services === 'string' ? no(services) : replayed(c, v, services, marks);
+        },
+      };
+    }
+  }
+}

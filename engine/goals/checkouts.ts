@@ -1,0 +1,51 @@
+/**
+ * The checkout goal: of the checkouts that finished, at least a share succeeded. A failure is explained by when the
+ * failures happened and what failed the first one, in the learner's terms (refused, timed out, not acknowledged).
+ */
+import { CALL_TIMEOUT, DELIVERY_TIMEOUT, errorName, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
+import { quantile } from '../metrics/histogram.ts';
+import type { CheckoutFailure } from '../metrics/metrics.ts';
+import type { BehaviouralCheck } from './types.ts';
+import { no, yes, type RunView, type Verdict } from './view.ts';
+import { count, percent, plural, seconds } from './words.ts';
+
+/** Why one checkout failed, in words. */
+export function failureCause(f: CheckoutFailure): string {
+  const what = f.request !== undefined ? `checkout #${f.request}` : `event #${f.message} of ${f.service}`;
+  switch (f.code) {
+    case SERVICE_UNAVAILABLE:
+      return `${what}, refused by ${f.service}: it was down or failing`;
+    case OVERLOADED:
+      return `${what}, refused by ${f.service}: no thread free`;
+    case CALL_TIMEOUT:
+      return `${what}: ${f.service} did not answer in time`;
+    case DELIVERY_TIMEOUT:
+      return `${what}: Kafka did not acknowledge it within delivery.timeout.ms`;
+    default:
+      return `${what}: Kafka answered ${errorName(f.code)}`;
+  }
+}
+
+/** At least `min` of the finished checkouts succeeded. */
+export function checkouts(c: Extract<BehaviouralCheck, { kind: 'checkouts' }>, v: RunView): Verdict {
+  const m = v.w.metrics;
+  const total = m.checkoutsOk + m.checkoutsFailed;
+  if (total === 0) {
+    return no('No checkout finished: nothing started any. A service that only publishes sends events at its `rate`; a service that calls others gets users at its `rate`.');
+  }
+  const share = m.checkoutsOk / total;
+  const f = m.checkoutFailures;
+  const failures = m.checkoutsFailed === 0 ? '' :
+    ` ${count(m.checkoutsFailed)} failed between ${seconds(f.firstAt)} and ${seconds(f.lastAt)}: the first was ${failureCause(f.examples[0]!)}.`;
+  const counterexample = m.checkoutsFailed === 0 ? undefined : {
+    window: { fromS: f.firstAt / 1e6, toS: f.lastAt / 1e6 },
+    nodes: [...new Set(f.examples.map((x) => x.service.replace(/\/\d+$/, '')))],
+  };
+  const needed = c.min >= 1 ? 'every one' : `at least ${percent(c.min)}`;
+  if (share < c.min) return no(`${percent(share)} of ${plural(total, 'checkout')} succeeded; the goal needs ${needed}.${failures}`, counterexample);
+  if (m.checkoutsFailed === 0) {
+    const p99 = quantile(m.checkoutLatency, 0.99) / 1000;
+    return yes(`All ${plural(total, 'checkout')} succeeded (p99 latency ${p99 < 10 ? p99.toFixed(1) : count(p99)} ms).`);
+  }
+  return yes(`${percent(share)} of ${plural(total, 'checkout')} succeeded (${needed} needed).${failures}`, counterexample);
+}

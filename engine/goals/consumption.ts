@@ -1,0 +1,106 @@
+/**
+ * Behavioural checks about how services consume: no event processed twice, every key's events in order, lag back
+ * under a bound by a time, and no consumer left without a partition.
+ */
+import { groupLags } from '../metrics/report.ts';
+import type { BehaviouralCheck } from './types.ts';
+import { consumingServices, no, yes, type RunView, type Verdict } from './view.ts';
+import { at, count, describe, list, messageRef, plural, seconds } from './words.ts';
+
+type Of<K extends BehaviouralCheck['kind']> = Extract<BehaviouralCheck, { kind: K }>;
+
+/** No matching service processed an event a second time (an inbox's skipped repeats are fine). */
+export function noDuplicates(c: Of<'no-duplicates'>, v: RunView): Verdict {
+  const services = consumingServices(v, c.service);
+  if (typeof services === 'string') return no(services);
+  const { w } = v;
+  const found: string[] = [];
+  const messages = [];
+  const inboxes: string[] = [];
+  for (const s of services) {
+    const gc = w.checks.groups[s.group]!;
+    if (gc.skipped > 0) inboxes.push(`${s.node}'s inbox recognised and skipped ${plural(gc.skipped, 'redelivery', 'redeliveries')}`);
+    if (gc.duplicates === 0) continue;
+    const refs = gc.duplicateExamples.slice(0, 5).map((e) => messageRef(w, e.message, e.partition, e.offset, e.at));
+    messages.push(...refs);
+    const first = gc.duplicateExamples[0]!;
+    found.push(`${s.node} processed ${plural(gc.duplicates, 'event')} a second time: the first, ${describe(refs[0]!)}, again at ${seconds(first.at)}`);
+  }
+  if (found.length > 0) return no(`${found.join('; ')}.`, { messages, nodes: services.map((s) => s.node) });
+  const who = list(services.map((s) => s.node));
+  return yes(`No event was processed twice by ${who}${inboxes.length > 0 ? `; ${inboxes.join('; ')}` : ''}.`);
+}
+
+/** No matching service processed an event after a later event of the same key. */
+export function perKeyOrder(c: Of<'per-key-order'>, v: RunView): Verdict {
+  const services = consumingServices(v, c.service);
+  if (typeof services === 'string') return no(services);
+  const { w } = v;
+  const found: string[] = [];
+  const messages = [];
+  for (const s of services) {
+    const gc = w.checks.groups[s.group]!;
+    if (gc.reordered === 0) continue;
+    const refs = gc.reorderExamples.slice(0, 5).map((e) => messageRef(w, e.message, e.partition, e.offset, e.at));
+    messages.push(...refs);
+    const first = gc.reorderExamples[0]!;
+    found.push(`${s.node} processed ${plural(gc.reordered, 'event')} out of order for their key: ${describe(refs[0]!)} at ${seconds(first.at)}, ` +
+      `after #${first.other}, a later event of the same key`);
+  }
+  if (found.length > 0) return no(`${found.join('; ')}.`, { messages, nodes: services.map((s) => s.node) });
+  // Order per key means nothing for events without keys: say so rather than pass for no reason.
+  const keyed = services.filter((s) => w.checks.groups[s.group]!.lastByKey.some((x) => x !== 0));
+  if (keyed.length === 0) return no(`${list(services.map((s) => s.node))} processed no event with a key, so there is no per-key order to check: give the producer a key.`);
+  return yes(`${list(keyed.map((s) => s.node))} processed every key's events in the order they were sent.`);
+}
+
+/** Each matching service's group is at most `max` events behind at the check's time. */
+export function lag(c: Of<'lag'>, v: RunView): Verdict {
+  const services = consumingServices(v, c.service);
+  if (typeof services === 'string') return no(services);
+  const { w } = v;
+  const lags = groupLags(w);
+  const found: string[] = [];
+  const fine: string[] = [];
+  const partitions = [];
+  for (const s of services) {
+    const g = lags[s.group]!;
+    // A partition with data and no committed offset counts in full: the group has not shown it read any of it.
+    const rows = g.partitions.map((p) => ({ ...p, lag: p.committed < 0 ? p.highWatermark : p.lag }));
+    const total = rows.reduce((sum, p) => sum + p.lag, 0);
+    if (total <= c.max) {
+      fine.push(`${s.node} is ${plural(total, 'event')} behind`);
+      continue;
+    }
+    const worst = rows.reduce((a, b) => (b.lag > a.lag ? b : a));
+    partitions.push(...rows.filter((p) => p.lag > 0).map((p) => ({ partition: p.partition, committed: p.committed, end: p.highWatermark, lag: p.lag })));
+    const committed = worst.committed < 0 ? 'no committed offset yet' : `committed offset ${count(worst.committed)}`;
+    const alive = w.consumers.filter((x) => x.service === s.id);
+    found.push(`${s.node} is ${plural(total, 'event')} behind (its lag), more than ${count(c.max)}: ${worst.partition} alone is ${count(worst.lag)} behind ` +
+      `(${committed}, log end ${count(worst.highWatermark)}), with ${alive.filter((x) => x.alive).length} of its ${plural(alive.length, 'consumer')} running`);
+  }
+  if (found.length > 0) return no(`At ${at(c.byS)} ${found.join('; ')}.`, { partitions, nodes: services.map((s) => s.node) });
+  return yes(`At ${at(c.byS)} ${fine.join('; ')} (at most ${count(c.max)} allowed).`);
+}
+
+/** Every running consumer of the service owns a partition. */
+export function noIdleConsumers(c: Of<'no-idle-consumers'>, v: RunView): Verdict {
+  const services = consumingServices(v, c.service);
+  if (typeof services === 'string') return no(services);
+  const { w } = v;
+  const found: string[] = [];
+  const fine: string[] = [];
+  for (const s of services) {
+    const consumers = w.consumers.filter((x) => x.service === s.id && x.alive);
+    const total = w.groups[s.group]!.topics.reduce((n, ti) => n + w.topics[ti]!.partitions.length, 0);
+    const topics = list(w.groups[s.group]!.topics.map((ti) => w.topics[ti]!.name));
+    const idle = consumers.filter((x) => x.assigned.length === 0);
+    if (consumers.length === 0) found.push(`${s.node} has no consumer running`);
+    else if (idle.length > 0) {
+      found.push(`${count(idle.length)} of ${s.node}'s ${plural(consumers.length, 'consumer')} own no partition: ${topics} ${total === 1 ? 'has 1 partition' : `has ${total} partitions`}, ` +
+        'and a partition goes to one consumer of the group');
+    } else fine.push(`each of ${s.node}'s ${plural(consumers.length, 'consumer')} owns some of the ${plural(total, 'partition')} of ${topics}`);
+  }
+  if (found.length > 0) return no(`At ${at(c.atS)} ${found.join('; ')}.`, { nodes: services.map((s) => s.node) });
+  return yes(`At ${at(c.atS)} ${fine.join('; ')}.`);
+}

@@ -1,0 +1,149 @@
+/**
+ * Behavioural checks about events arriving: none lost by the brokers, every one processed by the services that read
+ * it, and every one processed again after an offset reset (a replay).
+ */
+import { lostMessages } from '../check/checks.ts';
+import { ACKED, CAUSED_BY_MESSAGE, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
+import type { Service } from '../services/types.ts';
+import type { World } from '../world.ts';
+import type { BehaviouralCheck } from './types.ts';
+import { consumingServices, no, offsetOf, refusedFaults, seenBy, yes, type RunView, type Verdict } from './view.ts';
+import { at, count, describe, list, messageRef, plural, seconds, sentence } from './words.ts';
+
+/** No acknowledged event is missing from every replica. */
+export function noLoss(v: RunView): Verdict {
+  const { w } = v;
+  const lost = lostMessages(w, 5);
+  if (lost.count === 0) return yes(`All ${plural(w.metrics.acknowledged, 'acknowledged event')} are still in the log: none was lost.`);
+  const refs = lost.examples.map((e) => messageRef(w, e.message, e.partition, undefined, e.producedAt));
+  const first = lost.examples[0]!;
+  const times = lost.examples.map((e) => e.producedAt);
+  return no(
+    `${plural(lost.count, 'acknowledged event')} ${lost.count === 1 ? 'is' : 'are'} gone from every replica: the first, ${describe(refs[0]!)}, ` +
+      `was sent at ${seconds(first.producedAt)} and acknowledged to its producer, and no broker holds it now.`,
+    { messages: refs, window: { fromS: Math.min(...times) / 1e6, toS: Math.max(...times) / 1e6 } },
+  );
+}
+
+/** The service's dead-letter topic id, -1 when it has none. */
+function dlqOf(w: World, svc: Service): number {
+  return w.consumers.find((c) => c.service === svc.id)?.config.dlq ?? -1;
+}
+
+function dlqName(w: World, svc: Service): string {
+  return w.topics[dlqOf(w, svc)]?.name ?? '';
+}
+
+/** Messages on the service's dead-letter topic name the originals they stand for. */
+function deadLettered(w: World, svc: Service): Set<number> {
+  const out = new Set<number>();
+  const dlq = dlqOf(w, svc);
+  if (dlq < 0) return out;
+  const m = w.messages;
+  for (let id = 1; id < m.count; id++) {
+    const f = flagsOf(m, id);
+    if ((f & CAUSED_BY_MESSAGE) !== 0 && (f & ACKED) !== 0 && w.partitions[partitionOf(m, id)]!.topic === dlq) out.add(causationOf(m, id));
+  }
+  return out;
+}
+
+/** Every acknowledged event sent before a time has been processed (or dead-lettered) by each reading service. */
+export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v: RunView): Verdict {
+  const services = consumingServices(v, c.to, c.topic);
+  if (typeof services === 'string') return no(services);
+  const { w } = v;
+  const from = (c.sentFromS ?? 0) * 1e6;
+  const before = c.sentBeforeS * 1e6;
+  const sent = `sent to TOPICS ${c.sentFromS ? `between ${at(c.sentFromS)} and ${at(c.sentBeforeS)}` : `before ${at(c.sentBeforeS)}`}`;
+  const failures: string[] = [];
+  const passes: string[] = [];
+  const missingRefs = [];
+  for (const svc of services) {
+    const g = svc.group;
+    const topics = c.topic ? [w.topics.findIndex((x) => x.name === c.topic)] : w.groups[g]!.topics;
+    const dlq = c.orDeadLettered ? deadLettered(w, svc) : new Set<number>();
+    let total = 0, dead = 0, missing = 0;
+    const firstMissing: number[] = [];
+    for (let id = 1; id < w.messages.count; id++) {
+      const t = producedAtOf(w.messages, id);
+      if ((flagsOf(w.messages, id) & ACKED) === 0 || t < from || t >= before) continue;
+      if (!topics.includes(w.partitions[partitionOf(w.messages, id)]!.topic)) continue;
+      total++;
+      if (seenBy(w, g, id)) continue;
+      if (dlq.has(id)) dead++;
+      else if (missing++ < 5) firstMissing.push(id);
+    }
+    const what = sent.replace('TOPICS', list(topics.map((ti) => w.topics[ti]!.name)));
+    if (total === 0) {
+      failures.push(`No event was ${what}, so ${svc.node} had nothing to process`);
+      continue;
+    }
+    if (missing > 0) {
+      const refs = firstMissing.map((id) => {
+        const pid = partitionOf(w.messages, id);
+        return messageRef(w, id, pid, offsetOf(w, pid, id), producedAtOf(w.messages, id));
+      });
+      missingRefs.push(...refs);
+      failures.push(`${svc.node} has not processed ${count(missing)} of the ${plural(total, 'event')} ${what}: ` +
+        `the first is ${describe(refs[0]!)}, sent at ${seconds(producedAtOf(w.messages, firstMissing[0]!))}`);
+      continue;
+    }
+    const handled = dead === 0 ? `processed all ${plural(total, 'event')} ${what}` :
+      `processed ${count(total - dead)} of the ${plural(total, 'event')} ${what} and kept the other ${count(dead)} on its dead-letter topic ${dlqName(w, svc)}`;
+    passes.push(`${svc.node} ${handled}.${extras(w, svc)}`);
+  }
+  if (failures.length > 0) {
+    const notes = refusedFaults(v);
+    return no(`${[...failures, ...notes].join('; ')} (checked at ${at(c.byS)}).`, { messages: missingRefs, nodes: services.map((s) => s.node) });
+  }
+  return yes(`By ${at(c.byS)}, ${passes.join(' ')}`);
+}
+
+/** What else happened on the way, as a sentence: redeliveries, an inbox at work. */
+function extras(w: World, svc: Service): string {
+  const gc = w.checks.groups[svc.group]!;
+  const out: string[] = [];
+  if (gc.duplicates > 0) out.push(`it processed ${plural(gc.duplicates, 'event')} a second time, redelivered after a crash: at-least-once delivery`);
+  if (gc.skipped > 0) out.push(`its inbox skipped ${plural(gc.skipped, 'redelivery', 'redeliveries')}`);
+  return out.length === 0 ? '' : ` ${sentence(list(out))}.`;
+}
+
+/** Events processed so far (distinct) and repeats so far, per group. */
+export interface ReplayMark {
+  processed: number;
+  repeats: number;
+}
+
+const BITS = Uint8Array.from({ length: 256 }, (_, i) => {
+  let n = 0;
+  for (let x = i; x; x >>= 1) n += x & 1;
+  return n;
+});
+
+/** Reads, before the reset, how much each service had processed. */
+export function markReplay(v: RunView, services: Service[]): Map<number, ReplayMark> {
+  const out = new Map<number, ReplayMark>();
+  for (const s of services) {
+    const gc = v.w.checks.groups[s.group]!;
+    let processed = 0;
+    for (let i = 0; i < gc.seen.length; i++) processed += BITS[gc.seen[i]!]!;
+    out.set(s.group, { processed, repeats: gc.duplicates + gc.skipped });
+  }
+  return out;
+}
+
+/** After the reset, each service processed again at least as many events as it had processed before it. */
+export function replayed(c: Extract<BehaviouralCheck, { kind: 'replayed' }>, v: RunView, services: Service[], marks: Map<number, ReplayMark>): Verdict {
+  const failures: string[] = [];
+  const passes: string[] = [];
+  for (const s of services) {
+    const mark = marks.get(s.group)!;
+    const gc = v.w.checks.groups[s.group]!;
+    const again = gc.duplicates + gc.skipped - mark.repeats;
+    if (mark.processed === 0) failures.push(`${s.node} had processed no event by ${at(c.afterS)}, so there was nothing to replay`);
+    else if (again < mark.processed) failures.push(`by ${at(c.afterS)} ${s.node} had processed ${plural(mark.processed, 'event')}, but after that it processed only ${count(again)} again`);
+    else passes.push(`by ${at(c.afterS)} ${s.node} had processed ${plural(mark.processed, 'event')}, and after the reset it processed ${count(again)} again: the log still held them all`);
+  }
+  if (failures.length > 0) return no(`${sentence([...failures, ...refusedFaults(v)].join('; '))}.`, { nodes: services.map((s) => s.node) });
+  return yes(`${sentence(passes.join('; '))}.`);
+}

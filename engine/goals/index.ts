@@ -1,0 +1,20 @@
+/**
+ * Lesson goals: data the worker can receive, and the evaluator that judges a topology text against them.
+ */
+export { evaluateLesson, type EvaluateOptions } from './evaluate.ts';
+export { expandFaults, matchNodes, matcherName } from './match.ts';
+export { failureCause } from './checkouts.ts';
+export { isStructural } from './types.ts';
+export type {
+  BehaviouralCheck,
+  Check,
+  Counterexample,
+  Goal,
+  GoalResult,
+  LessonEvaluation,
+  LessonGoals,
+  LessonRun,
+  Matcher,
+  MessageRef,
+  StructuralCheck,
+} from './types.ts';

@@ -1,0 +1,120 @@
+/**
+ * Lesson goals as plain data, so the worker can receive and evaluate them: a sentence for the learner and a check
+ * that says exactly what the sentence claims. Structural checks read the topology; behavioural checks run the
+ * lesson's simulation (its seed, duration and fault schedule) and read what happened.
+ *
+ * Learners name nodes their own way, so a goal names a service by a matcher: `{Notification}` is every service
+ * whose id or label contains "Notification" (ignoring case); a plain `NotificationService` is that node id exactly.
+ */
+
+/** `{Notification}`: services whose id or label contains the word; otherwise an exact node id. */
+export type Matcher = string;
+
+export type StructuralCheck =
+  /** A Kafka broker (or a topic node) hosts the topic. */
+  | { kind: 'hosts-topic'; topic: string }
+  /** Some matching service publishes to the topic (and, if given, events of that type). */
+  | { kind: 'publishes'; service: Matcher; topic: string; event?: string }
+  /** Some matching service consumes the topic. */
+  | { kind: 'subscribes'; service: Matcher; topic: string }
+  /** No service calls another synchronously; with `from`/`to`, none between those (either way). */
+  | { kind: 'no-sync-call'; from?: Matcher; to?: Matcher }
+  /** The topic has at least `min` partitions. */
+  | { kind: 'partitions'; topic: string; min: number }
+  /** Every matching service that publishes keys its records by `key` and lets the key choose the partition. */
+  | { kind: 'key'; service: Matcher; key: string }
+  /**
+   * A setting of a service (matcher) or a topic (its name) compares to `value`; defaults count. `set` only needs
+   * the setting written with a non-empty value.
+   */
+  | { kind: 'config'; target: Matcher; key: string; op?: '=' | '>=' | '<=' | 'set'; value?: string };
+
+export type BehaviouralCheck =
+  /** No event a producer was told was written is missing from every replica. */
+  | { kind: 'no-loss' }
+  /** No event is processed twice by the matching services (all consuming services when omitted). */
+  | { kind: 'no-duplicates'; service?: Matcher }
+  /** No event is processed after a later event of the same key. */
+  | { kind: 'per-key-order'; service?: Matcher }
+  /** At least `min` (a fraction, 1 = every one) of the checkouts that finished succeeded. */
+  | { kind: 'checkouts'; min: number }
+  /**
+   * By `byS`, each matching consuming service has processed every acknowledged event sent from `sentFromS` (default
+   * 0) until `sentBeforeS` on the topics it reads (only `topic`, if given); with `orDeadLettered`, a copy on its
+   * dead-letter topic also counts.
+   */
+  | { kind: 'delivered'; to: Matcher; topic?: string; sentFromS?: number; sentBeforeS: number; byS: number; orDeadLettered?: boolean }
+  /** At `byS`, each matching service's group is at most `max` events behind (consumer lag). */
+  | { kind: 'lag'; service: Matcher; max: number; byS: number }
+  /** After `afterS` (an offset reset), the service processes again every event it had processed by then. */
+  | { kind: 'replayed'; service: Matcher; afterS: number }
+  /** At `atS`, every running instance of the service owns at least one partition. */
+  | { kind: 'no-idle-consumers'; service: Matcher; atS: number };
+
+export type Check = StructuralCheck | BehaviouralCheck;
+
+export interface Goal {
+  /** Stable within a lesson, e.g. `no-sync-call`. */
+  id: string;
+  /** What the goal checks, in one sentence the check matches exactly. */
+  text: string;
+  check: Check;
+}
+
+/** What the behavioural goals run under. */
+export interface LessonRun {
+  seed: number;
+  durationS: number;
+  /** Timeline lines as `npm run sim --fault` takes them, with matchers: `10s crash {Notification}`. */
+  faults: string[];
+}
+
+/** The part of a lesson the engine needs to judge a topology. */
+export interface LessonGoals {
+  goals: Goal[];
+  run: LessonRun;
+}
+
+/** A message as a learner sees it in the event log. */
+export interface MessageRef {
+  id: number;
+  key: string | null;
+  /** `orders-topic-3`, as Kafka prints partitions. */
+  partition?: string;
+  offset?: number;
+  /** When it was sent (or, for a duplicate or reordering, processed), in seconds. */
+  atS?: number;
+}
+
+/** What breaks a goal, for the UI to point at. */
+export interface Counterexample {
+  messages?: MessageRef[];
+  window?: { fromS: number; toS: number };
+  /** Topology node and edge ids to highlight. */
+  nodes?: string[];
+  edges?: string[];
+  partitions?: { partition: string; committed: number; end: number; lag: number }[];
+}
+
+export interface GoalResult {
+  id: string;
+  pass: boolean;
+  /** False when the goal was not checked: behavioural goals without a run, or a run that could not start. */
+  ran: boolean;
+  explanation: string;
+  counterexample?: Counterexample;
+}
+
+export interface LessonEvaluation {
+  /** One result per goal, in the lesson's order. */
+  results: GoalResult[];
+  /** The fault schedule as run (matchers replaced by node ids), with what each fault did. */
+  faults: { at: string; line: string; note: string; ok: boolean }[];
+}
+
+export const STRUCTURAL_KINDS: readonly StructuralCheck['kind'][] = ['hosts-topic', 'publishes', 'subscribes', 'no-sync-call', 'partitions', 'key', 'config'];
+
+/** True for checks that read the topology alone. */
+export function isStructural(c: Check): c is StructuralCheck {
+  return (STRUCTURAL_KINDS as readonly string[]).includes(c.kind);
+}

@@ -1,0 +1,63 @@
+/**
+ * What a behavioural check looks at: the world at the moment the check is due, the topology the learner wrote (for
+ * matchers), and what the scheduled faults did. Plus the lookups every check needs: which running services a matcher
+ * names, and where a message sits in its partition's log.
+ */
+import type { AppliedFault } from '../faults/types.ts';
+import type { Service } from '../services/types.ts';
+import type { Topology } from '../topology/types.ts';
+import type { World } from '../world.ts';
+import { matchNodes, nothingMatches } from './match.ts';
+import type { Counterexample, Matcher } from './types.ts';
+
+export interface RunView {
+  w: World;
+  t: Topology;
+  applied: AppliedFault[];
+}
+
+export interface Verdict {
+  pass: boolean;
+  explanation: string;
+  counterexample?: Counterexample;
+}
+
+export const yes = (explanation: string, counterexample?: Counterexample): Verdict => ({ pass: true, explanation, counterexample });
+export const no = (explanation: string, counterexample?: Counterexample): Verdict => ({ pass: false, explanation, counterexample });
+
+/**
+ * The running services that a matcher names and that consume (each has a consumer group), or a sentence saying why
+ * there are none. Without a matcher: every consuming service.
+ */
+export function consumingServices(v: RunView, matcher?: Matcher, topic?: string): Service[] | string {
+  const named = matcher === undefined ? null : new Set(matchNodes(v.t, matcher).map((n) => n.id));
+  if (named && named.size === 0) return nothingMatches(matcher!);
+  const ti = topic === undefined ? -1 : v.w.topics.findIndex((x) => x.name === topic);
+  if (topic !== undefined && ti < 0) return `There is no topic ${topic}, so nothing can be read from it.`;
+  const out = v.w.services.filter((s) => (!named || named.has(s.node)) && s.group >= 0 && (ti < 0 || s.consumes.includes(ti)));
+  if (out.length > 0) return out;
+  const who = named ? [...named].join(', ') : 'No service';
+  return topic ? `${who} ${named && named.size > 1 ? 'do' : 'does'} not read ${topic}.` : `${who} ${named && named.size > 1 ? 'read' : 'reads'} no topic.`;
+}
+
+/** The offset of message `id` in partition `pid`'s log, or -1 when the log no longer holds it. */
+export function offsetOf(w: World, pid: number, id: number): number {
+  const p = w.partitions[pid];
+  if (!p) return -1;
+  for (const seg of p.log.segments) {
+    for (let i = 0; i < seg.count; i++) if (seg.ids[i] === id) return seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
+  }
+  return -1;
+}
+
+/** True when the group's checker has seen message `id` processed. */
+export function seenBy(w: World, group: number, id: number): boolean {
+  const seen = w.checks.groups[group]!.seen;
+  const byte = id >>> 3;
+  return byte < seen.length && (seen[byte]! & (1 << (id & 7))) !== 0;
+}
+
+/** The faults that did not apply, as sentences (a refused offset reset changes what a goal can expect). */
+export function refusedFaults(v: RunView): string[] {
+  return v.applied.filter((f) => !f.ok).map((f) => `at ${(f.at / 1e6).toFixed(1)} s the lesson's fault could not apply: ${f.note}`);
+}
