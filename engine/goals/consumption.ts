@@ -97,7 +97,7 @@ export function noIdleConsumers(c: Of<'no-idle-consumers'>, v: RunView): Verdict
     const idle = consumers.filter((x) => x.assigned.length === 0);
     if (consumers.length === 0) found.push(`${s.node} has no consumer running`);
     else if (idle.length > 0) {
-      found.push(`${count(idle.length)} of ${s.node}'s ${plural(consumers.length, 'consumer')} own no partition: ${topics} ${total === 1 ? 'has 1 partition' : `has ${total} partitions`}, ` +
+      found.push(`${count(idle.length)} of ${s.node}'s ${plural(consumers.length, 'consumer')} ${idle.length === 1 ? 'owns' : 'own'} no partition: ${topics} ${total === 1 ? 'has 1 partition' : `has ${total} partitions`}, ` +
         'and a partition goes to one consumer of the group');
     } else fine.push(`each of ${s.node}'s ${plural(consumers.length, 'consumer')} owns some of the ${plural(total, 'partition')} of ${topics}`);
   }

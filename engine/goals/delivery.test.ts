@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { TestSim } from '../testing/testSim.ts';
+import { parseTopology } from '../topology/parse.ts';
+import { delivered, markReplay, noLoss, replayed } from './delivery.ts';
+import { consumingServices, type RunView } from './view.ts';
+
+const orders = (producer: string, billing = '') => `graph LR
+  Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
+  Kafka --> Billing[Billing Service]
+  %% @config orders replication.factor=3
+  %% @config Orders rate=200/s key=customerId ${producer}
+  %% @config Billing auto.offset.reset=earliest session.timeout.ms=6s heartbeat.interval.ms=2s ${billing}
+`;
+
+function view(sim: TestSim, text: string): RunView {
+  return { w: sim.w, t: parseTopology(text).topology, applied: sim.w.faults.applied };
+}
+
+describe('no-loss', () => {
+  it('names the first acknowledged event no replica holds any more', () => {
+    const text = orders('acks=1');
+    const sim = TestSim.of(text, { seed: 1 }).advance('3s').fault('cut Kafka/1 Kafka/2').fault('cut Kafka/1 Kafka/3').advance('2s');
+    sim.crash('Kafka/1').advance('12s'); // the controller fences it after broker.session.timeout.ms (9 s)
+    const v = noLoss(view(sim, text));
+    expect(v.pass).toBe(false);
+    expect(v.explanation).toMatch(/^[\d,]+ acknowledged events are gone from every replica: the first, #\d+ \(customer-\d+, orders-0\), was sent at [345]\.\d s/);
+    const messages = v.counterexample!.messages!;
+    expect(messages.length).toBe(5);
+    expect(messages[0]).toMatchObject({ partition: 'orders-0' });
+    expect(v.counterexample!.window!.fromS).toBeGreaterThanOrEqual(2.9);
+  });
+
+  it('passes, counting what was acknowledged, when nothing is lost', () => {
+    const text = orders('acks=all');
+    const sim = TestSim.of(text, { seed: 1 }).advance('5s');
+    expect(noLoss(view(sim, text))).toEqual({ pass: true, explanation: `All ${sim.w.metrics.acknowledged.toLocaleString('en-US')} acknowledged events are still in the log: none was lost.`, counterexample: undefined });
+  });
+});
+
+describe('delivered', () => {
+  it('fails with the first event a consumer has not processed, where it sits and when it was sent', () => {
+    const text = orders('');
+    const sim = TestSim.of(text, { seed: 2 }).advance('5s');
+    sim.crash('Billing').advance('5s');
+    const v = delivered({ kind: 'delivered', to: '{Billing}', sentBeforeS: 8, byS: 10 }, view(sim, text));
+    expect(v.pass).toBe(false);
+    expect(v.explanation).toMatch(/^Billing has not processed [\d,]+ of the [\d,]+ events sent to orders before 8 s: the first is #\d+ \(customer-\d+, orders-0 offset [\d,]+\), sent at [45]\.\d s \(checked at 10 s\)\.$/);
+    expect(v.counterexample!.nodes).toEqual(['Billing']);
+  });
+
+  it('passes over a window of send times, and tells of repeats on the way', () => {
+    const text = orders('', 'commit=after');
+    const sim = TestSim.of(text, { seed: 2 }).advance('5s');
+    sim.fault('crash-after-processing Billing').advance('20s');
+    const v = delivered({ kind: 'delivered', to: '{Billing}', topic: 'orders', sentFromS: 1, sentBeforeS: 10, byS: 25 }, view(sim, text));
+    expect(v.pass).toBe(true);
+    expect(v.explanation).toMatch(/^By 25 s, Billing processed all [\d,]+ events sent to orders between 1 s and 10 s\. It processed [\d,]+ events? a second time, redelivered after a crash: at-least-once delivery\.$/);
+  });
+
+  it('counts an event kept on the dead-letter topic as handled only when asked to', () => {
+    const text = orders('', 'retry=2 dlq=orders-dlq');
+    const sim = TestSim.of(text, { seed: 3 }).fault('poison Billing key=customer-7').advance('15s');
+    const c = { kind: 'delivered', to: '{Billing}', topic: 'orders', sentBeforeS: 10, byS: 15 } as const;
+    expect(delivered({ ...c, orDeadLettered: true }, view(sim, text)).explanation).toMatch(/and kept the other \d+ on its dead-letter topic orders-dlq\.$/);
+    expect(delivered(c, view(sim, text)).explanation).toMatch(/the first is #\d+ \(customer-7, /);
+  });
+
+  it('does not pass for want of events, nor for a service that does not consume', () => {
+    const text = orders('');
+    const sim = TestSim.of(text, { seed: 2 }).advance('2s');
+    expect(delivered({ kind: 'delivered', to: '{Billing}', sentFromS: 5, sentBeforeS: 9, byS: 2 }, view(sim, text)).explanation).toMatch(/^No event was sent to orders between 5 s and 9 s, so Billing had nothing to process/);
+    expect(delivered({ kind: 'delivered', to: '{Order}', sentBeforeS: 1, byS: 2 }, view(sim, text))).toMatchObject({ pass: false, explanation: 'Orders reads no topic.' });
+  });
+});
+
+describe('replayed', () => {
+  it('compares what a group processed after a reset with what it had processed before', () => {
+    const text = orders('rate=50/s');
+    const sim = TestSim.of(text, { seed: 4 }).advance('5s');
+    sim.crash('Billing').advance('8s'); // the session (6 s) expires: the group is empty
+    const v = view(sim, text);
+    const services = consumingServices(v, '{Billing}');
+    if (typeof services === 'string') throw new Error(services);
+    const marks = markReplay(v, services);
+    expect(marks.get(services[0]!.group)!.processed).toBeGreaterThan(100);
+
+    const before = replayed({ kind: 'replayed', service: '{Billing}', afterS: 13 }, v, services, marks);
+    expect(before).toMatchObject({ pass: false });
+    expect(before.explanation).toMatch(/^By 13 s Billing had processed [\d,]+ events, but after that it processed only 0 again\.$/);
+
+    sim.fault('reset-offsets Billing earliest').restart('Billing').advance('10s');
+    const after = replayed({ kind: 'replayed', service: '{Billing}', afterS: 13 }, v, services, marks);
+    expect(after.pass).toBe(true);
+    expect(after.explanation).toMatch(/after the reset it processed [\d,]+ again: the log still held them all\.$/);
+  });
+});
