@@ -51,3 +51,8 @@ export type { Fault, FaultAction, AppliedFault } from './faults/types.ts';
 export type { World } from './world.ts';
 export { SETTINGS, setting, settingsFor, type Setting, type Scope } from './config/schema.ts';
 export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';
+
+// The live simulation the worker runs for the app (live/).
+export { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Command, type Session, type SessionOptions } from './live/session.ts';
+export { describeEntry, eventLog, groupDetail, keyPath, messageLife, partitionDetail, type LogQuery } from './live/queries.ts';
+export type * from './live/types.ts';

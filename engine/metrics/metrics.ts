@@ -28,6 +28,8 @@ export interface Metrics {
   seriesLimit: number;
   /** Counters at the last sample, to turn totals into rates. */
   last: { produced: number; processed: number; ok: number; failed: number };
+  /** Bucket counts of all groups' latency at the last sample, to read percentiles of the last second alone. */
+  lastLatency: Float64Array;
 }
 
 export interface Sample {
@@ -62,6 +64,7 @@ export function createMetrics(groups: number): Metrics {
     series: [],
     seriesLimit: 3600,
     last: { produced: 0, processed: 0, ok: 0, failed: 0 },
+    lastLatency: new Float64Array(createHistogram().counts.length),
   };
 }
 
