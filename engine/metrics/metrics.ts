@@ -17,7 +17,11 @@ export interface Metrics {
   /** Per group: produce-to-processed latency (report.ts merges them for the overall figure). */
   groupLatency: Histogram[];
   /** Produce-to-acknowledged latency. */
+  /** Produce-to-acknowledged latency of records other than events of publish-only services... */
   ackLatency: Histogram;
+  /** ...and of those events, which are their requests' latency too (report.ts merges as needed). */
+  sourceAckLatency: Histogram;
+  /** Latency of checkouts answered to clients. */
   checkoutLatency: Histogram;
   checkoutsOk: number;
   checkoutsFailed: number;
@@ -57,6 +61,7 @@ export function createMetrics(groups: number): Metrics {
     committed: 0,
     groupLatency: Array.from({ length: groups }, createHistogram),
     ackLatency: createHistogram(),
+    sourceAckLatency: createHistogram(),
     checkoutLatency: createHistogram(),
     checkoutsOk: 0,
     checkoutsFailed: 0,
