@@ -2,3 +2,8 @@
  * The engine's public API. Everything outside engine/ imports from here (DESIGN.md, "The engine").
  */
 export type * from './topology/types.ts';
+export type * from './layout/types.ts';
+export { layoutTopology } from './layout/layout.ts';
+export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';
+export { nodeSize, nodeMetrics, wrapLabel, chipRows, textWidth } from './layout/measure.ts';
+export { nodeCaption, kindName } from './layout/caption.ts';
