@@ -7,3 +7,5 @@ export { layoutTopology } from './layout/layout.ts';
 export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';
 export { nodeSize, nodeMetrics, wrapLabel, chipRows, textWidth } from './layout/measure.ts';
 export { nodeCaption, kindName } from './layout/caption.ts';
+export type { LoadResult } from './editing/load.ts';
+export { diffChange } from './editing/diff.ts';

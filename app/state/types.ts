@@ -1,19 +1,12 @@
 /**
  * Shapes shared by the store's slices.
  */
-import type { Layout, Pinned } from '../../engine/index.ts';
-import type { Diagnostic, ParseResult, Topology } from '../../engine/index.ts';
+import type { Diagnostic, Layout, LoadResult, Pinned, Topology } from '../../engine/index.ts';
 
 /** What one undo step restores: the text (the source of truth) and where the learner dragged nodes. */
 export interface Snapshot {
   text: string;
   positions: Pinned;
-}
-
-/** The worker's answer to one `load`: the parse, and a layout when the parse had no errors. */
-export interface LoadResult {
-  parse: ParseResult;
-  layout: Layout | null;
 }
 
 /** The last text that parsed without errors, and how it was laid out. */
@@ -32,4 +25,4 @@ export interface WorkspaceMeta {
   updatedAt: number;
 }
 
-export type { Diagnostic };
+export type { Diagnostic, LoadResult };
