@@ -2,6 +2,8 @@
  * The engine's public API. Everything outside engine/ imports from here (DESIGN.md, "The engine").
  */
 export type * from './topology/types.ts';
+export { parseTopology } from './topology/parse.ts';
+export { NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './topology/kinds.ts';
 export type * from './layout/types.ts';
 export { layoutTopology } from './layout/layout.ts';
 export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';

@@ -97,6 +97,8 @@ export interface TopologyNode {
   partitionOf?: { topic: string; index: number };
   /** Where the node is first defined with its label (or first mentioned, when it never gets one). */
   span: SourceSpan;
+  /** True when the label is a markdown string ("`**bold**`"). */
+  markdown?: boolean;
 }
 
 export interface TopologyEdge {
@@ -112,6 +114,12 @@ export interface TopologyEdge {
   /** Extra dashes or dots: `-->` is 1, `--->` is 2. */
   length: number;
   span: SourceSpan;
+  /** One sentence: why this kind, e.g. "a service sending to a topic publishes to it". */
+  kindReason?: string;
+  /** Classes from `class e1 name` on an edge with its own id. */
+  classes?: string[];
+  /** True when the label is a markdown string. */
+  markdown?: boolean;
 }
 
 export interface TopologyGroup {
@@ -123,6 +131,29 @@ export interface TopologyGroup {
   direction?: Direction;
   /** A subgraph can itself mean something: `Topic: order-events`, `Partition 0`, `Consumer Group: fulfillment`. */
   kind?: 'topic' | 'partition' | 'consumer-group' | 'kafka' | 'service';
+  /** Why the group has its kind, when it has one. */
+  kindReason?: string;
+  /** The topic or consumer group the title names (`Topic: order-events` => `order-events`). */
+  name?: string;
+  /** For a `partition` group: its topic (from the enclosing topic group) and number. */
+  partitionOf?: { topic: string; index: number };
+  /** CSS properties from `style id ...` naming the subgraph. */
+  style?: Record<string, string>;
+  /** Classes from `class id name` naming the subgraph. */
+  classes?: string[];
+  /** True when the title is a markdown string. */
+  markdown?: boolean;
+  span: SourceSpan;
+}
+
+/**
+ * A statement with no simulation meaning, kept as written so printing and patching never drop it: plain `%%`
+ * comments, `%%{init}%%`, front matter, `accTitle`/`accDescr`, `click`, `linkStyle`, a top-level `direction` and
+ * `e1@{ ... }` edge data.
+ */
+export interface Annotation {
+  kind: 'comment' | 'init' | 'frontmatter' | 'accTitle' | 'accDescr' | 'click' | 'linkStyle' | 'direction' | 'edgeData';
+  text: string;
   span: SourceSpan;
 }
 
@@ -141,6 +172,8 @@ export interface Topology {
   groups: TopologyGroup[];
   directives: ConfigDirective[];
   classDefs: Record<string, Record<string, string>>;
+  /** Statements kept for printing that mean nothing to the simulator, in order of appearance. */
+  annotations?: Annotation[];
 }
 
 export interface Diagnostic {

@@ -1,0 +1,185 @@
+/**
+ * `parseTopology(text)`: syntax, then the graph mermaid would draw, then what each part means to the simulator.
+ */
+import { buildGraph, type EdgeOrigin, type GraphDraft } from './build.ts';
+import type { Cursor } from './cursor.ts';
+import { inferEdge, type EndKind } from './infer-edge.ts';
+import { readGroupTitle, type GroupReading } from './infer-group.ts';
+import { inferNode, type GroupContext } from './infer-node.ts';
+import { styleRecord } from './parse-statements.ts';
+import { parseSyntax } from './parse-syntax.ts';
+import type { DocumentSyntax } from './syntax.ts';
+import type { LineIndex } from './text.ts';
+import type { ConfigDirective, ParseResult, Topology, TopologyEdge, TopologyGroup, TopologyNode } from './types.ts';
+
+/** A parse with the syntax behind it, for the patcher. */
+export interface ParsedDocument extends ParseResult {
+  syntax: DocumentSyntax;
+  /** Parallel to `topology.edges`: where each edge was written. */
+  edgeOrigins: EdgeOrigin[];
+  lines: LineIndex;
+}
+
+function groupsOf(draft: GraphDraft, lines: LineIndex): { groups: TopologyGroup[]; readings: Map<string, GroupReading | undefined> } {
+  const owners = draft.subgraphs.owners();
+  const readings = new Map<string, GroupReading | undefined>();
+  const groups = draft.subgraphs.list.map((sg) => {
+    const range = draft.groupRanges.get(sg.id) ?? { from: 0, to: 0 };
+    const group: TopologyGroup = { id: sg.id, title: sg.title, members: [...sg.nodes], span: lines.span(range.from, range.to) };
+    const parent = owners.get(sg.id);
+    if (parent) group.parent = parent;
+    if (sg.dir) group.direction = sg.dir;
+    if (sg.markdown) group.markdown = true;
+    const reading = readGroupTitle(sg.title);
+    readings.set(sg.id, reading);
+    if (reading) {
+      group.kind = reading.kind;
+      group.kindReason = reading.reason;
+      if (reading.name) group.name = reading.name;
+    }
+    const vertex = draft.nodes.get(sg.id);
+    if (vertex && vertex.styles.length > 0) group.style = styleRecord(vertex.styles);
+    const classes = [...(draft.groupClasses.get(sg.id) ?? []), ...(vertex?.classes ?? [])];
+    if (classes.length > 0) group.classes = [...new Set(classes)];
+    return group;
+  });
+  for (const g of groups) {
+    const reading = readings.get(g.id);
+    if (reading?.kind !== 'partition' || reading.index === undefined) continue;
+    const topic = g.parent ? readings.get(g.parent) : undefined;
+    if (topic?.kind === 'topic' && topic.name) g.partitionOf = { topic: topic.name, index: reading.index };
+  }
+  return { groups, readings };
+}
+
+function context(id: string, owners: Map<string, string>, groups: Map<string, TopologyGroup>, readings: Map<string, GroupReading | undefined>): GroupContext[] {
+  const out: GroupContext[] = [];
+  const seen = new Set<string>();
+  for (let g = owners.get(id); g !== undefined && !seen.has(g); g = owners.get(g)) {
+    seen.add(g);
+    const reading = readings.get(g);
+    const ctx: GroupContext = { id: g, title: groups.get(g)?.title ?? '' };
+    if (reading) ctx.reading = reading;
+    out.push(ctx);
+  }
+  return out;
+}
+
+function nodesOf(draft: GraphDraft, lines: LineIndex, groups: TopologyGroup[], readings: Map<string, GroupReading | undefined>): TopologyNode[] {
+  const owners = draft.subgraphs.owners();
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const defaults = draft.classDefs['default'] ?? {};
+  const nodes: TopologyNode[] = [];
+  for (const d of draft.nodes.values()) {
+    if (byId.has(d.id)) continue;
+    const groupCtx = context(d.id, owners, byId, readings);
+    const facts = { id: d.id, label: d.label, classes: d.classes, groups: groupCtx, ...(d.shape ? { shape: d.shape } : {}) };
+    const { partitionIndex, ...inferred } = inferNode(facts);
+    const style = { ...defaults };
+    for (const c of d.classes) Object.assign(style, draft.classDefs[c]);
+    Object.assign(style, styleRecord(d.styles));
+    const node: TopologyNode = {
+      id: d.id,
+      label: d.label,
+      ...inferred,
+      config: {},
+      classes: [...d.classes],
+      style,
+      span: lines.span(d.span.from, d.span.to),
+    };
+    if (d.shape) node.shape = d.shape;
+    if (d.markdown) node.markdown = true;
+    const owner = owners.get(d.id);
+    if (owner) node.group = owner;
+    const topicGroup = groupCtx.find((g) => g.reading?.kind === 'topic')?.reading?.name;
+    if (node.kind === 'partition' && partitionIndex !== undefined && topicGroup) node.partitionOf = { topic: topicGroup, index: partitionIndex };
+    (node as TopologyNode & { partitionIndex?: number }).partitionIndex = partitionIndex;
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+function edgesOf(draft: GraphDraft, lines: LineIndex, nodes: TopologyNode[], groups: TopologyGroup[]): TopologyEdge[] {
+  const kinds = new Map<string, EndKind>(nodes.map((n) => [n.id, n.kind]));
+  for (const g of groups) {
+    const k = g.kind === 'consumer-group' ? 'consumer' : g.kind;
+    kinds.set(g.id, k ?? 'group');
+  }
+  return draft.edges.map(({ origin: _origin, span, ...e }) => {
+    const reading = inferEdge(kinds.get(e.from) ?? 'service', kinds.get(e.to) ?? 'service', e.label);
+    return { ...e, kind: reading.kind, kindReason: reading.reason, span: lines.span(span.from, span.to) };
+  });
+}
+
+/** A partition drawn outside a topic subgraph belongs to the topic with an edge into it (`T --> P0`). */
+function linkPartitions(nodes: TopologyNode[], edges: TopologyEdge[], groups: TopologyGroup[]): void {
+  const topicName = new Map<string, string>();
+  for (const n of nodes) if (n.kind === 'topic' && n.topics?.[0]) topicName.set(n.id, n.topics[0]);
+  for (const g of groups) if (g.kind === 'topic' && g.name) topicName.set(g.id, g.name);
+  for (const n of nodes) {
+    const extra = n as TopologyNode & { partitionIndex?: number };
+    const index = extra.partitionIndex;
+    delete extra.partitionIndex;
+    if (n.kind !== 'partition' || n.partitionOf || index === undefined) continue;
+    const from = edges.find((e) => e.to === n.id && topicName.has(e.from));
+    if (from) n.partitionOf = { topic: topicName.get(from.from) as string, index };
+  }
+}
+
+function directivesOf(draft: GraphDraft, lines: LineIndex, cur: Cursor, nodes: TopologyNode[], groups: TopologyGroup[]): ConfigDirective[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const known = new Set<string>(groups.map((g) => g.id));
+  for (const n of nodes) {
+    for (const t of n.topics ?? []) known.add(t);
+    if (n.consumerGroup) known.add(n.consumerGroup);
+  }
+  for (const g of groups) if (g.name) known.add(g.name);
+  return draft.directives.map(({ directive, range, targetRange }) => {
+    const node = byId.get(directive.target) ?? nodes.find((n) => n.kind === 'topic' && n.topics?.[0] === directive.target);
+    if (node) for (const e of directive.entries) node.config[e.key] = e.value;
+    else if (!known.has(directive.target)) {
+      cur.report('warning', `@config names '${directive.target}', but no node, topic or consumer group has that name`, targetRange.from, targetRange.to);
+    }
+    return {
+      target: directive.target,
+      entries: directive.entries.map((e) => ({ key: e.key, value: e.value, span: lines.span(e.span.from, e.span.to) })),
+      span: lines.span(range.from, range.to),
+    };
+  });
+}
+
+/** Parses text into the topology and the syntax behind it. */
+export function parseDocument(text: string): ParsedDocument {
+  const { document, cursor } = parseSyntax(text);
+  const lines = cursor.lines;
+  const draft = buildGraph(cursor, document.statements, document.header?.direction ?? 'TB');
+  const { groups, readings } = groupsOf(draft, lines);
+  const nodes = nodesOf(draft, lines, groups, readings);
+  const edges = edgesOf(draft, lines, nodes, groups);
+  linkPartitions(nodes, edges, groups);
+  const directives = directivesOf(draft, lines, cursor, nodes, groups);
+  const topology: Topology = { direction: draft.direction, nodes, edges, groups, directives, classDefs: draft.classDefs };
+  if (draft.annotations.length > 0) {
+    topology.annotations = draft.annotations.map((a) => ({ kind: a.kind, text: text.slice(a.range.from, a.range.to), span: lines.span(a.range.from, a.range.to) }));
+  }
+  const diagnostics = [...cursor.diagnostics].sort((a, b) => a.from - b.from);
+  return {
+    topology,
+    diagnostics,
+    ok: !diagnostics.some((d) => d.severity === 'error'),
+    syntax: document,
+    edgeOrigins: draft.edges.map((e) => e.origin),
+    lines,
+  };
+}
+
+/**
+ * Parses a Mermaid flowchart into the topology model, with diagnostics (line and column); `ok` is false when any
+ * diagnostic is an error.
+ *
+ * @example parseTopology('flowchart LR\n  A[Order Service] --> K[Kafka: orders]').topology.edges[0].kind === 'publish'
+ */
+export function parseTopology(text: string): ParseResult {
+  const { topology, diagnostics, ok } = parseDocument(text);
+  return { topology, diagnostics, ok };
+}
