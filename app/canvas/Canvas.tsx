@@ -11,6 +11,7 @@ import {
   useReactFlow,
   type Connection,
   type OnBeforeDelete,
+  type OnNodeDrag,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
@@ -47,7 +48,7 @@ export function Canvas() {
     return false; // the text changed; the canvas follows it, not React Flow's own removal
   }, []);
 
-  const onNodeDragStop = useCallback((_: MouseEvent, __: FlowNode, dragged: FlowNode[]) => {
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_, __, dragged) => {
     const s = appStore.getState();
     const positions = { ...s.positions };
     for (const n of dragged) if (!isGroupFlowNode(n)) positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };

@@ -75,7 +75,8 @@ const parser: StreamParser<State> = {
       return 'meta';
     }
     if (stream.match('%%{')) {
-      stream.skipTo('}%%') ? stream.match('}%%') : stream.skipToEnd();
+      if (stream.skipTo('}%%')) stream.match('}%%');
+      else stream.skipToEnd();
       return 'meta';
     }
     if (stream.match('%%')) {

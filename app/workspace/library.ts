@@ -20,6 +20,8 @@ export type BootOutcome = 'shared' | 'restored' | 'first-visit';
 export interface Library {
   /** Opens what this visit should show; `hash` is the URL's hash (a share link or nothing). */
   boot(hash: string): Promise<BootOutcome>;
+  /** Opens a share link in a new workspace, or says why it is damaged; `none` when `hash` is no share link. */
+  openShared(hash: string): Promise<'none' | 'shared' | 'damaged'>;
   create(name: string, text: string): Promise<string>;
   open(id: string): Promise<void>;
   rename(name: string): Promise<void>;
@@ -81,20 +83,29 @@ export function createLibrary(
     else state().setNotice({ tone: 'error', text: 'That workspace is no longer stored.' });
   };
 
+  const openShared = async (hash: string) => {
+    const shared = decodeShare(hash);
+    if (shared.kind === 'ok') {
+      await create(shared.shared.name ?? 'Shared topology', shared.shared.text);
+      return 'shared' as const;
+    }
+    if (shared.kind === 'damaged') {
+      state().setNotice({ tone: 'error', text: `This share link is damaged (${shared.reason}). Nothing was changed.` });
+    }
+    return shared.kind;
+  };
+
   return {
     create,
     open,
     flush,
 
+    openShared,
+
     async boot(hash) {
-      const shared = decodeShare(hash);
-      if (shared.kind === 'ok') {
-        await create(shared.shared.name ?? 'Shared topology', shared.shared.text);
-        return 'shared';
-      }
-      if (shared.kind === 'damaged') {
-        state().setNotice({ tone: 'error', text: `This share link is damaged (${shared.reason}). Nothing was changed.` });
-      } else if (!db.durable) {
+      const shared = await openShared(hash);
+      if (shared === 'shared') return 'shared';
+      if (shared === 'none' && !db.durable) {
         state().setNotice({
           tone: 'info',
           text: 'This browser keeps nothing for this page, so work is lost on reload: use Share or Export to keep it.',
