@@ -26,11 +26,13 @@ export function App({ library }: { library: Library }) {
         <main className="app-center">
           <div className="app-canvas">
             <ReactFlowProvider>
-              <Canvas />
               <Palette />
+              <div className="app-flow">
+                <Canvas />
+                <Banners />
+                <LayingOut />
+              </div>
             </ReactFlowProvider>
-            <Banners />
-            <LayingOut />
           </div>
         </main>
         <div className="app-right">

@@ -104,9 +104,9 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-        <Controls position="bottom-right" showInteractive={false} />
+        <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
-          position="top-right"
+          position="bottom-right"
           pannable
           zoomable
           nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? '#e2e8f0' : kindColors[(n as FlowNode).type as NodeKind] ?? '#94a3b8')}

@@ -3,12 +3,13 @@
  * type for every topology edge.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeKind, TopologyEdge, TopologyGroup, TopologyNode } from '../../engine/index.ts';
+import type { EdgeRoute, NodeKind, TopologyEdge, TopologyGroup, TopologyNode } from '../../engine/index.ts';
 
 export type TopologyFlowNode = Node<{ node: TopologyNode }, NodeKind>;
 export type GroupFlowNode = Node<{ group: TopologyGroup; depth: number }, 'subgraph'>;
 export type FlowNode = TopologyFlowNode | GroupFlowNode;
-export type FlowEdge = Edge<{ edge: TopologyEdge }, 'kind'>;
+/** `route` is the layout's path for the edge, present while neither end has been moved since the layout. */
+export type FlowEdge = Edge<{ edge: TopologyEdge; route?: EdgeRoute }, 'kind'>;
 
 /** React Flow ids of subgraph nodes carry a prefix: mermaid lets a subgraph and a node share an id. */
 export const groupFlowId = (groupId: string) => `group:${groupId}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTopology } from '../../engine/index.ts';
+// The app never lays out on the main thread (dagre stays in the worker's bundle); its tests may.
+import { layoutTopology } from '../../engine/layout/layout.ts';
 import { edge, group, node, topology } from '../../engine/testing/topologyBuilder.ts';
 import { groupFlowId, isGroupFlowNode } from './flowTypes.ts';
 import { handleSides, toFlow } from './toFlow.ts';
@@ -56,6 +57,14 @@ describe('toFlow', () => {
     expect(byId.e2!.style).toMatchObject({ strokeDasharray: '3 4' });
     expect(byId.e3).toMatchObject({ target: groupFlowId('Async'), markerEnd: 'el-cross-link' });
     expect(byId.e4!.hidden).toBe(true);
+  });
+
+  it('follows the route of the layout until an end is moved', () => {
+    const laid = toFlow(sample, layout, {});
+    expect(laid.edges.find((e) => e.id === 'e1')!.data!.route).toEqual(layout.edges.e1);
+    const moved = toFlow(sample, layout, { Kafka: { x: 5, y: 5 } });
+    expect(moved.edges.find((e) => e.id === 'e1')!.data!.route).toBeUndefined();
+    expect(moved.edges.find((e) => e.id === 'e2')!.data!.route).toBeUndefined();
   });
 
   it('marks selected nodes and edges', () => {

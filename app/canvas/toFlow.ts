@@ -83,6 +83,11 @@ export function toFlow(topology: Topology, layout: Layout, positions: Pinned, se
   }
 
   const nodeIds = new Set(nodes.map((n) => n.id));
+  const unmoved = (id: string) => {
+    const now = boxes[id];
+    const laid = layout.nodes[id];
+    return now !== undefined && laid !== undefined && now.x === laid.x && now.y === laid.y;
+  };
   const endpoint = (id: string): string | undefined =>
     nodeIds.has(id) ? id : groupBox[id] ? groupFlowId(id) : undefined;
   const edges: FlowEdge[] = [];
@@ -92,12 +97,13 @@ export function toFlow(topology: Topology, layout: Layout, positions: Pinned, se
     if (!source || !target) continue;
     const start = markerId(edge.arrowStart, edge.kind);
     const end = markerId(edge.arrowEnd, edge.kind);
+    const route = layout.edges[edge.id];
     edges.push({
       id: edge.id,
       type: 'kind',
       source,
       target,
-      data: { edge },
+      data: route && unmoved(edge.from) && unmoved(edge.to) ? { edge, route } : { edge },
       selected: selected.has(edge.id),
       hidden: edge.stroke === 'invisible',
       style: strokeStyle(edge.kind, edge.stroke),

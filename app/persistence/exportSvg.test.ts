@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTopology } from '../../engine/index.ts';
+// The app never lays out on the main thread (dagre stays in the worker's bundle); its tests may.
+import { layoutTopology } from '../../engine/layout/layout.ts';
 import { edge, group, node, topology } from '../../engine/testing/topologyBuilder.ts';
 import { topologySvg, xmlEscape } from './exportSvg.ts';
 

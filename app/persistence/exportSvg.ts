@@ -7,6 +7,7 @@ import { chipRows, groupBoxes, nodeCaption, nodeMetrics, unionBox, wrapLabel } f
 import type { Box, Layout, Pinned, Topology, TopologyNode } from '../../engine/index.ts';
 import { edgeKindStyles, strokeStyle } from '../canvas/edgeStyle.ts';
 import { kindColors } from '../canvas/nodes/kindColors.ts';
+import { routePath } from '../canvas/edges/routePath.ts';
 import { handleSides } from '../canvas/toFlow.ts';
 
 const MARGIN = 24;
@@ -73,14 +74,17 @@ export function topologySvg(topology: Topology, layout: Layout, positions: Pinne
     if (!from || !to || e.stroke === 'invisible') continue;
     const s = anchor(from, sides.source);
     const t = anchor(to, sides.target);
-    const [path, lx, ly] = getBezierPath({
-      sourceX: s.x,
-      sourceY: s.y,
-      targetX: t.x,
-      targetY: t.y,
-      sourcePosition: sides.source,
-      targetPosition: sides.target,
-    });
+    const route = positions[e.from] || positions[e.to] ? undefined : layout.edges[e.id];
+    const [path, lx, ly] = route
+      ? [routePath(route.points), route.label.x, route.label.y]
+      : getBezierPath({
+          sourceX: s.x,
+          sourceY: s.y,
+          targetX: t.x,
+          targetY: t.y,
+          sourcePosition: sides.source,
+          targetPosition: sides.target,
+        });
     const look = edgeKindStyles[e.kind];
     const stroke = strokeStyle(e.kind, e.stroke);
     const dash = stroke.strokeDasharray ? ` stroke-dasharray="${stroke.strokeDasharray}"` : '';
@@ -123,7 +127,7 @@ function nodeSvg(n: TopologyNode, b: Box): string {
     `<rect x="${b.x}" y="${b.y + 4}" width="3" height="${b.height - 8}" fill="${accent}"/>`,
     `<circle cx="${b.x + m.paddingX + m.icon / 2}" cy="${b.y + m.paddingY + m.icon / 2}" r="6" fill="none" stroke="${accent}" stroke-width="2"/>`,
   ];
-  const textMax = m.maxWidth - 2 * m.paddingX - m.icon - m.iconGap;
+  const textMax = m.maxWidth - 2 * m.paddingX - m.icon - m.iconGap - m.borderSlack;
   const lines = wrapLabel(n.label, textMax);
   let y = b.y + m.paddingY + 13;
   for (const line of lines) {

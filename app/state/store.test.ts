@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edge, node, topology } from '../../engine/testing/topologyBuilder.ts';
-import { layoutTopology } from '../../engine/index.ts';
+// The app never lays out on the main thread (dagre stays in the worker's bundle); its tests may.
+import { layoutTopology } from '../../engine/layout/layout.ts';
 import { HISTORY_STEPS_MAX, TYPING_PAUSE_MS } from './historySlice.ts';
 import { createAppStore } from './store.ts';
 import type { LoadResult } from './types.ts';

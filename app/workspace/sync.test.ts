@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { layoutTopology, type LoadResult, type Pinned } from '../../engine/index.ts';
+import type { LoadResult, Pinned } from '../../engine/index.ts';
+import { layoutTopology } from '../../engine/layout/layout.ts';
 import { node, topology } from '../../engine/testing/topologyBuilder.ts';
 import { createAppStore } from '../state/store.ts';
 import { startSync, TYPING_SETTLE_MS } from './sync.ts';

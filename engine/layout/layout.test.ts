@@ -81,3 +81,27 @@ describe('layoutTopology', () => {
     expect(layoutTopology(t)).toEqual(a);
   });
 });
+
+describe('edge routes', () => {
+  it('route edges between unpinned nodes from border to border, with the label between', () => {
+    const t = topology({
+      nodes: [node('A'), node('B'), node('C')],
+      edges: [edge('A', 'B', { label: 'orders', kind: 'publish' }), edge('B', 'C')],
+    });
+    const l = layoutTopology(t);
+    const route = l.edges.L_A_B_0!;
+    const a = l.nodes.A!;
+    const b = l.nodes.B!;
+    expect(route.points[0]!.y).toBe(a.y + a.height);
+    expect(route.points.at(-1)!.y).toBe(b.y);
+    expect(route.label.y).toBeGreaterThan(a.y + a.height);
+    expect(route.label.y).toBeLessThan(b.y);
+  });
+
+  it('drop the route of an edge with a pinned end, which dagre did not place', () => {
+    const t = topology({ nodes: [node('A'), node('B'), node('C')], edges: [edge('A', 'B'), edge('B', 'C')] });
+    const l = layoutTopology(t, { C: { x: 500, y: 500 } });
+    expect(l.edges.L_A_B_0).toBeDefined();
+    expect(l.edges.L_B_C_0).toBeUndefined();
+  });
+});

@@ -5,8 +5,8 @@
 import dagre from '@dagrejs/dagre';
 import type { Topology } from '../topology/types.ts';
 import { groupBoxes, groupMetrics, unionBox } from './groups.ts';
-import { nodeSize, textWidth } from './measure.ts';
-import type { Box, Layout, Pinned } from './types.ts';
+import { edgeLabelSize, nodeSize } from './measure.ts';
+import type { Box, EdgeRoute, Layout, Pinned } from './types.ts';
 
 /** Past this many nodes, dagre ranks by longest path and skips its crossing-reduction sweeps (10x faster). */
 export const FAST_LAYOUT_NODES = 300;
@@ -44,12 +44,19 @@ export function layoutTopology(topology: Topology, pinned: Pinned = {}): Layout 
   }
   const groups = groupBoxes(topology.groups, nodes, placed.emptyGroups);
   const bounds = unionBox([...Object.values(nodes), ...Object.values(groups)]);
-  return { direction, nodes, groups, bounds, quality };
+  // A route is only good while both ends are where dagre put them.
+  const edges: Record<string, EdgeRoute> = {};
+  for (const [id, route] of Object.entries(placed.edges)) {
+    const edge = topology.edges.find((e) => e.id === id);
+    if (edge && !pinned[edge.from] && !pinned[edge.to]) edges[id] = route;
+  }
+  return { direction, nodes, groups, edges, bounds, quality };
 }
 
 interface Placed {
   nodes: Record<string, Box>;
   emptyGroups: Record<string, Box>;
+  edges: Record<string, EdgeRoute>;
 }
 
 function runDagre(topology: Topology, rankdir: Rankdir, quality: Layout['quality'], clustered: boolean): Placed {
@@ -88,12 +95,14 @@ function runDagre(topology: Topology, rankdir: Rankdir, quality: Layout['quality
     const leaf = leafOf.get(id);
     return leaf === undefined ? undefined : nodeKey(leaf);
   };
+  const routed: { id: string; v: string; w: string }[] = [];
   for (const edge of topology.edges) {
     const v = endpoint(edge.from);
     const w = endpoint(edge.to);
     if (!v || !w) continue;
-    const label = edge.label ? { width: Math.min(textWidth(edge.label, 11) + 16, 200), height: 20, labelpos: 'c' as const } : {};
-    g.setEdge(v, w, label, edge.id);
+    const size = edgeLabelSize(edge);
+    g.setEdge(v, w, size ? { ...size, labelpos: 'c' } : {}, edge.id);
+    if (nodeIds.has(edge.from) && nodeIds.has(edge.to)) routed.push({ id: edge.id, v, w });
   }
 
   dagre.layout(g, quality === 'dagre-fast' ? { ranker: 'longest-path', disableOptimalOrderHeuristic: true } : {});
@@ -113,7 +122,15 @@ function runDagre(topology: Topology, rankdir: Rankdir, quality: Layout['quality
     const b = topLeft(groupKey(id));
     if (b) emptyGroups[id] = b;
   }
-  return { nodes, emptyGroups };
+  const edges: Record<string, EdgeRoute> = {};
+  for (const { id, v, w } of routed) {
+    const e = g.edge({ v, w, name: id }) as { points?: { x: number; y: number }[]; x?: number; y?: number } | undefined;
+    if (!e?.points || e.points.length < 2) continue;
+    const points = e.points.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+    const middle = points[Math.floor(points.length / 2)]!;
+    edges[id] = { points, label: e.x !== undefined && e.y !== undefined ? { x: Math.round(e.x), y: Math.round(e.y) } : middle };
+  }
+  return { nodes, emptyGroups, edges };
 }
 
 /** For every group, the first node found inside it (depth first), or undefined when it holds no node at all. */

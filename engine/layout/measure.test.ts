@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { node } from '../testing/topologyBuilder.ts';
+import { edge, node } from '../testing/topologyBuilder.ts';
 import { nodeCaption } from './caption.ts';
-import { chipRows, nodeMetrics, nodeSize, wrapLabel } from './measure.ts';
+import { chipRows, edgeLabelSize, nodeMetrics, nodeSize, wrapLabel } from './measure.ts';
 
 describe('nodeSize', () => {
   it('stays within the minimum and maximum width', () => {
@@ -28,7 +28,7 @@ describe('wrapLabel', () => {
 
 describe('chipRows', () => {
   it('starts a new row when a chip would overflow', () => {
-    expect(chipRows(['orders', 'payments', 'shipments'], 130)).toEqual([['orders', 'payments'], ['shipments']]);
+    expect(chipRows(['orders', 'payments', 'shipments'], 140)).toEqual([['orders', 'payments'], ['shipments']]);
     expect(chipRows([], 120)).toEqual([]);
   });
 });
@@ -45,5 +45,16 @@ describe('nodeCaption', () => {
     expect(nodeCaption(node('C', { kind: 'consumer', consumerGroup: 'A' }))).toBe('consumer · group A');
     expect(nodeCaption(node('S'))).toBe('service');
     expect(nodeCaption(node('R', { kind: 'schema-registry' }))).toBe('schema registry');
+  });
+});
+
+describe('edgeLabelSize', () => {
+  it('makes room for the kind badge and the label, and none for a plain link', () => {
+    const plain = edgeLabelSize(edge('A', 'B', { kind: 'link' }));
+    expect(plain).toBeNull();
+    const badge = edgeLabelSize(edge('A', 'B', { kind: 'publish' }))!;
+    const both = edgeLabelSize(edge('A', 'B', { kind: 'publish', label: '1. Async Publish' }))!;
+    expect(both.width).toBeGreaterThan(badge.width);
+    expect(edgeLabelSize(edge('A', 'B', { kind: 'link', label: 'x'.repeat(300) }))!.width).toBe(220);
   });
 });

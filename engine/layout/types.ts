@@ -22,10 +22,17 @@ export interface Layout {
   nodes: Record<string, Box>;
   /** Every subgraph, by group id: the box around its members with room for the title. */
   groups: Record<string, Box>;
+  /** dagre's route for each edge it placed between two unpinned nodes: border to border, and the label's centre. */
+  edges: Record<string, EdgeRoute>;
   /** The box around everything. */
   bounds: Box;
   /** How the layout was made: `dagre` in full, `dagre-fast` (cheaper ranking and ordering) for large graphs. */
   quality: 'dagre' | 'dagre-fast';
+}
+
+export interface EdgeRoute {
+  points: XY[];
+  label: XY;
 }
 
 /** Positions the learner dragged nodes to, by node id (top-left corners). A layout never moves them. */

@@ -6,13 +6,15 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import { edgeKindStyles } from '../edgeStyle.ts';
 import type { FlowEdge } from '../flowTypes.ts';
+import { routePath } from './routePath.ts';
 import './edge.css';
 
 export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
   const { id, data, selected, style, markerStart, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath(props);
   if (!data) return null;
-  const { edge } = data;
+  const { edge, route } = data;
+  // The layout's route while both ends sit where it put them; a curve between the handles once one is dragged.
+  const [path, labelX, labelY] = route ? [routePath(route.points), route.label.x, route.label.y] : getBezierPath(props);
   const look = edgeKindStyles[edge.kind];
   return (
     <>

@@ -14,7 +14,7 @@ import { NodeLabel } from './NodeLabel.tsx';
 import { userStyle } from './userStyle.ts';
 import './node.css';
 
-const textMax = nodeMetrics.maxWidth - 2 * nodeMetrics.paddingX - nodeMetrics.icon - nodeMetrics.iconGap;
+const textMax = nodeMetrics.maxWidth - 2 * nodeMetrics.paddingX - nodeMetrics.icon - nodeMetrics.iconGap - nodeMetrics.borderSlack;
 
 const shapeClass: Partial<Record<string, string>> = {
   round: 'shape-round',

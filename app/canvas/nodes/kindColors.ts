@@ -23,23 +23,15 @@ export const kindColors: Record<NodeKind, string> = {
   note: '#78716c',
 };
 
-/** Every node kind, in the order the palette lists them. */
-export const paletteKinds: NodeKind[] = [
-  'client',
-  'service',
-  'kafka',
-  'topic',
-  'consumer',
-  'rabbitmq',
-  'exchange',
-  'queue',
-  'database',
-  'outbox',
-  'eventstore',
-  'projection',
-  'saga',
-  'schema-registry',
-  'partition',
-  'event',
-  'note',
+/** Every node kind, grouped by family as the palette shows them. */
+export const paletteGroups: NodeKind[][] = [
+  ['client', 'service'],
+  ['kafka', 'topic', 'partition', 'consumer'],
+  ['rabbitmq', 'exchange', 'queue'],
+  ['database', 'outbox', 'eventstore', 'projection'],
+  ['saga', 'schema-registry'],
+  ['event', 'note'],
 ];
+
+/** Every node kind, in palette order. */
+export const paletteKinds: NodeKind[] = paletteGroups.flat();
