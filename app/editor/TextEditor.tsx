@@ -69,7 +69,7 @@ export function TextEditor() {
     const showDiagnostics = () => {
       const s = store.getState();
       const current = s.parseStatus === 'pending' ? [] : s.diagnostics;
-      view.dispatch(setDiagnostics(view.state, toLintDiagnostics(current, view.state.doc.length)));
+      view.dispatch(setDiagnostics(view.state, toLintDiagnostics(current, view.state.doc.toString())));
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.text !== prev.text && s.text !== view.state.doc.toString()) {

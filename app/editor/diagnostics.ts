@@ -4,12 +4,20 @@
 import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import type { Diagnostic } from '../../engine/index.ts';
 
-/** Maps the parser's diagnostics onto a document of `length` characters; an empty range marks one character. */
-export function toLintDiagnostics(diagnostics: readonly Diagnostic[], length: number): LintDiagnostic[] {
+/**
+ * Maps the parser's diagnostics onto `text`. An empty range (an error at the end of a line: "expected ']'") is
+ * widened to the character before it, so a squiggle shows where a caret alone would be missed.
+ */
+export function toLintDiagnostics(diagnostics: readonly Diagnostic[], text: string): LintDiagnostic[] {
+  const length = text.length;
   return diagnostics.map((d) => {
-    const from = Math.max(0, Math.min(d.from, length));
+    let from = Math.max(0, Math.min(d.from, length));
     let to = Math.max(from, Math.min(d.to, length));
-    if (to === from && to < length) to = from + 1;
+    if (to === from) {
+      const atLineEnd = from === length || text[from] === '\n';
+      if (!atLineEnd) to = from + 1;
+      else if (from > 0 && text[from - 1] !== '\n') from -= 1;
+    }
     return { from, to, severity: d.severity, message: d.message, source: `line ${d.line}, column ${d.column}` };
   });
 }

@@ -50,13 +50,13 @@ export function TopologyNodeView({ id, data, selected, width, sourcePosition, ta
             initial={node.label}
             onRename={(label) => void renameNode(id, label)}
           />
-          <div className="tnode-caption" title={`${node.kindReason} (from ${node.kindSource})`} data-testid="node-caption">
+          <div className="tnode-caption" title={`${node.kindReason} (from ${node.kindSource})`} data-testid="caption">
             {nodeCaption(node)}
           </div>
         </div>
       </div>
       {rows.length > 0 && (
-        <div className="tnode-topics" data-testid="node-topics">
+        <div className="tnode-topics" data-testid="hosted-topics">
           {rows.flat().map((topic) => (
             <span key={topic} className="tnode-topic" title={`topic ${topic}`}>
               {topic}
