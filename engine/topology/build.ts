@@ -9,6 +9,7 @@ import { SubgraphTable, type MemberItem } from './subgraphs.ts';
 import type { Range } from './text.ts';
 import type { Annotation, ConfigDirective, Direction, Shape, TopologyEdge } from './types.ts';
 import { styleRecord } from './parse-statements.ts';
+import { decodeLabel } from './labels.ts';
 
 export interface NodeDraft {
   id: string;
@@ -44,6 +45,8 @@ export interface GraphDraft {
   annotations: { kind: Annotation['kind']; range: Range }[];
   /** Classes given to subgraph ids by `class` statements. */
   groupClasses: Map<string, string[]>;
+  /** The id each subgraph statement got (its own, or mermaid's `subGraphN`). */
+  subgraphIds: Map<SubgraphStatement, string>;
 }
 
 class GraphBuilder {
@@ -65,6 +68,7 @@ class GraphBuilder {
       directives: [],
       annotations: [],
       groupClasses: new Map(),
+      subgraphIds: new Map(),
     };
   }
 
@@ -167,7 +171,7 @@ class GraphBuilder {
         else if (OTHER_SHAPE_NAMES.has(v.data.shapeName)) node.shape = 'square';
         else this.cur.report('error', `no such shape '${v.data.shapeName}'; try rect, rounded, stadium, cyl, circle, diam, hex`, v.data.range.from, v.data.range.to);
       }
-      if (v.data.label) this.label(node, v.data.label.replace(/<br\s*\/?>/gi, '\n'), false, v.range);
+      if (v.data.label) this.label(node, decodeLabel(v.data.label), false, v.range);
     }
   }
 
@@ -245,6 +249,7 @@ class GraphBuilder {
     }
     const name = this.draft.subgraphs.add(id, title, items, s.title?.markdown ?? false);
     if (!this.draft.groupRanges.has(name)) this.draft.groupRanges.set(name, s.range);
+    this.draft.subgraphIds.set(s, name);
     if (collect) collect.push(name);
   }
 }

@@ -85,7 +85,8 @@ export function inferNode(facts: NodeFacts): NodeInference {
   if (verdict.kind === 'topic') {
     out.topics = same?.topics ?? (verdict.source === 'class' && /^\S+$/.test(facts.label) ? [facts.label] : [facts.id]);
   }
-  if (verdict.kind === 'consumer') {
+  if (verdict.kind === 'consumer' || verdict.kind === 'service') {
+    // A service drawn inside a consumer group subgraph consumes as that group.
     const group =
       same?.consumerGroup ??
       verdict.consumerGroup ??

@@ -156,6 +156,9 @@ class DocumentParser {
     for (const k of ['flowchart', 'graph']) {
       if (keywordAt(text, i, k)) throw cur.fail(`a diagram has one '${k}' header; this one repeats it`, i, i + k.length);
     }
+    if (text.startsWith('%%', i) && !/[^%\s]/.test(text.slice(i, endOfLine(text, i)))) {
+      cur.report('warning', "mermaid reads a '%%' with nothing after it as a node named '%%'; write the comment's text after it", i, endOfLine(text, i));
+    }
     const direction = this.direction(i);
     if (direction !== undefined) return direction;
     const chain = readChain(cur, i);
@@ -212,7 +215,10 @@ class DocumentParser {
   private subgraphHeader(sg: SubgraphStatement, j: number): number {
     const text = this.text;
     const at = skipBlanks(text, j);
-    if (at >= text.length || isNewline(text.charCodeAt(at)) || text[at] === ';') return j;
+    if (at >= text.length || isNewline(text.charCodeAt(at)) || text[at] === ';') {
+      // Mermaid crashes on a subgraph with neither id nor title.
+      throw this.cur.fail("a subgraph needs an id or a title, e.g. 'subgraph orders [Orders]'", sg.headerRange.from, j);
+    }
     if (at === j) throw this.cur.fail("expected a space after 'subgraph'", j, j + 1);
     if (text[at] === '"') return this.quotedTitle(sg, at);
     let k = at;

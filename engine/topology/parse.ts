@@ -8,7 +8,7 @@ import { readGroupTitle, type GroupReading } from './infer-group.ts';
 import { inferNode, type GroupContext } from './infer-node.ts';
 import { styleRecord } from './parse-statements.ts';
 import { parseSyntax } from './parse-syntax.ts';
-import type { DocumentSyntax } from './syntax.ts';
+import type { DocumentSyntax, SubgraphStatement } from './syntax.ts';
 import type { LineIndex } from './text.ts';
 import type { ConfigDirective, ParseResult, Topology, TopologyEdge, TopologyGroup, TopologyNode } from './types.ts';
 
@@ -17,6 +17,8 @@ export interface ParsedDocument extends ParseResult {
   syntax: DocumentSyntax;
   /** Parallel to `topology.edges`: where each edge was written. */
   edgeOrigins: EdgeOrigin[];
+  /** The id each subgraph statement got. */
+  subgraphIds: Map<SubgraphStatement, string>;
   lines: LineIndex;
 }
 
@@ -169,6 +171,7 @@ export function parseDocument(text: string): ParsedDocument {
     ok: !diagnostics.some((d) => d.severity === 'error'),
     syntax: document,
     edgeOrigins: draft.edges.map((e) => e.origin),
+    subgraphIds: draft.subgraphIds,
     lines,
   };
 }
