@@ -26,10 +26,11 @@ test('a syntax error shows its line and column, and the last good drawing stays'
   await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
   await expect(canvasNodes(page)).toHaveCount(7);
   await expect(canvasEdges(page)).toHaveCount(5);
-  // Fixing the text brings the drawing up to date.
+  // Closing the label fixes the text (one node, labelled "broken --> B"), and the drawing catches up.
   await page.keyboard.type(']');
   await expect(page.getByTestId('parse-error')).toHaveCount(0);
-  await expect(canvasNodes(page)).toHaveCount(9);
+  await expect(canvasNodes(page)).toHaveCount(8);
+  await expect(page.getByTestId('node-A')).toContainText('broken --> B');
 });
 
 test('nodes added from the palette and connected on the canvas are written into the text, and undo takes them back', async ({

@@ -30,6 +30,9 @@ import { useFitOnOpen } from './useFitOnOpen.ts';
 import { useFlowState } from './useFlowState.ts';
 import './Canvas.css';
 
+/** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
+const CULL_NODES_MIN = 200;
+
 const stripGroup = (id: string) => (id.startsWith('group:') ? id.slice('group:'.length) : id);
 
 export function Canvas() {
@@ -97,7 +100,7 @@ export function Canvas() {
         onSelectionChange={onSelectionChange}
         onNodeDoubleClick={onNodeDoubleClick}
         deleteKeyCode={['Delete', 'Backspace']}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={nodes.length > CULL_NODES_MIN}
         zoomOnDoubleClick={false}
         minZoom={0.05}
         maxZoom={2.5}

@@ -38,7 +38,7 @@ export function defaultLabel(kind: NodeKind): string {
   return name.replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
-/** Adds a node of `kind`; pinned at `at` (its top-left corner) when given, else placed by the layout. */
+/** Adds a node of `kind`, pinned at `at` (its top-left corner) when given, else placed by the layout. */
 export async function addNode(kind: NodeKind, at?: XY): Promise<string | undefined> {
   const result = await applyEdits([{ type: 'addNode', kind, label: defaultLabel(kind) }], at ? () => at : undefined);
   return result?.createdId;

@@ -105,3 +105,25 @@ describe('edge routes', () => {
     expect(l.edges.L_B_C_0).toBeUndefined();
   });
 });
+
+describe('pinned nodes', () => {
+  it('do not move the rest: adding a pinned node leaves every other node where it was', () => {
+    const nodes = [node('A'), node('B'), node('C')];
+    const edges = [edge('A', 'B'), edge('A', 'C')];
+    const before = layoutTopology(topology({ nodes, edges, groups: [group('G', ['B', 'C'])] }));
+    const after = layoutTopology(
+      topology({ nodes: [...nodes, node('New')], edges: [...edges, edge('New', 'A')], groups: [group('G', ['B', 'C', 'New'])] }),
+      { New: { x: -300, y: 40 } },
+    );
+    for (const id of ['A', 'B', 'C']) expect(after.nodes[id]).toEqual(before.nodes[id]);
+    expect(after.nodes.New).toMatchObject({ x: -300, y: 40 });
+    expect(contains(after.groups.G!, after.nodes.New!)).toBe(true);
+  });
+
+  it('leave a subgraph of only pinned nodes drawn around them', () => {
+    const t = topology({ nodes: [node('A'), node('P')], groups: [group('Only', ['P'])] });
+    const l = layoutTopology(t, { P: { x: 500, y: 500 } });
+    expect(contains(l.groups.Only!, l.nodes.P!)).toBe(true);
+    expect(l.groups.Only!.x).toBeGreaterThan(400);
+  });
+});

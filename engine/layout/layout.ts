@@ -29,11 +29,13 @@ export function layoutTopology(topology: Topology, pinned: Pinned = {}): Layout 
   const quality: Layout['quality'] = count > FAST_LAYOUT_NODES ? 'dagre-fast' : 'dagre';
   const clustered = count <= CLUSTER_LAYOUT_NODES && topology.groups.length > 0;
   let placed: Placed;
+  // Pinned nodes stay out of dagre's graph: placing or connecting one never shifts the rest.
+  const laid = new Set(topology.nodes.filter((n) => !pinned[n.id]).map((n) => n.id));
   try {
-    placed = runDagre(topology, direction, quality, clustered);
+    placed = runDagre(topology, laid, direction, quality, clustered);
   } catch {
     // dagre's compound mode has corner cases (edges into clusters, odd nesting) that throw: lay out flat instead.
-    placed = runDagre(topology, direction, quality, false);
+    placed = runDagre(topology, laid, direction, quality, false);
   }
   const nodes: Record<string, Box> = {};
   for (const node of topology.nodes) {
@@ -59,32 +61,42 @@ interface Placed {
   edges: Record<string, EdgeRoute>;
 }
 
-function runDagre(topology: Topology, rankdir: Rankdir, quality: Layout['quality'], clustered: boolean): Placed {
+function runDagre(
+  topology: Topology,
+  nodeIds: ReadonlySet<string>,
+  rankdir: Rankdir,
+  quality: Layout['quality'],
+  clustered: boolean,
+): Placed {
   const g = new dagre.graphlib.Graph({ compound: clustered, multigraph: true });
   g.setGraph({ rankdir, nodesep: 36, ranksep: 56, edgesep: 16, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
 
-  for (const node of topology.nodes) g.setNode(nodeKey(node.id), nodeSize(node));
+  for (const node of topology.nodes) if (nodeIds.has(node.id)) g.setNode(nodeKey(node.id), nodeSize(node));
 
-  const nodeIds = new Set(topology.nodes.map((n) => n.id));
-  const groupIds = new Set(topology.groups.map((gr) => gr.id));
   const emptyIds = new Set<string>();
+  const clusterIds = new Set<string>();
   const leafOf = representativeLeaves(topology, nodeIds);
+  const holdsAny = representativeLeaves(topology, new Set(topology.nodes.map((n) => n.id)));
   for (const group of topology.groups) {
-    if (leafOf.get(group.id) === undefined) {
+    if (leafOf.get(group.id) !== undefined) {
+      if (clustered) {
+        clusterIds.add(group.id);
+        g.setNode(groupKey(group.id), {});
+      }
+    } else if (holdsAny.get(group.id) === undefined) {
       // Nothing inside: dagre would collapse it to a point, so it becomes a leaf of its own size.
       emptyIds.add(group.id);
       g.setNode(groupKey(group.id), { width: groupMetrics.emptyWidth, height: groupMetrics.emptyHeight });
-    } else if (clustered) {
-      g.setNode(groupKey(group.id), {});
-    }
+    } // else only pinned nodes inside: its box follows them, dagre need not know it.
   }
   if (clustered) {
+    const inDagre = (id: string | undefined) => id !== undefined && (clusterIds.has(id) || emptyIds.has(id));
     for (const node of topology.nodes) {
-      if (node.group && groupIds.has(node.group)) g.setParent(nodeKey(node.id), groupKey(node.group));
+      if (nodeIds.has(node.id) && clusterIds.has(node.group ?? '')) g.setParent(nodeKey(node.id), groupKey(node.group!));
     }
     for (const group of topology.groups) {
-      if (group.parent && groupIds.has(group.parent)) g.setParent(groupKey(group.id), groupKey(group.parent));
+      if (inDagre(group.id) && clusterIds.has(group.parent ?? '')) g.setParent(groupKey(group.id), groupKey(group.parent!));
     }
   }
 
