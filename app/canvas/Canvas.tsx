@@ -33,6 +33,9 @@ import './Canvas.css';
 /** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
 const CULL_NODES_MIN = 200;
 
+/** The minimap redraws every node on each change; past this it costs more than it shows. */
+const MINIMAP_NODES_MAX = 1000;
+
 const stripGroup = (id: string) => (id.startsWith('group:') ? id.slice('group:'.length) : id);
 
 export function Canvas() {
@@ -108,14 +111,14 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
         <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap
+        {nodes.length <= MINIMAP_NODES_MAX && (<MiniMap
           position="bottom-right"
           pannable
           zoomable
           nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? '#e2e8f0' : kindColors[(n as FlowNode).type as NodeKind] ?? '#94a3b8')}
           nodeStrokeWidth={0}
           maskColor="rgb(241 245 249 / 0.7)"
-        />
+        />)}
       </ReactFlow>
       {!topology && <EmptyCanvas />}
     </div>

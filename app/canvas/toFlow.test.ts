@@ -74,6 +74,15 @@ describe('toFlow', () => {
     expect(flow.edges.find((e) => e.id === 'e2')!.selected).toBe(true);
   });
 
+  it('gives every node its handles, so React Flow need not measure them', () => {
+    const order = toFlow(sample, layout, {}).nodes.find((n) => n.id === 'Order')!;
+    const { width, height } = layout.nodes.Order!;
+    expect(order.handles).toEqual([
+      { id: 'in', type: 'target', position: 'left', x: -4, y: height / 2 - 4, width: 8, height: 8 },
+      { id: 'out', type: 'source', position: 'right', x: width - 4, y: height / 2 - 4, width: 8, height: 8 },
+    ]);
+  });
+
   it('turns handles to follow the direction', () => {
     expect(handleSides('LR')).toEqual({ source: 'right', target: 'left' });
     expect(handleSides('TB')).toEqual({ source: 'bottom', target: 'top' });

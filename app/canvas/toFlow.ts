@@ -1,7 +1,7 @@
 /**
  * The canvas as a pure projection of the topology, its layout and the learner's dragged positions (STYLE.md §8).
  */
-import { Position } from '@xyflow/react';
+import { Position, type NodeHandle } from '@xyflow/react';
 import { groupBoxes } from '../../engine/index.ts';
 import type { Box, Layout, Pinned, Topology } from '../../engine/index.ts';
 import { markerId, strokeStyle } from './edgeStyle.ts';
@@ -24,6 +24,24 @@ export function handleSides(direction: Layout['direction']): { source: Position;
     default:
       return { source: Position.Bottom, target: Position.Top };
   }
+}
+
+/** Handles are 8px squares centred on a side, as node.css draws them. */
+const HANDLE = 8;
+
+function handleAt(id: 'in' | 'out', type: 'source' | 'target', side: Position, width: number, height: number): NodeHandle {
+  const half = HANDLE / 2;
+  const x = side === Position.Left ? -half : side === Position.Right ? width - half : width / 2 - half;
+  const y = side === Position.Top ? -half : side === Position.Bottom ? height - half : height / 2 - half;
+  return { id, type, position: side, x, y, width: HANDLE, height: HANDLE };
+}
+
+/**
+ * Where a node's handles are, given up front: React Flow then need not render every node once to measure them,
+ * which for a large drawing costs seconds on each change.
+ */
+export function nodeHandles(sides: { source: Position; target: Position }, width: number, height: number): NodeHandle[] {
+  return [handleAt('in', 'target', sides.target, width, height), handleAt('out', 'source', sides.source, width, height)];
 }
 
 /** Subgraph boxes sit under edges and nodes; nested ones above their parent. */
@@ -58,6 +76,7 @@ export function toFlow(topology: Topology, layout: Layout, positions: Pinned, se
       height: box.height,
       data: { group, depth },
       zIndex: GROUP_Z_BASE + depth,
+      handles: nodeHandles(sides, box.width, box.height),
       draggable: false,
       selectable: false,
       sourcePosition: sides.source,
@@ -76,6 +95,7 @@ export function toFlow(topology: Topology, layout: Layout, positions: Pinned, se
       width: box.width,
       height: box.height,
       data: { node },
+      handles: nodeHandles(sides, box.width, box.height),
       selected: selected.has(node.id),
       sourcePosition: sides.source,
       targetPosition: sides.target,

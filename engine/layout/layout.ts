@@ -112,7 +112,8 @@ function runDagre(
     const v = endpoint(edge.from);
     const w = endpoint(edge.to);
     if (!v || !w) continue;
-    const size = edgeLabelSize(edge);
+    // Label spots double dagre's ranks; a large graph is laid out without them (labels sit on the curve instead).
+    const size = quality === 'dagre' ? edgeLabelSize(edge) : null;
     g.setEdge(v, w, size ? { ...size, labelpos: 'c' } : {}, edge.id);
     if (nodeIds.has(edge.from) && nodeIds.has(edge.to)) routed.push({ id: edge.id, v, w });
   }
