@@ -13,7 +13,7 @@ function ParseErrorBanner() {
   const first = errors[0];
   if (status !== 'error' || !first) return null;
   return (
-    <div className="banner is-error" role="alert" data-testid="parse-error">
+    <div className="banner is-error is-parse-error" role="alert" data-testid="parse-error">
       <span className="banner-text">
         <strong>
           line {first.line}, column {first.column}:

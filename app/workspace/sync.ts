@@ -5,9 +5,9 @@
 import type { EngineClient } from '../engine/client.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 
-/** How long typing must pause before the text is parsed: short enough to feel live, long enough to skip the
- * half-typed states that would flash errors. */
-export const TYPING_SETTLE_MS = 60;
+/** How long typing must pause before the text is parsed: short enough that the canvas follows within 100 ms of a
+ * pause, long enough that a burst of keys costs one parse. (The error banner waits longer, see Banners.css.) */
+export const TYPING_SETTLE_MS = 25;
 
 const unpinned = (s: AppState, prev: AppState) =>
   s.positions !== prev.positions && Object.keys(prev.positions).some((id) => !(id in s.positions));
