@@ -1,10 +1,11 @@
 /**
  * The topology text in CodeMirror. The store owns the text: typing goes in as coalesced edits, and changes from
  * elsewhere (canvas, undo, opening a workspace) come back as minimal CodeMirror changes, so cursor and scroll stay.
+ * CodeMirror has no history of its own; Ctrl+Z here reaches the app's (shell/useGlobalKeys.ts).
  */
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Annotation, EditorState, Prec } from '@codemirror/state';
+import { Annotation, EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -26,14 +27,6 @@ import './TextEditor.css';
 /** Marks transactions that bring the store's text into the editor, so they are not recorded as typing. */
 const fromStore = Annotation.define<boolean>();
 
-const appHistoryKeys = Prec.highest(
-  keymap.of([
-    { key: 'Mod-z', run: () => (appStore.getState().undo(), true), preventDefault: true },
-    { key: 'Mod-Shift-z', run: () => (appStore.getState().redo(), true), preventDefault: true },
-    { key: 'Mod-y', run: () => (appStore.getState().redo(), true), preventDefault: true },
-  ]),
-);
-
 export function TextEditor() {
   const host = useRef<HTMLDivElement>(null);
 
@@ -44,7 +37,6 @@ export function TextEditor() {
       state: EditorState.create({
         doc: store.getState().text,
         extensions: [
-          appHistoryKeys,
           lineNumbers(),
           highlightActiveLineGutter(),
           highlightSpecialChars(),
