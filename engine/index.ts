@@ -2,13 +2,60 @@
  * The engine's public API. Everything outside engine/ imports from here (DESIGN.md, "The engine").
  */
 export type * from './topology/types.ts';
+
+// Kafka: where records land, and how a consumer group splits partitions (kafka/).
+export { partitionForKey } from './kafka/partitioner.ts';
+export { murmur2, murmur2String, toPositive } from './kafka/murmur2.ts';
+export { utf8Encode, utf8EncodeInto, utf8Length } from './kafka/utf8.ts';
+export {
+  createStickyPartitioner,
+  recordAppended,
+  stickyPartitionForAppend,
+  updateLoadStats,
+  type PickUniform,
+  type StickyPartitionerState,
+  type TopicAvailability,
+} from './kafka/stickyPartitioner.ts';
+export {
+  addedPartitions,
+  assignPartitions,
+  assignmentMatchesSubscription,
+  assignmentViolations,
+  needsFollowUpRebalance,
+  parseTopicPartition,
+  revokedPartitions,
+  stickyBalanceViolations,
+  topicPartitionName,
+  unassignedPartitions,
+  type Assignment as PartitionAssignment,
+  type AssignmentStrategy,
+  type GroupMember as ConsumerGroupMember,
+  type TopicPartitionCounts,
+} from './kafka/assignors/index.ts';
+
+// RabbitMQ (amqp/).
+export { topicMatches } from './amqp/topicMatches.ts';
+
+// The topology language (topology/).
 export { parseTopology } from './topology/parse.ts';
 export { NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './topology/kinds.ts';
 export { printTopology } from './topology/print.ts';
 export { patchTopology } from './topology/patch/patch.ts';
+
+// Layout and editing helpers the app draws with (layout/, editing/); layoutTopology itself runs in the worker only.
 export type * from './layout/types.ts';
 export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';
 export { nodeSize, nodeMetrics, wrapLabel, chipRows, textWidth, edgeLabelSize, badgedEdgeKinds } from './layout/measure.ts';
 export { nodeCaption, kindName } from './layout/caption.ts';
 export type { LoadResult } from './editing/load.ts';
 export { diffChange } from './editing/diff.ts';
+
+// The simulation (sim/, kafka/, services/, faults/, check/, metrics/).
+export { createSimulation, fromWorld, type Simulation, type SimulationOptions } from './simulation.ts';
+export { checkHistory, lostMessages, type CheckReport, type LostMessage } from './check/checks.ts';
+export type { MetricsReport, GroupLag } from './metrics/report.ts';
+export { parseFault, toFault, formatFault, type FaultInput } from './faults/parse.ts';
+export type { Fault, FaultAction, AppliedFault } from './faults/types.ts';
+export type { World } from './world.ts';
+export { SETTINGS, setting, settingsFor, type Setting, type Scope } from './config/schema.ts';
+export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';

@@ -1,0 +1,107 @@
+/**
+ * The history checkers. Duplicates and reorderings are found as records are processed (O(1) each); lost messages
+ * are found on demand by marking what the logs still hold. Each finding carries the message ids, partitions,
+ * offsets and times that prove it.
+ */
+import { ACKED, EXPIRED, flagsOf, keyOf, partitionOf, producedAtOf } from '../history/messages.ts';
+import type { World } from '../world.ts';
+import type { Example, Window } from './state.ts';
+
+/**
+ * Records that group `g` processed message `id`; returns false when it had already (a duplicate). With an inbox
+ * (`idempotent`), a repeat is counted as skipped, not as a duplicate side effect.
+ */
+export function processedByGroup(w: World, g: number, id: number, partition: number, offset: number, at: number, idempotent: boolean): boolean {
+  const gc = w.checks.groups[g]!;
+  const byte = id >>> 3;
+  if (byte >= gc.seen.length) {
+    const grown = new Uint8Array(Math.max(byte + 1, gc.seen.length * 2));
+    grown.set(gc.seen);
+    gc.seen = grown;
+  }
+  const bit = 1 << (id & 7);
+  if ((gc.seen[byte]! & bit) !== 0) {
+    if (idempotent) gc.skipped++;
+    else {
+      gc.duplicates++;
+      if (gc.duplicateExamples.length < w.checks.examplesLimit) gc.duplicateExamples.push({ message: id, partition, offset, at });
+    }
+    return false;
+  }
+  gc.seen[byte]! |= bit;
+  const key = keyOf(w.messages, id);
+  if (key !== 0) {
+    if (key >= gc.lastByKey.length) {
+      const grown = new Uint32Array(Math.max(key + 1, gc.lastByKey.length * 2));
+      grown.set(gc.lastByKey);
+      gc.lastByKey = grown;
+    }
+    const last = gc.lastByKey[key]!;
+    if (id < last) {
+      // A message of this key processed after one sent later than it: per-key order broken (semantics C19, K12).
+      gc.reordered++;
+      if (gc.reorderExamples.length < w.checks.examplesLimit) gc.reorderExamples.push({ message: id, partition, offset, at, other: last });
+    } else gc.lastByKey[key] = id;
+  }
+  return true;
+}
+
+export interface LostMessage {
+  message: number;
+  partition: number;
+  producedAt: number;
+}
+
+/**
+ * Messages a producer was told were written (acknowledged) that no log holds any more, and that retention or
+ * compaction did not remove on purpose: they can never be delivered.
+ */
+export function lostMessages(w: World, limit = Infinity): { count: number; examples: LostMessage[] } {
+  const m = w.messages;
+  const present = new Uint8Array(m.count);
+  for (const p of w.partitions) {
+    for (const seg of p.log.segments) for (let i = 0; i < seg.count; i++) present[seg.ids[i]!] = 1;
+  }
+  let count = 0;
+  const examples: LostMessage[] = [];
+  for (let id = 1; id < m.count; id++) {
+    const f = flagsOf(m, id);
+    if ((f & ACKED) === 0 || (f & EXPIRED) !== 0 || present[id] === 1) continue;
+    count++;
+    if (examples.length < limit) examples.push({ message: id, partition: partitionOf(m, id), producedAt: producedAtOf(m, id) });
+  }
+  return { count, examples };
+}
+
+export interface CheckReport {
+  lost: { count: number; examples: LostMessage[] };
+  duplicated: { count: number; examples: (Example & { group: string })[] };
+  reordered: { count: number; examples: (Example & { group: string })[] };
+  skippedDuplicates: number;
+  unavailable: Window[];
+}
+
+/** Every checker's verdict at this moment, with counterexamples. */
+export function checkHistory(w: World, examples = 20): CheckReport {
+  const dupEx: (Example & { group: string })[] = [];
+  const reoEx: (Example & { group: string })[] = [];
+  let dup = 0, reo = 0, skipped = 0;
+  w.checks.groups.forEach((gc, i) => {
+    const group = w.groups[i]!.name;
+    dup += gc.duplicates;
+    reo += gc.reordered;
+    skipped += gc.skipped;
+    for (const e of gc.duplicateExamples) if (dupEx.length < examples) dupEx.push({ ...e, group });
+    for (const e of gc.reorderExamples) if (reoEx.length < examples) reoEx.push({ ...e, group });
+  });
+  const open: Window[] = [];
+  for (const p of w.partitions) if (p.offlineSince >= 0) open.push({ what: 'partition', id: p.id, from: p.offlineSince, to: w.now });
+  for (const p of w.partitions) if (p.writesFailingSince >= 0) open.push({ what: 'writes', id: p.id, from: p.writesFailingSince, to: w.now });
+  return {
+    lost: lostMessages(w, examples),
+    duplicated: { count: dup, examples: dupEx },
+    reordered: { count: reo, examples: reoEx },
+    skippedDuplicates: skipped,
+    unavailable: [...w.checks.unavailable, ...open].sort((a, b) => a.from - b.from),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Every setting a learner can write in `%% @config <target> key=value`, with its real default and a one-line
+ * explanation. Kafka's own names and defaults (Kafka 4.x, see shared/reference/semantics.md §1) wherever Kafka has
+ * the setting; EventLab's own short names for what Kafka leaves to application code (`rate`, `processing`,
+ * `commit`). The inspector lists these, and the model builder validates values against them.
+ */
+
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client';
+
+export type ValueType =
+  | { type: 'int'; min?: number; max?: number }
+  | { type: 'number'; min?: number; max?: number }
+  | { type: 'bool' }
+  | { type: 'enum'; values: string[] }
+  | { type: 'ms' } // a duration; a bare number means milliseconds
+  | { type: 'bytes' } // 16384, 16kb, 1mb, 1gib
+  | { type: 'rate' } // 50/s, 3000/min
+  | { type: 'distribution' } // 5ms, exp(5ms), lognormal(20ms, 0.5)
+  | { type: 'string' };
+
+export interface Setting {
+  key: string;
+  scope: Scope;
+  value: ValueType;
+  default: string;
+  doc: string;
+  /** Where the default comes from. */
+  source?: string;
+}
+
+const s = (key: string, scope: Scope, value: ValueType, def: string, doc: string, source?: string): Setting => ({
+  key,
+  scope,
+  value,
+  default: def,
+  doc,
+  source,
+});
+
+const int = (min?: number, max?: number): ValueType => ({ type: 'int', min, max });
+const bool: ValueType = { type: 'bool' };
+const ms: ValueType = { type: 'ms' };
+const bytes: ValueType = { type: 'bytes' };
+const oneOf = (...values: string[]): ValueType => ({ type: 'enum', values });
+
+export const SETTINGS: Setting[] = [
+  // A Kafka cluster node.
+  s('brokers', 'cluster', int(1, 9), '3', 'Number of brokers in the cluster.'),
+  s('replica.lag.time.max.ms', 'cluster', ms, '30000', 'A follower that has not caught up for this long leaves the ISR.', 'ReplicationConfigs'),
+  s('broker.session.timeout.ms', 'cluster', ms, '9000', 'The controller fences a broker it has not heard from for this long.', 'KRaft broker config'),
+  s('broker.heartbeat.interval.ms', 'cluster', ms, '2000', 'How often brokers heartbeat to the controller.', 'KRaft broker config'),
+  s('auto.leader.rebalance.enable', 'cluster', bool, 'true', 'Move leadership back to preferred replicas.', 'ReplicationConfigs'),
+  s('leader.imbalance.check.interval.seconds', 'cluster', int(1), '300', 'How often the controller checks leader balance.', 'ReplicationConfigs'),
+  s('leader.imbalance.per.broker.percentage', 'cluster', int(0, 100), '10', 'Imbalance that triggers a preferred leader election.', 'ReplicationConfigs'),
+  s('log.retention.check.interval.ms', 'cluster', ms, '300000', 'How often brokers look for segments to delete.', 'ServerLogConfigs'),
+  s('group.initial.rebalance.delay.ms', 'cluster', ms, '3000', 'Wait for more members before the first rebalance of an empty group.', 'GroupCoordinatorConfig'),
+  s('replica.fetch.wait.max.ms', 'cluster', ms, '500', 'Longest a follower fetch waits at the leader for new data.'),
+
+  // A topic.
+  s('partitions', 'topic', int(1, 1024), '1', 'Partitions of the topic (num.partitions).', 'ServerLogConfigs'),
+  s('replication.factor', 'topic', int(1, 9), '1', 'Copies of each partition (default.replication.factor).', 'ReplicationConfigs'),
+  s('min.insync.replicas', 'topic', int(1, 9), '1', 'Replicas that must have a write before an acks=all producer is told it succeeded.', 'ServerLogConfigs'),
+  s('unclean.leader.election.enable', 'topic', bool, 'false', 'Let an out-of-sync replica lead when no in-sync one is alive (can lose committed data).', 'LogConfig'),
+  s('cleanup.policy', 'topic', oneOf('delete', 'compact', 'compact,delete'), 'delete', 'Delete old segments, or compact to the latest value per key.', 'ServerLogConfigs'),
+  s('retention.ms', 'topic', { type: 'int', min: -1 }, '604800000', 'Delete segments whose newest record is older than this (7 days). -1: keep forever.', 'LogConfig'),
+  s('retention.bytes', 'topic', { type: 'int', min: -1 }, '-1', 'Delete the oldest segments when a partition grows past this. -1: no limit.', 'ServerLogConfigs'),
+  s('segment.bytes', 'topic', bytes, '1073741824', 'Roll a new segment at this size (1 GiB).', 'LogConfig'),
+  s('segment.ms', 'topic', ms, '604800000', 'Roll a new segment after this long (7 days).', 'LogConfig'),
+  s('delete.retention.ms', 'topic', ms, '86400000', 'How long a tombstone survives compaction (24 h).', 'LogConfig'),
+  s('min.compaction.lag.ms', 'topic', ms, '0', 'Minimum age before a record may be compacted away.', 'LogConfig'),
+  s('min.cleanable.dirty.ratio', 'topic', { type: 'number', min: 0, max: 1 }, '0.5', 'Compact when this share of the log is dirty.', 'LogConfig'),
+
+  // A producing service.
+  s('rate', 'service', { type: 'rate' }, '10/s', 'Requests (or events) per second that start at this service.'),
+  s('arrivals', 'service', oneOf('poisson', 'constant'), 'poisson', 'Random (Poisson) or evenly spaced arrivals.'),
+  s('key', 'service', { type: 'string' }, 'none', 'Record key, e.g. customerId; none for null keys (sticky partitioning).'),
+  s('keys', 'service', int(1, 10_000_000), '1000', 'How many distinct key values there are.'),
+  s('event', 'service', { type: 'string' }, '', 'Event type this service publishes, e.g. OrderCreatedEvent.'),
+  s('size', 'service', bytes, '1kb', 'Bytes per record (for batch.size and segment.bytes).'),
+  s('topic', 'service', { type: 'string' }, '', 'Which hosted topic to publish to when the broker hosts several.'),
+  s('acks', 'producer', oneOf('0', '1', 'all', '-1'), 'all', 'How many replicas must have a write before it counts as sent.', 'ProducerConfig (KIP-679)'),
+  s('enable.idempotence', 'producer', bool, 'true', 'Broker drops retried duplicates by producer id and sequence; silently off if acks or max.in.flight conflict and it was not set.', 'ProducerConfig'),
+  s('linger.ms', 'producer', ms, '5', 'Wait this long for more records before sending a batch.', 'ProducerConfig (KIP-1030)'),
+  s('batch.size', 'producer', bytes, '16384', 'Bytes per partition batch.', 'ProducerConfig'),
+  s('max.in.flight.requests.per.connection', 'producer', int(1, 100), '5', 'Unacknowledged requests per broker connection.', 'ProducerConfig'),
+  s('delivery.timeout.ms', 'producer', ms, '120000', 'Give up on a record (and report an error) after this long.', 'ProducerConfig'),
+  s('request.timeout.ms', 'producer', ms, '30000', 'Wait this long for a broker response before retrying.', 'CommonClientConfigs'),
+  s('retries', 'producer', int(0), '2147483647', 'Retry a failed batch this many times (bounded by delivery.timeout.ms).', 'ProducerConfig'),
+  s('retry.backoff.ms', 'producer', ms, '100', 'Wait before the first retry.', 'CommonClientConfigs'),
+  s('retry.backoff.max.ms', 'producer', ms, '1000', 'Longest wait between retries (exponential backoff).', 'CommonClientConfigs (KIP-580)'),
+
+  // A consuming service.
+  s('group.id', 'consumer', { type: 'string' }, '', 'Consumer group; defaults to the service id.'),
+  s('instances', 'service', int(1, 64), '1', 'Instances of the service (each one a consumer in the group).'),
+  s('enable.auto.commit', 'consumer', bool, 'true', 'Commit polled offsets in the background.', 'ConsumerConfig'),
+  s('auto.commit.interval.ms', 'consumer', ms, '5000', 'How often auto-commit commits.', 'ConsumerConfig'),
+  s('auto.offset.reset', 'consumer', oneOf('latest', 'earliest', 'none'), 'latest', 'Where a group with no committed offset starts.', 'ConsumerConfig'),
+  s('session.timeout.ms', 'consumer', ms, '45000', 'The coordinator removes a member it has not heard from for this long.', 'ConsumerConfig (KIP-735)'),
+  s('heartbeat.interval.ms', 'consumer', ms, '3000', 'How often a member heartbeats.', 'ConsumerConfig'),
+  s('max.poll.interval.ms', 'consumer', ms, '300000', 'A member that does not poll for this long leaves the group.', 'ConsumerConfig'),
+  s('max.poll.records', 'consumer', int(1, 100_000), '500', 'Records one poll returns at most.', 'ConsumerConfig'),
+  s('fetch.max.wait.ms', 'consumer', ms, '500', 'Longest a fetch waits at the broker for data.', 'ConsumerConfig'),
+  s('partition.assignment.strategy', 'consumer', oneOf('range', 'roundrobin', 'cooperative-sticky'), 'range', 'How partitions are shared; cooperative-sticky rebalances incrementally.', 'ConsumerConfig'),
+  s('group.instance.id', 'consumer', { type: 'string' }, '', 'Static membership: a restart within session.timeout.ms keeps the assignment.', 'KIP-345'),
+  s('processing', 'consumer', { type: 'distribution' }, '2ms', 'Time to process one record.'),
+  s('failure', 'consumer', { type: 'number', min: 0, max: 1 }, '0', 'Probability that processing a record fails.'),
+  s('commit', 'consumer', oneOf('auto', 'before', 'after'), 'auto', 'Commit offsets by auto-commit, before processing (at-most-once) or after (at-least-once).'),
+  s('idempotent', 'consumer', bool, 'false', 'Keep an inbox of processed message ids and skip duplicates.'),
+  s('retry', 'consumer', int(-1), '-1', 'Attempts at a failing record before giving up; -1 retries forever (the partition blocks).'),
+  s('dlq', 'consumer', { type: 'string' }, '', 'Dead-letter topic for records that still fail after `retry` attempts.'),
+
+  // Synchronous calls.
+  s('threads', 'service', int(1, 10_000), '200', 'Worker threads serving requests (Tomcat default).'),
+  s('queue', 'service', int(0, 100_000), '100', 'Requests that may wait for a thread before new ones are rejected.'),
+  s('latency', 'service', { type: 'distribution' }, '5ms', 'Time a request spends in this service itself.'),
+  s('timeout', 'service', ms, '2000', 'How long this service waits for each synchronous call.'),
+  s('call.retries', 'service', int(0, 10), '0', 'Retries of a failed synchronous call.'),
+  s('availability', 'service', { type: 'number', min: 0, max: 1 }, '1', 'Share of requests this service answers successfully when healthy.'),
+];
+
+const byKey = new Map(SETTINGS.map((x) => [x.key, x]));
+
+/** The setting named `key`, if EventLab knows it. */
+export function setting(key: string): Setting | undefined {
+  return byKey.get(key);
+}
+
+/** Settings that apply to a node of the given role. */
+export function settingsFor(...scopes: Scope[]): Setting[] {
+  return SETTINGS.filter((x) => scopes.includes(x.scope));
+}

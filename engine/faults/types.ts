@@ -1,0 +1,37 @@
+/**
+ * Faults as data. A fault happens at a simulated time to a target named as in the topology: a node (`Kafka`,
+ * `InventoryService`), one broker or instance (`Kafka/2`, `InventoryService/2`), the controller
+ * (`Kafka/controller`), or whoever leads a partition when the fault fires (`leader:orders-topic/0`).
+ */
+
+export type Fault =
+  | { at: number; action: 'crash' | 'restart'; target: string }
+  | { at: number; action: 'partition'; sides: string[][] }
+  | { at: number; action: 'heal' }
+  | { at: number; action: 'slow'; target: string; byUs: number }
+  | { at: number; action: 'latency'; between: [string, string]; latencyUs: number }
+  | { at: number; action: 'loss'; between: [string, string]; probability: number }
+  | { at: number; action: 'cut'; between: [string, string] }
+  | { at: number; action: 'reject' | 'accept'; target: string }
+  | { at: number; action: 'poison'; target: string; key?: string; type?: string }
+  /** The consumer crashes at its worst moment: right after processing, before committing (or the reverse). */
+  | { at: number; action: 'crash-after-processing' | 'crash-before-processing'; target: string };
+
+export type FaultAction = Fault['action'];
+
+export interface AppliedFault {
+  fault: Fault;
+  at: number;
+  /** What the fault did, in words (`crashed Kafka/2, the leader of orders-topic/0`), or why it could not. */
+  note: string;
+  ok: boolean;
+}
+
+export interface FaultState {
+  schedule: Fault[];
+  applied: AppliedFault[];
+}
+
+export function createFaultState(): FaultState {
+  return { schedule: [], applied: [] };
+}

@@ -1,0 +1,237 @@
+/**
+ * Kafka clients (producers, consumers) and consumer groups, as plain data.
+ */
+import type { Distribution } from '../sim/distribution.ts';
+import type { Stream } from '../sim/random.ts';
+import type { StickyPartitionerState } from './stickyPartitioner.ts';
+
+export interface ProducerConfig {
+  /** 0, 1, or -1 for all. */
+  acks: number;
+  idempotent: boolean;
+  lingerUs: number;
+  batchBytes: number;
+  maxInFlight: number;
+  deliveryTimeoutUs: number;
+  requestTimeoutUs: number;
+  retries: number;
+  backoffUs: number;
+  backoffMaxUs: number;
+  recordBytes: number;
+}
+
+export interface Batch {
+  id: number;
+  partition: number;
+  /** Message ids; `ids.length` is the record count (a view of `buffer` once the batch is closed). */
+  ids: Uint32Array;
+  count: number;
+  bytes: number;
+  createdAt: number;
+  maxTimestamp: number;
+  closed: boolean;
+  attempts: number;
+  /** Idempotence: sequence of the first record, assigned at the first send; -1 before, or without idempotence. */
+  baseSeq: number;
+  inflight: boolean;
+  /** Waiting out a retry backoff. */
+  backoff: boolean;
+  /** Calls waiting for this batch to be acknowledged, as [message id, call id] pairs. */
+  waiters: number[] | null;
+}
+
+export interface ProduceEntry {
+  batch: number;
+  partition: number;
+  ids: Uint32Array;
+  producerId: number;
+  baseSeq: number;
+  bytes: number;
+  maxTimestamp: number;
+}
+
+export interface ProduceRequest {
+  id: number;
+  producer: number;
+  producerLife: number;
+  broker: number;
+  brokerLife: number;
+  acks: number;
+  timeoutUs: number;
+  entries: ProduceEntry[];
+  /** Per entry: error code, -1 while pending. */
+  codes: number[];
+  offsets: number[];
+  pending: number;
+}
+
+export interface Producer {
+  id: number;
+  name: string;
+  host: number;
+  cluster: number;
+  config: ProducerConfig;
+  alive: boolean;
+  life: number;
+  /** Idempotent session id; a restart starts a new session (semantics K14). */
+  producerId: number;
+  metaVersion: number;
+  metadataInflight: boolean;
+  /** Open batch per global partition id (null when none). */
+  open: (Batch | null)[];
+  batches: Map<number, Batch>;
+  /** Closed batches waiting to be sent, per partition, oldest first. */
+  ready: Map<number, number[]>;
+  /** The producer-wide timer that retries sending while some batches have no known leader. */
+  retryTimerArmed: boolean;
+  /** Per global broker id: requests in flight on that connection. */
+  inflight: Map<number, number>;
+  requests: Map<number, ProduceRequest>;
+  nextSeq: Map<number, number>;
+  /** Per partition: batches waiting out a retry backoff (idempotent order holds later batches back). */
+  retrying: Map<number, number>;
+  /** Sticky partitioner state per topic, for records without a key (KIP-794). */
+  sticky: Map<number, StickyPartitionerState>;
+  /** Partitions with a leader per topic, as of a metadata version (the sticky partitioner picks among them). */
+  stickyView: Map<number, { version: number; numPartitions: number; available: number[] }>;
+  rng: Stream;
+  sent: number;
+  acked: number;
+  failed: number;
+  /** Requests this producer's service originated (publish-only services) that succeeded or failed. */
+  originOk: number;
+  originFailed: number;
+}
+
+export type CommitPolicy = 'auto' | 'before' | 'after';
+
+export interface ConsumerConfig {
+  groupId: string;
+  autoCommit: boolean;
+  autoCommitUs: number;
+  reset: 'latest' | 'earliest' | 'none';
+  sessionUs: number;
+  heartbeatUs: number;
+  maxPollUs: number;
+  maxPollRecords: number;
+  fetchWaitUs: number;
+  strategy: 'range' | 'roundrobin' | 'cooperative-sticky';
+  instanceId: string;
+  processing: Distribution;
+  failure: number;
+  commit: CommitPolicy;
+  idempotent: boolean;
+  /** Attempts per failing record; -1 forever. */
+  retry: number;
+  /** Dead-letter topic id, -1 none. */
+  dlq: number;
+  /** Records one fetch returns per partition (max.partition.fetch.bytes / record size). */
+  fetchRecords: number;
+}
+
+/**
+ * A poll's worth of records being processed: parallel typed arrays (one set per consumer, reused every poll), and
+ * each record's completion time.
+ */
+export interface Work {
+  seq: number;
+  count: number;
+  partitions: Int32Array;
+  ids: Uint32Array;
+  offsets: Float64Array;
+  doneAt: Float64Array;
+  /** Per record: 0 processed, else the failure (1 failed, 2 poison). */
+  outcome: Uint8Array;
+}
+
+export interface FetchedRecords {
+  ids: Uint32Array;
+  offsets: Float64Array;
+  head: number;
+}
+
+export interface Consumer {
+  id: number;
+  name: string;
+  host: number;
+  cluster: number;
+  group: number;
+  /** Owning service (index in world.services) and instance number. */
+  service: number;
+  instance: number;
+  config: ConsumerConfig;
+  alive: boolean;
+  life: number;
+  metaVersion: number;
+  memberId: string;
+  generation: number;
+  joining: boolean;
+  joinSeq: number;
+  /** Partitions owned and consumed now. */
+  assigned: number[];
+  /** Next offset the application will see, per owned partition. */
+  position: Map<number, number>;
+  /** Next offset to fetch from the broker (ahead of position by what is buffered). */
+  fetchPosition: Map<number, number>;
+  buffer: Map<number, FetchedRecords>;
+  /** Brokers with a fetch in flight. */
+  fetching: Set<number>;
+  /** The records being processed now (pointing at `workBuffer`), or null when the application waits in poll. */
+  work: Work | null;
+  workBuffer: Work;
+  workSeq: number;
+  lastPollAt: number;
+  /** Partitions that wait for a committed offset from the coordinator. */
+  needOffsets: Set<number>;
+  /** Failing-record attempts, by message id (retry policy). */
+  attempts: Map<number, number>;
+  /** Partitions whose next record keeps failing: not polled again until `blockedUntil`. */
+  blockedUntil: Map<number, number>;
+  /** An in-flight synchronous commit blocks the poll loop. */
+  committing: boolean;
+  commitId: number;
+  /** Work waiting for its commit-before-processing to be answered. */
+  pendingStart: Work | null;
+  /** An auto-commit came due while the application was busy: it runs at the next poll. */
+  autoCommitDue: boolean;
+  rng: Stream;
+  processed: number;
+  /** A fault armed to crash this consumer at its worst moment. */
+  crashTrigger: 'after-processing' | 'before-processing' | null;
+}
+
+export interface GroupMember {
+  memberId: string;
+  consumer: number;
+  instanceId: string;
+  /** Bumped on every heartbeat so the session-expiry event can tell it is stale. */
+  stamp: number;
+  joined: boolean;
+  owned: number[];
+  sessionUs: number;
+  rebalanceUs: number;
+}
+
+export interface Group {
+  id: number;
+  name: string;
+  cluster: number;
+  topics: number[];
+  strategy: 'range' | 'roundrobin' | 'cooperative-sticky';
+  /** Global broker id of the coordinator, -1 while none is available. */
+  coordinator: number;
+  state: 'empty' | 'preparing' | 'stable';
+  generation: number;
+  members: GroupMember[];
+  committed: Map<number, number>;
+  assignment: Map<string, number[]>;
+  rebalanceSeq: number;
+  rebalanceStartedAt: number;
+  /** group.initial.rebalance.delay.ms for the rebalance in progress (only the first of an empty group waits). */
+  initialDelayUs: number;
+  nextMember: number;
+  /** Rebalances that completed, for the UI and the checks (C4, C5). */
+  rebalances: number;
+  /** Time of the last explicit offset reset (kafka-consumer-groups.sh --reset-offsets), 0 if none. */
+  resetAt: number;
+}

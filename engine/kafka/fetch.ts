@@ -1,0 +1,134 @@
+/**
+ * The broker side of a consumer fetch: read from the leader's log up to the high watermark, or park the request
+ * until data arrives or fetch.max.wait.ms passes (long polling). Offsets outside the log answer
+ * OFFSET_OUT_OF_RANGE, which sends the consumer to auto.offset.reset (semantics C14, C15).
+ */
+import { E } from '../events.ts';
+import { after, at, on } from '../sim/loop.ts';
+import { arrival } from '../sim/network.ts';
+import type { World } from '../world.ts';
+import { NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE } from './errors.ts';
+import { createReadBuffer } from './log.ts';
+import { believesLeader, slotOf } from './metadata.ts';
+import { readView, viewEnd } from './replicas.ts';
+import type { Partition } from './types.ts';
+
+export interface FetchRequest {
+  id: number;
+  consumer: number;
+  consumerLife: number;
+  broker: number;
+  partitions: number[];
+  /** Fetch offsets; LATEST (-1) and EARLIEST (-2) ask the broker to resolve auto.offset.reset. */
+  offsets: number[];
+  /** The offsets actually read from (markers resolved). */
+  resolved: number[];
+  maxRecords: number;
+  waitUs: number;
+  parked: boolean;
+  /** The answer: per partition an error code, records, and the high watermark. */
+  codes: number[];
+  ids: Uint32Array[];
+  recordOffsets: Float64Array[];
+  highWatermarks: number[];
+  logStart: number[];
+  logEnd: number[];
+}
+
+let scratch = createReadBuffer(4096);
+const EMPTY_IDS = new Uint32Array(0);
+const EMPTY_OFFSETS = new Float64Array(0);
+
+on<World>(E.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
+  const req = w.fetchRequests.get(fetchId);
+  if (!req || !w.brokers[bid]!.alive) return;
+  if (!fill(w, req) && req.waitUs > 0) {
+    req.parked = true;
+    for (const pid of req.partitions) w.partitions[pid]!.parkedFetches.push(fetchId);
+    after(w, req.waitUs, E.fetchParkTimeout, bid, fetchId);
+    return;
+  }
+  send(w, req);
+});
+
+on<World>(E.fetchParkTimeout, 'parked fetch times out', (w, _bid, fetchId) => {
+  const req = w.fetchRequests.get(fetchId);
+  if (!req || !req.parked) return;
+  req.parked = false;
+  fill(w, req);
+  send(w, req);
+});
+
+/** Answers the parked fetches of a partition whose high watermark moved. */
+export function wakeFetches(w: World, p: Partition): void {
+  if (p.parkedFetches.length === 0) return;
+  const parked = p.parkedFetches;
+  p.parkedFetches = [];
+  for (const id of parked) {
+    const req = w.fetchRequests.get(id);
+    if (!req || !req.parked) continue;
+    if (fill(w, req)) {
+      req.parked = false;
+      send(w, req);
+    } else {
+      p.parkedFetches.push(id);
+    }
+  }
+}
+
+/** A broker that stopped leading answers the fetches parked on it at once. */
+export function failParkedFetches(w: World, p: Partition, broker: number): void {
+  for (const id of p.parkedFetches) {
+    const req = w.fetchRequests.get(id);
+    if (!req || !req.parked || req.broker !== broker) continue;
+    req.parked = false;
+    fill(w, req);
+    send(w, req);
+  }
+}
+
+/** Reads every partition of the request; true when there is anything to return (records or an error). */
+function fill(w: World, req: FetchRequest): boolean {
+  const b = w.brokers[req.broker]!;
+  let any = false;
+  for (let i = 0; i < req.partitions.length; i++) {
+    const p = w.partitions[req.partitions[i]!]!;
+    req.ids[i] = EMPTY_IDS;
+    req.recordOffsets[i] = EMPTY_OFFSETS;
+    if (!believesLeader(b, p)) {
+      req.codes[i] = NOT_LEADER_OR_FOLLOWER;
+      any = true;
+      continue;
+    }
+    const slot = slotOf(p, req.broker);
+    const end = viewEnd(p, slot);
+    const asked = req.offsets[i]!;
+    // auto.offset.reset: latest is the high watermark (what read_uncommitted consumers see), earliest the log start.
+    const from = asked === -1 ? p.hw[slot]! : asked === -2 ? p.log.startOffset : asked;
+    req.resolved[i] = from;
+    req.highWatermarks[i] = p.hw[slot]!;
+    req.logStart[i] = p.log.startOffset;
+    req.logEnd[i] = end;
+    if (from < p.log.startOffset || from > end) {
+      req.codes[i] = OFFSET_OUT_OF_RANGE;
+      any = true;
+      continue;
+    }
+    req.codes[i] = NONE;
+    if (scratch.ids.length < req.maxRecords) scratch = createReadBuffer(req.maxRecords);
+    readView(p, slot, from, p.hw[slot]!, req.maxRecords, scratch);
+    if (scratch.count > 0) {
+      req.ids[i] = scratch.ids.slice(0, scratch.count);
+      req.recordOffsets[i] = scratch.offsets.slice(0, scratch.count);
+      any = true;
+    }
+  }
+  return any;
+}
+
+function send(w: World, req: FetchRequest): void {
+  const b = w.brokers[req.broker]!;
+  const t = arrival(w.net, w.now, b.host, w.consumers[req.consumer]!.host);
+  if (t >= 0) at(w, t, E.fetchResponse, req.consumer, req.id);
+  else w.fetchRequests.delete(req.id);
+}

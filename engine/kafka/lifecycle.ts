@@ -1,0 +1,41 @@
+/**
+ * Consumers crashing and coming back. A crash loses everything in memory: buffered records, the position of
+ * records processed but not committed (they come again: duplicates), and the group membership, which the
+ * coordinator only notices after session.timeout.ms (semantics C2). A restart joins the group afresh; a static
+ * member (group.instance.id) takes its old place without a rebalance (C6).
+ */
+import { record, T } from '../history/trace.ts';
+import type { World } from '../world.ts';
+import type { Consumer } from './clientTypes.ts';
+import { startConsumer } from './consumer.ts';
+import { finish } from './processing.ts';
+
+export function crashConsumer(w: World, c: Consumer): void {
+  if (!c.alive) return;
+  // Records finished before the crash were processed (their side effects happened); the rest were not.
+  if (c.work) finish(w, c, c.work, w.now);
+  c.work = null;
+  c.alive = false;
+  c.life++;
+  c.memberId = '';
+  c.generation = -1;
+  c.joining = false;
+  c.assigned = [];
+  c.position.clear();
+  c.fetchPosition.clear();
+  c.buffer.clear();
+  c.fetching.clear();
+  c.attempts.clear();
+  c.blockedUntil.clear();
+  c.committing = false;
+  c.pendingStart = null;
+  c.autoCommitDue = false;
+  c.crashTrigger = null;
+  record(w.trace, w.now, T.crash, c.host, -1, c.id, 1, c.group);
+}
+
+export function restartConsumer(w: World, c: Consumer): void {
+  if (c.alive) return;
+  c.metaVersion = 0;
+  startConsumer(w, c);
+}

@@ -1,0 +1,41 @@
+/**
+ * Which partition a record goes to: Kafka's default partitioner. A keyed record goes to
+ * toPositive(murmur2(key)) % partitions (semantics S9: adding partitions moves keys for new records); a record
+ * without a key sticks to one partition until batch.size bytes went there (KIP-794). Key hashes are computed once per
+ * key and cached.
+ */
+import { keyText } from '../history/keys.ts';
+import type { World } from '../world.ts';
+import type { Producer } from './clientTypes.ts';
+import { leaderAt } from './metadata.ts';
+import { murmur2String, toPositive } from './murmur2.ts';
+import { createStickyPartitioner, recordAppended, stickyPartitionForAppend } from './stickyPartitioner.ts';
+import { nextInt } from '../sim/random.ts';
+
+/** The global partition id for a record of `key` (0 = no key) on `topic`, as `prod` would choose it. */
+export function partitionFor(w: World, prod: Producer, topic: number, key: number): number {
+  const t = w.topics[topic]!;
+  const n = t.partitions.length;
+  if (key !== 0) {
+    let h = w.keys.hash[key]!;
+    if (h !== h) {
+      h = murmur2String(keyText(w.keys, key)!);
+      w.keys.hash[key] = h;
+    }
+    return t.partitions[toPositive(h) % n]!;
+  }
+  let state = prod.sticky.get(topic);
+  if (!state) prod.sticky.set(topic, (state = createStickyPartitioner(prod.config.batchBytes)));
+  let topicView = prod.stickyView.get(topic);
+  if (!topicView || topicView.version !== prod.metaVersion) {
+    const available: number[] = [];
+    for (let i = 0; i < n; i++) if (leaderAt(w.partitions[t.partitions[i]!]!, prod.metaVersion) >= 0) available.push(i);
+    topicView = { version: prod.metaVersion, numPartitions: n, available };
+    prod.stickyView.set(topic, topicView);
+  }
+  const pick = (k: number) => nextInt(prod.rng, k);
+  const onlyFull = (i: number) => !prod.open[t.partitions[i]!];
+  const index = stickyPartitionForAppend(state, topicView, onlyFull, pick);
+  recordAppended(state, prod.config.recordBytes, onlyFull(index), topicView, pick);
+  return t.partitions[index]!;
+}

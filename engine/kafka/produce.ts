@@ -1,0 +1,103 @@
+/**
+ * The broker side of a produce request: check leadership and min.insync.replicas, drop idempotent duplicates,
+ * append, and answer now (acks=1), never (acks=0) or when the high watermark passes the batch (acks=all).
+ */
+import { E } from '../events.ts';
+import { record, T } from '../history/trace.ts';
+import { after, on } from '../sim/loop.ts';
+import type { World } from '../world.ts';
+import type { ProduceEntry } from './clientTypes.ts';
+import { NONE, NOT_ENOUGH_REPLICAS, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER } from './errors.ts';
+import { wakeFetches } from './fetch.ts';
+import { maybeAdvanceHighWatermark, resolve } from './highWatermark.ts';
+import { believesLeader, slotOf, stateAt } from './metadata.ts';
+import { appendOn, viewIdAt } from './replicas.ts';
+import { wakeReplicaFetchers } from './replication.ts';
+import type { Partition } from './types.ts';
+
+const PRODUCER_STATE_BATCHES = 10;
+
+on<World>(E.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
+  const req = w.produceRequests.get(requestId);
+  const b = w.brokers[bid]!;
+  if (!req || !b.alive) {
+    w.produceRequests.delete(requestId);
+    return;
+  }
+  req.brokerLife = b.life;
+  let waiting = false;
+  for (let i = 0; i < req.entries.length; i++) {
+    const e = req.entries[i]!;
+    const p = w.partitions[e.partition]!;
+    if (!believesLeader(b, p)) {
+      resolve(w, requestId, i, NOT_LEADER_OR_FOLLOWER);
+      continue;
+    }
+    const slot = slotOf(p, bid);
+    const topic = w.topics[p.topic]!;
+    const isr = stateAt(p, b.metaVersion)!.isr;
+    // min.insync.replicas is checked only for acks=all (semantics K7, K9).
+    if (req.acks === -1 && isr.length < topic.config.minInsyncReplicas) {
+      resolve(w, requestId, i, NOT_ENOUGH_REPLICAS);
+      continue;
+    }
+    let base: number;
+    const dup = e.producerId > 0 ? duplicateOf(p, slot, e) : -1;
+    if (dup >= 0) {
+      base = dup; // a retry of a batch this log already has: answer with its offset, write nothing
+    } else {
+      if (e.producerId > 0 && !inSequence(p, slot, e)) {
+        resolve(w, requestId, i, OUT_OF_ORDER_SEQUENCE_NUMBER);
+        continue;
+      }
+      base = appendOn(p, slot, e.ids, 0, e.ids.length, e.bytes, e.maxTimestamp, w.now, topic.config);
+      if (e.producerId > 0) remember(p, e, base);
+      w.metrics.appended += e.ids.length;
+      record(w.trace, w.now, T.append, b.host, p.id, base, e.ids.length, stateAt(p, b.metaVersion)!.leaderEpoch);
+      wakeReplicaFetchers(w, bid);
+    }
+    req.offsets[i] = base;
+    if (req.acks === -1) {
+      p.delayed.push({ request: requestId, batch: i, requiredOffset: base + e.ids.length, deadline: w.now + req.timeoutUs });
+      waiting = true;
+      maybeAdvanceHighWatermark(w, p, slot);
+    } else {
+      maybeAdvanceHighWatermark(w, p, slot);
+      resolve(w, requestId, i, NONE);
+    }
+    wakeFetches(w, p);
+  }
+  if (req.acks === 0) w.produceRequests.delete(requestId);
+  else if (waiting && req.pending > 0) after(w, req.timeoutUs, E.delayedProduceExpire, bid, requestId);
+});
+
+/** Base offset of the batch if this replica's log already holds it (same producer, same sequences), else -1. */
+function duplicateOf(p: Partition, slot: number, e: ProduceEntry): number {
+  const st = p.producers.get(e.producerId);
+  if (!st) return -1;
+  const last = e.baseSeq + e.ids.length - 1;
+  const b = st.batches;
+  for (let i = 0; i < b.length; i += 4) {
+    if (b[i] === e.baseSeq && b[i + 1] === last && viewIdAt(p, slot, b[i + 2]!) === b[i + 3]) return b[i + 2]!;
+  }
+  return -1;
+}
+
+/** The batch continues the producer's sequence as this replica's log knows it (or the producer is new to it). */
+function inSequence(p: Partition, slot: number, e: ProduceEntry): boolean {
+  const st = p.producers.get(e.producerId);
+  if (!st) return true;
+  let lastSeq = -1;
+  const b = st.batches;
+  for (let i = 0; i < b.length; i += 4) {
+    if (viewIdAt(p, slot, b[i + 2]!) === b[i + 3] && b[i + 1]! > lastSeq) lastSeq = b[i + 1]!;
+  }
+  return lastSeq < 0 || e.baseSeq === lastSeq + 1;
+}
+
+function remember(p: Partition, e: ProduceEntry, base: number): void {
+  let st = p.producers.get(e.producerId);
+  if (!st) p.producers.set(e.producerId, (st = { batches: [] }));
+  st.batches.push(e.baseSeq, e.baseSeq + e.ids.length - 1, base, e.ids[0]!);
+  if (st.batches.length > PRODUCER_STATE_BATCHES * 4) st.batches.splice(0, 4);
+}

@@ -1,0 +1,402 @@
+/**
+ * The producer client: records go into per-partition batches, which are sent when full (`batch.size`) or after
+ * `linger.ms`; each broker connection carries at most `max.in.flight.requests.per.connection` requests; failed
+ * batches are retried with exponential backoff until `delivery.timeout.ms` (semantics K5, K12, K13, K16).
+ * With idempotence the broker drops duplicates by (producer id, sequence), and a partition's batches are sent in
+ * sequence order, so retries neither duplicate nor reorder.
+ */
+import { E } from '../events.ts';
+import { ACKED, addFlags, FAILED, FROM_SOURCE, producedAtOf } from '../history/messages.ts';
+import { record, T } from '../history/trace.ts';
+import { recordValue } from '../metrics/histogram.ts';
+import { after, at, on } from '../sim/loop.ts';
+import { arrival, reachable, refusedAt } from '../sim/network.ts';
+import { nextFloat, nextInt } from '../sim/random.ts';
+import { nextId, type World } from '../world.ts';
+import type { Batch, ProduceEntry, Producer } from './clientTypes.ts';
+import { DELIVERY_TIMEOUT, NETWORK_EXCEPTION, NONE, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, REQUEST_TIMED_OUT } from './errors.ts';
+import { hooks } from './hooks.ts';
+import { leaderAt } from './metadata.ts';
+
+/** Adds a record to its partition's open batch; `call` (or -1) is told when it is acknowledged or fails. */
+export function send(w: World, prod: Producer, partition: number, message: number, call: number): void {
+  if (!prod.alive) return;
+  w.metrics.produced++;
+  const batch = prod.open[partition] ?? newBatch(w, prod, partition);
+  if (batch.count === batch.ids.length) {
+    const grown = new Uint32Array(batch.count * 2);
+    grown.set(batch.ids);
+    batch.ids = grown;
+  }
+  batch.ids[batch.count++] = message;
+  batch.bytes += prod.config.recordBytes;
+  const ts = producedAtOf(w.messages, message);
+  if (ts > batch.maxTimestamp) batch.maxTimestamp = ts;
+  if (call >= 0) (batch.waiters ??= []).push(message, call);
+  if (prod.config.acks === 0) {
+    // acks=0: the record counts as sent once it is handed over (semantics K1).
+    acknowledge(w, prod, message, -1);
+    if (call >= 0) hooks.published(w, call, message, NONE);
+  }
+  if (batch.bytes >= prod.config.batchBytes) close(w, prod, batch);
+}
+
+function newBatch(w: World, prod: Producer, partition: number): Batch {
+  const b: Batch = {
+    id: nextId(w),
+    partition,
+    ids: new Uint32Array(Math.ceil(prod.config.batchBytes / prod.config.recordBytes) + 1),
+    count: 0,
+    bytes: 0,
+    createdAt: w.now,
+    maxTimestamp: 0,
+    closed: false,
+    attempts: 0,
+    baseSeq: -1,
+    inflight: false,
+    backoff: false,
+    waiters: null,
+  };
+  prod.batches.set(b.id, b);
+  prod.open[partition] = b;
+  after(w, prod.config.lingerUs, E.lingerExpire, prod.id, b.id);
+  return b;
+}
+
+function close(w: World, prod: Producer, b: Batch): void {
+  if (b.closed) return;
+  b.closed = true;
+  b.ids = b.ids.subarray(0, b.count);
+  if (prod.open[b.partition] === b) prod.open[b.partition] = null;
+  enqueue(prod, b);
+  drain(w, prod);
+}
+
+/** Puts a batch in its partition's ready queue, in creation order (retries go back in front, as reenqueue does). */
+function enqueue(prod: Producer, b: Batch): void {
+  let q = prod.ready.get(b.partition);
+  if (!q) prod.ready.set(b.partition, (q = []));
+  if (q.length === 0 || q[q.length - 1]! < b.id) q.push(b.id);
+  else if (!q.includes(b.id)) {
+    let i = q.length;
+    while (i > 0 && q[i - 1]! > b.id) i--;
+    q.splice(i, 0, b.id);
+  }
+}
+
+/** Batches waiting to be sent (closed, not in flight, not in a retry backoff). */
+export function readyCount(prod: Producer): number {
+  let n = 0;
+  for (const q of prod.ready.values()) n += q.length;
+  return n;
+}
+
+on<World>(E.lingerExpire, 'linger.ms expires', (w, pid, batchId) => {
+  const prod = w.producers[pid]!;
+  const b = prod.batches.get(batchId);
+  if (b && !b.closed) close(w, prod, b);
+});
+
+/**
+ * Sends ready batches: each pass builds at most one request per broker with at most one batch per partition (the
+ * head of its queue), as the sender does, and passes repeat while connections have room
+ * (max.in.flight.requests.per.connection). With idempotence, a partition whose earlier batch waits out a retry
+ * backoff sends nothing, so sequence order holds; without it nothing holds a partition back, which is how a retried
+ * batch lands after a later one (semantics K12).
+ */
+export function drain(w: World, prod: Producer): void {
+  if (!prod.alive || prod.ready.size === 0) return;
+  let needMetadata = false;
+  for (;;) {
+    const byBroker = new Map<number, Batch[]>();
+    for (const [partition, q] of prod.ready) {
+      // Give up on batches older than delivery.timeout.ms (their records get an error).
+      while (q.length > 0 && w.now - prod.batches.get(q[0]!)!.createdAt >= prod.config.deliveryTimeoutUs) {
+        fail(w, prod, prod.batches.get(q.shift()!)!, DELIVERY_TIMEOUT);
+      }
+      if (q.length === 0) {
+        prod.ready.delete(partition);
+        continue;
+      }
+      if (prod.config.idempotent && (prod.retrying.get(partition) ?? 0) > 0) continue;
+      const leader = leaderAt(w.partitions[partition]!, prod.metaVersion);
+      if (leader < 0) {
+        needMetadata = true;
+        continue;
+      }
+      const list = byBroker.get(leader) ?? [];
+      if ((prod.inflight.get(leader) ?? 0) >= prod.config.maxInFlight) continue;
+      list.push(prod.batches.get(q.shift()!)!);
+      byBroker.set(leader, list);
+      if (q.length === 0) prod.ready.delete(partition);
+    }
+    if (byBroker.size === 0) break;
+    for (const [broker, batches] of byBroker) sendRequest(w, prod, broker, batches);
+  }
+  if (needMetadata) {
+    refreshMetadata(w, prod);
+    armRetryTimer(w, prod);
+  }
+}
+
+/** One producer-wide timer retries the drain while batches wait for a leader (not one per batch). */
+function armRetryTimer(w: World, prod: Producer): void {
+  if (prod.retryTimerArmed) return;
+  prod.retryTimerArmed = true;
+  after(w, prod.config.backoffMaxUs, E.retryReady, prod.id, -1);
+}
+
+function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[]): void {
+  const entries: ProduceEntry[] = [];
+  for (const b of batches) {
+    if (prod.config.idempotent && b.baseSeq < 0) {
+      b.baseSeq = prod.nextSeq.get(b.partition) ?? 0;
+      prod.nextSeq.set(b.partition, b.baseSeq + b.ids.length);
+    }
+    b.inflight = true;
+    b.attempts++;
+    entries.push({
+      batch: b.id,
+      partition: b.partition,
+      ids: b.ids,
+      producerId: prod.config.idempotent ? prod.producerId : 0,
+      baseSeq: b.baseSeq,
+      bytes: b.bytes,
+      maxTimestamp: b.maxTimestamp,
+    });
+    if (b.attempts === 1) {
+      prod.sent += b.ids.length;
+      record(w.trace, w.now, T.send, prod.host, b.partition, b.ids[0]!, b.ids.length, 0);
+    }
+  }
+  const id = nextId(w);
+  w.produceRequests.set(id, {
+    id,
+    producer: prod.id,
+    producerLife: prod.life,
+    broker,
+    brokerLife: -1,
+    acks: prod.config.acks,
+    timeoutUs: prod.config.requestTimeoutUs,
+    entries,
+    codes: entries.map(() => -1),
+    offsets: entries.map(() => -1),
+    pending: entries.length,
+  });
+  if (prod.config.acks !== 0) {
+    prod.requests.set(id, w.produceRequests.get(id)!);
+    prod.inflight.set(broker, (prod.inflight.get(broker) ?? 0) + 1);
+    after(w, prod.config.requestTimeoutUs, E.produceTimeout, prod.id, id);
+  } else {
+    // acks=0: nothing comes back, the batches are done as soon as they are on the wire.
+    for (const b of batches) prod.batches.delete(b.id);
+  }
+  const bhost = w.brokers[broker]!.host;
+  const t = arrival(w.net, w.now, prod.host, bhost);
+  if (t >= 0) at(w, t, E.produceArrive, broker, id);
+  else if (prod.config.acks === 0) w.produceRequests.delete(id);
+  else {
+    const refused = refusedAt(w.net, w.now, prod.host, bhost);
+    if (refused >= 0) connectionReset(w, id, refused);
+  }
+}
+
+/** The broker's process is gone: the client's connection fails and its requests fail with NETWORK_EXCEPTION. */
+export function connectionReset(w: World, requestId: number, when: number): void {
+  const req = w.produceRequests.get(requestId);
+  if (!req) return;
+  for (let i = 0; i < req.codes.length; i++) if (req.codes[i] === -1) req.codes[i] = NETWORK_EXCEPTION;
+  req.pending = 0;
+  at(w, when, E.produceResponse, req.producer, requestId);
+}
+
+on<World>(E.produceResponse, 'produce response', (w, pid, requestId) => {
+  const prod = w.producers[pid]!;
+  const req = prod.requests.get(requestId);
+  w.produceRequests.delete(requestId);
+  if (!req || !prod.alive || req.producerLife !== prod.life) return;
+  prod.requests.delete(requestId);
+  prod.inflight.set(req.broker, (prod.inflight.get(req.broker) ?? 1) - 1);
+  for (let i = 0; i < req.entries.length; i++) complete(w, prod, req.entries[i]!.batch, req.codes[i]!, req.offsets[i]!);
+  drain(w, prod);
+});
+
+on<World>(E.produceTimeout, 'produce request times out', (w, pid, requestId) => {
+  const prod = w.producers[pid]!;
+  const req = prod.requests.get(requestId);
+  if (!req || req.producerLife !== prod.life) return;
+  // request.timeout.ms: the client gives up on the request (its batches may or may not have been written).
+  prod.requests.delete(requestId);
+  prod.inflight.set(req.broker, (prod.inflight.get(req.broker) ?? 1) - 1);
+  for (const e of req.entries) complete(w, prod, e.batch, REQUEST_TIMED_OUT, -1);
+  refreshMetadata(w, prod);
+  drain(w, prod);
+});
+
+function complete(w: World, prod: Producer, batchId: number, code: number, baseOffset: number): void {
+  const b = prod.batches.get(batchId);
+  if (!b) return;
+  b.inflight = false;
+  const p = w.partitions[b.partition]!;
+  if (code === NONE) {
+    if (p.writesFailingSince >= 0) closeWriteWindow(w, p.id, p.writesFailingSince);
+    p.writesFailingSince = -1;
+    p.lastWriteOkAt = w.now;
+    prod.batches.delete(batchId);
+    for (let i = 0; i < b.ids.length; i++) acknowledge(w, prod, b.ids[i]!, baseOffset);
+    record(w.trace, w.now, T.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
+    notify(w, b, NONE);
+    return;
+  }
+  record(w.trace, w.now, T.ack, prod.host, b.partition, -1, b.ids.length, code);
+  if (p.writesFailingSince < 0) p.writesFailingSince = Math.max(b.createdAt, p.lastWriteOkAt);
+  if (code === NOT_LEADER_OR_FOLLOWER || code === REQUEST_TIMED_OUT || code === NETWORK_EXCEPTION) refreshMetadata(w, prod);
+  if (b.attempts > prod.config.retries || w.now - b.createdAt >= prod.config.deliveryTimeoutUs) {
+    fail(w, prod, b, code === OUT_OF_ORDER_SEQUENCE_NUMBER || code === REQUEST_TIMED_OUT ? DELIVERY_TIMEOUT : code);
+    return;
+  }
+  // Exponential backoff with ±20% jitter (KIP-580).
+  const exp = Math.min(prod.config.backoffMaxUs, prod.config.backoffUs * 2 ** Math.min(20, b.attempts - 1));
+  const delay = Math.round(exp * (0.8 + 0.4 * nextFloat(prod.rng)));
+  const deadline = b.createdAt + prod.config.deliveryTimeoutUs;
+  prod.retrying.set(b.partition, (prod.retrying.get(b.partition) ?? 0) + 1);
+  b.backoff = true;
+  at(w, Math.min(w.now + delay, deadline), E.retryReady, prod.id, b.id);
+}
+
+on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
+  const prod = w.producers[pid]!;
+  if (!prod.alive) return;
+  if (batchId < 0) {
+    prod.retryTimerArmed = false;
+    drain(w, prod);
+    return;
+  }
+  const b = prod.batches.get(batchId);
+  if (!b || b.inflight || !b.backoff) return;
+  b.backoff = false;
+  prod.retrying.set(b.partition, prod.retrying.get(b.partition)! - 1);
+  enqueue(prod, b);
+  drain(w, prod);
+});
+
+/** Records that writes to a partition failed from `from` until now, merging with the window just before it. */
+function closeWriteWindow(w: World, pid: number, from: number): void {
+  const list = w.checks.unavailable;
+  for (let i = list.length - 1; i >= 0 && i >= list.length - 20; i--) {
+    const x = list[i]!;
+    if (x.what === 'writes' && x.id === pid && x.to >= from) {
+      x.from = Math.min(x.from, from);
+      x.to = Math.max(x.to, w.now);
+      return;
+    }
+  }
+  list.push({ what: 'writes', id: pid, from, to: w.now });
+}
+
+/** The batch is given up: its records are reported failed (the send callback gets an exception). */
+function fail(w: World, prod: Producer, b: Batch, code: number): void {
+  prod.batches.delete(b.id);
+  if (b.backoff) {
+    b.backoff = false;
+    prod.retrying.set(b.partition, prod.retrying.get(b.partition)! - 1);
+  }
+  if (prod.open[b.partition] === b) prod.open[b.partition] = null;
+  b.ids = b.ids.subarray(0, b.count);
+  prod.failed += b.ids.length;
+  w.metrics.sendFailed += b.ids.length;
+  for (let i = 0; i < b.ids.length; i++) {
+    const id = b.ids[i]!;
+    const f = addFlags(w.messages, id, FAILED);
+    if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) {
+      w.metrics.checkoutsFailed++;
+      prod.originFailed++;
+    }
+  }
+  record(w.trace, w.now, T.error, prod.host, b.partition, code, b.ids[0]!, 0);
+  notify(w, b, code);
+  if (prod.config.idempotent && b.baseSeq >= 0) {
+    // The sequence now has a gap the broker will never fill: start a new epoch with fresh sequences, as the
+    // producer does after an unresolved sequence (KIP-360). Order across the gap is not guaranteed (semantics K15).
+    prod.producerId = nextId(w);
+    prod.nextSeq.clear();
+    for (const other of prod.batches.values()) if (!other.inflight) other.baseSeq = -1;
+  }
+}
+
+function acknowledge(w: World, prod: Producer, id: number, _offset: number): void {
+  const m = w.messages;
+  const f = addFlags(m, id, ACKED);
+  if ((f & ACKED) !== 0) return;
+  prod.acked++;
+  w.metrics.acknowledged++;
+  const latency = w.now - producedAtOf(m, id);
+  recordValue(w.metrics.ackLatency, latency);
+  if ((f & FROM_SOURCE) !== 0) {
+    // An event a publish-only service originated: the request that caused it succeeds when the write is acknowledged.
+    w.metrics.checkoutsOk++;
+    prod.originOk++;
+    recordValue(w.metrics.checkoutLatency, latency);
+  }
+}
+
+function notify(w: World, b: Batch, code: number): void {
+  const ws = b.waiters;
+  if (!ws) return;
+  b.waiters = null;
+  for (let i = 0; i < ws.length; i += 2) hooks.published(w, ws[i + 1]!, ws[i]!, code);
+}
+
+/** Asks a reachable broker for metadata (the leader moved, or a request failed). */
+export function refreshMetadata(w: World, prod: Producer): void {
+  if (prod.metadataInflight || !prod.alive) return;
+  const c = w.clusters[prod.cluster]!;
+  const n = c.brokers.length;
+  const start = nextInt(prod.rng, n);
+  for (let i = 0; i < n; i++) {
+    const b = w.brokers[c.brokers[(start + i) % n]!]!;
+    if (!reachable(w.net, prod.host, b.host)) continue;
+    const t1 = arrival(w.net, w.now, prod.host, b.host);
+    if (t1 < 0) continue;
+    const t2 = arrival(w.net, t1, b.host, prod.host);
+    if (t2 < 0) continue;
+    prod.metadataInflight = true;
+    at(w, t2, E.metadataResponse, prod.id, b.metaVersion);
+    return;
+  }
+  // Nobody answers: try again after the backoff.
+  prod.metadataInflight = true;
+  after(w, prod.config.backoffMaxUs, E.metadataResponse, prod.id, prod.metaVersion);
+}
+
+on<World>(E.metadataResponse, 'metadata response', (w, pid, version) => {
+  const prod = w.producers[pid]!;
+  prod.metadataInflight = false;
+  if (!prod.alive) return;
+  if (version > prod.metaVersion) prod.metaVersion = version;
+  drain(w, prod);
+});
+
+/** The producer's process dies: unsent and unacknowledged records are gone with it. */
+export function crashProducer(w: World, prod: Producer): void {
+  prod.alive = false;
+  prod.life++;
+  prod.open.fill(null);
+  prod.batches.clear();
+  prod.ready.clear();
+  prod.retryTimerArmed = false;
+  prod.inflight.clear();
+  prod.requests.clear();
+  prod.nextSeq.clear();
+  prod.retrying.clear();
+  prod.sticky.clear();
+  prod.metadataInflight = false;
+}
+
+/** A restarted producer is a new idempotent session: a new producer id, sequences from zero (semantics K14). */
+export function restartProducer(w: World, prod: Producer): void {
+  prod.alive = true;
+  prod.producerId = nextId(w);
+  prod.metaVersion = 0;
+  refreshMetadata(w, prod);
+}

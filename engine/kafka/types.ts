@@ -1,0 +1,169 @@
+/**
+ * The state of simulated Kafka clusters, as plain data (snapshots copy it whole). Indices, not references, join
+ * the pieces: a partition names its brokers by index in its cluster, replicas by slot (position in `replicas`).
+ */
+import type { Log } from './log.ts';
+
+export interface ClusterConfig {
+  brokers: number;
+  replicaLagTimeMaxUs: number;
+  brokerSessionTimeoutUs: number;
+  brokerHeartbeatIntervalUs: number;
+  autoLeaderRebalance: boolean;
+  leaderImbalanceCheckUs: number;
+  leaderImbalancePercent: number;
+  retentionCheckUs: number;
+  groupInitialRebalanceDelayUs: number;
+  replicaFetchWaitUs: number;
+}
+
+export interface TopicConfig {
+  partitions: number;
+  replicationFactor: number;
+  minInsyncReplicas: number;
+  uncleanLeaderElection: boolean;
+  compact: boolean;
+  deleteByRetention: boolean;
+  retentionUs: number; // -1: forever
+  retentionBytes: number; // -1: no limit
+  segmentBytes: number;
+  segmentUs: number;
+  deleteRetentionUs: number;
+  minCompactionLagUs: number;
+  minCleanableDirtyRatio: number;
+  /** Average record size written to the topic, for byte accounting of re-appended records. */
+  recordBytes: number;
+}
+
+export interface Broker {
+  /** Global broker id (index in world.brokers). */
+  id: number;
+  cluster: number;
+  /** 1-based number within its cluster, as named in faults: `Kafka/2`. */
+  number: number;
+  host: number;
+  alive: boolean;
+  /** Incarnation: bumped on every restart so stale timers of the previous life are ignored. */
+  life: number;
+  /** Newest metadata version this broker has seen from the controller. */
+  metaVersion: number;
+  /** Fenced by the controller (it stopped hearing heartbeats). */
+  fenced: boolean;
+  lastHeartbeatAt: number;
+  /** The incarnation the controller last heard from (a new one means the broker restarted). */
+  lastLife: number;
+}
+
+/** One entry of a partition's metadata history, as the controller decided it. */
+export interface PartitionState {
+  version: number;
+  /** Slot of the leader, -1 when the partition is offline. */
+  leader: number;
+  leaderEpoch: number;
+  /** Slots in sync. */
+  isr: number[];
+}
+
+/** A produce request waiting for the high watermark (acks=all). */
+export interface DelayedProduce {
+  request: number;
+  batch: number;
+  requiredOffset: number;
+  deadline: number;
+}
+
+/**
+ * Idempotence state for one producer id on one partition: its recent batches as [firstSeq, lastSeq, baseOffset,
+ * firstMessageId] quadruples, newest last. A leader trusts only the batches its own log really holds (the message
+ * at baseOffset is firstMessageId), which is what Kafka's per-replica producer state amounts to.
+ */
+export interface ProducerEntry {
+  batches: number[];
+}
+
+export interface Partition {
+  id: number;
+  cluster: number;
+  topic: number;
+  index: number;
+  /** Global broker ids; replicas[0] is the preferred leader. A replica's slot is its position here. */
+  replicas: number[];
+  /** The log of the slot the controller last made leader ("owner"); other replicas are views of it. */
+  log: Log;
+  owner: number;
+  /** Per slot: length of the prefix of `log` that this replica holds. */
+  matched: number[];
+  /** Per slot: records after that prefix that this replica holds and the owner does not (a divergent tail). */
+  tail: (number[] | null)[];
+  /** Per slot: the high watermark as that replica knows it. */
+  hw: number[];
+  /** Leader-side follower state, per slot (Replica.scala: LEO from the last fetch, caught-up times). */
+  followerEnd: number[];
+  lastCaughtUpAt: number[];
+  lastFetchAt: number[];
+  lastFetchLeaderEnd: number[];
+  /** Metadata history; brokers read the newest entry with version <= their metaVersion. */
+  states: PartitionState[];
+  /** An ISR change the leader asked the controller for and has not seen applied yet. */
+  pendingIsr: number[] | null;
+  producers: Map<number, ProducerEntry>;
+  delayed: DelayedProduce[];
+  /** Consumer fetch requests parked until data arrives (long poll). */
+  parkedFetches: number[];
+  /** Highest high watermark ever exposed by any leader: committed data. */
+  committed: number;
+  /** Start of the current offline window, -1 when online. */
+  offlineSince: number;
+  /** Since when produce requests to this partition fail (leader gone, not enough replicas, timeouts), -1 if not. */
+  writesFailingSince: number;
+  /** When a produce to this partition last succeeded. */
+  lastWriteOkAt: number;
+  /** Compaction: offset up to which the log has been cleaned. */
+  cleanedTo: number;
+}
+
+export interface Topic {
+  name: string;
+  cluster: number;
+  config: TopicConfig;
+  partitions: number[];
+}
+
+export interface Fetcher {
+  id: number;
+  /** Follower broker and leader broker (global ids) of this replica fetcher. */
+  follower: number;
+  leader: number;
+  cluster: number;
+  inflight: boolean;
+  parked: boolean;
+  /** Follower's incarnation when the fetch was sent. */
+  life: number;
+  /** Bumped on every fetch sent, so stale answers and timeouts are recognised. */
+  seq: number;
+  /** Fetch offsets sent with the request in flight: [partition, offset] x n. */
+  request: number[];
+  /** The response in flight: [partition, end, hw, leaderEpoch] x n. */
+  response: number[];
+}
+
+export interface Controller {
+  host: number;
+  alive: boolean;
+  version: number;
+  /** Per broker: session generation, so a stale session-expiry event is recognised. */
+  sessionGen: number[];
+}
+
+export interface Cluster {
+  id: number;
+  /** The topology node id, e.g. `KafkaBroker`. */
+  name: string;
+  config: ClusterConfig;
+  /** Global ids of its brokers, topics, partitions and replica fetchers. */
+  brokers: number[];
+  topics: number[];
+  partitions: number[];
+  fetchers: number[];
+  controller: Controller;
+}

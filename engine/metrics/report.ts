@@ -1,0 +1,94 @@
+/**
+ * The numbers a run is judged by, in one plain object: counts of messages at each stage, what the checkers found,
+ * lag per group, latency percentiles and checkout outcomes.
+ */
+import { lostMessages } from '../check/checks.ts';
+import { currentState } from '../kafka/metadata.ts';
+import type { World } from '../world.ts';
+import { createHistogram, mergeInto, quantile, type Histogram } from './histogram.ts';
+
+export interface GroupLag {
+  group: string;
+  lag: number;
+  partitions: { partition: string; committed: number; highWatermark: number; lag: number }[];
+}
+
+export interface MetricsReport {
+  timeUs: number;
+  produced: number;
+  acknowledged: number;
+  sendFailed: number;
+  appended: number;
+  delivered: number;
+  processed: number;
+  lost: number;
+  duplicated: number;
+  reordered: number;
+  deadLettered: number;
+  lag: Record<string, number>;
+  groups: GroupLag[];
+  latencyMs: { p50: number; p95: number; p99: number };
+  ackLatencyMs: { p50: number; p95: number; p99: number };
+  checkouts: { ok: number; failed: number; latencyMs: { p50: number; p95: number; p99: number } };
+  events: number;
+}
+
+const ms = (h: Histogram) => ({ p50: quantile(h, 0.5) / 1000, p95: quantile(h, 0.95) / 1000, p99: quantile(h, 0.99) / 1000 });
+
+/** Lag of a group on a partition: high watermark minus committed offset (kafka-consumer-groups.sh's LAG, C18). */
+export function partitionLag(w: World, group: number, pid: number): { committed: number; hw: number; lag: number } {
+  const p = w.partitions[pid]!;
+  const st = currentState(p);
+  const hw = p.hw[st.leader >= 0 ? st.leader : p.owner]!;
+  const committed = w.groups[group]!.committed.get(pid);
+  if (committed === undefined) return { committed: -1, hw, lag: 0 };
+  return { committed, hw, lag: Math.max(0, hw - committed) };
+}
+
+export function groupLags(w: World): GroupLag[] {
+  return w.groups.map((g) => {
+    const partitions = g.topics.flatMap((tid) =>
+      w.topics[tid]!.partitions.map((pid) => {
+        const l = partitionLag(w, g.id, pid);
+        return { partition: `${w.topics[tid]!.name}-${w.partitions[pid]!.index}`, committed: l.committed, highWatermark: l.hw, lag: l.lag };
+      }),
+    );
+    return { group: g.name, lag: partitions.reduce((s, p) => s + p.lag, 0), partitions };
+  });
+}
+
+/** Produce-to-processed latency over every group. */
+export function endToEnd(w: World): Histogram {
+  const h = createHistogram();
+  for (const g of w.metrics.groupLatency) mergeInto(h, g);
+  return h;
+}
+
+export function report(w: World): MetricsReport {
+  const m = w.metrics;
+  const groups = groupLags(w);
+  let duplicated = 0, reordered = 0;
+  for (const gc of w.checks.groups) {
+    duplicated += gc.duplicates;
+    reordered += gc.reordered;
+  }
+  return {
+    timeUs: w.now,
+    produced: m.produced,
+    acknowledged: m.acknowledged,
+    sendFailed: m.sendFailed,
+    appended: m.appended,
+    delivered: m.delivered,
+    processed: m.processed,
+    lost: lostMessages(w, 0).count,
+    duplicated,
+    reordered,
+    deadLettered: m.deadLettered,
+    lag: Object.fromEntries(groups.map((g) => [g.group, g.lag])),
+    groups,
+    latencyMs: ms(endToEnd(w)),
+    ackLatencyMs: ms(m.ackLatency),
+    checkouts: { ok: m.checkoutsOk, failed: m.checkoutsFailed, latencyMs: ms(m.checkoutLatency) },
+    events: w.events,
+  };
+}

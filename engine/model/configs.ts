@@ -1,0 +1,119 @@
+/**
+ * Parsed setting values turned into the engine's typed configs (microseconds, numbers, flags), with Kafka's rules
+ * where settings depend on each other.
+ */
+import type { Value } from '../config/values.ts';
+import type { ConsumerConfig, ProducerConfig } from '../kafka/clientTypes.ts';
+import type { ClusterConfig, TopicConfig } from '../kafka/types.ts';
+import type { Distribution } from '../sim/distribution.ts';
+import type { ServiceConfig } from '../services/types.ts';
+import type { Diagnostics } from './settings.ts';
+
+type Values = Record<string, Value> & { explicit: Set<string> };
+const ms = (v: Value) => Math.round((v as number) * 1000);
+const MAX_PARTITION_FETCH_BYTES = 1 << 20; // max.partition.fetch.bytes
+
+export function clusterConfig(v: Values): ClusterConfig {
+  return {
+    brokers: v['brokers'] as number,
+    replicaLagTimeMaxUs: ms(v['replica.lag.time.max.ms']!),
+    brokerSessionTimeoutUs: ms(v['broker.session.timeout.ms']!),
+    brokerHeartbeatIntervalUs: ms(v['broker.heartbeat.interval.ms']!),
+    autoLeaderRebalance: v['auto.leader.rebalance.enable'] as boolean,
+    leaderImbalanceCheckUs: (v['leader.imbalance.check.interval.seconds'] as number) * 1_000_000,
+    leaderImbalancePercent: v['leader.imbalance.per.broker.percentage'] as number,
+    retentionCheckUs: ms(v['log.retention.check.interval.ms']!),
+    groupInitialRebalanceDelayUs: ms(v['group.initial.rebalance.delay.ms']!),
+    replicaFetchWaitUs: ms(v['replica.fetch.wait.max.ms']!),
+  };
+}
+
+export function topicConfig(v: Values): TopicConfig {
+  const policy = v['cleanup.policy'] as string;
+  const retention = v['retention.ms'] as number;
+  return {
+    partitions: v['partitions'] as number,
+    replicationFactor: v['replication.factor'] as number,
+    minInsyncReplicas: v['min.insync.replicas'] as number,
+    uncleanLeaderElection: v['unclean.leader.election.enable'] as boolean,
+    compact: policy.includes('compact'),
+    deleteByRetention: policy.includes('delete'),
+    retentionUs: retention < 0 ? -1 : retention * 1000,
+    retentionBytes: v['retention.bytes'] as number,
+    segmentBytes: v['segment.bytes'] as number,
+    segmentUs: ms(v['segment.ms']!),
+    deleteRetentionUs: ms(v['delete.retention.ms']!),
+    minCompactionLagUs: ms(v['min.compaction.lag.ms']!),
+    minCleanableDirtyRatio: v['min.cleanable.dirty.ratio'] as number,
+    recordBytes: 1024,
+  };
+}
+
+/**
+ * Producer settings. Idempotence is on by default, but silently off when acks or max.in.flight conflict with it
+ * and it was not set explicitly; set explicitly with a conflict, Kafka refuses the producer (ProducerConfig,
+ * semantics §3.2).
+ */
+export function producerSettings(v: Values, node: string, d: Diagnostics): ProducerConfig {
+  const acksText = v['acks'] as string;
+  const acks = acksText === 'all' || acksText === '-1' ? -1 : Number(acksText);
+  const maxInFlight = v['max.in.flight.requests.per.connection'] as number;
+  const retries = v['retries'] as number;
+  let idempotent = v['enable.idempotence'] as boolean;
+  const conflict = acks !== -1 ? `acks=${acksText}` : maxInFlight > 5 ? `max.in.flight.requests.per.connection=${maxInFlight}` : retries === 0 ? 'retries=0' : '';
+  if (idempotent && conflict) {
+    if (v.explicit.has('enable.idempotence')) {
+      d.add(d.spanOf(node, 'enable.idempotence'), `enable.idempotence=true cannot be combined with ${conflict}: Kafka refuses this producer (ConfigException)`, 'error');
+    }
+    idempotent = false;
+  }
+  return {
+    acks,
+    idempotent,
+    lingerUs: ms(v['linger.ms']!),
+    batchBytes: v['batch.size'] as number,
+    maxInFlight,
+    deliveryTimeoutUs: ms(v['delivery.timeout.ms']!),
+    requestTimeoutUs: ms(v['request.timeout.ms']!),
+    retries,
+    backoffUs: ms(v['retry.backoff.ms']!),
+    backoffMaxUs: ms(v['retry.backoff.max.ms']!),
+    recordBytes: Math.max(1, v['size'] as number),
+  };
+}
+
+/** Consumer settings; `commit=before|after` (or enable.auto.commit=false) means committing by hand. */
+export function consumerSettings(v: Values): Omit<ConsumerConfig, 'dlq' | 'groupId'> {
+  let commit = v['commit'] as 'auto' | 'before' | 'after';
+  if (!v.explicit.has('commit') && v.explicit.has('enable.auto.commit') && v['enable.auto.commit'] === false) commit = 'after';
+  const autoCommit = commit === 'auto' && (v['enable.auto.commit'] as boolean);
+  return {
+    autoCommit,
+    autoCommitUs: ms(v['auto.commit.interval.ms']!),
+    reset: v['auto.offset.reset'] as 'latest' | 'earliest' | 'none',
+    sessionUs: ms(v['session.timeout.ms']!),
+    heartbeatUs: ms(v['heartbeat.interval.ms']!),
+    maxPollUs: ms(v['max.poll.interval.ms']!),
+    maxPollRecords: v['max.poll.records'] as number,
+    fetchWaitUs: ms(v['fetch.max.wait.ms']!),
+    strategy: v['partition.assignment.strategy'] as ConsumerConfig['strategy'],
+    instanceId: v['group.instance.id'] as string,
+    processing: v['processing'] as Distribution,
+    failure: v['failure'] as number,
+    commit: commit === 'auto' && !autoCommit ? 'after' : commit,
+    idempotent: v['idempotent'] as boolean,
+    retry: v['retry'] as number,
+    fetchRecords: Math.max(1, Math.floor(MAX_PARTITION_FETCH_BYTES / Math.max(1, v['size'] as number))),
+  };
+}
+
+export function serviceConfig(v: Values): ServiceConfig {
+  return {
+    threads: v['threads'] as number,
+    queue: v['queue'] as number,
+    latency: v['latency'] as Distribution,
+    timeoutUs: ms(v['timeout']!),
+    callRetries: v['call.retries'] as number,
+    availability: v['availability'] as number,
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Synchronous requests between services (HTTP-style). A request takes one of the callee's worker threads (or waits
+ * in its queue, or is turned away when both are full), spends the service's own latency, then makes the service's
+ * own synchronous calls one after another, its database writes, and its publishes (waiting for the broker's
+ * acknowledgement), and only then answers. So a chain's latency is the sum of its parts, its availability the
+ * product, and a slow or dead callee holds the caller's threads until the caller's timeout: thread starvation
+ * (seed 000 §1).
+ */
+import { E } from '../events.ts';
+import { addMessage } from '../history/messages.ts';
+import { record, T } from '../history/trace.ts';
+import { CALL_TIMEOUT, NONE, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
+import { hooks } from '../kafka/hooks.ts';
+import { partitionFor } from '../kafka/partitioning.ts';
+import { send } from '../kafka/producer.ts';
+import { countEdge } from '../metrics/metrics.ts';
+import { sample } from '../sim/distribution.ts';
+import { after, at, on } from '../sim/loop.ts';
+import { arrival, refusedAt } from '../sim/network.ts';
+import { chance } from '../sim/random.ts';
+import { nextId, type World } from '../world.ts';
+import { finishCheckout } from './client.ts';
+import type { Call } from './types.ts';
+
+/** Starts a call to `service` from an instance (or a client); returns the call id. */
+export function startCall(w: World, from: number, fromClient: boolean, parent: number, service: number, root: number, key: number, timeoutUs: number, edge: string): number {
+  const svc = w.services[service]!;
+  const instance = svc.instances[svc.nextInstance++ % svc.instances.length]!;
+  const id = nextId(w);
+  const call: Call = {
+    id, from, fromClient, parent, service, instance, root: root || id, key, startAt: w.now, step: 0, waitingFor: -1,
+    attempts: 1, done: false, failed: false, code: NONE, holdsThread: false, abandoned: false, answering: false,
+    published: [], outstandingAcks: 0,
+  };
+  w.calls.set(id, call);
+  countEdge(w.metrics, edge, 1);
+  const fromHost = fromClient ? w.clients[from]!.host : w.instances[from]!.host;
+  const toHost = w.instances[instance]!.host;
+  const t = arrival(w.net, w.now, fromHost, toHost);
+  if (t >= 0) at(w, t, E.requestArrive, instance, id);
+  else {
+    // A crashed instance refuses the connection: the caller fails fast instead of waiting for its timeout.
+    const refused = refusedAt(w.net, w.now, fromHost, toHost);
+    if (refused >= 0) {
+      call.done = true;
+      call.failed = true;
+      call.code = SERVICE_UNAVAILABLE;
+      call.answering = true;
+      at(w, refused, fromClient ? E.checkoutResponse : E.callResponse, from, id);
+    }
+  }
+  after(w, timeoutUs, E.callTimeout, from, id);
+  return id;
+}
+
+on<World>(E.requestArrive, 'request arrives', (w, iid, callId) => {
+  const call = w.calls.get(callId);
+  const inst = w.instances[iid]!;
+  if (!call || call.done || !inst.alive) return;
+  const svc = w.services[inst.service]!;
+  svc.stats.requests++;
+  if (svc.faults.rejecting) return answer(w, call, SERVICE_UNAVAILABLE);
+  if (inst.busy < svc.config.threads) return begin(w, call);
+  if (inst.waiting.length < svc.config.queue) {
+    inst.waiting.push(callId);
+    return;
+  }
+  svc.stats.rejected++;
+  answer(w, call, OVERLOADED);
+});
+
+function begin(w: World, call: Call): void {
+  const inst = w.instances[call.instance]!;
+  const svc = w.services[inst.service]!;
+  inst.busy++;
+  call.holdsThread = true;
+  after(w, sample(svc.config.latency, svc.rng) + svc.faults.slowUs, E.requestDone, inst.id, call.id);
+}
+
+on<World>(E.requestDone, 'local work done', (w, iid, callId) => {
+  const call = w.calls.get(callId);
+  if (!call || call.done || call.instance !== iid || !w.instances[iid]!.alive) return;
+  const svc = w.services[call.service]!;
+  if (svc.config.availability < 1 && chance(svc.rng, 1 - svc.config.availability)) return answer(w, call, SERVICE_UNAVAILABLE);
+  call.step = 1;
+  next(w, call);
+});
+
+/** Runs the next step of a request: a synchronous call, a database write, or the publishes. */
+function next(w: World, call: Call): void {
+  const svc = w.services[call.service]!;
+  const i = call.step - 1;
+  const nCalls = svc.calls.length;
+  if (i < nCalls + svc.writes.length) {
+    const target = i < nCalls ? svc.calls[i]! : svc.writes[i - nCalls]!;
+    const edge = i < nCalls ? svc.callEdges[i]! : svc.writeEdges[i - nCalls]!;
+    call.waitingFor = startCall(w, call.instance, false, call.id, target, call.root, call.key, svc.config.timeoutUs, edge);
+    return;
+  }
+  if (svc.publishes.length > 0 && call.published.length === 0) publishFor(w, call);
+  if (call.outstandingAcks === 0) answer(w, call, NONE);
+}
+
+/** Publishes the request's events; the request answers once the broker has acknowledged them. */
+function publishFor(w: World, call: Call): void {
+  const svc = w.services[call.service]!;
+  const inst = w.instances[call.instance]!;
+  for (const target of svc.publishes) {
+    const topic = w.topics[target.topic]!;
+    const prod = w.producers[inst.producers[topic.cluster]!]!;
+    const partition = partitionFor(w, prod, target.topic, call.key);
+    const id = addMessage(w.messages, call.key, target.type, partition, w.now, call.root, 0);
+    call.published.push(id);
+    call.outstandingAcks++;
+    countEdge(w.metrics, target.edge, 1);
+    send(w, prod, partition, id, call.id);
+  }
+}
+
+hooks.published = (w, callId, _message, code) => {
+  const call = w.calls.get(callId);
+  if (!call || call.done) return;
+  if (code !== NONE) return answer(w, call, code);
+  if (--call.outstandingAcks === 0) answer(w, call, NONE);
+};
+
+/** Finishes a request: frees its thread and answers the caller. */
+export function answer(w: World, call: Call, code: number): void {
+  if (call.done) return;
+  call.done = true;
+  call.failed = code !== NONE;
+  call.code = code;
+  const inst = w.instances[call.instance]!;
+  const svc = w.services[call.service]!;
+  if (code === NONE) svc.stats.ok++;
+  else svc.stats.failed++;
+  if (call.holdsThread) {
+    call.holdsThread = false;
+    release(w, inst.id);
+  }
+  const toHost = call.fromClient ? w.clients[call.from]!.host : w.instances[call.from]!.host;
+  const t = inst.alive ? arrival(w.net, w.now, inst.host, toHost) : -1;
+  if (t >= 0) {
+    call.answering = true;
+    at(w, t, call.fromClient ? E.checkoutResponse : E.callResponse, call.from, call.id);
+  } else if (call.abandoned) w.calls.delete(call.id);
+}
+
+function release(w: World, iid: number): void {
+  const inst = w.instances[iid]!;
+  inst.busy--;
+  while (inst.waiting.length > 0 && inst.busy < w.services[inst.service]!.config.threads) {
+    const waiting = w.calls.get(inst.waiting.shift()!);
+    if (waiting && !waiting.done) begin(w, waiting);
+  }
+}
+
+on<World>(E.callResponse, 'call answered', (w, _iid, callId) => {
+  const child = w.calls.get(callId);
+  if (!child) return;
+  w.calls.delete(callId);
+  if (!child.abandoned) resume(w, child, child.code);
+});
+
+on<World>(E.callTimeout, 'call times out', (w, _from, callId) => {
+  const child = w.calls.get(callId);
+  if (!child || child.abandoned) return;
+  child.abandoned = true;
+  if (child.done && !child.answering) w.calls.delete(callId);
+  if (child.fromClient) finishCheckout(w, child, CALL_TIMEOUT);
+  else resume(w, child, CALL_TIMEOUT);
+});
+
+/** The caller's request continues after a child call finished (or failed, or timed out). */
+function resume(w: World, child: Call, code: number): void {
+  const call = w.calls.get(child.parent);
+  if (!call || call.done || call.waitingFor !== child.id) return;
+  call.waitingFor = -1;
+  if (code !== NONE) {
+    const svc = w.services[call.service]!;
+    if (call.attempts <= svc.config.callRetries) {
+      call.attempts++;
+      next(w, call);
+      return;
+    }
+    record(w.trace, w.now, T.request, w.instances[call.instance]!.host, w.instances[child.instance]!.host, child.id, w.now - child.startAt, code);
+    answer(w, call, code);
+    return;
+  }
+  record(w.trace, w.now, T.request, w.instances[call.instance]!.host, w.instances[child.instance]!.host, child.id, w.now - child.startAt, NONE);
+  call.attempts = 1;
+  call.step++;
+  next(w, call);
+}
+
+/** An instance crashed: the requests it was serving never answer (their callers time out). */
+export function dropCallsAt(w: World, iid: number): void {
+  for (const call of w.calls.values()) {
+    if (call.instance !== iid || call.done) continue;
+    call.done = true;
+    call.failed = true;
+    call.holdsThread = false;
+    if (call.abandoned) w.calls.delete(call.id);
+  }
+  const inst = w.instances[iid]!;
+  inst.busy = 0;
+  inst.waiting = [];
+}

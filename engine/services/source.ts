@@ -1,0 +1,54 @@
+/**
+ * Publish-only services: each arrival is an event sent straight to the producer, generated in bulk every tick
+ * (no per-event objects or events), which is what lets a benchmark push millions of messages a second. Each event
+ * counts as a request that succeeds when the broker acknowledges it.
+ */
+import { E } from '../events.ts';
+import { addMessage, FROM_SOURCE, setCausation } from '../history/messages.ts';
+import { partitionFor } from '../kafka/partitioning.ts';
+import { send } from '../kafka/producer.ts';
+import { countEdge } from '../metrics/metrics.ts';
+import { sample } from '../sim/distribution.ts';
+import { after, on } from '../sim/loop.ts';
+import { nextFloat, nextInt } from '../sim/random.ts';
+import type { World } from '../world.ts';
+import { interArrival } from './client.ts';
+import type { Source } from './types.ts';
+
+export function startSource(w: World, s: Source): void {
+  if (s.rate <= 0) return;
+  s.nextArrival = w.now + interArrival(s.rate, s.poisson, nextFloat(s.rng));
+  after(w, s.tickUs, E.generate, w.sources.indexOf(s), s.life);
+}
+
+on<World>(E.generate, 'events generated', (w, si, life) => {
+  const s = w.sources[si]!;
+  const inst = w.instances[s.instance]!;
+  if (s.life !== life) return;
+  after(w, s.tickUs, E.generate, si, life);
+  if (!inst.alive) {
+    s.nextArrival = w.now + s.tickUs;
+    return;
+  }
+  const svc = w.services[s.service]!;
+  const m = w.messages;
+  const local = svc.config.latency;
+  let count = 0;
+  while (s.nextArrival <= w.now) {
+    count++;
+    const t = s.nextArrival;
+    s.nextArrival = t + interArrival(s.rate, s.poisson, nextFloat(s.rng));
+    const key = svc.keyCount > 0 ? svc.keyBase + 1 + nextInt(s.rng, svc.keyCount) : 0;
+    const sentAt = local.type === 'constant' && local.us === 0 ? t : Math.min(w.now, t + sample(local, svc.rng));
+    let first = true;
+    for (const target of svc.publishes) {
+      const prod = w.producers[inst.producers[w.topics[target.topic]!.cluster]!]!;
+      const partition = partitionFor(w, prod, target.topic, key);
+      const id = addMessage(m, key, target.type, partition, sentAt, 0, first ? FROM_SOURCE : 0);
+      setCausation(m, id, id);
+      first = false;
+      send(w, prod, partition, id, -1);
+    }
+  }
+  if (count > 0) for (const target of svc.publishes) countEdge(w.metrics, target.edge, count);
+});

@@ -1,0 +1,141 @@
+/**
+ * Services, their instances, synchronous calls and clients, as plain data.
+ */
+import type { Distribution } from '../sim/distribution.ts';
+import type { Stream } from '../sim/random.ts';
+import type { Histogram } from '../metrics/histogram.ts';
+
+export interface ServiceConfig {
+  threads: number;
+  queue: number;
+  latency: Distribution;
+  timeoutUs: number;
+  callRetries: number;
+  availability: number;
+}
+
+/** Where a service publishes: a topic, and for each instance its producer. */
+export interface PublishTarget {
+  topic: number;
+  /** Event type id written on records. */
+  type: number;
+  /** Topology edge id, for per-edge metrics. */
+  edge: string;
+}
+
+export interface Instance {
+  id: number;
+  service: number;
+  number: number;
+  host: number;
+  alive: boolean;
+  life: number;
+  busy: number;
+  /** Calls waiting for a thread, oldest first. */
+  waiting: number[];
+  /** Producer per cluster this instance publishes to (global producer id), -1 none. */
+  producers: number[];
+  consumers: number[];
+}
+
+export interface ServiceFaults {
+  rejecting: boolean;
+  /** Extra latency added to every request and every processed record. */
+  slowUs: number;
+  /** Keys and event types that always fail processing (poison messages). */
+  poisonKeys: number[];
+  poisonTypes: number[];
+}
+
+export interface Service {
+  id: number;
+  /** Topology node id. */
+  node: string;
+  label: string;
+  kind: 'service' | 'database' | 'client';
+  config: ServiceConfig;
+  instances: number[];
+  /** Services called synchronously, in edge order (topology edge ids beside). */
+  calls: number[];
+  callEdges: string[];
+  /** Databases written, in edge order. */
+  writes: number[];
+  writeEdges: string[];
+  publishes: PublishTarget[];
+  /** Topics consumed and the consumer group. */
+  consumes: number[];
+  group: number;
+  /** Key space for records this service originates: base id and size (size 0 = null keys). */
+  keyBase: number;
+  keyCount: number;
+  faults: ServiceFaults;
+  rng: Stream;
+  /** Round-robin pointer over instances for incoming calls. */
+  nextInstance: number;
+  stats: { requests: number; ok: number; failed: number; rejected: number; processed: number };
+}
+
+/** A synchronous request in flight: a checkout from a client, or one service calling another. */
+export interface Call {
+  id: number;
+  /** Client id when `fromClient`, else the calling instance id. */
+  from: number;
+  fromClient: boolean;
+  /** The caller's own call this one is a step of (-1 for a checkout from a client). */
+  parent: number;
+  service: number;
+  instance: number;
+  /** The checkout this call belongs to (correlation id). */
+  root: number;
+  key: number;
+  startAt: number;
+  /** Step of the handling: 0 queued/working, then 1..calls, then writes, then publishes. */
+  step: number;
+  /** Child call or batch this call waits for. */
+  waitingFor: number;
+  attempts: number;
+  done: boolean;
+  failed: boolean;
+  code: number;
+  holdsThread: boolean;
+  /** The caller stopped waiting (its timeout fired). */
+  abandoned: boolean;
+  /** The answer is on its way to the caller. */
+  answering: boolean;
+  /** Messages this request published (ids). */
+  published: number[];
+  outstandingAcks: number;
+}
+
+export interface Client {
+  id: number;
+  /** Topology edge id of the client's request edge (for per-edge metrics). */
+  edge: string;
+  /** Topology node id; implicit clients are named after the service they drive. */
+  node: string;
+  implicit: boolean;
+  host: number;
+  target: number;
+  rate: number;
+  poisson: boolean;
+  keyBase: number;
+  keyCount: number;
+  alive: boolean;
+  life: number;
+  rng: Stream;
+  ok: number;
+  failed: number;
+  latency: Histogram;
+}
+
+/** A service that only publishes generates its events in bulk (no per-event objects): the fast path. */
+export interface Source {
+  service: number;
+  instance: number;
+  rate: number;
+  poisson: boolean;
+  nextArrival: number;
+  tickUs: number;
+  life: number;
+  rng: Stream;
+}

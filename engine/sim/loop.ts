@@ -1,0 +1,50 @@
+/**
+ * The scheduler loop: pop the next event, advance the clock to it, run its handler.
+ *
+ * Handlers are registered by event kind when their module loads. They receive the world and the event's two
+ * numeric arguments; everything else they need is in the world, which is plain data.
+ */
+import { pop, push, type EventQueue } from './queue.ts';
+
+export interface Clocked {
+  now: number;
+  events: number;
+  queue: EventQueue;
+}
+
+export type Handler<W extends Clocked> = (w: W, a: number, b: number) => void;
+
+const handlers: Handler<never>[] = [];
+const names: string[] = [];
+
+/** Registers the handler of an event kind; each kind has exactly one. */
+export function on<W extends Clocked>(kind: number, name: string, h: Handler<W>): void {
+  if (handlers[kind]) throw new Error(`event kind ${kind} (${name}) registered twice; first was ${names[kind]}`);
+  handlers[kind] = h as Handler<never>;
+  names[kind] = name;
+}
+
+/** Schedules an event at absolute time `at` (never in the past). */
+export function at(w: Clocked, time: number, kind: number, a: number, b: number): void {
+  push(w.queue, time < w.now ? w.now : time, kind, a, b);
+}
+
+/** Schedules an event `delay` µs from now. */
+export function after(w: Clocked, delay: number, kind: number, a: number, b: number): void {
+  push(w.queue, w.now + (delay > 0 ? delay : 0), kind, a, b);
+}
+
+/** Runs the next event; false when none is pending. */
+export function step<W extends Clocked>(w: W): boolean {
+  const q = w.queue;
+  if (!pop(q)) return false;
+  w.now = q.popTime;
+  w.events++;
+  (handlers[q.popKind] as Handler<W>)(w, q.popA, q.popB);
+  return true;
+}
+
+/** The name an event kind was registered with (for traces and errors). */
+export function kindName(kind: number): string {
+  return names[kind] ?? `kind ${kind}`;
+}

@@ -1,0 +1,110 @@
+/**
+ * The command line's reports: a readable one and a JSON one, from a finished simulation.
+ */
+import { formatDuration, formatFault, type Simulation } from '../engine/index.ts';
+
+type Window = { what: string; id: number; from: number; to: number };
+
+/** Merges overlapping windows of the same thing and names them. */
+function windows(sim: Simulation): { what: string; from: number; to: number; lengthMs: number }[] {
+  const w = sim.world;
+  const name = (x: Window) => {
+    if (x.what === 'service') return w.services[x.id]?.node ?? `service ${x.id}`;
+    const p = w.partitions[x.id]!;
+    return `${w.topics[p.topic]!.name}/${p.index} ${x.what === 'writes' ? 'writes' : 'offline'}`;
+  };
+  const merged: { what: string; from: number; to: number }[] = [];
+  for (const x of [...sim.history().unavailable].sort((a, b) => name(a).localeCompare(name(b)) || a.from - b.from)) {
+    const last = merged[merged.length - 1];
+    const n = name(x);
+    if (last && last.what === n && x.from <= last.to) last.to = Math.max(last.to, x.to);
+    else merged.push({ what: n, from: x.from, to: x.to });
+  }
+  return merged.sort((a, b) => a.from - b.from).map((m) => ({ ...m, lengthMs: Math.round((m.to - m.from) / 1000) }));
+}
+
+export function jsonReport(sim: Simulation, wallMs: number) {
+  const m = sim.metrics();
+  const h = sim.history();
+  return {
+    produced: m.produced,
+    acknowledged: m.acknowledged,
+    delivered: m.delivered,
+    processed: m.processed,
+    lost: m.lost,
+    duplicated: m.duplicated,
+    reordered: m.reordered,
+    lag: m.lag,
+    latencyMs: m.latencyMs,
+    checkouts: { ok: m.checkouts.ok, failed: m.checkouts.failed, latencyMs: m.checkouts.latencyMs },
+    events: m.events,
+    wallMs,
+    simulatedMs: sim.now / 1000,
+    sendFailed: m.sendFailed,
+    deadLettered: m.deadLettered,
+    ackLatencyMs: m.ackLatencyMs,
+    origins: origins(sim),
+    unavailable: windows(sim).map((x) => ({ what: x.what, fromMs: x.from / 1000, toMs: x.to / 1000, lengthMs: x.lengthMs })),
+    faults: sim.world.faults.applied.map((f) => ({ atMs: f.at / 1000, fault: formatFault(f.fault), note: f.note, ok: f.ok })),
+    examples: {
+      lost: h.lost.examples.map((e) => ({ message: e.message, partition: partitionName(sim, e.partition), producedAtMs: e.producedAt / 1000 })),
+      duplicated: h.duplicated.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, atMs: e.at / 1000 })),
+      reordered: h.reordered.examples.map((e) => ({ message: e.message, processedAfter: e.other, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset })),
+    },
+  };
+}
+
+/** Checkouts per entry point: each client, and each publish-only service (its events are its requests). */
+function origins(sim: Simulation): { entry: string; ok: number; failed: number }[] {
+  const w = sim.world;
+  const out = w.clients.map((c) => ({ entry: c.implicit ? `users of ${w.services[c.target]!.node}` : c.node, ok: c.ok, failed: c.failed }));
+  for (const s of w.sources) {
+    const svc = w.services[s.service]!;
+    const inst = w.instances[s.instance]!;
+    let ok = 0, failed = 0;
+    for (const pid of inst.producers) if (pid >= 0) {
+      ok += w.producers[pid]!.originOk;
+      failed += w.producers[pid]!.originFailed;
+    }
+    out.push({ entry: `events of ${svc.node}${svc.instances.length > 1 ? `/${inst.number}` : ''}`, ok, failed });
+  }
+  return out;
+}
+
+function partitionName(sim: Simulation, pid: number): string {
+  const p = sim.world.partitions[pid];
+  return p ? `${sim.world.topics[p.topic]!.name}-${p.index}` : String(pid);
+}
+
+export function describeReport(sim: Simulation, run: { file: string; seed: number; duration: string; wallMs: number }): string {
+  const r = jsonReport(sim, run.wallMs);
+  const w = sim.world;
+  const out: string[] = [];
+  const n = (x: number) => x.toLocaleString('en-US');
+  out.push(`${run.file}: ${run.duration} simulated with seed ${run.seed} in ${n(run.wallMs)} ms (${n(r.events)} events)`);
+  const clusters = w.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map((t) => `${w.topics[t]!.name} ×${w.topics[t]!.partitions.length} rf ${w.topics[t]!.config.replicationFactor}`).join(', ')})`);
+  out.push(`  clusters: ${clusters.join('; ') || 'none'}`);
+  out.push(`  services: ${w.services.map((s) => s.node + (s.instances.length > 1 ? ` ×${s.instances.length}` : '')).join(', ')}`);
+  if (r.faults.length) {
+    out.push('faults');
+    for (const f of r.faults) out.push(`  ${formatDuration(f.atMs * 1000).padStart(7)}  ${f.ok ? '' : 'NOT APPLIED: '}${f.note}`);
+  }
+  out.push('messages');
+  out.push(`  produced ${n(r.produced)}, acknowledged ${n(r.acknowledged)}, send failed ${n(r.sendFailed)}, delivered ${n(r.delivered)}, processed ${n(r.processed)}`);
+  out.push(`  lost ${n(r.lost)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
+  for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no log holds it any more`);
+  for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
+  for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
+  out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
+  const lag = Object.entries(r.lag);
+  if (lag.length) out.push(`  lag: ${lag.map(([g, l]) => `${g} ${n(l)}`).join(', ')}`);
+  out.push('checkouts');
+  const total = r.checkouts.ok + r.checkouts.failed;
+  out.push(`  ok ${n(r.checkouts.ok)}, failed ${n(r.checkouts.failed)}${total ? ` (${((100 * r.checkouts.ok) / total).toFixed(1)}% succeeded)` : ''}, latency p50 ${r.checkouts.latencyMs.p50} ms, p99 ${r.checkouts.latencyMs.p99} ms`);
+  for (const o of r.origins) out.push(`    ${o.entry}: ok ${n(o.ok)}, failed ${n(o.failed)}`);
+  if (r.unavailable.length) {
+    out.push('unavailable');
+    for (const u of r.unavailable) out.push(`  ${u.what}: from ${formatDuration(u.fromMs * 1000)} to ${formatDuration(u.toMs * 1000)} (${formatDuration(u.lengthMs * 1000)})`);
+  }
+  return out.join('\n');
+}
