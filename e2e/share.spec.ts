@@ -44,6 +44,7 @@ test('a link in an unknown format says so too', async ({ page }) => {
 test('the Share button gives a link that opens the same topology', async ({ page }) => {
   await openFresh(page);
   await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v1:/);
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/#v1:[A-Za-z0-9_-]+$/);
   const text = await editorText(page);

@@ -42,13 +42,11 @@ export { NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './top
 export { printTopology } from './topology/print.ts';
 export { patchTopology } from './topology/patch/patch.ts';
 
-// Layout and editing helpers the app draws with (layout/, editing/); layoutTopology itself runs in the worker only.
+// Layout and editing helpers the app draws with (the main thread imports their values from ui.ts); parsing and
+// layoutTopology run in the worker.
 export type * from './layout/types.ts';
-export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';
-export { nodeSize, nodeMetrics, wrapLabel, chipRows, textWidth, edgeLabelSize, badgedEdgeKinds } from './layout/measure.ts';
-export { nodeCaption, kindName } from './layout/caption.ts';
 export type { LoadResult } from './editing/load.ts';
-export { diffChange } from './editing/diff.ts';
+export * from './ui.ts';
 
 // The simulation (sim/, kafka/, services/, faults/, check/, metrics/).
 export { createSimulation, fromWorld, type Simulation, type SimulationOptions } from './simulation.ts';

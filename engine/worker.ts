@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import { loadText } from './editing/load.ts';
 import { patchAll } from './editing/patchAll.ts';
-import { patchTopology } from './index.ts';
+import { patchTopology } from './topology/patch/patch.ts';
 
 const api = {
   ping(): string {

@@ -17,7 +17,7 @@ import {
 import '@xyflow/react/dist/base.css';
 import { useCallback, type DragEvent, type MouseEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
-import { nodeMetrics } from '../../engine/index.ts';
+import { nodeMetrics } from '../../engine/ui.ts';
 import { appStore, useApp } from '../state/store.ts';
 import { addEdge, addNode, deleteElements } from '../workspace/edits.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';

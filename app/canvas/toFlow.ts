@@ -2,7 +2,7 @@
  * The canvas as a pure projection of the topology, its layout and the learner's dragged positions (STYLE.md §8).
  */
 import { Position, type NodeHandle } from '@xyflow/react';
-import { groupBoxes } from '../../engine/index.ts';
+import { groupBoxes } from '../../engine/ui.ts';
 import type { Box, Layout, Pinned, Topology } from '../../engine/index.ts';
 import { markerId, strokeStyle } from './edgeStyle.ts';
 import { groupFlowId, type FlowEdge, type FlowNode, type GroupFlowNode, type TopologyFlowNode } from './flowTypes.ts';

@@ -4,7 +4,8 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
-import { groupBoxes, type Box, type Topology } from '../../engine/index.ts';
+import { groupBoxes } from '../../engine/ui.ts';
+import type { Box, Topology } from '../../engine/index.ts';
 import { appStore, useApp } from '../state/store.ts';
 import { groupFlowId, isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
 import { toFlow, type Flow } from './toFlow.ts';

@@ -17,7 +17,7 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { useEffect, useRef } from 'react';
-import { diffChange } from '../../engine/index.ts';
+import { diffChange } from '../../engine/ui.ts';
 import { appStore } from '../state/store.ts';
 import { toLintDiagnostics } from './diagnostics.ts';
 import { setEditorView } from './editorBridge.ts';

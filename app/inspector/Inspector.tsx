@@ -3,7 +3,7 @@
  * text. With nothing selected it summarises the topology.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { NODE_KINDS, kindName, nodeCaption } from '../../engine/index.ts';
+import { NODE_KINDS, kindName, nodeCaption } from '../../engine/ui.ts';
 import type { NodeKind, Topology, TopologyEdge, TopologyNode } from '../../engine/index.ts';
 import { edgeKindStyles } from '../canvas/edgeStyle.ts';
 import { KindIcon } from '../canvas/nodes/KindIcon.tsx';

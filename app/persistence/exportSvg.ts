@@ -3,7 +3,7 @@
  * as text nodes, edges with their kind's colour, subgraph boxes with titles.
  */
 import { getBezierPath } from '@xyflow/react';
-import { chipRows, groupBoxes, nodeCaption, nodeMetrics, unionBox, wrapLabel } from '../../engine/index.ts';
+import { chipRows, groupBoxes, nodeCaption, nodeMetrics, unionBox, wrapLabel } from '../../engine/ui.ts';
 import type { Box, Layout, Pinned, Topology, TopologyNode } from '../../engine/index.ts';
 import { edgeKindStyles, strokeStyle } from '../canvas/edgeStyle.ts';
 import { kindColors } from '../canvas/nodes/kindColors.ts';

@@ -3,6 +3,7 @@
  * that does not decode is reported, never half-loaded.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { SHARE_HASH } from './shareHash.ts';
 
 /** What a share link carries. */
 export interface SharedTopology {
@@ -23,7 +24,7 @@ export function encodeShare(shared: SharedTopology): string {
 
 /** Reads a URL hash: no share link, a topology, or why the link is damaged. */
 export function decodeShare(hash: string): ShareDecode {
-  const version = /^#v(\d+):/.exec(hash);
+  const version = SHARE_HASH.exec(hash);
   if (!version) return { kind: 'none' };
   if (version[1] !== '1') return { kind: 'damaged', reason: `it uses format v${version[1]}, which this version of EventLab does not know` };
   const body = hash.slice(PREFIX.length);

@@ -14,6 +14,7 @@ const PREVIEW_SETTLE_MS = 250;
 export function MermaidPreview() {
   const text = useApp((s) => s.text);
   const [view, setView] = useState<View>({ status: 'loading' });
+  const [actualSize, setActualSize] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -46,7 +47,9 @@ export function MermaidPreview() {
       )}
       {view.status === 'ok' && (
         <img
-          className="preview-image"
+          className={`preview-image${actualSize ? ' is-actual' : ''}`}
+          onClick={() => setActualSize((a) => !a)}
+          title={actualSize ? 'Click to fit the panel' : 'Click for actual size'}
           src={view.preview.url}
           width={view.preview.width}
           height={view.preview.height}

@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { TextEditor } from '../editor/TextEditor.tsx';
 import { appStore, useApp } from '../state/store.ts';
 import type { LeftTab } from '../state/viewSlice.ts';
+import { Splitter } from './Splitter.tsx';
 import './LeftPanel.css';
 
 const MermaidPreview = lazy(() => import('../preview/MermaidPreview.tsx').then((m) => ({ default: m.MermaidPreview })));
@@ -45,6 +46,7 @@ export function LeftPanel() {
           </Suspense>
         </div>
       )}
+      <Splitter />
     </section>
   );
 }

@@ -1,12 +1,13 @@
 /**
  * A link that carries this topology: whoever opens it gets a copy in a new workspace.
  */
-import { useState } from 'react';
-import { encodeShare } from '../persistence/share.ts';
+import { useEffect, useState } from 'react';
 import { appStore } from '../state/store.ts';
 import { Menu } from './Menu.tsx';
 
-function shareUrl(): string {
+/** The link for the open workspace; the codec loads on first use, not with the page. */
+async function shareUrl(): Promise<string> {
+  const { encodeShare } = await import('../persistence/share.ts');
   const { text, workspace } = appStore.getState();
   return `${location.origin}${location.pathname}${encodeShare({ text, name: workspace.name })}`;
 }
@@ -20,8 +21,15 @@ export function ShareMenu() {
 }
 
 function SharePanel() {
-  const [url] = useState(shareUrl);
+  const [url, setUrl] = useState('');
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  useEffect(() => {
+    let open = true;
+    void shareUrl().then((u) => open && setUrl(u));
+    return () => {
+      open = false;
+    };
+  }, []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -35,7 +43,7 @@ function SharePanel() {
       <p>Anyone who opens this link gets their own copy of the topology. Nothing is uploaded: it is all in the link.</p>
       <div className="share-row">
         <input readOnly value={url} aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
-        <button type="button" className="primary-button" data-testid="share-copy" onClick={() => void copy()}>
+        <button type="button" className="primary-button" data-testid="share-copy" disabled={!url} onClick={() => void copy()}>
           {copied === 'yes' ? 'Copied' : 'Copy link'}
         </button>
       </div>

@@ -3,7 +3,7 @@
  * one undo step. The text is never re-printed.
  */
 import type { CanvasEdit, NodeKind, PatchResult, TopologyEdge, XY } from '../../engine/index.ts';
-import { kindName } from '../../engine/index.ts';
+import { kindName } from '../../engine/ui.ts';
 import { engine } from '../engine/client.ts';
 import { appStore } from '../state/store.ts';
 

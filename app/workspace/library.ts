@@ -4,7 +4,7 @@
  */
 import { practiceTemplate } from '../examples/index.ts';
 import type { StoredWorkspace, WorkspaceDb } from '../persistence/db.ts';
-import { decodeShare } from '../persistence/share.ts';
+import { isShareHash } from '../persistence/shareHash.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 
 /** Autosave waits this long after the last change. */
@@ -84,6 +84,9 @@ export function createLibrary(
   };
 
   const openShared = async (hash: string) => {
+    if (!isShareHash(hash)) return 'none' as const;
+    // The codec (and its deflate) loads only when a visit brings a share link.
+    const { decodeShare } = await import('../persistence/share.ts');
     const shared = decodeShare(hash);
     if (shared.kind === 'ok') {
       await create(shared.shared.name ?? 'Shared topology', shared.shared.text);

@@ -1,7 +1,7 @@
 /**
  * What the editor asks of the engine each time the text changes: parse it, and lay it out when it parsed cleanly.
  */
-import { parseTopology } from '../index.ts';
+import { parseTopology } from '../topology/parse.ts';
 import { layoutTopology } from '../layout/layout.ts';
 import type { Layout, Pinned } from '../layout/types.ts';
 import type { ParseResult } from '../topology/types.ts';

@@ -1,7 +1,7 @@
 /**
  * Several canvas edits as one text change (deleting a selection, for instance).
  */
-import { patchTopology } from '../index.ts';
+import { patchTopology } from '../topology/patch/patch.ts';
 import type { CanvasEdit, PatchResult } from '../topology/types.ts';
 import { diffChange } from './diff.ts';
 

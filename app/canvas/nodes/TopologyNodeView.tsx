@@ -4,7 +4,7 @@
  */
 import { Handle, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
-import { chipRows, nodeCaption, nodeMetrics, wrapLabel } from '../../../engine/index.ts';
+import { chipRows, nodeCaption, nodeMetrics, wrapLabel } from '../../../engine/ui.ts';
 import { useApp } from '../../state/store.ts';
 import { renameNode } from '../../workspace/edits.ts';
 import type { TopologyFlowNode } from '../flowTypes.ts';
