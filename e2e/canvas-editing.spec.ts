@@ -55,6 +55,22 @@ test('the inspector edits label, kind and settings through the text', async ({ p
 test('clicking an edge badge selects the edge and shows what it means', async ({ page }) => {
   await openFresh(page);
   await page.getByTestId('edge-L_OrderServiceSync_InventoryServiceSync_0').click();
-  await expect(page.getByTestId('inspector-title')).toHaveText('OrderServiceSync → InventoryServiceSync');
+  await expect(page.getByTestId('inspector-title')).toHaveText('Order Service → Inventory Service');
+  await expect(page.getByTestId('inspector')).toContainText('OrderServiceSync → InventoryServiceSync');
   await expect(page.getByTestId('inspector')).toContainText('synchronous call');
+});
+
+test('a component dragged from the palette lands where it is dropped', async ({ page }) => {
+  await openFresh(page);
+  const pane = page.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  const drop = { x: box.width - 220, y: 120 };
+  await page.getByTestId('palette-database').dragTo(pane, { targetPosition: drop });
+  await expect(canvasNodes(page)).toHaveCount(8);
+  const added = canvasNodes(page).filter({ has: page.locator('[data-icon="database"]') });
+  const at = (await added.boundingBox())!;
+  // Centred on the drop point (within the node's size).
+  expect(Math.abs(at.x + at.width / 2 - (box.x + drop.x))).toBeLessThan(at.width / 2);
+  expect(Math.abs(at.y + at.height / 2 - (box.y + drop.y))).toBeLessThan(at.height);
+  expect(await editorText(page)).toContain('[Database]');
 });
