@@ -19,7 +19,7 @@ import { useCallback, type DragEvent, type MouseEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
 import { nodeMetrics } from '../../engine/ui.ts';
 import { appStore, useApp } from '../state/store.ts';
-import { addEdge, addNode, deleteElements } from '../workspace/edits.ts';
+import { addEdge, addNode, deleteElements } from '../workspace/actions.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/KindEdge.tsx';
 import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';

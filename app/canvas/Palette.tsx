@@ -6,7 +6,7 @@ import { useStoreApi } from '@xyflow/react';
 import { useRef, type DragEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
 import { NODE_KINDS, kindName, nodeMetrics } from '../../engine/ui.ts';
-import { addNode } from '../workspace/edits.ts';
+import { addNode } from '../workspace/actions.ts';
 import { KindIcon } from './nodes/KindIcon.tsx';
 import { kindColors, paletteGroups } from './nodes/kindColors.ts';
 import './Palette.css';

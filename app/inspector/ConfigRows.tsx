@@ -2,7 +2,7 @@
  * The `%% @config` settings of one target (a node, a topic) as key/value rows: edit a value, remove a key, add one.
  */
 import { useState, type FormEvent } from 'react';
-import { applyEdits } from '../workspace/edits.ts';
+import { applyEdits } from '../workspace/actions.ts';
 import { CommitField } from './fields.tsx';
 
 interface Props {

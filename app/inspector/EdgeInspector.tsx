@@ -3,7 +3,7 @@
  */
 import type { Topology, TopologyEdge } from '../../engine/index.ts';
 import { edgeKindStyles } from '../canvas/edgeStyle.ts';
-import { applyEdits } from '../workspace/edits.ts';
+import { applyEdits } from '../workspace/actions.ts';
 import { DefinedAt } from './DefinedAt.tsx';
 import { CommitField } from './fields.tsx';
 

@@ -6,7 +6,7 @@ import type { NodeKind, Topology, TopologyNode } from '../../engine/index.ts';
 import { NODE_KINDS, kindName, nodeCaption } from '../../engine/ui.ts';
 import { KindIcon } from '../canvas/nodes/KindIcon.tsx';
 import { kindColors } from '../canvas/nodes/kindColors.ts';
-import { applyEdits, renameNode } from '../workspace/edits.ts';
+import { applyEdits, renameNode } from '../workspace/actions.ts';
 import { ConfigRows } from './ConfigRows.tsx';
 import { configKeys, topicKeys } from './configKeys.ts';
 import { DefinedAt } from './DefinedAt.tsx';

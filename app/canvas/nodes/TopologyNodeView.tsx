@@ -6,7 +6,7 @@ import { Handle, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import { chipRows, nodeCaption, nodeMetrics, wrapLabel } from '../../../engine/ui.ts';
 import { useApp } from '../../state/store.ts';
-import { renameNode } from '../../workspace/edits.ts';
+import { renameNode } from '../../workspace/actions.ts';
 import type { TopologyFlowNode } from '../flowTypes.ts';
 import { kindColors } from './kindColors.ts';
 import { KindIcon } from './KindIcon.tsx';
