@@ -113,6 +113,7 @@ export function Canvas() {
         <Controls position="bottom-left" showInteractive={false} />
         {nodes.length <= MINIMAP_NODES_MAX && (<MiniMap
           position="bottom-right"
+          style={{ width: 168, height: 112 }}
           pannable
           zoomable
           nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? '#e2e8f0' : kindColors[(n as FlowNode).type as NodeKind] ?? '#94a3b8')}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edge, node } from '../testing/topologyBuilder.ts';
 import { nodeCaption } from './caption.ts';
-import { chipRows, edgeLabelSize, nodeMetrics, nodeSize, wrapLabel } from './measure.ts';
+import { chipRows, edgeLabelSize, nodeMetrics, nodeSize, textWidth, wrapLabel } from './measure.ts';
 
 describe('nodeSize', () => {
   it('stays within the minimum and maximum width', () => {
@@ -28,7 +28,11 @@ describe('wrapLabel', () => {
 
 describe('chipRows', () => {
   it('starts a new row when a chip would overflow', () => {
-    expect(chipRows(['orders', 'payments', 'shipments'], 140)).toEqual([['orders', 'payments'], ['shipments']]);
+    const chip = (c: string) => textWidth(c, 11) + 14;
+    const two = chip('orders') + nodeMetrics.chipGap + chip('payments');
+    expect(chipRows(['orders', 'payments', 'shipments'], two)).toEqual([['orders', 'payments'], ['shipments']]);
+    expect(chipRows(['orders', 'payments', 'shipments'], two - 1)).toEqual([['orders'], ['payments'], ['shipments']]);
+    expect(chipRows(['orders', 'payments', 'shipments'], 1000)).toHaveLength(1);
     expect(chipRows([], 120)).toEqual([]);
   });
 });

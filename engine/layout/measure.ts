@@ -35,7 +35,8 @@ export function textWidth(text: string, fontPx = 13): number {
     else if (ch.charCodeAt(0) > 0x2e80) w += 1.05; // CJK and emoji take a full em
     else w += 0.64;
   }
-  return Math.ceil(w * fontPx);
+  // 6% spare: bold glyphs run wider than the averages above, and a clipped label is worse than a roomy box.
+  return Math.ceil(w * fontPx * 1.06);
 }
 
 /** Breaks a label into the lines the node draws: at `\n`, then at spaces when a line passes `maxPx`. */
