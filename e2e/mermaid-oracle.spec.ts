@@ -7,11 +7,12 @@
  * a line break; its edge `type` is split into our start and end heads; `TD` is `TB`; its `clickable` class (added
  * by `click`) is dropped; a vertex whose id is a subgraph's is the subgraph (mermaid draws it as one); mermaid 11
  * shape names map to the nearest classic shape (`cyl` => cylinder, `ellipse` => circle; see shapes.ts).
+ * Each accepted input must also survive printTopology: parsing the printed text gives the same model.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { parseTopology } from '../engine/index.ts';
+import { parseTopology, printTopology, type Topology } from '../engine/index.ts';
 import { shapeFromName } from '../engine/topology/shapes.ts';
 import { corpus, type CorpusEntry } from './fixtures/mermaid-corpus.ts';
 
@@ -36,6 +37,9 @@ const seeds: CorpusEntry[] = readdirSync(seedDir)
   .map((f) => ({ name: `seed ${f}`, text: readFileSync(join(seedDir, f), 'utf8') }));
 
 const dir = (d: string | undefined) => (d === 'TD' ? 'TB' : d);
+
+/** A topology without source positions. */
+const bare = (t: Topology): unknown => JSON.parse(JSON.stringify(t, (k, v) => (k === 'span' ? undefined : v)));
 
 function heads(type: string): [string, string] {
   const head = { arrow_point: 'arrow', arrow_cross: 'cross', arrow_circle: 'circle', arrow_open: 'none' } as Record<string, string>;
@@ -146,6 +150,9 @@ test.describe('our parser agrees with mermaid', () => {
       expect(entry.invalid ?? false, 'mermaid accepts it').toBe(false);
       expect(mine.errors).toEqual([]);
       expect(mine.graph).toEqual(theirs(raw));
+      // The printer must give the same model back on everything mermaid accepts.
+      const model = parseTopology(entry.text).topology;
+      expect(bare(parseTopology(printTopology(model)).topology)).toEqual(bare(model));
     });
   }
 });

@@ -56,6 +56,7 @@ export const E = {
   callResponse: 63, // a=caller instance, b=call id
   callTimeout: 64, // a=caller instance, b=call id
   checkoutResponse: 65, // a=client, b=call id
+  clientStart: 66, // a=client, b=life: a client with a start delay begins
   // Faults (faults/)
   fault: 70, // a=fault index
   restartInstance: 71, // a=instance, b=life: an orchestrator restarts a crashed instance

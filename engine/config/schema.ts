@@ -92,6 +92,7 @@ export const SETTINGS: Setting[] = [
   // A consuming service.
   s('group.id', 'consumer', { type: 'string' }, '', 'Consumer group; defaults to the service id.'),
   s('instances', 'service', int(1, 64), '1', 'Instances of the service (each one a consumer in the group).'),
+  s('start', 'service', ms, '0', 'The service (or client) starts this long after the simulation: a consumer group that joins later.'),
   s('enable.auto.commit', 'consumer', bool, 'true', 'Commit polled offsets in the background.', 'ConsumerConfig'),
   s('auto.commit.interval.ms', 'consumer', ms, '5000', 'How often auto-commit commits.', 'ConsumerConfig'),
   s('auto.offset.reset', 'consumer', oneOf('latest', 'earliest', 'none'), 'latest', 'Where a group with no committed offset starts.', 'ConsumerConfig'),

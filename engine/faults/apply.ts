@@ -7,6 +7,7 @@ import { E } from '../events.ts';
 import { keyId } from '../history/keys.ts';
 import { typeId } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
+import { resetGroupOffsets } from '../kafka/admin.ts';
 import { hooks } from '../kafka/hooks.ts';
 import { crashConsumer, restartConsumer } from '../kafka/lifecycle.ts';
 import { connectionReset, crashProducer, restartProducer } from '../kafka/producer.ts';
@@ -93,6 +94,13 @@ function apply(w: World, f: Fault): string {
     case 'heal':
       heal(w.net);
       return 'network healed';
+    case 'reset-offsets': {
+      // A group is named by its group.id, or by a service of the group.
+      const svc = w.services.find((x) => x.node === f.group);
+      const name = svc && svc.group >= 0 ? w.groups[svc.group]!.name : f.group;
+      const refused = resetGroupOffsets(w, name, typeof f.to === 'number' ? { shift: f.to } : f.to);
+      return refused ? `!${refused}` : `offsets of group ${name} reset to ${typeof f.to === 'number' ? `${f.to} from the committed ones` : f.to}`;
+    }
     case 'latency':
     case 'loss':
     case 'cut': {
@@ -115,7 +123,11 @@ function apply(w: World, f: Fault): string {
       if (typeof t === 'string') return `!${t}`;
       if (t.type !== 'instances') return `!${f.action} applies to a service, and ${f.target} is not one`;
       const svc = w.services[t.service]!;
-      if (f.action === 'slow') svc.faults.slowUs = f.byUs;
+      const whole = t.ids.length === svc.instances.length;
+      if (f.action === 'slow') {
+        if (whole) svc.faults.slowUs = f.byUs;
+        else for (const iid of t.ids) w.instances[iid]!.slowUs = f.byUs;
+      }
       else if (f.action === 'reject') svc.faults.rejecting = true;
       else if (f.action === 'accept') svc.faults.rejecting = false;
       else if (f.action === 'poison') {

@@ -60,6 +60,14 @@ export function parseFault(line: string): Fault | string {
     }
     case 'cut':
       return need(2, '<node> <node>') ?? { at, action: 'cut', between: [words[0]!, words[1]!] };
+    case 'reset-offsets': {
+      const err = need(2, '<group> earliest|latest|shift=-100');
+      if (err) return err;
+      const to = words[1]!;
+      if (to === 'earliest' || to === 'latest') return { at, action: 'reset-offsets', group: words[0]!, to };
+      const shift = /^shift=(-?\d+)$/.exec(to);
+      return shift ? { at, action: 'reset-offsets', group: words[0]!, to: Number(shift[1]) } : `reset-offsets goes to earliest, latest or shift=<n>, not '${to}'`;
+    }
     case 'poison': {
       const err = need(2, '<service> key=<key> (or type=<event type>)');
       if (err) return err;
@@ -68,7 +76,7 @@ export function parseFault(line: string): Fault | string {
       return kv[1] === 'key' ? { at, action: 'poison', target: words[0]!, key: kv[2]! } : { at, action: 'poison', target: words[0]!, type: kv[2]! };
     }
     default:
-      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing or crash-before-processing`;
+      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing or reset-offsets`;
   }
 }
 
@@ -115,6 +123,8 @@ export function formatFault(f: Fault): string {
       return `${t} cut ${f.between.join(' ')}`;
     case 'poison':
       return `${t} poison ${f.target} ${f.key !== undefined ? `key=${f.key}` : `type=${f.type}`}`;
+    case 'reset-offsets':
+      return `${t} reset-offsets ${f.group} ${typeof f.to === 'number' ? `shift=${f.to}` : f.to}`;
     default:
       return `${t} ${f.action} ${f.target}`;
   }

@@ -142,6 +142,11 @@ export interface Work {
   doneAt: Float64Array;
   /** Per record: 0 processed, else the failure (1 failed, 2 poison). */
   outcome: Uint8Array;
+  /** Next record to apply (records before it are done), and when the last one finishes. */
+  next: number;
+  endsAt: number;
+  /** Partitions whose failed record stopped the rest of this poll's records of that partition. */
+  stopped: number[];
 }
 
 export interface FetchedRecords {

@@ -157,6 +157,8 @@ export function commit(w: World, c: Consumer, sync: boolean, only?: number[]): v
     if (pos !== undefined && pos >= 0) offsets.push(p, pos);
   }
   if (offsets.length === 0 || c.memberId === '') {
+    // commitSync outside the group throws CommitFailedException: the member was removed (C3).
+    if (sync && offsets.length > 0) record(w.trace, w.now, T.error, c.host, -1, UNKNOWN_MEMBER_ID, 0, c.group);
     if (sync) afterCommit(w, c);
     return;
   }

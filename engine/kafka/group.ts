@@ -94,7 +94,13 @@ on<World>(E.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
       // A static member restarted (KIP-345): it takes over its old identity; in a stable group it gets its old
       // assignment back and nobody rebalances (semantics C6).
       m.consumer = req.consumer;
+      const old = m.memberId;
       m.memberId = `${req.instanceId}-${g.nextMember++}`;
+      const assigned = g.assignment.get(old);
+      if (assigned) {
+        g.assignment.delete(old);
+        g.assignment.set(m.memberId, assigned);
+      }
       touch(w, g, m);
       if (g.state === 'stable') {
         answer(w, g, req.consumer, E.joinResponse, reply(g, m), id);

@@ -8,8 +8,8 @@ import { resetGroupOffsets } from './admin.ts';
 import { groupLags } from '../metrics/report.ts';
 
 const topology = (partitions: number, consumer: string, rate = 'rate=0') => `graph LR
-  Orders[Order Service] -->|publish| K[Kafka: orders]
-  K -->|subscribe| Billing[Billing Service]
+  Orders[Order Service] -->|publish| Kafka[Kafka: orders]
+  Kafka -->|subscribe| Billing[Billing Service]
   %% @config orders partitions=${partitions}
   %% @config Orders ${rate} key=customerId keys=100
   %% @config Billing processing=1ms ${consumer}
@@ -43,6 +43,18 @@ describe('consumer groups', () => {
     const later = sim.publish('Orders', 10, 'customer-1');
     sim.advance('5s');
     expect(sim.processedBy('Billing')).toEqual([...early, ...later]);
+  });
+
+  it('a service with a start delay joins later: with earliest it still reads the whole history', () => {
+    const sim = TestSim.of(`${topology(2, 'auto.offset.reset=earliest', 'rate=100/s')}
+  Kafka -->|subscribe| Audit[Audit Service]
+  %% @config Audit start=20s auto.offset.reset=earliest
+`, { seed: 3 }).advance('15s');
+    expect(sim.processedBy('Audit')).toEqual([]);
+    sim.advance('30s');
+    const all = sim.processedBy('Audit');
+    expect(all.length).toBeGreaterThan(4000);
+    expect(new Set(all)).toEqual(new Set(sim.processedBy('Billing')));
   });
 
   it('C17: resetting an inactive group to earliest replays everything (duplicates, on purpose)', () => {

@@ -22,6 +22,11 @@ const FAILED = 1;
 const POISONED = 2;
 /** Pause before a failing record is tried again, so a poison message costs time but not every event. */
 const RETRY_BACKOFF_US = 100_000;
+/**
+ * A long poll batch is applied in steps at least this often, so each record's side effects happen at its own
+ * completion time (to within this step): what another member does meanwhile, or a crash, sees the right state.
+ */
+const PROGRESS_US = 100_000;
 
 /** Starts processing a poll's records: draws each one's duration and outcome, schedules the end. */
 export function startWork(w: World, c: Consumer, work: Work): void {
@@ -33,9 +38,10 @@ export function startWork(w: World, c: Consumer, work: Work): void {
   const svc = w.services[c.service]!;
   let t = w.now;
   const proc = c.config.processing;
-  const fixed = proc.type === 'constant' ? proc.us + svc.faults.slowUs : -1;
+  const slow = svc.faults.slowUs + w.instances[svc.instances[c.instance]!]!.slowUs;
+  const fixed = proc.type === 'constant' ? proc.us + slow : -1;
   for (let i = 0; i < work.count; i++) {
-    t += fixed >= 0 ? fixed : sample(proc, c.rng) + svc.faults.slowUs;
+    t += fixed >= 0 ? fixed : sample(proc, c.rng) + slow;
     work.doneAt[i] = t;
     const id = work.ids[i]!;
     let outcome = 0;
@@ -44,7 +50,10 @@ export function startWork(w: World, c: Consumer, work: Work): void {
     work.outcome[i] = outcome;
   }
   c.work = work;
-  at(w, t, E.processDone, c.id, work.seq);
+  work.next = 0;
+  work.stopped.length = 0;
+  work.endsAt = t;
+  at(w, Math.min(t, w.now + PROGRESS_US), E.processDone, c.id, work.seq);
 }
 
 function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: number[] } }, id: number): boolean {
@@ -55,8 +64,13 @@ function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: 
 
 on<World>(E.processDone, 'records processed', (w, cid, seq) => {
   const c = w.consumers[cid]!;
-  if (!c.alive || !c.work || c.work.seq !== seq) return;
-  finish(w, c, c.work, Infinity);
+  const work = c.work;
+  if (!c.alive || !work || work.seq !== seq) return;
+  finish(w, c, work, w.now);
+  if (work.next < work.count) {
+    at(w, Math.min(work.endsAt, w.now + PROGRESS_US), E.processDone, c.id, seq);
+    return;
+  }
   c.work = null;
   if (c.crashTrigger === 'after-processing') {
     // Processed, not yet committed: these records will be processed again after the restart (C8, C11).
@@ -75,11 +89,12 @@ on<World>(E.processDone, 'records processed', (w, cid, seq) => {
  * budget is spent, in which case the record goes to the dead-letter topic (or is skipped) and the partition moves on.
  */
 export function finish(w: World, c: Consumer, work: Work, until: number): void {
-  const stopped = new Set<number>();
-  for (let i = 0; i < work.count; i++) {
+  const stopped = work.stopped;
+  for (; work.next < work.count; work.next++) {
+    const i = work.next;
     if (work.doneAt[i]! > until) break;
     const p = work.partitions[i]!;
-    if (stopped.has(p)) continue;
+    if (stopped.includes(p)) continue;
     const id = work.ids[i]!;
     const off = work.offsets[i]!;
     if (work.outcome[i] !== 0) {
@@ -89,7 +104,7 @@ export function finish(w: World, c: Consumer, work: Work, until: number): void {
       record(w.trace, work.doneAt[i]!, T.error, c.host, p, work.outcome[i] === POISONED ? 2001 : 2002, id, c.group);
       if (c.config.retry < 0 || tries < c.config.retry) {
         // Seek back to the failed record: it (and what follows it) comes again on a later poll.
-        stopped.add(p);
+        stopped.push(p);
         c.position.set(p, off);
         c.fetchPosition.set(p, off);
         c.buffer.delete(p);

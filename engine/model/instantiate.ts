@@ -131,7 +131,7 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       for (const cluster of clusters) producers[cluster] = addProducer(w, name, host, cluster, ss.producer);
       const consumers: number[] = [];
       for (const [cluster, gi] of groupOf) consumers.push(addConsumer(w, name, host, cluster, gi, si, n - 1, ss));
-      w.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], producers, consumers });
+      w.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], producers, consumers, slowUs: 0 });
       svc.instances.push(iid);
       if (ss.origin === 'source') {
         w.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: Math.max(100, Math.min(ss.producer.lingerUs, 1000)), life: 0, rng: stream(seed, `source:${name}`) });
@@ -166,8 +166,24 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
     after(w, c.config.replicaLagTimeMaxUs / 2, E.isrCheck, c.id, 0);
     after(w, c.config.retentionCheckUs, E.retentionCheck, c.id, 0);
   }
-  for (const c of w.consumers) startConsumer(w, c);
-  for (const c of w.clients) startClient(w, c);
+  // Services with a `start` delay begin down and come up then, as a restarted instance does (new producer
+  // session, consumers join their group); the rest start now.
+  spec.services.forEach((ss, si) => {
+    if (ss.startUs <= 0) return;
+    for (const iid of w.services[si]!.instances) {
+      const inst = w.instances[iid]!;
+      inst.alive = false;
+      w.net.up[inst.host] = 0;
+      for (const pid of inst.producers) if (pid >= 0) w.producers[pid]!.alive = false;
+      after(w, ss.startUs, E.restartInstance, iid, inst.life);
+    }
+  });
+  for (const c of w.consumers) if (w.instances[w.services[c.service]!.instances[c.instance]!]!.alive) startConsumer(w, c);
+  spec.clients.forEach((cs, ci) => {
+    const c = w.clients[ci]!;
+    if (cs.startUs > 0) after(w, cs.startUs, E.clientStart, ci, c.life);
+    else startClient(w, c);
+  });
   for (const s of w.sources) startSource(w, s);
   return w;
 }
@@ -185,7 +201,9 @@ function addCluster(w: World, node: string, config: Cluster['config'], ci: numbe
     controller: { host: addHost(w.net, `${node}/controller`, zone), alive: true, version: 0, sessionGen: new Array(config.brokers).fill(0) },
   };
   for (let n = 1; n <= config.brokers; n++) {
-    const b: Broker = { id: w.brokers.length, cluster: ci, number: n, host: addHost(w.net, `${node}/${n}`, zone), alive: true, life: 0, metaVersion: 0, fenced: false, lastHeartbeatAt: 0, lastLife: 0 };
+    // Each broker in its own rack (availability zone), as production clusters spread replicas: a follower is a
+    // network hop away from its leader, the same hop as clients.
+    const b: Broker = { id: w.brokers.length, cluster: ci, number: n, host: addHost(w.net, `${node}/${n}`, zone * 100 + n), alive: true, life: 0, metaVersion: 0, fenced: false, lastHeartbeatAt: 0, lastLife: 0 };
     w.brokers.push(b);
     c.brokers.push(b.id);
   }
@@ -256,7 +274,7 @@ function addConsumer(w: World, name: string, host: number, cluster: number, grou
 }
 
 function newWork(n: number): Consumer['workBuffer'] {
-  return { seq: 0, count: 0, partitions: new Int32Array(n), ids: new Uint32Array(n), offsets: new Float64Array(n), doneAt: new Float64Array(n), outcome: new Uint8Array(n) };
+  return { seq: 0, count: 0, partitions: new Int32Array(n), ids: new Uint32Array(n), offsets: new Float64Array(n), doneAt: new Float64Array(n), outcome: new Uint8Array(n), next: 0, endsAt: 0, stopped: [] };
 }
 
 function newGroup(id: number, name: string, cluster: number, strategy: Group['strategy']): Group {

@@ -150,7 +150,7 @@ export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } 
     if (s.calls.length === 0 && s.writes.length === 0) s.origin = 'source';
     else {
       s.origin = 'client';
-      clients.push({ node: `${s.node}·users`, implicit: true, target: s.node, edge: '', rate: s.rate, poisson: s.poisson, key: s.key });
+      clients.push({ node: `${s.node}·users`, implicit: true, target: s.node, edge: '', rate: s.rate, poisson: s.poisson, key: s.key, startUs: s.startUs });
     }
   }
 
@@ -221,6 +221,7 @@ function serviceSpec(t: Topology, n: TopologyNode, d: Diagnostics): ServiceSpec 
     rate: v['rate'] as number,
     poisson: v['arrivals'] === 'poisson',
     key,
+    startUs: Math.round((v['start'] as number) * 1000),
   };
 }
 
@@ -228,7 +229,7 @@ function clientSpec(t: Topology, n: TopologyNode, e: TopologyEdge, d: Diagnostic
   const raw = rawSettings(t, n.id);
   reportUnknown(n.id, raw, ['service'], d);
   const v = readLayered([{ target: n.id, raw }], ['service'], d);
-  return { node: n.id, implicit: false, target: e.to, edge: e.id, rate: v['rate'] as number, poisson: v['arrivals'] === 'poisson', key: keySpec(v['key'] as string, v['keys'] as number) };
+  return { node: n.id, implicit: false, target: e.to, edge: e.id, rate: v['rate'] as number, poisson: v['arrivals'] === 'poisson', key: keySpec(v['key'] as string, v['keys'] as number), startUs: Math.round((v['start'] as number) * 1000) };
 }
 
 /** `key=customerId` over `keys=1000` gives keys customer-1 .. customer-1000; `none` gives null keys. */

@@ -46,6 +46,8 @@ export interface ServiceSpec {
   rate: number;
   poisson: boolean;
   key: { name: string; count: number } | null;
+  /** When the service starts, in µs after the beginning. */
+  startUs: number;
 }
 
 export interface ClientSpec {
@@ -56,6 +58,7 @@ export interface ClientSpec {
   rate: number;
   poisson: boolean;
   key: { name: string; count: number } | null;
+  startUs: number;
 }
 
 export interface Spec {

@@ -74,7 +74,7 @@ function begin(w: World, call: Call): void {
   const svc = w.services[inst.service]!;
   inst.busy++;
   call.holdsThread = true;
-  after(w, sample(svc.config.latency, svc.rng) + svc.faults.slowUs, E.requestDone, inst.id, call.id);
+  after(w, sample(svc.config.latency, svc.rng) + svc.faults.slowUs + inst.slowUs, E.requestDone, inst.id, call.id);
 }
 
 on<World>(E.requestDone, 'local work done', (w, iid, callId) => {

@@ -28,6 +28,11 @@ export function startClient(w: World, c: Client): void {
   after(w, interArrival(c.rate, c.poisson, nextFloat(c.rng)), E.clientArrival, c.id, c.life);
 }
 
+on<World>(E.clientStart, 'client starts', (w, cid, life) => {
+  const c = w.clients[cid]!;
+  if (c.life === life) startClient(w, c);
+});
+
 on<World>(E.clientArrival, 'checkout arrives', (w, cid, life) => {
   const c = w.clients[cid]!;
   if (!c.alive || c.life !== life) return;

@@ -36,6 +36,8 @@ export interface Instance {
   /** Producer per cluster this instance publishes to (global producer id), -1 none. */
   producers: number[];
   consumers: number[];
+  /** Extra latency of this instance alone (a `slow Service/2` fault). */
+  slowUs: number;
 }
 
 export interface ServiceFaults {

@@ -44,6 +44,11 @@ export class TestSim {
     return t;
   }
 
+  /** How many times the invariants were checked (once per event when enabled). */
+  get invariantChecks(): number {
+    return this.inv?.checks ?? 0;
+  }
+
   get w(): World {
     return this.sim.world;
   }

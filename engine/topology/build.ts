@@ -31,7 +31,20 @@ export interface EdgeOrigin {
   end: number;
 }
 
-export type EdgeDraft = Omit<TopologyEdge, 'kind' | 'span'> & { span: Range; origin: EdgeOrigin };
+export interface EdgeDraft {
+  id: string;
+  from: string;
+  to: string;
+  label: string | undefined;
+  stroke: TopologyEdge['stroke'];
+  arrowStart: TopologyEdge['arrowStart'];
+  arrowEnd: TopologyEdge['arrowEnd'];
+  length: number;
+  markdown: boolean;
+  classes?: string[];
+  span: Range;
+  origin: EdgeOrigin;
+}
 
 export interface GraphDraft {
   direction: Direction;
@@ -155,11 +168,9 @@ class GraphBuilder {
   }
 
   private reference(v: VertexSyntax): void {
-    // Mermaid treats a reference to an edge id as data for that edge, never as a node.
-    if (this.edgeIds.has(v.id)) {
-      return;
-    }
-    if (this.draft.subgraphs.has(v.id) && v.data) return;
+    // Mermaid treats a reference to an edge id as data for that edge, and shape data on a subgraph's id as the
+    // subgraph's: neither is a node.
+    if (this.edgeIds.has(v.id) || (this.draft.subgraphs.has(v.id) && v.data)) return;
     const node = this.vertex(v.id, v.range);
     if (v.label) this.label(node, v.label.text, v.label.markdown, v.range);
     if (v.shape) node.shape = v.shape;
@@ -188,50 +199,42 @@ class GraphBuilder {
       this.draft.annotations.push({ kind: 'edgeData', range: s.range });
       return;
     }
-    s.groups.forEach((group, g) => {
+    for (let g = 0; g < s.groups.length; g++) {
+      const group = s.groups[g] as VertexSyntax[];
       for (const v of group) this.reference(v);
-      const link = s.links[g - 1];
-      const prev = s.groups[g - 1];
-      if (link && prev) this.link(s, g - 1, prev, group);
-    });
+      if (g > 0) this.link(s, g - 1, s.groups[g - 1] as VertexSyntax[], group);
+    }
     if (collect) for (let g = s.groups.length - 1; g >= 0; g--) for (const v of s.groups[g] ?? []) collect.push(v.id);
   }
 
   private link(s: ChainStatement, index: number, starts: VertexSyntax[], ends: VertexSyntax[]): void {
     const link = s.links[index];
     if (!link) return;
-    starts.forEach((a, si) => {
-      ends.forEach((b, ei) => {
+    for (let si = 0; si < starts.length; si++) {
+      const a = starts[si] as VertexSyntax;
+      for (let ei = 0; ei < ends.length; ei++) {
+        const b = ends[ei] as VertexSyntax;
         const own = si === starts.length - 1 && ei === 0 ? link.edgeId : undefined;
-        let id: string;
-        if (own && !this.edgeIds.has(own)) {
-          id = own;
-        } else {
-          const key = `${a.id}\u0000${b.id}`;
-          const count = this.edgeCounts.get(key) ?? 0;
-          id = `L_${a.id}_${b.id}_${count === 0 ? 0 : count + 1}`;
-        }
         const key = `${a.id}\u0000${b.id}`;
-        this.edgeCounts.set(key, (this.edgeCounts.get(key) ?? 0) + 1);
+        const count = this.edgeCounts.get(key) ?? 0;
+        this.edgeCounts.set(key, count + 1);
+        const id = own && !this.edgeIds.has(own) ? own : `L_${a.id}_${b.id}_${count === 0 ? 0 : count + 1}`;
         this.edgeIds.add(id);
-        const edge: EdgeDraft = {
+        this.draft.edges.push({
           id,
           from: a.id,
           to: b.id,
+          label: link.label?.text,
           stroke: link.stroke,
           arrowStart: link.arrowStart,
           arrowEnd: link.arrowEnd,
           length: link.length,
+          markdown: link.label?.markdown === true,
           span: { from: a.range.from, to: b.range.to },
           origin: { statement: s, link: index, start: si, end: ei },
-        };
-        if (link.label) {
-          edge.label = link.label.text;
-          if (link.label.markdown) edge.markdown = true;
-        }
-        this.draft.edges.push(edge);
-      });
-    });
+        });
+      }
+    }
   }
 
   private subgraph(s: SubgraphStatement, collect: MemberItem[] | undefined): void {

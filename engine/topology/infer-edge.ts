@@ -28,7 +28,14 @@ export interface EdgeReading {
   reason: string;
 }
 
-const name = (k: EndKind) => (k === 'group' ? 'a subgraph' : k === 'eventstore' ? 'an event store' : /^[aeiou]/.test(k) ? `an ${k}` : `a ${k}`);
+const NAMES: Partial<Record<EndKind, string>> = {
+  group: 'a subgraph',
+  kafka: 'a Kafka cluster',
+  rabbitmq: 'a RabbitMQ broker',
+  eventstore: 'an event store',
+  'schema-registry': 'a schema registry',
+};
+const name = (k: EndKind) => NAMES[k] ?? (/^[aeiou]/.test(k) ? `an ${k}` : `a ${k}`);
 
 /**
  * Infers what an edge means.

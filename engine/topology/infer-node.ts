@@ -16,7 +16,7 @@ export interface GroupContext {
 export interface NodeFacts {
   id: string;
   label: string;
-  shape?: Shape;
+  shape?: Shape | undefined;
   classes: string[];
   /** Enclosing subgraphs, innermost first. */
   groups: GroupContext[];

@@ -1,7 +1,7 @@
 /**
  * The node kinds, what each means, and the `:::class` names that set them.
  */
-import type { NodeKind } from './types.ts';
+import type { EdgeKind, NodeKind } from './types.ts';
 
 export interface NodeKindInfo {
   kind: NodeKind;
@@ -30,6 +30,19 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   { kind: 'schema-registry', className: 'registry', description: 'A schema registry: versioned schemas and compatibility checks.' },
   { kind: 'event', className: 'event', description: 'An event or record drawn as a node: data, not a component.' },
   { kind: 'note', className: 'note', description: 'A remark or concept with no simulation meaning.' },
+];
+
+/** Every edge kind with what it means, for legends and the inspector. */
+export const EDGE_KINDS: readonly { kind: EdgeKind; description: string }[] = [
+  { kind: 'publish', description: 'A service sends messages to a broker, topic or exchange.' },
+  { kind: 'subscribe', description: 'A broker, topic or queue delivers messages to a consumer.' },
+  { kind: 'request', description: 'A synchronous call (HTTP): the caller waits for the answer.' },
+  { kind: 'write', description: 'A service writes to a database or event store.' },
+  { kind: 'read', description: 'A service reads from a database or a read model.' },
+  { kind: 'route', description: 'An exchange routes messages to the queues bound to it.' },
+  { kind: 'relay', description: 'Committed rows are relayed to the broker (transactional outbox).' },
+  { kind: 'structure', description: 'Containment drawn as an edge: a topic and its partitions.' },
+  { kind: 'link', description: 'Drawn only: relates events, notes or subgraphs.' },
 ];
 
 /** Class names that set a kind, aliases included. */

@@ -68,6 +68,7 @@ function decodeEntity(match: string, name: string): string {
  * @example decodeLabel(' Order<br/>Service ') === 'Order\nService'
  */
 export function decodeLabel(raw: string): string {
+  if (!/[\r"#<]/.test(raw)) return raw.trim();
   let text = raw.replace(/\r\n?/g, '\n').trim();
   if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1);
   return text.replace(ENTITY, decodeEntity).replace(LINE_BREAK, '\n');

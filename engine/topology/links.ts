@@ -21,6 +21,8 @@ export interface ArrowInfo {
 }
 
 const HEAD_START = new Set(['x', 'o', '<']);
+const ONLY_BARE = [0];
+const HEADED = [1, 0];
 
 function run(text: string, i: number, ch: string): number {
   let n = 0;
@@ -30,7 +32,10 @@ function run(text: string, i: number, ch: string): number {
 
 /** `[xo<]?--+[-xo>]` and friends at exactly `i`, in the order mermaid's lexer tries them. */
 function tokenAt(text: string, i: number): ArrowToken | undefined {
-  const prefixes = HEAD_START.has(text[i] ?? '') ? [1, 0] : [0];
+  const c = text.charCodeAt(i);
+  // Every arrow starts with one of `-=.~xo<`.
+  if (c !== 45 && c !== 61 && c !== 46 && c !== 126 && c !== 120 && c !== 111 && c !== 60) return undefined;
+  const prefixes = c === 120 || c === 111 || c === 60 ? HEADED : ONLY_BARE;
   // LINK `--+[-xo>]` then START `--`, for each family, as the lexer rules are ordered.
   for (const p of prefixes) {
     const s = i + p;
@@ -116,7 +121,8 @@ export function arrowInfo(token: string): ArrowInfo {
   let length = line.length - 1;
   if (line.startsWith('=')) stroke = 'thick';
   if (line.startsWith('~')) stroke = 'invisible';
-  const dots = [...line].filter((c) => c === '.').length;
+  let dots = 0;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 46) dots++;
   if (dots > 0) {
     stroke = 'dotted';
     length = dots;

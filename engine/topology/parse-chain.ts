@@ -5,8 +5,8 @@
  * arrow at the start of the next line continues the statement.
  */
 import type { Cursor } from './cursor.ts';
-import { arrowAt, arrowInfo, closingArrowAt, splitArrowInfo, type ArrowToken } from './links.ts';
-import { readLabel } from './parse-label.ts';
+import { arrowAt, arrowInfo, closingArrowAt, splitArrowInfo, type ArrowInfo, type ArrowToken } from './links.ts';
+import { PIPE, readLabel } from './parse-label.ts';
 import { readVertex } from './parse-vertex.ts';
 import type { ChainStatement, LinkSyntax, VertexSyntax } from './syntax.ts';
 import { isBlank, isNewline, isWhite, skipBlanks } from './text.ts';
@@ -21,7 +21,7 @@ function readGroup(cur: Cursor, i: number): VertexSyntax[] {
   for (;;) {
     const last = group[group.length - 1] as VertexSyntax;
     const k = skipBlanks(cur.text, last.range.to);
-    if (cur.text[k] !== '&' || arrowAt(cur.text, k)) return group;
+    if (cur.text[k] !== '&') return group;
     if (k === last.range.to || !isBlank(cur.code(k + 1))) {
       throw cur.fail("'&' between nodes needs a space on both sides, as in 'A & B'", k, k + 1);
     }
@@ -83,32 +83,51 @@ function readLink(cur: Cursor, i: number): { link: LinkSyntax; next: number } | 
   const at = id ? skipBlanks(text, id.to) : skipTrivia(text, i);
   const token = arrowAt(text, at);
   if (!token) return undefined;
-  let link: LinkSyntax;
+  // Links are built in one literal of one shape: this runs for every arrow of a large diagram.
+  let info: ArrowInfo | undefined;
+  let label: LinkSyntax['label'];
+  let labelForm: LinkSyntax['labelForm'];
+  let pipeRange: LinkSyntax['pipeRange'];
+  let closeRange: LinkSyntax['closeRange'];
+  let to: number;
   let next: number;
   if (token.kind === 'link') {
-    link = { ...arrowInfo(text.slice(token.from, token.to)), range: { from: token.from, to: token.to } };
+    info = arrowInfo(text.slice(token.from, token.to));
+    to = token.to;
     next = skipTrivia(text, token.to);
     if (text[next] === '|') {
-      const read = readLabel(cur, next + 1, ['|'], next);
-      link.label = read.label;
-      link.labelForm = 'pipe';
-      link.pipeRange = { from: next, to: read.end };
+      const read = readLabel(cur, next + 1, PIPE, next);
+      label = read.label;
+      labelForm = 'pipe';
+      pipeRange = { from: next, to: read.end };
       next = skipBlanks(text, read.end);
     }
   } else {
-    const { label, close } = readInline(cur, token);
-    const info = splitArrowInfo(text.slice(token.from, token.to), text.slice(close.from, close.to));
+    const inline = readInline(cur, token);
+    const close = inline.close;
+    info = splitArrowInfo(text.slice(token.from, token.to), text.slice(close.from, close.to));
     if (!info) {
       throw cur.fail('the two halves of this arrow disagree (stroke or head); write it as -->|text|', token.from, close.to, token.from);
     }
-    link = { ...info, range: { from: token.from, to: close.to }, labelForm: 'inline', closeRange: { from: close.from, to: close.to } };
-    if (label) link.label = label;
+    label = inline.label;
+    labelForm = 'inline';
+    closeRange = { from: close.from, to: close.to };
+    to = close.to;
     next = skipTrivia(text, close.to);
   }
-  if (id) {
-    link.edgeId = id.id;
-    link.edgeIdRange = { from: id.from, to: id.to };
-  }
+  const link: LinkSyntax = {
+    stroke: info.stroke,
+    arrowStart: info.arrowStart,
+    arrowEnd: info.arrowEnd,
+    length: info.length,
+    range: { from: token.from, to },
+    label,
+    labelForm,
+    pipeRange,
+    closeRange,
+    edgeId: id?.id,
+    edgeIdRange: id ? { from: id.from, to: id.to } : undefined,
+  };
   return { link, next };
 }
 

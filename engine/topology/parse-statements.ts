@@ -134,6 +134,7 @@ export function readLinkStyle(cur: Cursor, i: number): LinkStyleStatement {
 /** `accTitle: ...`, `accDescr: ...` and `accDescr { ... }`: accessibility text, kept as written. */
 export function readAccessibility(cur: Cursor, i: number): VerbatimStatement | undefined {
   const text = cur.text;
+  if (!text.startsWith('acc', i)) return undefined;
   const m = /^(accTitle|accDescr)\s*([:{])/.exec(text.slice(i, i + 40));
   if (!m) return undefined;
   const what = m[1] === 'accTitle' ? 'accTitle' : 'accDescr';

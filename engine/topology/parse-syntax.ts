@@ -7,7 +7,7 @@
 import { readConfig } from './config.ts';
 import { Cursor, StatementError } from './cursor.ts';
 import { readChain } from './parse-chain.ts';
-import { readLabel } from './parse-label.ts';
+import { SQUARE, readLabel } from './parse-label.ts';
 import {
   readAccessibility,
   readClass,
@@ -28,12 +28,17 @@ export interface SyntaxResult {
 
 const DIRECTIONS: Direction[] = ['TB', 'BT', 'RL', 'LR', 'TD'];
 const DIRECTION_LINE = /direction\s+(TB|BT|RL|LR|TD)/;
+const HEADERS = ['flowchart', 'graph'];
 
 class DocumentParser {
   private readonly top: Statement[] = [];
   private readonly open: SubgraphStatement[] = [];
+  /** The next offset where the word `direction` occurs (-1: nowhere further). */
+  private nextDirection: number;
 
-  constructor(private readonly cur: Cursor) {}
+  constructor(private readonly cur: Cursor) {
+    this.nextDirection = cur.text.indexOf('direction');
+  }
 
   private get text(): string {
     return this.cur.text;
@@ -153,7 +158,7 @@ class DocumentParser {
     if (text.startsWith('click', i) && isBlank(text.charCodeAt(i + 5))) return this.finish(readClick(cur, i), undefined, 'click');
     if (keywordAt(text, i, 'subgraph')) return this.subgraph(i);
     if (keywordAt(text, i, 'end')) return this.end(i);
-    for (const k of ['flowchart', 'graph']) {
+    for (const k of HEADERS) {
       if (keywordAt(text, i, k)) throw cur.fail(`a diagram has one '${k}' header; this one repeats it`, i, i + k.length);
     }
     if (text.startsWith('%%', i) && !/[^%\s]/.test(text.slice(i, endOfLine(text, i)))) {
@@ -162,11 +167,11 @@ class DocumentParser {
     const direction = this.direction(i);
     if (direction !== undefined) return direction;
     const chain = readChain(cur, i);
-    return this.finish(chain, undefined, `node '${chain.groups[chain.groups.length - 1]?.at(-1)?.id ?? ''}'`);
+    return this.finish(chain, undefined, () => `node '${chain.groups[chain.groups.length - 1]?.at(-1)?.id ?? ''}'`);
   }
 
   /** Records `statement` and checks that only a separator follows it. */
-  private finish(statement: Statement, end: number | undefined, what: string): number {
+  private finish(statement: Statement, end: number | undefined, what: string | (() => string)): number {
     this.push(statement);
     const text = this.text;
     const k = skipBlanks(text, end ?? statement.range.to);
@@ -175,15 +180,18 @@ class DocumentParser {
       throw this.cur.fail("a comment must be on its own line: mermaid reads '%%' after a statement as text", k, endOfLine(text, k));
     }
     const hint = statement.type === 'chain' ? "; join nodes with an arrow such as '-->', or with ' & '" : '';
-    throw this.cur.fail(`unexpected ${this.cur.describe(k)} after ${what}${hint}`, k, k + 1);
+    throw this.cur.fail(`unexpected ${this.cur.describe(k)} after ${typeof what === 'string' ? what : what()}${hint}`, k, k + 1);
   }
 
   /** Mermaid reads any line containing `direction XY` as a direction statement, whatever else it holds. */
   private direction(i: number): number | undefined {
     const text = this.text;
     const end = endOfLine(text, i);
+    // Statements come in text order, so the next occurrence is searched for only when passed: linear overall.
+    if (this.nextDirection !== -1 && this.nextDirection < i) this.nextDirection = text.indexOf('direction', i);
+    if (this.nextDirection === -1 || this.nextDirection >= end) return undefined;
     const rest = text.slice(i, end);
-    if (!rest.includes('direction') || !DIRECTION_LINE.test(rest)) return undefined;
+    if (!DIRECTION_LINE.test(rest)) return undefined;
     const dir = DIRECTIONS.find((d) => new RegExp(`direction\\s+${d}`).test(rest)) as Direction;
     const to = trimEndOffset(text, i, end);
     if (!/^direction\s+\w+$/.test(rest.trim())) {
@@ -225,7 +233,7 @@ class DocumentParser {
     while (k < text.length && !isNewline(text.charCodeAt(k)) && !';[]"(){}|'.includes(text[k] ?? '')) k++;
     const raw = text.slice(at, k);
     if (text[k] === '[') {
-      const read = readLabel(this.cur, k + 1, [']'], k);
+      const read = readLabel(this.cur, k + 1, SQUARE, k);
       sg.idText = raw.trim();
       sg.idRange = { from: at, to: at + sg.idText.length };
       sg.title = read.label;

@@ -5,7 +5,7 @@
 import type { Cursor } from './cursor.ts';
 import { arrowAt } from './links.ts';
 import { readLabel } from './parse-label.ts';
-import { SHAPE_OPENERS } from './shapes.ts';
+import { SHAPE_OPENERS, closersOf } from './shapes.ts';
 import type { ShapeDataSyntax, VertexSyntax } from './syntax.ts';
 import { isNodeStringChar, isUnicodeLetter, isWordChar, keywordAt } from './text.ts';
 
@@ -14,6 +14,7 @@ const RESERVED = ['subgraph', 'end', 'graph', 'flowchart', 'style', 'linkStyle',
 
 /** The reserved word that starts an id at `i`, if any. */
 export function reservedAt(text: string, i: number): string | undefined {
+  if (!'segflci_h'.includes(text[i] ?? ' ')) return undefined;
   const word = RESERVED.find((w) => keywordAt(text, i, w));
   if (word) return word;
   for (const w of ['click', 'href', 'call']) {
@@ -106,7 +107,7 @@ export function readVertex(cur: Cursor, i: number): VertexSyntax {
   let j = end;
   const opener = SHAPE_OPENERS.find((o) => text.startsWith(o.open, j));
   if (opener) {
-    const read = readLabel(cur, j + opener.open.length, Object.keys(opener.close), j, opener.trap);
+    const read = readLabel(cur, j + opener.open.length, closersOf(opener), j, opener.trap);
     vertex.shape = opener.close[read.closer];
     vertex.label = read.label;
     vertex.shapeRange = { from: j, to: read.end };

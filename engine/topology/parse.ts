@@ -67,38 +67,51 @@ function context(id: string, owners: Map<string, string>, groups: Map<string, To
   return out;
 }
 
-function nodesOf(draft: GraphDraft, lines: LineIndex, groups: TopologyGroup[], readings: Map<string, GroupReading | undefined>): TopologyNode[] {
+/** Nodes with their inferred kinds, and the partition numbers read from labels (for linkPartitions). */
+function nodesOf(
+  draft: GraphDraft,
+  lines: LineIndex,
+  groups: TopologyGroup[],
+  readings: Map<string, GroupReading | undefined>,
+): { nodes: TopologyNode[]; partitionIndex: Map<string, number> } {
   const owners = draft.subgraphs.owners();
   const byId = new Map(groups.map((g) => [g.id, g]));
   const defaults = draft.classDefs['default'] ?? {};
   const nodes: TopologyNode[] = [];
+  const partitionIndex = new Map<string, number>();
   for (const d of draft.nodes.values()) {
     if (byId.has(d.id)) continue;
     const groupCtx = context(d.id, owners, byId, readings);
-    const facts = { id: d.id, label: d.label, classes: d.classes, groups: groupCtx, ...(d.shape ? { shape: d.shape } : {}) };
-    const { partitionIndex, ...inferred } = inferNode(facts);
-    const style = { ...defaults };
+    const inferred = inferNode({ id: d.id, label: d.label, shape: d.shape, classes: d.classes, groups: groupCtx });
+    const style: Record<string, string> = Object.assign({}, defaults);
     for (const c of d.classes) Object.assign(style, draft.classDefs[c]);
-    Object.assign(style, styleRecord(d.styles));
+    if (d.styles.length > 0) Object.assign(style, styleRecord(d.styles));
     const node: TopologyNode = {
       id: d.id,
       label: d.label,
-      ...inferred,
+      kind: inferred.kind,
+      kindSource: inferred.kindSource,
+      kindReason: inferred.kindReason,
       config: {},
-      classes: [...d.classes],
+      classes: d.classes.slice(),
       style,
       span: lines.span(d.span.from, d.span.to),
     };
     if (d.shape) node.shape = d.shape;
+    if (inferred.topics) node.topics = inferred.topics;
+    if (inferred.consumerGroup) node.consumerGroup = inferred.consumerGroup;
+    const index = inferred.partitionIndex;
     if (d.markdown) node.markdown = true;
     const owner = owners.get(d.id);
     if (owner) node.group = owner;
     const topicGroup = groupCtx.find((g) => g.reading?.kind === 'topic')?.reading?.name;
-    if (node.kind === 'partition' && partitionIndex !== undefined && topicGroup) node.partitionOf = { topic: topicGroup, index: partitionIndex };
-    (node as TopologyNode & { partitionIndex?: number }).partitionIndex = partitionIndex;
+    if (node.kind === 'partition' && index !== undefined) {
+      if (topicGroup) node.partitionOf = { topic: topicGroup, index };
+      partitionIndex.set(node.id, index);
+    }
     nodes.push(node);
   }
-  return nodes;
+  return { nodes, partitionIndex };
 }
 
 function edgesOf(draft: GraphDraft, lines: LineIndex, nodes: TopologyNode[], groups: TopologyGroup[]): TopologyEdge[] {
@@ -107,21 +120,34 @@ function edgesOf(draft: GraphDraft, lines: LineIndex, nodes: TopologyNode[], gro
     const k = g.kind === 'consumer-group' ? 'consumer' : g.kind;
     kinds.set(g.id, k ?? 'group');
   }
-  return draft.edges.map(({ origin: _origin, span, ...e }) => {
-    const reading = inferEdge(kinds.get(e.from) ?? 'service', kinds.get(e.to) ?? 'service', e.label);
-    return { ...e, kind: reading.kind, kindReason: reading.reason, span: lines.span(span.from, span.to) };
+  return draft.edges.map((d) => {
+    const reading = inferEdge(kinds.get(d.from) ?? 'service', kinds.get(d.to) ?? 'service', d.label);
+    const edge: TopologyEdge = {
+      id: d.id,
+      from: d.from,
+      to: d.to,
+      kind: reading.kind,
+      stroke: d.stroke,
+      arrowStart: d.arrowStart,
+      arrowEnd: d.arrowEnd,
+      length: d.length,
+      span: lines.span(d.span.from, d.span.to),
+      kindReason: reading.reason,
+    };
+    if (d.label !== undefined) edge.label = d.label;
+    if (d.markdown) edge.markdown = true;
+    if (d.classes) edge.classes = d.classes;
+    return edge;
   });
 }
 
 /** A partition drawn outside a topic subgraph belongs to the topic with an edge into it (`T --> P0`). */
-function linkPartitions(nodes: TopologyNode[], edges: TopologyEdge[], groups: TopologyGroup[]): void {
+function linkPartitions(nodes: TopologyNode[], edges: TopologyEdge[], groups: TopologyGroup[], partitionIndex: Map<string, number>): void {
   const topicName = new Map<string, string>();
   for (const n of nodes) if (n.kind === 'topic' && n.topics?.[0]) topicName.set(n.id, n.topics[0]);
   for (const g of groups) if (g.kind === 'topic' && g.name) topicName.set(g.id, g.name);
   for (const n of nodes) {
-    const extra = n as TopologyNode & { partitionIndex?: number };
-    const index = extra.partitionIndex;
-    delete extra.partitionIndex;
+    const index = partitionIndex.get(n.id);
     if (n.kind !== 'partition' || n.partitionOf || index === undefined) continue;
     const from = edges.find((e) => e.to === n.id && topicName.has(e.from));
     if (from) n.partitionOf = { topic: topicName.get(from.from) as string, index };
@@ -156,9 +182,9 @@ export function parseDocument(text: string): ParsedDocument {
   const lines = cursor.lines;
   const draft = buildGraph(cursor, document.statements, document.header?.direction ?? 'TB');
   const { groups, readings } = groupsOf(draft, lines);
-  const nodes = nodesOf(draft, lines, groups, readings);
+  const { nodes, partitionIndex } = nodesOf(draft, lines, groups, readings);
   const edges = edgesOf(draft, lines, nodes, groups);
-  linkPartitions(nodes, edges, groups);
+  linkPartitions(nodes, edges, groups, partitionIndex);
   const directives = directivesOf(draft, lines, cursor, nodes, groups);
   const topology: Topology = { direction: draft.direction, nodes, edges, groups, directives, classDefs: draft.classDefs };
   if (draft.annotations.length > 0) {

@@ -63,8 +63,22 @@ function groupLines(t: Topology, g: TopologyGroup, depth: number, out: string[],
   out.push(`${pad}end`);
 }
 
-function verbatim(annotations: Annotation[] | undefined, kinds: Annotation['kind'][]): string[] {
-  return (annotations ?? []).filter((a) => kinds.includes(a.kind)).map((a) => a.text);
+/**
+ * Annotations in three runs that keep their order: what leads the text (front matter, init), what may stand before
+ * the nodes (comments, accessibility), and from the first statement that must follow the edges (linkStyle counts
+ * them) everything after.
+ */
+function verbatim(annotations: Annotation[] = []): { lead: string[]; top: string[]; bottom: string[] } {
+  const out = { lead: [] as string[], top: [] as string[], bottom: [] as string[] };
+  let i = 0;
+  while (i < annotations.length && (annotations[i]?.kind === 'frontmatter' || annotations[i]?.kind === 'init')) out.lead.push(annotations[i++]?.text ?? '');
+  let target = out.top;
+  for (; i < annotations.length; i++) {
+    const a = annotations[i] as Annotation;
+    if (a.kind === 'click' || a.kind === 'linkStyle' || a.kind === 'edgeData' || a.kind === 'direction') target = out.bottom;
+    target.push(a.text);
+  }
+  return out;
 }
 
 /**
@@ -72,9 +86,9 @@ function verbatim(annotations: Annotation[] | undefined, kinds: Annotation['kind
  * apart from source positions.
  */
 export function printTopology(t: Topology): string {
-  const out: string[] = [...verbatim(t.annotations, ['frontmatter', 'init'])];
-  out.push(`flowchart ${t.direction}`);
-  const body: string[] = [...verbatim(t.annotations, ['accTitle', 'accDescr', 'comment'])];
+  const kept = verbatim(t.annotations);
+  const out: string[] = [...kept.lead, `flowchart ${t.direction}`];
+  const body: string[] = [...kept.top];
   for (const [name, style] of Object.entries(t.classDefs)) body.push(`classDef ${name} ${styleText(style)}`);
   for (const n of t.nodes) body.push(nodeText(n, n.classes[0]));
 
@@ -100,7 +114,7 @@ export function printTopology(t: Topology): string {
     if (Object.keys(own).length > 0) body.push(`style ${n.id} ${styleText(own)}`);
   }
   for (const g of t.groups) if (g.style && Object.keys(g.style).length > 0) body.push(`style ${g.id} ${styleText(g.style)}`);
-  body.push(...verbatim(t.annotations, ['click', 'linkStyle', 'edgeData', 'direction']));
+  body.push(...kept.bottom);
   for (const d of t.directives) {
     body.push(`%% @config ${d.target}${d.entries.map((e) => ` ${e.key}=${encodeConfigValue(e.value)}`).join('')}`);
   }

@@ -10,6 +10,16 @@ export interface ShapeOpener {
   trap?: boolean;
 }
 
+/** The closers of an opener, as a constant list. */
+export const closersOf = (() => {
+  const cache = new Map<ShapeOpener, string[]>();
+  return (o: ShapeOpener): string[] => {
+    let list = cache.get(o);
+    if (!list) cache.set(o, (list = Object.keys(o.close)));
+    return list;
+  };
+})();
+
 /** In the order mermaid's lexer tries them, longest openers first where they share a prefix. */
 export const SHAPE_OPENERS: ShapeOpener[] = [
   { open: '(((', close: { ')))': 'doublecircle' } },

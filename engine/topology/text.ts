@@ -22,8 +22,8 @@ export class LineIndex {
     }
   }
 
-  /** The 1-based line and column of `offset`. */
-  position(offset: number): { line: number; column: number } {
+  /** The 0-based index of the line holding `offset`. */
+  private lineAt(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -31,6 +31,12 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  }
+
+  /** The 1-based line and column of `offset`. */
+  position(offset: number): { line: number; column: number } {
+    const lo = this.lineAt(offset);
     return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
   }
 
@@ -49,8 +55,8 @@ export class LineIndex {
 
   /** A SourceSpan for `[from, to)`. */
   span(from: number, to: number): SourceSpan {
-    const { line, column } = this.position(from);
-    return { from, to, line, column };
+    const lo = this.lineAt(from);
+    return { from, to, line: lo + 1, column: from - (this.starts[lo] ?? 0) + 1 };
   }
 
   /** "3:14": the place of `offset` as people write it in messages. */

@@ -26,16 +26,24 @@ function shrink(text: string, c: TextChange): TextChange {
   return { from: c.from + start, to: c.to - end, insert: c.insert.slice(start, c.insert.length - end) };
 }
 
-/** Sorted, minimal, without no-ops; throws if two changes overlap (a bug in the edit, not in the text). */
+/**
+ * Sorted, minimal, without no-ops. Overlapping deletions merge (two removed lines can share a line break);
+ * any other overlap throws, as it is a bug in the edit, not in the text.
+ */
 export function finishChanges(text: string, changes: TextChange[]): TextChange[] {
-  const out = changes
+  const sorted = changes
     .map((c) => shrink(text, c))
     .filter((c) => c.from !== c.to || c.insert !== '')
     .sort((a, b) => a.from - b.from || a.to - b.to);
-  for (let i = 1; i < out.length; i++) {
-    const prev = out[i - 1] as TextChange;
-    const cur = out[i] as TextChange;
-    if (cur.from < prev.to) throw new Error(`overlapping changes at ${prev.from}-${prev.to} and ${cur.from}-${cur.to}`);
+  const out: TextChange[] = [];
+  for (const cur of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && cur.from < prev.to) {
+      if (prev.insert !== '' || cur.insert !== '') throw new Error(`overlapping changes at ${prev.from}-${prev.to} and ${cur.from}-${cur.to}`);
+      prev.to = Math.max(prev.to, cur.to);
+    } else {
+      out.push({ ...cur });
+    }
   }
   return out;
 }

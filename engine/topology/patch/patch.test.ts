@@ -73,6 +73,11 @@ describe('deleteNode', () => {
     expect(edit(doc('A --> X --> B', 'A --> B'), { type: 'deleteNode', id: 'X' })).toBe(doc('A --> B'));
   });
 
+  it('removes the last lines of a text that has no final line break', () => {
+    expect(edit('flowchart LR\n  A --> X\n  B --> X', { type: 'deleteNode', id: 'X' })).toBe('flowchart LR\n  A\n  B');
+    expect(edit('flowchart LR\n  A --> B\n  B --> X\n  A --> X', { type: 'deleteNode', id: 'X' })).toBe('flowchart LR\n  A --> B\n');
+  });
+
   it('keeps other nodes’ label definitions written inside the removed statement', () => {
     expect(edit(doc('A[Alpha] --> X[Gone] --> B[Beta]', 'A --> B'), { type: 'deleteNode', id: 'X' })).toBe(doc('A[Alpha]', 'B[Beta]', 'A --> B'));
   });
@@ -196,6 +201,11 @@ describe('patchTopology', () => {
     const text = doc('A --> B', '%% note', 'B --> C');
     const r = patchTopology(text, { type: 'setEdgeLabel', edgeId: 'L_B_C_0', label: 'x' });
     expect(r.changes).toEqual([{ from: text.indexOf('B -->') + 5, to: text.indexOf('B -->') + 5, insert: '|x|' }]);
+  });
+
+  it('keeps CRLF line breaks in what it inserts', () => {
+    const text = 'flowchart LR\r\n  A --> B\r\n';
+    expect(edit(text, { type: 'addEdge', from: 'B', to: 'A' })).toBe('flowchart LR\r\n  A --> B\r\n  B --> A\r\n');
   });
 
   it('reports unknown edges', () => {

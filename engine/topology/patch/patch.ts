@@ -43,7 +43,10 @@ export function patchTopology(text: string, edit: CanvasEdit): PatchResult {
   const doc = new PatchDoc(text);
   const result = outcome(doc, edit);
   if ('error' in result) return { changes: [], text, error: result.error };
-  const changes = finishChanges(text, result.changes);
+  // Edits write line breaks as '\n'; a text written with '\r\n' keeps its own.
+  const crlf = text.includes('\r\n');
+  const written = crlf ? result.changes.map((c) => ({ ...c, insert: c.insert.replace(/\r?\n/g, '\r\n') })) : result.changes;
+  const changes = finishChanges(text, written);
   const patched = applyChanges(text, changes);
   // An edit never makes a text worse: if it would add an error, refuse it rather than break the learner's work.
   if (changes.length > 0 && errorCount(patched) > doc.parsed.diagnostics.filter((d) => d.severity === 'error').length) {
