@@ -42,6 +42,12 @@ export { EDGE_KINDS, NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo }
 export { printTopology } from './topology/print.ts';
 export { patchTopology } from './topology/patch/patch.ts';
 
+// Layout and editing helpers the app draws with (the main thread imports their values from ui.ts); parsing and
+// layoutTopology run in the worker.
+export type * from './layout/types.ts';
+export type { LoadResult } from './editing/load.ts';
+export * from './ui.ts';
+
 // The simulation (sim/, kafka/, services/, faults/, check/, metrics/).
 export { createSimulation, fromWorld, type Simulation, type SimulationOptions } from './simulation.ts';
 export { checkHistory, lostMessages, type CheckReport, type LostMessage } from './check/checks.ts';
