@@ -1,15 +1,45 @@
-import { useEffect, useState } from 'react';
-import { engine } from './engine/client.ts';
+/**
+ * The app's frame: top bar; the text on the left, the canvas in the middle, the inspector on the right; a status
+ * bar. The centre column leaves room below the canvas for the simulation's dock (later issues).
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from './canvas/Canvas.tsx';
+import { LayingOut } from './canvas/LayingOut.tsx';
+import { Palette } from './canvas/Palette.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { Banners } from './shell/Banners.tsx';
+import { LeftPanel } from './shell/LeftPanel.tsx';
+import { StatusBar } from './shell/StatusBar.tsx';
+import { TopBar } from './shell/TopBar.tsx';
+import { useGlobalKeys } from './shell/useGlobalKeys.ts';
+import type { Library } from './workspace/library.ts';
+import { LibraryContext } from './workspace/LibraryContext.ts';
+import './shell/app.css';
 
-export function App() {
-  const [status, setStatus] = useState('starting engine…');
-  useEffect(() => {
-    engine.ping().then((r) => setStatus(`engine: ${r}`));
-  }, []);
+export function App({ library }: { library: Library }) {
+  useGlobalKeys();
   return (
-    <main>
-      <h1>EventLab</h1>
-      <p data-testid="engine-status">{status}</p>
-    </main>
+    <LibraryContext.Provider value={library}>
+      <div className="app">
+        <TopBar />
+        <LeftPanel />
+        <main className="app-center">
+          <div className="app-canvas">
+            <ReactFlowProvider>
+              <Palette />
+              <div className="app-flow">
+                <Canvas />
+                <Banners />
+                <LayingOut />
+              </div>
+            </ReactFlowProvider>
+          </div>
+        </main>
+        <div className="app-right">
+          <Inspector />
+        </div>
+        <StatusBar />
+      </div>
+    </LibraryContext.Provider>
   );
 }

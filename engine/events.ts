@@ -57,6 +57,8 @@ export const E = {
   callTimeout: 64, // a=caller instance, b=call id
   checkoutResponse: 65, // a=client, b=call id
   clientStart: 66, // a=client, b=life: a client with a start delay begins
+  // Metrics (metrics/sampler.ts)
+  metricsSample: 55, // a=0: a per-second sample for the charts
   // Faults (faults/)
   fault: 70, // a=fault index
   restartInstance: 71, // a=instance, b=life: an orchestrator restarts a crashed instance

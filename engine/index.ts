@@ -42,6 +42,12 @@ export { EDGE_KINDS, NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo }
 export { printTopology } from './topology/print.ts';
 export { patchTopology } from './topology/patch/patch.ts';
 
+// Layout and editing helpers the app draws with (the main thread imports their values from ui.ts); parsing and
+// layoutTopology run in the worker.
+export type * from './layout/types.ts';
+export type { LoadResult } from './editing/load.ts';
+export * from './ui.ts';
+
 // The simulation (sim/, kafka/, services/, faults/, check/, metrics/).
 export { createSimulation, fromWorld, type Simulation, type SimulationOptions } from './simulation.ts';
 export { checkHistory, lostMessages, type CheckReport, type LostMessage } from './check/checks.ts';
@@ -52,6 +58,11 @@ export type { World } from './world.ts';
 export { SETTINGS, setting, settingsFor, type Setting, type Scope } from './config/schema.ts';
 export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';
 export { parseDistribution, type Distribution } from './sim/distribution.ts';
+
+// The live simulation the worker runs for the app (live/).
+export { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Command, type Session, type SessionOptions } from './live/session.ts';
+export { describeEntry, eventLog, groupDetail, keyPath, messageLife, partitionDetail, type LogQuery } from './live/queries.ts';
+export type * from './live/types.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.
 export * from './goals/index.ts';

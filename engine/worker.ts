@@ -1,12 +1,25 @@
 /**
- * The engine in a Web Worker: the comlink surface the app calls through app/engine/client.ts.
+ * The engine in a Web Worker: the comlink surface the app calls through app/engine/client.ts. Parsing and layout
+ * for the editor, and the live simulation (engine/live/host.ts), which the app paces: the worker reads no clock.
  */
 import * as Comlink from 'comlink';
+import { loadText } from './editing/load.ts';
+import { patchAll } from './editing/patchAll.ts';
+import { simHost } from './live/host.ts';
+import { patchTopology } from './topology/patch/patch.ts';
 
 const api = {
   ping(): string {
     return 'pong';
   },
+  /** Parses and lays out a text; `pinned` nodes keep their positions. */
+  load: loadText,
+  /** One canvas edit as a minimal change of the text. */
+  patch: patchTopology,
+  /** Several canvas edits applied in order, as one change. */
+  patchAll,
+  /** The live simulation. */
+  sim: simHost,
 };
 
 export type EngineWorkerApi = typeof api;

@@ -153,7 +153,9 @@ export interface Work {
 
 export interface FetchedRecords {
   ids: Uint32Array;
-  offsets: Float64Array;
+  /** Offsets of the records, or null when they run on from `base` without gaps. */
+  offsets: Float64Array | null;
+  base: number;
   head: number;
 }
 

@@ -247,14 +247,16 @@ function take(w: World, c: Consumer): Work | null {
     const buf = c.buffer.get(p);
     if (!buf) continue;
     const take = Math.min(buf.ids.length - buf.head, max - n);
+    const offs = buf.offsets;
     for (let j = 0; j < take; j++) {
+      const k = buf.head + j;
       work.partitions[n] = p;
-      work.ids[n] = buf.ids[buf.head + j]!;
-      work.offsets[n] = buf.offsets[buf.head + j]!;
+      work.ids[n] = buf.ids[k]!;
+      work.offsets[n] = offs ? offs[k]! : buf.base + k;
       n++;
     }
     buf.head += take;
-    c.position.set(p, buf.offsets[buf.head - 1]! + 1);
+    c.position.set(p, (offs ? offs[buf.head - 1]! : buf.base + buf.head - 1) + 1);
     if (buf.head >= buf.ids.length) c.buffer.delete(p);
   }
   if (n === 0) return null;
@@ -334,11 +336,13 @@ on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
       record(w.trace, w.now, T.error, c.host, p, OFFSET_OUT_OF_RANGE, req.offsets[i]!, c.group);
     } else if (code === NONE && req.ids[i]!.length > 0) {
       const ids = req.ids[i]!;
-      const offs = req.recordOffsets[i]!;
-      c.buffer.set(p, { ids, offsets: offs, head: 0 });
-      c.fetchPosition.set(p, offs[offs.length - 1]! + 1);
+      const offs = req.recordOffsets[i] ?? null;
+      const base = req.resolved[i]!;
+      c.buffer.set(p, { ids, offsets: offs, base, head: 0 });
+      const first = offs ? offs[0]! : base;
+      c.fetchPosition.set(p, (offs ? offs[offs.length - 1]! : base + ids.length - 1) + 1);
       w.metrics.delivered += ids.length;
-      record(w.trace, w.now, T.deliver, c.host, p, offs[0]!, ids.length, c.group);
+      record(w.trace, w.now, T.deliver, c.host, p, first, ids.length, c.group);
     }
   }
   if (refresh) refreshConsumerMetadata(w, c);

@@ -8,7 +8,7 @@ import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import type { World } from '../world.ts';
 import { NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE } from './errors.ts';
-import { createReadBuffer } from './log.ts';
+import { copyRange, createReadBuffer } from './log.ts';
 import { believesLeader, slotOf } from './metadata.ts';
 import { readView, viewEnd } from './replicas.ts';
 import type { Partition } from './types.ts';
@@ -29,7 +29,8 @@ export interface FetchRequest {
   /** The answer: per partition an error code, records, and the high watermark. */
   codes: number[];
   ids: Uint32Array[];
-  recordOffsets: Float64Array[];
+  /** Per partition: the records' offsets, or null when they run on from `resolved` without gaps. */
+  recordOffsets: (Float64Array | null)[];
   highWatermarks: number[];
   logStart: number[];
   logEnd: number[];
@@ -115,8 +116,19 @@ function fill(w: World, req: FetchRequest): boolean {
       continue;
     }
     req.codes[i] = NONE;
+    const hw = p.hw[slot]!;
+    // Fast path: a block copy of contiguous offsets in the replica's part of the shared log.
+    const fast = hw <= p.matched[slot]! ? copyRange(p.log, from, hw, req.maxRecords) : null;
+    if (fast) {
+      if (fast.length > 0) {
+        req.ids[i] = fast;
+        req.recordOffsets[i] = null;
+        any = true;
+      }
+      continue;
+    }
     if (scratch.ids.length < req.maxRecords) scratch = createReadBuffer(req.maxRecords);
-    readView(p, slot, from, p.hw[slot]!, req.maxRecords, scratch);
+    readView(p, slot, from, hw, req.maxRecords, scratch);
     if (scratch.count > 0) {
       req.ids[i] = scratch.ids.slice(0, scratch.count);
       req.recordOffsets[i] = scratch.offsets.slice(0, scratch.count);

@@ -211,3 +211,26 @@ export function recordCount(log: Log): number {
   for (const s of log.segments) n += s.count;
   return n;
 }
+
+/**
+ * Copies the records in [from, upTo) (at most `max`) into a new array with block copies, when every segment in the
+ * range keeps implicit offsets (nothing compacted): the consumer fetch fast path. Returns null when the range has
+ * compacted segments, so the caller reads record by record.
+ */
+export function copyRange(log: Log, from: number, upTo: number, max: number): Uint32Array | null {
+  const end = Math.min(upTo, log.endOffset, from + max);
+  if (from >= end) return new Uint32Array(0);
+  if (from < log.startOffset) return null;
+  const out = new Uint32Array(end - from);
+  let si = segmentIndex(log, from);
+  let at = from;
+  while (at < end && si >= 0 && si < log.segments.length) {
+    const seg = log.segments[si]!;
+    if (seg.offsets) return null;
+    const stop = Math.min(end, seg.baseOffset + seg.count);
+    if (stop > at) out.set(seg.ids.subarray(at - seg.baseOffset, stop - seg.baseOffset), at - from);
+    at = Math.max(at, stop);
+    si++;
+  }
+  return at >= end ? out : null;
+}

@@ -57,7 +57,8 @@ export function quantile(h: Histogram, q: number): number {
     if (seen >= rank) {
       const lo = bucketStart(b);
       const hi = b + 1 < BUCKETS ? bucketStart(b + 1) : lo;
-      return Math.min(h.max, Math.max(h.min, Math.floor((lo + hi) / 2)));
+      const mid = Math.floor((lo + hi) / 2);
+      return h.max === Infinity ? mid : Math.min(h.max, Math.max(h.min, mid));
     }
   }
   return h.max;

@@ -17,7 +17,11 @@ export interface Metrics {
   /** Per group: produce-to-processed latency (report.ts merges them for the overall figure). */
   groupLatency: Histogram[];
   /** Produce-to-acknowledged latency. */
+  /** Produce-to-acknowledged latency of records other than events of publish-only services... */
   ackLatency: Histogram;
+  /** ...and of those events, which are their requests' latency too (report.ts merges as needed). */
+  sourceAckLatency: Histogram;
+  /** Latency of checkouts answered to clients. */
   checkoutLatency: Histogram;
   checkoutsOk: number;
   checkoutsFailed: number;
@@ -30,6 +34,8 @@ export interface Metrics {
   seriesLimit: number;
   /** Counters at the last sample, to turn totals into rates. */
   last: { produced: number; processed: number; ok: number; failed: number };
+  /** Bucket counts of all groups' latency at the last sample, to read percentiles of the last second alone. */
+  lastLatency: Float64Array;
 }
 
 /** One failed checkout: which request (or event of a publish-only service), when, why, and whose fault. */
@@ -80,6 +86,7 @@ export function createMetrics(groups: number): Metrics {
     committed: 0,
     groupLatency: Array.from({ length: groups }, createHistogram),
     ackLatency: createHistogram(),
+    sourceAckLatency: createHistogram(),
     checkoutLatency: createHistogram(),
     checkoutsOk: 0,
     checkoutsFailed: 0,
@@ -88,6 +95,7 @@ export function createMetrics(groups: number): Metrics {
     series: [],
     seriesLimit: 3600,
     last: { produced: 0, processed: 0, ok: 0, failed: 0 },
+    lastLatency: new Float64Array(createHistogram().counts.length),
   };
 }
 

@@ -57,6 +57,13 @@ export function groupLags(w: World): GroupLag[] {
   });
 }
 
+function merged(a: Histogram, b: Histogram): Histogram {
+  const h = createHistogram();
+  mergeInto(h, a);
+  mergeInto(h, b);
+  return h;
+}
+
 /** Produce-to-processed latency over every group. */
 export function endToEnd(w: World): Histogram {
   const h = createHistogram();
@@ -87,8 +94,8 @@ export function report(w: World): MetricsReport {
     lag: Object.fromEntries(groups.map((g) => [g.group, g.lag])),
     groups,
     latencyMs: ms(endToEnd(w)),
-    ackLatencyMs: ms(m.ackLatency),
-    checkouts: { ok: m.checkoutsOk, failed: m.checkoutsFailed, latencyMs: ms(m.checkoutLatency) },
+    ackLatencyMs: ms(merged(m.ackLatency, m.sourceAckLatency)),
+    checkouts: { ok: m.checkoutsOk, failed: m.checkoutsFailed, latencyMs: ms(merged(m.checkoutLatency, m.sourceAckLatency)) },
     events: w.events,
   };
 }

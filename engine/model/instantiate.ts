@@ -16,6 +16,7 @@ import { createLog } from '../kafka/log.ts';
 import type { Broker, Cluster, Partition, TopicConfig } from '../kafka/types.ts';
 import { createHistogram } from '../metrics/histogram.ts';
 import { createMetrics } from '../metrics/metrics.ts';
+import { startSampler } from '../metrics/sampler.ts';
 import { after } from '../sim/loop.ts';
 import { addHost, createNetwork } from '../sim/network.ts';
 import { createQueue } from '../sim/queue.ts';
@@ -185,6 +186,7 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
     else startClient(w, c);
   });
   for (const s of w.sources) startSource(w, s);
+  startSampler(w);
   return w;
 }
 

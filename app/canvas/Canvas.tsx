@@ -1,0 +1,136 @@
+/**
+ * The topology drawn with React Flow: drag to pin, connect handles to add an edge, Delete to remove, double-click
+ * to rename, drop a palette item to add a node. Every change goes to the text through patchTopology.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type OnBeforeDelete,
+  type OnNodeDrag,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { useCallback, type DragEvent, type MouseEvent } from 'react';
+import type { NodeKind } from '../../engine/index.ts';
+import { nodeMetrics } from '../../engine/ui.ts';
+import { appStore, useApp } from '../state/store.ts';
+import { addEdge, addNode, deleteElements } from '../workspace/actions.ts';
+import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
+import { edgeTypes } from './edges/KindEdge.tsx';
+import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
+import { kindColors } from './nodes/kindColors.ts';
+import { nodeTypes } from './nodes/nodeTypes.ts';
+import { PALETTE_MIME } from './Palette.tsx';
+import { useFitOnOpen } from './useFitOnOpen.ts';
+import { useFlowState } from './useFlowState.ts';
+import './Canvas.css';
+
+/** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
+const CULL_NODES_MIN = 200;
+
+/** The minimap redraws every node on each change; past this it costs more than it shows. */
+const MINIMAP_NODES_MAX = 1000;
+
+const stripGroup = (id: string) => (id.startsWith('group:') ? id.slice('group:'.length) : id);
+
+export function Canvas() {
+  const { nodes, edges, onNodesChange, onEdgesChange, topology } = useFlowState();
+  const { screenToFlowPosition } = useReactFlow();
+  useFitOnOpen(nodes.length);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target) void addEdge(stripGroup(c.source), stripGroup(c.target));
+  }, []);
+
+  const onBeforeDelete: OnBeforeDelete<FlowNode, FlowEdge> = useCallback(async ({ nodes: ns, edges: es }) => {
+    const ids = ns.filter((n) => !isGroupFlowNode(n)).map((n) => n.id);
+    const topologyEdges = es.flatMap((e) => (e.data ? [e.data.edge] : []));
+    if (ids.length > 0 || topologyEdges.length > 0) await deleteElements(ids, topologyEdges);
+    return false; // the text changed; the canvas follows it, not React Flow's own removal
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_, __, dragged) => {
+    const s = appStore.getState();
+    const positions = { ...s.positions };
+    for (const n of dragged) if (!isGroupFlowNode(n)) positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+    s.edit({ positions });
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: ns, edges: es }: OnSelectionChangeParams<FlowNode, FlowEdge>) => {
+    appStore.getState().select({ nodes: ns.filter((n) => !isGroupFlowNode(n)).map((n) => n.id), edges: es.map((e) => e.id) });
+  }, []);
+
+  const onNodeDoubleClick = useCallback((_: MouseEvent, node: FlowNode) => {
+    if (!isGroupFlowNode(node)) appStore.getState().setRenaming(node.id);
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!kind) return;
+      e.preventDefault();
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // Centre the new node on the pointer (a fresh node is about the minimum width, two text lines tall).
+      void addNode(kind, { x: Math.round(at.x - nodeMetrics.minWidth / 2), y: Math.round(at.y - 26) });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <EdgeMarkers />
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onBeforeDelete={onBeforeDelete}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionChange={onSelectionChange}
+        onNodeDoubleClick={onNodeDoubleClick}
+        deleteKeyCode={['Delete', 'Backspace']}
+        onlyRenderVisibleElements={nodes.length > CULL_NODES_MIN}
+        zoomOnDoubleClick={false}
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls position="bottom-left" showInteractive={false} />
+        {nodes.length <= MINIMAP_NODES_MAX && (<MiniMap
+          position="bottom-right"
+          style={{ width: 168, height: 112 }}
+          pannable
+          zoomable
+          nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? '#e2e8f0' : kindColors[(n as FlowNode).type as NodeKind] ?? '#94a3b8')}
+          nodeStrokeWidth={0}
+          maskColor="rgb(241 245 249 / 0.7)"
+        />)}
+      </ReactFlow>
+      {!topology && <EmptyCanvas />}
+    </div>
+  );
+}
+
+function EmptyCanvas() {
+  const status = useApp((s) => s.parseStatus);
+  return (
+    <div className="canvas-empty" data-testid="canvas-empty">
+      {status === 'pending' ? 'Reading the text…' : 'Nothing to draw yet: write a flowchart on the left, or drop a component here.'}
+    </div>
+  );
+}

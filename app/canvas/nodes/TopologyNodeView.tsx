@@ -1,0 +1,70 @@
+/**
+ * The body every node kind shares: icon, label, the caption that says how the text was read, and for a Kafka node
+ * the topics it hosts.
+ */
+import { Handle, type NodeProps } from '@xyflow/react';
+import type { CSSProperties } from 'react';
+import { chipRows, nodeCaption, nodeMetrics, wrapLabel } from '../../../engine/ui.ts';
+import { useApp } from '../../state/store.ts';
+import { renameNode } from '../../workspace/actions.ts';
+import type { TopologyFlowNode } from '../flowTypes.ts';
+import { kindColors } from './kindColors.ts';
+import { KindIcon } from './KindIcon.tsx';
+import { NodeLabel } from './NodeLabel.tsx';
+import { userStyle } from './userStyle.ts';
+import './node.css';
+
+const textMax = nodeMetrics.maxWidth - 2 * nodeMetrics.paddingX - nodeMetrics.icon - nodeMetrics.iconGap - nodeMetrics.borderSlack;
+
+const shapeClass: Partial<Record<string, string>> = {
+  round: 'shape-round',
+  stadium: 'shape-pill',
+  circle: 'shape-pill',
+  doublecircle: 'shape-pill',
+  subroutine: 'shape-subroutine',
+  cylinder: 'shape-cylinder',
+  diamond: 'shape-diamond',
+  hexagon: 'shape-hexagon',
+};
+
+export function TopologyNodeView({ id, data, selected, width, sourcePosition, targetPosition }: NodeProps<TopologyFlowNode>) {
+  const { node } = data;
+  const renaming = useApp((s) => s.renaming === id);
+  const lines = wrapLabel(node.label, textMax);
+  const topics = node.kind === 'kafka' ? (node.topics ?? []) : [];
+  const rows = topics.length > 0 ? chipRows(topics, (width ?? nodeMetrics.maxWidth) - 2 * nodeMetrics.paddingX) : [];
+  const style = { '--accent': kindColors[node.kind], ...userStyle(node.style) } as CSSProperties;
+  const classes = ['tnode', shapeClass[node.shape ?? ''] ?? '', selected ? 'is-selected' : ''].join(' ');
+
+  return (
+    <div className={classes} style={style} data-testid={`node-${id}`} data-kind={node.kind}>
+      <Handle type="target" id="in" position={targetPosition!} />
+      <div className="tnode-head">
+        <span className="tnode-icon">
+          <KindIcon kind={node.kind} />
+        </span>
+        <div className="tnode-text">
+          <NodeLabel
+            lines={lines}
+            renaming={renaming}
+            initial={node.label}
+            onRename={(label) => void renameNode(id, label)}
+          />
+          <div className="tnode-caption" title={`${node.kindReason} (from ${node.kindSource})`} data-testid="caption">
+            {nodeCaption(node)}
+          </div>
+        </div>
+      </div>
+      {rows.length > 0 && (
+        <div className="tnode-topics" data-testid="hosted-topics">
+          {rows.flat().map((topic) => (
+            <span key={topic} className="tnode-topic" title={`topic ${topic}`}>
+              {topic}
+            </span>
+          ))}
+        </div>
+      )}
+      <Handle type="source" id="out" position={sourcePosition!} />
+    </div>
+  );
+}

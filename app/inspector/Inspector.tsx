@@ -1,0 +1,69 @@
+/**
+ * The right panel: the selected node (or edge), edited through the text; with nothing selected, a summary of the
+ * topology and how to edit it on the canvas.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import type { NodeKind, Topology } from '../../engine/index.ts';
+import { kindName } from '../../engine/ui.ts';
+import { KindIcon } from '../canvas/nodes/KindIcon.tsx';
+import { kindColors } from '../canvas/nodes/kindColors.ts';
+import { useApp } from '../state/store.ts';
+import { EdgeInspector } from './EdgeInspector.tsx';
+import { NodeInspector } from './NodeInspector.tsx';
+import './Inspector.css';
+
+export function Inspector() {
+  const topology = useApp((s) => s.good?.topology);
+  const [nodeId, edgeId] = useApp(useShallow((s) => [s.selection.nodes[0], s.selection.edges[0]]));
+  const node = nodeId ? topology?.nodes.find((n) => n.id === nodeId) : undefined;
+  const edge = !node && edgeId ? topology?.edges.find((e) => e.id === edgeId) : undefined;
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+      {node && topology ? (
+        <NodeInspector node={node} topology={topology} />
+      ) : edge && topology ? (
+        <EdgeInspector edge={edge} topology={topology} />
+      ) : (
+        <Summary topology={topology} />
+      )}
+    </aside>
+  );
+}
+
+function Summary({ topology }: { topology: Topology | undefined }) {
+  const counts = new Map<NodeKind, number>();
+  for (const n of topology?.nodes ?? []) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  return (
+    <>
+      <header className="inspector-head">
+        <div>
+          <h2>Topology</h2>
+          <p className="muted small">Select a node or an edge to edit it.</p>
+        </div>
+      </header>
+      {counts.size > 0 && (
+        <section>
+          <ul className="kind-counts">
+            {[...counts].map(([kind, n]) => (
+              <li key={kind} style={{ color: kindColors[kind] }}>
+                <KindIcon kind={kind} size={16} />
+                <span>
+                  {n} × {kindName(kind)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="tips">
+        <label className="section-label">On the canvas</label>
+        <ul>
+          <li>Drag a component from the palette, or click it.</li>
+          <li>Drag from a node’s edge handle to another node to connect them.</li>
+          <li>Double-click a node to rename it; Delete removes the selection.</li>
+          <li>Every change is written into the text, where you can undo it.</li>
+        </ul>
+      </section>
+    </>
+  );
+}

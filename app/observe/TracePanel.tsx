@@ -1,0 +1,4 @@
+/** Placeholder until the observe branch lands. */
+export function TracePanel() {
+  return null;
+}

@@ -1,0 +1,58 @@
+/**
+ * Messages above the canvas: the first parse error ("line L, column C: message") while the last good drawing stays,
+ * and notices (a damaged share link, a refused import).
+ */
+import { revealInEditor } from '../editor/editorBridge.ts';
+import { appStore, useApp } from '../state/store.ts';
+import './Banners.css';
+
+function ParseErrorBanner() {
+  const status = useApp((s) => s.parseStatus);
+  const diagnostics = useApp((s) => s.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  if (status !== 'error' || !first) return null;
+  return (
+    <div className="banner is-error is-parse-error" role="alert" data-testid="parse-error">
+      <span className="banner-text">
+        <strong>
+          line {first.line}, column {first.column}:
+        </strong>{' '}
+        {first.message}
+        {errors.length > 1 && <span className="banner-more"> (and {errors.length - 1} more)</span>}
+      </span>
+      <button
+        type="button"
+        className="banner-action"
+        onClick={() => {
+          appStore.getState().setLeftTab('text');
+          revealInEditor(first.from, first.to - first.from);
+        }}
+      >
+        Show in text
+      </button>
+    </div>
+  );
+}
+
+function NoticeBanner() {
+  const notice = useApp((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div className={`banner is-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span className="banner-text">{notice.text}</span>
+      <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => appStore.getState().setNotice(null)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Banners() {
+  return (
+    <div className="banners">
+      <NoticeBanner />
+      <ParseErrorBanner />
+    </div>
+  );
+}

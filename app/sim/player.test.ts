@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from '../../engine/index.ts';
+import type { SimClient } from '../engine/client.ts';
+import { createLiveStore } from './liveStore.ts';
+import { createPlayer } from './player.ts';
+
+/** The worker's host, in process: the real engine behind a promise-returning facade. */
+function inProcessSim(): SimClient {
+  let s: Session | null = null;
+  const api = {
+    start: (text: string, o: { seed: number; faults?: string[] }) => {
+      const r = createSession(text, { seed: o.seed, faults: o.faults });
+      if ('errors' in r) return { ok: false, errors: r.errors, warnings: [], frame: null };
+      s = r;
+      return { ok: true, errors: [], warnings: r.diagnostics, frame: frameOf(r) };
+    },
+    advance: (t: number, n: number) => (advance(s!, t, n), frameOf(s!)),
+    step: (k: 'event' | 'hop') => (k === 'event' ? stepEvent(s!) : stepHop(s!), frameOf(s!)),
+    seek: (t: number) => (seek(s!, t), frameOf(s!)),
+    inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
+    changeSettings: (t: string) => ({ ...changeSettings(s!, t), frame: frameOf(s!) }),
+  };
+  return new Proxy({} as SimClient, { get: (_, k: string) => (...a: unknown[]) => Promise.resolve((api as Record<string, (...x: unknown[]) => unknown>)[k]!(...a)) });
+}
+
+const text = `graph LR
+  Orders[Order Service] -->|publish| Kafka[Kafka: orders]
+  Kafka --> Billing[Billing Service]
+  %% @config Orders rate=100/s
+`;
+
+function harness() {
+  const store = createLiveStore();
+  let clock = 0;
+  const callbacks: (() => void)[] = [];
+  const player = createPlayer({ sim: inProcessSim(), store, raf: (cb) => callbacks.push(cb), cancelRaf: () => {}, now: () => clock });
+  /** Runs one animation frame `ms` of wall time later and lets the worker answer. */
+  const frame = async (ms: number) => {
+    clock += ms;
+    const cbs = callbacks.splice(0);
+    for (const cb of cbs) cb();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { store, player, frame };
+}
+
+describe('player', () => {
+  it('advances simulated time by wall time × speed, one frame per animation frame', async () => {
+    const { store, player, frame } = harness();
+    await player.start(text);
+    expect(store.getState().status).toBe('paused');
+    player.setSpeed(2);
+    player.play();
+    await frame(16);
+    await frame(16);
+    expect(store.getState().frame!.timeUs).toBe(64_000); // 2 × 16 ms of wall time, twice
+    player.pause();
+    await frame(16);
+    expect(store.getState().frame!.timeUs).toBe(64_000);
+  });
+
+  it('runs as fast as possible by event budgets, and never jumps after a long gap in wall time', async () => {
+    const { store, player, frame } = harness();
+    await player.start(text);
+    player.setSpeed(1);
+    player.play();
+    await frame(5_000); // the tab was in the background
+    expect(store.getState().frame!.timeUs).toBe(100_000);
+    player.setSpeed(Infinity);
+    await frame(16);
+    expect(store.getState().frame!.timeUs).toBeGreaterThan(100_000);
+  });
+
+  it('starts with a readable error for a broken text', async () => {
+    const { store, player } = harness();
+    await player.start('graph LR\n  A[ --> B');
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error).toMatch(/^line 2, column/);
+  });
+
+  it('seeks back, keeps the series consistent, and injects faults', async () => {
+    const { store, player } = harness();
+    await player.start(text);
+    await player.seek(5_000_000);
+    expect(store.getState().series.map((x) => x.t)).toEqual([1, 2, 3, 4, 5].map((s) => s * 1_000_000));
+    await player.seek(2_500_000);
+    expect(store.getState().series.map((x) => x.t)).toEqual([1_000_000, 2_000_000]);
+    expect((await player.inject('crash Billing')).ok).toBe(true);
+    expect(store.getState().frame!.faults.at(-1)!.note).toBe('crashed Billing');
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Playback: the app owns the wall clock and paces the worker. Each animation frame asks the worker to advance to
+ * (simulated time + wall time since last frame × speed) and receives one compact frame back, so the app never gets
+ * more than one frame per animation frame (at most 60 a second), and never one per event. At "as fast as possible" it
+ * asks for a budget of events instead, tuned so one call takes about a frame's time.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Frame } from '../../engine/index.ts';
+import type { SimClient } from '../engine/client.ts';
+import { withFrame, type LiveState } from './liveStore.ts';
+
+export interface PlayerDeps {
+  sim: SimClient;
+  store: StoreApi<LiveState>;
+  /** requestAnimationFrame and a clock, injectable for tests. */
+  raf: (cb: () => void) => number;
+  cancelRaf: (id: number) => void;
+  now: () => number;
+}
+
+/** Speeds the slider offers, in simulated seconds per wall second (Infinity: as fast as possible). */
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000, Infinity];
+
+const TARGET_CALL_MS = 20;
+const MAX_EVENTS_PER_CALL = 2_000_000;
+
+export interface Player {
+  start(text: string, opts?: { seed?: number; schedule?: string[] }): Promise<void>;
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  setSpeed(speed: number): void;
+  step(kind: 'event' | 'hop'): Promise<void>;
+  seek(timeUs: number): Promise<void>;
+  inject(line: string): Promise<{ ok: boolean; note: string }>;
+  changeSettings(text: string): Promise<{ ok: boolean; note: string }>;
+  stop(): void;
+}
+
+export function createPlayer(d: PlayerDeps): Player {
+  let rafId = -1;
+  let busy = false;
+  let lastWall = 0;
+  let budget = 50_000;
+  const set = (p: Partial<LiveState>) => d.store.setState(p);
+  const apply = (frame: Frame | null) => {
+    if (frame) d.store.setState((s) => withFrame(s, frame));
+  };
+
+  const tick = () => {
+    rafId = d.raf(tick);
+    const s = d.store.getState();
+    if (s.status !== 'playing' || busy || !s.frame) return;
+    const now = d.now();
+    const wallMs = Math.min(100, now - lastWall); // a background tab must not make the sim jump
+    lastWall = now;
+    busy = true;
+    const started = d.now();
+    const call = Number.isFinite(s.speed)
+      ? d.sim.advance(s.frame.timeUs + Math.round(wallMs * 1000 * s.speed), MAX_EVENTS_PER_CALL)
+      : d.sim.advance(Infinity, budget);
+    call
+      .then((frame) => {
+        if (!Number.isFinite(s.speed)) {
+          const took = Math.max(1, d.now() - started);
+          budget = Math.max(1_000, Math.min(MAX_EVENTS_PER_CALL, Math.round((budget * TARGET_CALL_MS) / took)));
+        }
+        if (d.store.getState().status === 'playing') apply(frame);
+      })
+      .catch((e: unknown) => set({ status: 'error', error: String(e) }))
+      .finally(() => {
+        busy = false;
+      });
+  };
+
+  const ensureLoop = () => {
+    if (rafId < 0) rafId = d.raf(tick);
+  };
+
+  return {
+    async start(text, opts = {}) {
+      const seed = opts.seed ?? d.store.getState().seed;
+      const schedule = opts.schedule ?? d.store.getState().schedule;
+      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null });
+      const r = await d.sim.start(text, { seed, faults: schedule });
+      if (!r.ok) {
+        set({ status: 'error', error: r.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join('; '), frame: null, startedText: null });
+        return;
+      }
+      set({ status: 'paused', warnings: r.warnings, startedText: text, frame: null });
+      apply(r.frame);
+      ensureLoop();
+    },
+    play() {
+      if (d.store.getState().frame) {
+        lastWall = d.now();
+        set({ status: 'playing' });
+        ensureLoop();
+      }
+    },
+    pause() {
+      if (d.store.getState().status === 'playing') set({ status: 'paused' });
+    },
+    toggle() {
+      if (d.store.getState().status === 'playing') this.pause();
+      else this.play();
+    },
+    setSpeed(speed) {
+      set({ speed });
+    },
+    async step(kind) {
+      this.pause();
+      apply(await d.sim.step(kind));
+    },
+    async seek(timeUs) {
+      this.pause();
+      apply(await d.sim.seek(Math.max(0, timeUs)));
+    },
+    async inject(line) {
+      const r = await d.sim.inject(line);
+      apply(r.frame);
+      return { ok: r.ok, note: r.note };
+    },
+    async changeSettings(text) {
+      const r = await d.sim.changeSettings(text);
+      if (r.ok) set({ startedText: text });
+      apply(r.frame);
+      return { ok: r.ok, note: r.note };
+    },
+    stop() {
+      if (rafId >= 0) d.cancelRaf(rafId);
+      rafId = -1;
+      set({ status: 'off', frame: null, startedText: null, series: [] });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { practiceTemplate } from '../examples/index.ts';
+import { memoryDb, type WorkspaceDb } from '../persistence/db.ts';
+import { encodeShare } from '../persistence/share.ts';
+import { createAppStore } from '../state/store.ts';
+import { AUTOSAVE_DELAY_MS, createLibrary } from './library.ts';
+
+const durable = (db: WorkspaceDb): WorkspaceDb => ({ ...db, durable: true });
+
+function setup(db: WorkspaceDb = durable(memoryDb())) {
+  const store = createAppStore();
+  let clock = 1000;
+  let ids = 0;
+  const library = createLibrary(store, db, { now: () => ++clock, newId: () => `w${++ids}` });
+  return { store, db, library, s: () => store.getState() };
+}
+
+describe('library', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('opens the practice template on a first visit', async () => {
+    const { library, s } = setup();
+    expect(await library.boot('')).toBe('first-visit');
+    expect(s().text).toBe(practiceTemplate.text);
+    expect(s().workspace.name).toBe(practiceTemplate.title);
+    expect(s().library).toHaveLength(1);
+  });
+
+  it('restores the workspace that was open last, with its positions', async () => {
+    const first = setup();
+    await first.library.boot('');
+    first.library.startAutosave();
+    await first.library.create('Second', 'graph LR\n A --> B');
+    first.s().edit({ positions: { A: { x: 3, y: 4 } } });
+    await first.library.flush();
+    await first.library.open('w1');
+    first.s().edit({ text: 'graph TD\n changed' });
+    await first.library.flush();
+
+    const again = setup(first.db);
+    expect(await again.library.boot('')).toBe('restored');
+    expect(again.s()).toMatchObject({ text: 'graph TD\n changed', workspace: { id: 'w1' } });
+    await again.library.open('w2');
+    expect(again.s().positions).toEqual({ A: { x: 3, y: 4 } });
+  });
+
+  it('autosaves after a pause', async () => {
+    const { library, db, s } = setup();
+    await library.boot('');
+    const stop = library.startAutosave();
+    s().edit({ text: 'graph LR\n X' });
+    expect(s().saveStatus).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 1);
+    expect((await db.get('w1'))!.text).toBe(practiceTemplate.text);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await db.get('w1'))!.text).toBe('graph LR\n X');
+    expect(s().saveStatus).toBe('saved');
+    stop();
+  });
+
+  it('opens a share link in a new workspace and keeps the others', async () => {
+    const { library, s } = setup();
+    await library.boot('');
+    const outcome = await library.boot(encodeShare({ text: 'graph LR\n S --> T', name: 'From a friend' }));
+    expect(outcome).toBe('shared');
+    expect(s()).toMatchObject({ text: 'graph LR\n S --> T', workspace: { name: 'From a friend' } });
+    expect(s().library.map((w) => w.id).sort()).toEqual(['w1', 'w2']);
+  });
+
+  it('says a damaged share link is damaged and changes nothing', async () => {
+    const { library, db, s } = setup();
+    await library.boot('');
+    const before = await db.list();
+    await library.boot('#v1:eJzz');
+    expect(s().notice?.text).toMatch(/^This share link is damaged \(.+\)\. Nothing was changed\.$/);
+    expect(await db.list()).toEqual(before);
+    expect(s().text).toBe(practiceTemplate.text);
+  });
+
+  it('renames, and deletes by opening the next workspace (or a new one when none is left)', async () => {
+    const { library, db, s } = setup();
+    await library.boot('');
+    await library.create('B', 'graph LR\n B');
+    await library.rename('  Bee ');
+    expect((await db.get('w2'))!.name).toBe('Bee');
+    await library.remove('w2');
+    expect(s().workspace.id).toBe('w1');
+    await library.remove('w1');
+    expect(s()).toMatchObject({ workspace: { id: 'w3', name: 'Untitled' }, text: 'graph LR\n' });
+  });
+
+  it('warns when the browser will not keep the work', async () => {
+    const { library, s } = setup(memoryDb());
+    await library.boot('');
+    expect(s().notice?.text).toMatch(/lost on reload/);
+    expect(s().saveStatus).toBe('memory');
+  });
+});

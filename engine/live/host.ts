@@ -1,0 +1,98 @@
+/**
+ * The live simulation as the worker serves it: one session at a time, driven by the app (which owns the wall clock:
+ * it asks to advance to a simulated time, or by a number of events, at most once an animation frame). Every answer
+ * that changes the moment comes with a fresh frame.
+ */
+import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
+import { eventLog, groupDetail, keyPath, messageLife, partitionDetail, type LogQuery } from './queries.ts';
+import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
+import type { Frame, GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
+import type { Diagnostic } from '../topology/types.ts';
+import { lostMessages } from '../check/checks.ts';
+
+let session: Session | null = null;
+
+export interface StartResult {
+  ok: boolean;
+  errors: Diagnostic[];
+  /** Problems resolving the topology for simulation (bad settings...), shown but not blocking. */
+  warnings: Diagnostic[];
+  frame: Frame | null;
+}
+
+export const simHost = {
+  /** Starts (or restarts) a session for `text`. */
+  start(text: string, opts: { seed: number; faults?: string[] }): StartResult {
+    const s = createSession(text, { seed: opts.seed, faults: opts.faults ?? [] });
+    if ('errors' in s) {
+      session = null;
+      return { ok: false, errors: s.errors, warnings: [], frame: null };
+    }
+    session = s;
+    return { ok: true, errors: [], warnings: s.diagnostics, frame: frameOf(s) };
+  },
+  /** Runs up to simulated time `untilUs` or `maxEvents` events, whichever comes first. */
+  advance(untilUs: number, maxEvents: number): Frame | null {
+    if (!session) return null;
+    advance(session, untilUs, maxEvents);
+    return frameOf(session);
+  },
+  step(kind: 'event' | 'hop'): Frame | null {
+    if (!session) return null;
+    if (kind === 'event') stepEvent(session);
+    else stepHop(session);
+    return frameOf(session);
+  },
+  seek(timeUs: number): Frame | null {
+    if (!session) return null;
+    seek(session, timeUs);
+    return frameOf(session);
+  },
+  inject(fault: string): { ok: boolean; note: string; frame: Frame | null } {
+    if (!session) return { ok: false, note: 'no simulation is running', frame: null };
+    const r = inject(session, fault);
+    return { ...r, frame: frameOf(session) };
+  },
+  changeSettings(text: string): { ok: boolean; note: string; frame: Frame | null } {
+    if (!session) return { ok: false, note: 'no simulation is running', frame: null };
+    const r = changeSettings(session, text);
+    return { ...r, frame: frameOf(session) };
+  },
+  frame(): Frame | null {
+    return session ? frameOf(session) : null;
+  },
+  log(q: LogQuery): LogEntry[] {
+    return session ? eventLog(session.sim.world, q) : [];
+  },
+  message(id: number): MessageLife | null {
+    return session ? messageLife(session.sim.world, id) : null;
+  },
+  key(key: string, limit?: number): MessageLife[] {
+    return session ? keyPath(session.sim.world, key, limit) : [];
+  },
+  partition(pid: number): PartitionDetail | null {
+    return session ? partitionDetail(session.sim.world, pid) : null;
+  },
+  group(gid: number): GroupDetail | null {
+    return session ? groupDetail(session.sim.world, gid) : null;
+  },
+  /** The messages behind a counter, with their lives: lost, duplicated or reordered. */
+  findings(kind: 'lost' | 'duplicated' | 'reordered', limit = 50): MessageLife[] {
+    if (!session) return [];
+    const w = session.sim.world;
+    let ids: number[] = [];
+    if (kind === 'lost') ids = lostMessages(w, limit).examples.map((e) => e.message);
+    else {
+      for (const gc of w.checks.groups) for (const e of kind === 'duplicated' ? gc.duplicateExamples : gc.reorderExamples) ids.push(e.message);
+    }
+    return [...new Set(ids)].slice(0, limit).map((id) => messageLife(w, id)!).filter(Boolean);
+  },
+  /** A/B: both variants under the same seed and faults. */
+  compare(a: { name: string; text: string }, b: { name: string; text: string }, opts: CompareOptions): [VariantResult, VariantResult] {
+    return compareVariants(a, b, opts);
+  },
+  /** The run so far as data (text, seed, timed commands): enough to rebuild it anywhere. */
+  recipe(): { text: string; seed: number; faults: string[]; commands: Session['commands'] } | null {
+    return session ? { text: session.text, seed: session.seed, faults: session.faults, commands: session.commands } : null;
+  },
+};

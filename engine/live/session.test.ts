@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
+import { eventLog, groupDetail, keyPath, messageLife, partitionDetail } from './queries.ts';
+
+const text = (acks: string) => `graph LR
+  Client[Client] -->|checkout| Orders[Order Service]
+  Orders -->|OrderCreatedEvent| Kafka[Kafka: orders]
+  Kafka -->|subscribe| Billing[Billing Service]
+  %% @config orders partitions=3 replication.factor=3 min.insync.replicas=2
+  %% @config Client rate=300/s key=customerId keys=50
+  %% @config Orders acks=${acks}
+`;
+
+function session(acks = 'all'): Session {
+  const s = createSession(text(acks), { seed: 7, faults: ['10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller', '40s heal'] });
+  if ('errors' in s) throw new Error(JSON.stringify(s.errors));
+  return s;
+}
+
+describe('live session', () => {
+  it('reports parse errors instead of starting', () => {
+    const s = createSession('graph LR\n  A[ --> B');
+    expect('errors' in s && s.errors[0]!.line).toBe(2);
+  });
+
+  it('scrubbing back and playing forward again rebuilds exactly the same history', () => {
+    const s = session();
+    advance(s, 30_000_000);
+    const at30 = s.sim.hash();
+    seek(s, 12_345_000);
+    expect(s.sim.world.now).toBe(12_345_000);
+    advance(s, 30_000_000);
+    expect(s.sim.hash()).toBe(at30);
+  });
+
+  it('replays injected faults at their exact place', () => {
+    const s = session();
+    advance(s, 5_000_000);
+    expect(inject(s, 'crash Billing').ok).toBe(true);
+    advance(s, 20_000_000);
+    const h = s.sim.hash();
+    seek(s, 1_000_000);
+    advance(s, 20_000_000);
+    expect(s.sim.hash()).toBe(h);
+  });
+
+  it('a fork with acks=all from a past moment avoids the loss the acks=1 future had', () => {
+    const s = session('1');
+    advance(s, 60_000_000);
+    expect(frameOf(s).counters.lost).toBeGreaterThan(0); // the isolated leader's acks=1 writes vanished
+    seek(s, 5_000_000);
+    expect(changeSettings(s, text('all')).ok).toBe(true);
+    expect(s.headUs).toBe(5_000_000); // the old future is gone
+    advance(s, 60_000_000);
+    const f = frameOf(s);
+    expect(f.counters.lost).toBe(0);
+    expect(f.timeUs).toBe(60_000_000);
+  }, 30_000);
+
+  it('refuses a settings change that alters the structure', () => {
+    const s = session();
+    advance(s, 2_000_000);
+    const r = changeSettings(s, text('all').replace('partitions=3', 'partitions=6'));
+    expect(r.ok).toBe(false);
+    expect(r.note).toMatch(/3 to 6 partitions/);
+  });
+
+  it('steps one event, or to the next message hop', () => {
+    const s = session();
+    advance(s, 3_000_000);
+    const before = s.sim.world.events;
+    stepEvent(s);
+    expect(s.sim.world.events).toBe(before + 1);
+    stepHop(s);
+    expect(s.sim.world.events).toBeGreaterThan(before + 1);
+  });
+
+  it('frames carry live state and the chart samples since the last frame', () => {
+    const s = session();
+    advance(s, 3_500_000);
+    const f1 = frameOf(s);
+    expect(f1.samples.length).toBe(3);
+    expect(f1.samplesFromStart).toBe(true);
+    advance(s, 5_500_000);
+    const f2 = frameOf(s);
+    expect(f2.samples.map((x) => x.t)).toEqual([4_000_000, 5_000_000]);
+    expect(f2.samplesFromStart).toBe(false);
+    expect(f2.clusters[0]!.partitions).toHaveLength(3);
+    expect(f2.services.find((x) => x.node === 'Billing')!.processed).toBeGreaterThan(0);
+    expect(Object.values(f2.edges).some((n) => n > 0)).toBe(true);
+  });
+
+  it('answers questions: the event log, a partition, a group, a message, a key', () => {
+    const s = session();
+    advance(s, 15_000_000);
+    const log = eventLog(s.sim.world, { kinds: ['fault', 'election'] });
+    expect(log.some((e) => e.kind === 'fault' && /network split/.test(e.text))).toBe(true);
+    const pd = partitionDetail(s.sim.world, 1)!; // led by Kafka/2, on the majority side
+    expect(pd.partition.highWatermark).toBeLessThanOrEqual(pd.partition.logEnd);
+    expect(pd.recent.length).toBeGreaterThan(0);
+    const gd = groupDetail(s.sim.world, 0)!;
+    expect(gd.members.flatMap((m) => m.partitions).sort()).toEqual(['orders-0', 'orders-1', 'orders-2']);
+    const id = pd.recent[0]!.message; // forty records back: processed by now
+    const life = messageLife(s.sim.world, id)!;
+    expect(life.partition).toBe('orders-1');
+    expect(life.appendedAt).toBeGreaterThanOrEqual(life.producedAt);
+    expect(life.processedAt.length).toBeGreaterThan(0);
+    const path = keyPath(s.sim.world, life.key!);
+    expect(path.every((m) => m.key === life.key)).toBe(true);
+  });
+});

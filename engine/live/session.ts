@@ -1,0 +1,214 @@
+/**
+ * A live simulation with a timeline: run it in steps, scrub back to any earlier moment (restore the nearest
+ * snapshot, replay deterministically to the moment), and fork (inject a fault or change settings at a past moment,
+ * discarding the old future). A run is (topology text, seed, timed commands), so any moment can be rebuilt exactly.
+ */
+import { E } from '../events.ts';
+import type { Fault } from '../faults/types.ts';
+import { toFault, type FaultInput } from '../faults/parse.ts';
+import { createSimulation, fromWorld, type Simulation } from '../simulation.ts';
+import { peekTime } from '../sim/queue.ts';
+import { step as stepOnce } from '../sim/loop.ts';
+import type { Diagnostic } from '../topology/types.ts';
+import { parseTopology } from '../topology/parse.ts';
+import type { World } from '../world.ts';
+import { buildFrame, createFrameState, type FrameState } from './frame.ts';
+import { reconfigure } from './reconfigure.ts';
+import type { Frame } from './types.ts';
+import type { Spec } from '../model/spec.ts';
+
+export type Command = { afterEvents: number; atUs: number } & ({ kind: 'fault'; fault: Fault } | { kind: 'config'; text: string });
+
+interface Snapshot {
+  atUs: number;
+  events: number;
+  world: World;
+  spec: Spec;
+}
+
+export interface Session {
+  text: string;
+  seed: number;
+  faults: string[];
+  sim: Simulation;
+  spec: Spec;
+  diagnostics: Diagnostic[];
+  commands: Command[];
+  /** Index of the next command to re-apply while replaying. */
+  nextCommand: number;
+  snapshots: Snapshot[];
+  headUs: number;
+  headEvents: number;
+  frame: FrameState;
+  snapshotEveryUs: number;
+}
+
+export interface SessionOptions {
+  seed?: number;
+  faults?: string[];
+  /** Simulated time between snapshots (default 5 s). */
+  snapshotEveryUs?: number;
+  traceCapacity?: number;
+}
+
+/** Starts a session, or returns the parse errors that prevent it. */
+export function createSession(text: string, opts: SessionOptions = {}): Session | { errors: Diagnostic[] } {
+  const parsed = parseTopology(text);
+  if (!parsed.ok) return { errors: parsed.diagnostics.filter((d) => d.severity === 'error') };
+  const faults = opts.faults ?? [];
+  const sim = createSimulation(parsed.topology, { seed: opts.seed ?? 1, faults, traceCapacity: opts.traceCapacity ?? 1 << 18 });
+  const s: Session = {
+    text,
+    seed: opts.seed ?? 1,
+    faults,
+    sim,
+    spec: sim.spec,
+    diagnostics: sim.diagnostics,
+    commands: [],
+    nextCommand: 0,
+    snapshots: [],
+    headUs: 0,
+    headEvents: 0,
+    frame: createFrameState(),
+    snapshotEveryUs: opts.snapshotEveryUs ?? 5_000_000,
+  };
+  takeSnapshot(s);
+  return s;
+}
+
+function takeSnapshot(s: Session): void {
+  const w = s.sim.world;
+  const last = s.snapshots[s.snapshots.length - 1];
+  if (last && last.events >= w.events) return;
+  s.snapshots.push({ atUs: w.now, events: w.events, world: structuredClone(w), spec: s.spec });
+}
+
+/**
+ * Runs events up to `untilUs` (inclusive) or `maxEvents`, whichever first, re-applying recorded commands at their
+ * exact place in the event sequence and taking snapshots on the way. Returns whether `untilUs` was reached.
+ */
+export function advance(s: Session, untilUs: number, maxEvents = Infinity): boolean {
+  const w = s.sim.world;
+  let budget = maxEvents;
+  let nextSnapshot = (s.snapshots[s.snapshots.length - 1]?.atUs ?? 0) + s.snapshotEveryUs;
+  while (budget > 0) {
+    const cmd = s.commands[s.nextCommand];
+    if (cmd && cmd.afterEvents === w.events) {
+      applyCommand(s, cmd);
+      s.nextCommand++;
+      continue;
+    }
+    const t = peekTime(w.queue);
+    if (t > untilUs) break;
+    if (cmd && cmd.afterEvents < w.events) {
+      s.nextCommand++; // cannot happen in a consistent timeline; skip rather than loop
+      continue;
+    }
+    stepOnce(w);
+    budget--;
+    if (w.now >= nextSnapshot && w.events > s.headEvents) {
+      takeSnapshot(s);
+      nextSnapshot = w.now + s.snapshotEveryUs;
+    }
+    if (w.events > s.headEvents) {
+      s.headEvents = w.events;
+      s.headUs = w.now;
+    }
+  }
+  const reached = budget > 0;
+  if (reached && untilUs > w.now && Number.isFinite(untilUs)) w.now = untilUs;
+  if (w.now > s.headUs && w.events >= s.headEvents) s.headUs = w.now;
+  return reached;
+}
+
+/** Runs exactly one event. */
+export function stepEvent(s: Session): void {
+  advance(s, Infinity, 1);
+}
+
+const HOPS = new Set<number>([E.produceArrive, E.produceResponse, E.replicaFetchResponse, E.fetchResponse, E.processDone, E.requestArrive, E.callResponse, E.checkoutResponse]);
+
+/** Runs until the next event that moves a message from one place to another (at most 10,000 events). */
+export function stepHop(s: Session): void {
+  const q = s.sim.world.queue;
+  for (let i = 0; i < 10_000; i++) {
+    const kind = q.size > 0 ? q.kind[q.heap[0]!]! : -1;
+    stepEvent(s);
+    if (HOPS.has(kind) || kind < 0) return;
+  }
+}
+
+/** Goes to simulated time `t` (back or forward): restores the nearest earlier snapshot and replays to `t`. */
+export function seek(s: Session, t: number): void {
+  const w = s.sim.world;
+  if (t >= w.now) {
+    advance(s, Math.min(t, Math.max(t, s.headUs)));
+    return;
+  }
+  let snap = s.snapshots[0]!;
+  for (const x of s.snapshots) if (x.atUs <= t) snap = x;
+  restore(s, snap);
+  advance(s, t);
+}
+
+function restore(s: Session, snap: Snapshot): void {
+  s.frame.lostAt = -Infinity; // the cached loss count belongs to the old moment
+  const world = structuredClone(snap.world);
+  s.spec = snap.spec;
+  s.sim = fromWorld(world, snap.spec, s.diagnostics);
+  s.nextCommand = s.commands.findIndex((c) => c.afterEvents >= world.events);
+  if (s.nextCommand < 0) s.nextCommand = s.commands.length;
+}
+
+/** Drops everything recorded after the current moment: the old future. */
+function fork(s: Session): void {
+  const w = s.sim.world;
+  s.commands = s.commands.filter((c) => c.afterEvents < w.events || (c.afterEvents === w.events && s.commands.indexOf(c) < s.nextCommand));
+  s.nextCommand = s.commands.length;
+  s.snapshots = s.snapshots.filter((x) => x.events <= w.events);
+  s.headEvents = w.events;
+  s.headUs = w.now;
+  s.frame.lostAt = -Infinity;
+}
+
+/** Injects a fault now; at an earlier moment than the head this forks the timeline. */
+export function inject(s: Session, input: FaultInput | string): { ok: boolean; note: string } {
+  // A live fault needs no time: `crash Billing` means now.
+  const f = toFault(typeof input === 'string' && !/^\s*\d/.test(input) ? `0s ${input}` : input);
+  if (typeof f === 'string') return { ok: false, note: f };
+  const w = s.sim.world;
+  if (w.events < s.headEvents) fork(s);
+  const cmd: Command = { kind: 'fault', fault: { ...f, at: w.now }, afterEvents: w.events, atUs: w.now };
+  s.commands.push(cmd);
+  s.nextCommand = s.commands.length;
+  return applyCommand(s, cmd);
+}
+
+/** Applies the settings of a new text from now on (a fork when at an earlier moment than the head). */
+export function changeSettings(s: Session, text: string): { ok: boolean; note: string } {
+  const parsed = parseTopology(text);
+  if (!parsed.ok) return { ok: false, note: `the text has errors: ${parsed.diagnostics[0]?.message ?? ''}` };
+  const w = s.sim.world;
+  if (w.events < s.headEvents) fork(s);
+  const cmd: Command = { kind: 'config', text, afterEvents: w.events, atUs: w.now };
+  const r = applyCommand(s, cmd);
+  if (r.ok) {
+    s.commands.push(cmd);
+    s.nextCommand = s.commands.length;
+  }
+  return r;
+}
+
+function applyCommand(s: Session, cmd: Command): { ok: boolean; note: string } {
+  if (cmd.kind === 'fault') return s.sim.inject(cmd.fault);
+  const parsed = parseTopology(cmd.text);
+  const r = reconfigure(s.sim.world, s.spec, parsed.topology);
+  if ('error' in r) return { ok: false, note: r.error };
+  s.spec = r.spec;
+  return { ok: true, note: 'settings changed' };
+}
+
+/** The frame for the current moment. */
+export function frameOf(s: Session): Frame {
+  return buildFrame(s.sim.world, s.frame, s.headUs);
+}

@@ -1,0 +1,47 @@
+/**
+ * Once a simulated second, a sample for the charts: what was produced and processed in that second, total lag, the
+ * end-to-end latency percentiles of records processed in that second (read from the difference of bucket counts, so
+ * nothing extra is done per record), and checkouts.
+ */
+import { E } from '../events.ts';
+import { after, on } from '../sim/loop.ts';
+import { SECOND } from '../sim/time.ts';
+import type { World } from '../world.ts';
+import { createHistogram, quantile } from './histogram.ts';
+import { groupLags } from './report.ts';
+
+export function startSampler(w: World): void {
+  after(w, SECOND, E.metricsSample, 0, 0);
+}
+
+on<World>(E.metricsSample, 'metrics sample', (w) => {
+  after(w, SECOND, E.metricsSample, 0, 0);
+  const m = w.metrics;
+  const window = createHistogram();
+  const counts = new Float64Array(m.lastLatency.length);
+  for (const h of m.groupLatency) for (let b = 0; b < counts.length; b++) counts[b]! += h.counts[b]!;
+  let total = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const n = counts[b]! - m.lastLatency[b]!;
+    window.counts[b] = n;
+    total += n;
+  }
+  window.total = total;
+  window.min = 0;
+  window.max = Infinity;
+  m.lastLatency = counts;
+  const lag = groupLags(w).reduce((s, g) => s + g.lag, 0);
+  m.series.push({
+    t: w.now,
+    produced: m.produced - m.last.produced,
+    processed: m.processed - m.last.processed,
+    lag,
+    p50: quantile(window, 0.5) / 1000,
+    p95: quantile(window, 0.95) / 1000,
+    p99: quantile(window, 0.99) / 1000,
+    checkoutsOk: m.checkoutsOk - m.last.ok,
+    checkoutsFailed: m.checkoutsFailed - m.last.failed,
+  });
+  if (m.series.length > m.seriesLimit) m.series.splice(0, m.series.length - m.seriesLimit);
+  m.last = { produced: m.produced, processed: m.processed, ok: m.checkoutsOk, failed: m.checkoutsFailed };
+});
