@@ -112,6 +112,7 @@ export interface LessonEvaluation {
   faults: { at: string; line: string; note: string; ok: boolean }[];
 }
 
+/** The check kinds that read the topology alone; the others need a run. */
 export const STRUCTURAL_KINDS: readonly StructuralCheck['kind'][] = ['hosts-topic', 'publishes', 'subscribes', 'no-sync-call', 'partitions', 'key', 'config'];
 
 /** True for checks that read the topology alone. */

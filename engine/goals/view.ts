@@ -22,7 +22,9 @@ export interface Verdict {
   counterexample?: Counterexample;
 }
 
+/** A passing verdict. */
 export const yes = (explanation: string, counterexample?: Counterexample): Verdict => ({ pass: true, explanation, counterexample });
+/** A failing verdict, with what breaks the goal. */
 export const no = (explanation: string, counterexample?: Counterexample): Verdict => ({ pass: false, explanation, counterexample });
 
 /**
