@@ -1,0 +1,44 @@
+/**
+ * How long checking a lesson takes: `node tools/run-ts.mjs bench/lessons.bench.ts`, from the repository root.
+ *
+ * For each lesson, evaluates the starter and the solution (structural goals plus the behavioural run) several times in
+ * one process and prints the first time (the engine still cold for that lesson's code paths) and the fastest, which
+ * is what a learner waits for once the worker is warm. The target is one second a lesson.
+ */
+import { readFileSync } from 'node:fs';
+import { evaluateLesson, type LessonGoals } from '../engine/index.ts';
+import * as decouple from '../lessons/01-decouple-the-checkout/goals.ts';
+import * as log from '../lessons/02-a-log-not-a-queue/goals.ts';
+import * as keys from '../lessons/03-partitions-and-keys/goals.ts';
+import * as groups from '../lessons/04-consumer-groups/goals.ts';
+import * as semantics from '../lessons/05-delivery-semantics/goals.ts';
+import * as idempotent from '../lessons/06-idempotent-consumer/goals.ts';
+import * as replication from '../lessons/07-replication-and-acks/goals.ts';
+import * as poison from '../lessons/08-poison-messages/goals.ts';
+
+const LESSONS: [string, LessonGoals][] = [
+  ['01-decouple-the-checkout', decouple],
+  ['02-a-log-not-a-queue', log],
+  ['03-partitions-and-keys', keys],
+  ['04-consumer-groups', groups],
+  ['05-delivery-semantics', semantics],
+  ['06-idempotent-consumer', idempotent],
+  ['07-replication-and-acks', replication],
+  ['08-poison-messages', poison],
+];
+const RUNS = 5;
+
+console.log(`${'lesson'.padEnd(26)} ${'topology'.padEnd(9)} ${'first'.padStart(8)} ${'fastest'.padStart(8)}`);
+for (const [id, lesson] of LESSONS) {
+  for (const which of ['starter', 'solution']) {
+    const text = readFileSync(`lessons/${id}/${which}.mmd`, 'utf8');
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      evaluateLesson(text, lesson);
+      times.push(performance.now() - t0);
+    }
+    const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
+    console.log(`${id.padEnd(26)} ${which.padEnd(9)} ${ms(times[0]!)} ${ms(Math.min(...times))}`);
+  }
+}
