@@ -3,7 +3,7 @@
  * under a bound by a time, and no consumer left without a partition.
  */
 import { groupLags } from '../metrics/report.ts';
-import type { BehaviouralCheck } from './types.ts';
+import type { BehaviouralCheck, Counterexample, MessageRef } from './types.ts';
 import { consumingServices, no, yes, type RunView, type Verdict } from './view.ts';
 import { at, count, describe, list, messageRef, plural, seconds } from './words.ts';
 
@@ -15,7 +15,7 @@ export function noDuplicates(c: Of<'no-duplicates'>, v: RunView): Verdict {
   if (typeof services === 'string') return no(services);
   const { w } = v;
   const found: string[] = [];
-  const messages = [];
+  const messages: MessageRef[] = [];
   const inboxes: string[] = [];
   for (const s of services) {
     const gc = w.checks.groups[s.group]!;
@@ -37,7 +37,7 @@ export function perKeyOrder(c: Of<'per-key-order'>, v: RunView): Verdict {
   if (typeof services === 'string') return no(services);
   const { w } = v;
   const found: string[] = [];
-  const messages = [];
+  const messages: MessageRef[] = [];
   for (const s of services) {
     const gc = w.checks.groups[s.group]!;
     if (gc.reordered === 0) continue;
@@ -62,7 +62,7 @@ export function lag(c: Of<'lag'>, v: RunView): Verdict {
   const lags = groupLags(w);
   const found: string[] = [];
   const fine: string[] = [];
-  const partitions = [];
+  const partitions: NonNullable<Counterexample['partitions']> = [];
   for (const s of services) {
     const g = lags[s.group]!;
     // A partition with data and no committed offset counts in full: the group has not shown it read any of it.

@@ -6,7 +6,7 @@ import { lostMessages } from '../check/checks.ts';
 import { ACKED, CAUSED_BY_MESSAGE, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { Service } from '../services/types.ts';
 import type { World } from '../world.ts';
-import type { BehaviouralCheck } from './types.ts';
+import type { BehaviouralCheck, MessageRef } from './types.ts';
 import { consumingServices, no, offsetOf, refusedFaults, seenBy, yes, type RunView, type Verdict } from './view.ts';
 import { at, count, describe, list, messageRef, plural, seconds, sentence } from './words.ts';
 
@@ -47,17 +47,22 @@ function deadLettered(w: World, svc: Service): Set<number> {
   return out;
 }
 
-/** Every acknowledged event sent before a time has been processed (or dead-lettered) by each reading service. */
+/** `sent to orders between 5 s and 40 s`: the events a delivery check counts. */
+function sentWhen(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, topics: string[]): string {
+  const when = c.sentFromS ? `between ${at(c.sentFromS)} and ${at(c.sentBeforeS)}` : `before ${at(c.sentBeforeS)}`;
+  return `sent to ${list(topics)} ${when}`;
+}
+
+/** Every acknowledged event sent in a window has been processed (or dead-lettered) by each reading service. */
 export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v: RunView): Verdict {
   const services = consumingServices(v, c.to, c.topic);
   if (typeof services === 'string') return no(services);
   const { w } = v;
   const from = (c.sentFromS ?? 0) * 1e6;
   const before = c.sentBeforeS * 1e6;
-  const sent = `sent to TOPICS ${c.sentFromS ? `between ${at(c.sentFromS)} and ${at(c.sentBeforeS)}` : `before ${at(c.sentBeforeS)}`}`;
   const failures: string[] = [];
   const passes: string[] = [];
-  const missingRefs = [];
+  const missingRefs: MessageRef[] = [];
   for (const svc of services) {
     const g = svc.group;
     const topics = c.topic ? [w.topics.findIndex((x) => x.name === c.topic)] : w.groups[g]!.topics;
@@ -73,7 +78,7 @@ export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v
       if (dlq.has(id)) dead++;
       else if (missing++ < 5) firstMissing.push(id);
     }
-    const what = sent.replace('TOPICS', list(topics.map((ti) => w.topics[ti]!.name)));
+    const what = sentWhen(c, topics.map((ti) => w.topics[ti]!.name));
     if (total === 0) {
       failures.push(`No event was ${what}, so ${svc.node} had nothing to process`);
       continue;
