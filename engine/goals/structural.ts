@@ -52,6 +52,8 @@ function uses(c: Extract<StructuralCheck, { kind: 'publishes' | 'subscribes' }>,
   if (nodes.length === 0) return no(nothingMatches(c.service));
   const reasons: string[] = [];
   const edges: string[] = [];
+  // When some service has the edge and only the event type is wrong, the fix is the label, not another arrow.
+  let edgeDrawn = false;
   const topicName = (i: number) => spec.topics[i]!.name;
   for (const n of nodes) {
     const s = spec.services.find((x) => x.node === n.id);
@@ -67,14 +69,14 @@ function uses(c: Extract<StructuralCheck, { kind: 'publishes' | 'subscribes' }>,
       return yes(`${n.id} publishes ${c.event ?? 'its events'} to ${c.topic}.`);
     }
     if (to.length > 0) {
+      edgeDrawn = true;
       const types = [...new Set(to.map((p) => p.type))];
       reasons.push(`${n.id} publishes ${list(types)} to ${c.topic}, not ${c.event}: label its edge ${c.event} or add event=${c.event} to its @config line`);
     } else if (s.publishes.length > 0) reasons.push(`${n.id} publishes to ${list([...new Set(s.publishes.map((p) => topicName(p.topic)))])}, not ${c.topic}`);
     else reasons.push(`${n.id} publishes nothing`);
   }
   const fix = c.kind === 'subscribes' ? `draw an arrow from the broker hosting ${c.topic} to the service` : `draw an arrow from the service to the broker hosting ${c.topic}`;
-  const needsEdge = reasons.every((r) => !r.includes(': label'));
-  return no(`${list(reasons)}${needsEdge ? `: ${fix}` : ''}.`, { nodes: nodes.map((n) => n.id), edges });
+  return no(`${list(reasons)}${edgeDrawn ? '' : `: ${fix}`}.`, { nodes: nodes.map((n) => n.id), edges });
 }
 
 function noSyncCall(c: Extract<StructuralCheck, { kind: 'no-sync-call' }>, t: Topology, spec: Spec): Verdict {
