@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { loadText } from './editing/load.ts';
 import { patchAll } from './editing/patchAll.ts';
+import { evaluateLesson } from './goals/evaluate.ts';
 import { simHost } from './live/host.ts';
 import { patchTopology } from './topology/patch/patch.ts';
 
@@ -20,6 +21,8 @@ const api = {
   patchAll,
   /** The live simulation. */
   sim: simHost,
+  /** A lesson's goals judged against a text: structural only (`{ behavioural: false }`) on each edit, all on a run. */
+  evaluateLesson,
 };
 
 export type EngineWorkerApi = typeof api;
