@@ -9,7 +9,7 @@ import { partitionFor } from '../kafka/partitioning.ts';
 import { send } from '../kafka/producer.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
-import { after, on } from '../sim/loop.ts';
+import { after, at, on } from '../sim/loop.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import { interArrival } from './client.ts';
@@ -25,9 +25,9 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
   const s = w.sources[si]!;
   const inst = w.instances[s.instance]!;
   if (s.life !== life) return;
-  after(w, s.tickUs, E.generate, si, life);
   if (!inst.alive) {
     s.nextArrival = w.now + s.tickUs;
+    after(w, s.tickUs, E.generate, si, life);
     return;
   }
   const svc = w.services[s.service]!;
@@ -51,4 +51,6 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
     }
   }
   if (count > 0) for (const target of svc.publishes) countEdge(w.metrics, target.edge, count);
+  // Tick at most every tickUs, and not before the next arrival: a slow source costs an event per event it makes.
+  at(w, Math.max(w.now + s.tickUs, s.nextArrival), E.generate, si, life);
 });

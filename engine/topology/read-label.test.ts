@@ -67,3 +67,12 @@ describe('readNodeLabel', () => {
     expect(readNodeLabel('Orders DB')?.reason).toBe("the label 'Orders DB' says 'DB', a database");
   });
 });
+
+describe('the last word names the thing', () => {
+  it('reads "Ledger Service" as a service and "Ledger DB" as a database', () => {
+    expect(readNodeLabel('Ledger Service')?.kind).toBe('service');
+    expect(readNodeLabel('Ledger DB')?.kind).toBe('database');
+    expect(readNodeLabel('Redis Cache Service')?.kind).toBe('service');
+    expect(readNodeLabel('Orders Table')?.kind).toBe('database');
+  });
+});

@@ -68,6 +68,8 @@ const RULES: Rule[] = [
     const m = /\bkafka\b|event[\s-]*bus|message[\s-]*broker|event[\s-]*broker|\bbroker\b/i.exec(first);
     return m ? { kind: 'kafka', topics: [], reason: `the label ${q(first)} says '${m[0]}', a Kafka cluster` } : undefined;
   },
+  // The last word names the thing: a "Ledger Service" or a "Redis Cache Service" is a service, not a database.
+  words(/\b(?:services?|svc)\s*$/i, 'service', 'a service'),
   words(/\b(?:db|database|postgres(?:ql)?|mysql|mongo(?:db)?|sql|redis|cassandra|dynamo(?:db)?|table|datastore|data\s*store|storage|ledger)\b/i, 'database', 'a database'),
   words(/\bservices?\b|\bsvc\b/i, 'service', 'a service'),
   words(/\b(?:client|user|browser|customer|frontend|front-end|mobile|web\s*app|ui)\b/i, 'client', 'a client sending requests'),
@@ -106,6 +108,7 @@ const GUARDS: (string[] | null)[] = [
   ['queue', 'dlq', 'dead'],
   ['rabbit', 'amqp'],
   ['kafka', 'bus', 'broker'],
+  ['service', 'svc'],
   ['db', 'database', 'postgres', 'mysql', 'mongo', 'sql', 'redis', 'cassandra', 'dynamo', 'table', 'datastore', 'data', 'storage', 'ledger'],
   ['service', 'svc'],
   ['client', 'user', 'browser', 'customer', 'front', 'mobile', 'web', 'ui'],
