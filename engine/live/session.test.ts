@@ -90,6 +90,16 @@ describe('live session', () => {
     expect(Object.values(f2.edges).some((n) => n > 0)).toBe(true);
   });
 
+  it('counts messages on every edge they travel: requests, publishes and deliveries to subscribers', () => {
+    const s = session();
+    advance(s, 8_000_000);
+    const { edges, counters } = frameOf(s);
+    expect(Object.keys(edges).sort()).toEqual(['L_Client_Orders_0', 'L_Kafka_Billing_0', 'L_Orders_Kafka_0']);
+    expect(edges['L_Orders_Kafka_0']).toBe(counters.produced);
+    expect(edges['L_Kafka_Billing_0']).toBeGreaterThan(0);
+    expect(edges['L_Kafka_Billing_0']).toBeLessThanOrEqual(counters.produced);
+  });
+
   it('answers questions: the event log, a partition, a group, a message, a key', () => {
     const s = session();
     advance(s, 15_000_000);
