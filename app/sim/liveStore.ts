@@ -23,6 +23,11 @@ export interface LiveState {
   /** Faults scheduled before the start, as timeline lines (`10s crash Kafka/2`). */
   schedule: string[];
   frame: Frame | null;
+  /**
+   * The frame the canvas draws: the latest one, refreshed at most about ten times a second while playing. Numbers
+   * changing faster cannot be read, and redrawing hundreds of nodes sixty times a second would cost smoothness.
+   */
+  view: Frame | null;
   /** Per-second samples of the whole run so far (charts). */
   series: Sample[];
   /** Messages per simulated second on each edge, over the last frames (for the dots). */
@@ -41,6 +46,7 @@ export function createLiveStore(): StoreApi<LiveState> {
     startedText: null,
     schedule: [],
     frame: null,
+    view: null,
     series: [],
     edgeRates: {},
     highlight: null,

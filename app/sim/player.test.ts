@@ -71,6 +71,36 @@ describe('player', () => {
     expect(store.getState().frame!.timeUs).toBeGreaterThan(100_000);
   });
 
+  it('refreshes the canvas’s view about ten times a second while playing, and on every frame otherwise', async () => {
+    const { store, player, frame } = harness();
+    await player.start(text);
+    player.play();
+    await frame(16);
+    const first = store.getState().view;
+    expect(first).toBe(store.getState().frame);
+    await frame(16);
+    await frame(16);
+    expect(store.getState().frame!.timeUs).toBe(48_000);
+    expect(store.getState().view).toBe(first); // too soon to redraw the nodes
+    for (let i = 0; i < 5; i++) await frame(16);
+    expect(store.getState().view).not.toBe(first);
+    await frame(16);
+    player.pause();
+    expect(store.getState().view).toBe(store.getState().frame);
+    await player.step('event');
+    expect(store.getState().view).toBe(store.getState().frame);
+  });
+
+  it('steps back a little by seeking earlier, never before the start', async () => {
+    const { store, player } = harness();
+    await player.start(text);
+    await player.seek(3_000_000);
+    await player.stepBack(1_000_000);
+    expect(store.getState().frame!.timeUs).toBe(2_000_000);
+    await player.stepBack(5_000_000);
+    expect(store.getState().frame!.timeUs).toBe(0);
+  });
+
   it('starts with a readable error for a broken text', async () => {
     const { store, player } = harness();
     await player.start('graph LR\n  A[ --> B');

@@ -24,6 +24,9 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000, Infi
 const TARGET_CALL_MS = 20;
 const MAX_EVENTS_PER_CALL = 2_000_000;
 
+/** While playing, the canvas's frame (`view`) is refreshed at most this often. */
+const VIEW_EVERY_MS = 90;
+
 export interface Player {
   start(text: string, opts?: { seed?: number; schedule?: string[] }): Promise<void>;
   play(): void;
@@ -32,6 +35,8 @@ export interface Player {
   setSpeed(speed: number): void;
   step(kind: 'event' | 'hop'): Promise<void>;
   seek(timeUs: number): Promise<void>;
+  /** Seeks `us` earlier than now (the engine replays from the nearest snapshot). */
+  stepBack(us: number): Promise<void>;
   inject(line: string): Promise<{ ok: boolean; note: string }>;
   changeSettings(text: string): Promise<{ ok: boolean; note: string }>;
   stop(): void;
@@ -42,9 +47,15 @@ export function createPlayer(d: PlayerDeps): Player {
   let busy = false;
   let lastWall = 0;
   let budget = 50_000;
+  let lastView = -Infinity;
   const set = (p: Partial<LiveState>) => d.store.setState(p);
+  /** Folds a frame in; the canvas's view follows at once unless playing, then at most every VIEW_EVERY_MS. */
   const apply = (frame: Frame | null) => {
-    if (frame) d.store.setState((s) => withFrame(s, frame));
+    if (!frame) return;
+    const now = d.now();
+    const fresh = d.store.getState().status !== 'playing' || now - lastView >= VIEW_EVERY_MS;
+    if (fresh) lastView = now;
+    d.store.setState((s) => ({ ...withFrame(s, frame), ...(fresh ? { view: frame } : {}) }));
   };
 
   const tick = () => {
@@ -81,10 +92,10 @@ export function createPlayer(d: PlayerDeps): Player {
     async start(text, opts = {}) {
       const seed = opts.seed ?? d.store.getState().seed;
       const schedule = opts.schedule ?? d.store.getState().schedule;
-      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null });
+      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null });
       const r = await d.sim.start(text, { seed, faults: schedule });
       if (!r.ok) {
-        set({ status: 'error', error: r.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join('; '), frame: null, startedText: null });
+        set({ status: 'error', error: r.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join('; '), frame: null, view: null, startedText: null });
         return;
       }
       set({ status: 'paused', warnings: r.warnings, startedText: text, frame: null });
@@ -94,12 +105,14 @@ export function createPlayer(d: PlayerDeps): Player {
     play() {
       if (d.store.getState().frame) {
         lastWall = d.now();
+        lastView = -Infinity;
         set({ status: 'playing' });
         ensureLoop();
       }
     },
     pause() {
-      if (d.store.getState().status === 'playing') set({ status: 'paused' });
+      const s = d.store.getState();
+      if (s.status === 'playing') set({ status: 'paused', view: s.frame });
     },
     toggle() {
       if (d.store.getState().status === 'playing') this.pause();
@@ -116,6 +129,10 @@ export function createPlayer(d: PlayerDeps): Player {
       this.pause();
       apply(await d.sim.seek(Math.max(0, timeUs)));
     },
+    async stepBack(us) {
+      const now = d.store.getState().frame?.timeUs ?? 0;
+      await this.seek(now - us);
+    },
     async inject(line) {
       const r = await d.sim.inject(line);
       apply(r.frame);
@@ -130,7 +147,7 @@ export function createPlayer(d: PlayerDeps): Player {
     stop() {
       if (rafId >= 0) d.cancelRaf(rafId);
       rafId = -1;
-      set({ status: 'off', frame: null, startedText: null, series: [] });
+      set({ status: 'off', frame: null, view: null, startedText: null, series: [] });
     },
   };
 }
