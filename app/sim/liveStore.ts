@@ -20,8 +20,10 @@ export interface LiveState {
   speed: number;
   /** The text the running simulation was started from (edits after it need a restart or a fork). */
   startedText: string | null;
-  /** Faults scheduled before the start, as timeline lines (`10s crash Kafka/2`). */
+  /** The fault schedule every run starts with, as timeline lines (`10s crash Kafka/2`), in time order. */
   schedule: string[];
+  /** Lines of the schedule added during this run that it has still to meet (the player injects them on time). */
+  due: string[];
   frame: Frame | null;
   /**
    * The frame the canvas draws: the latest one, refreshed at most about ten times a second while playing. Numbers
@@ -45,6 +47,7 @@ export function createLiveStore(): StoreApi<LiveState> {
     speed: 1,
     startedText: null,
     schedule: [],
+    due: [],
     frame: null,
     view: null,
     series: [],

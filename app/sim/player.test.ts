@@ -101,6 +101,32 @@ describe('player', () => {
     expect(store.getState().frame!.timeUs).toBe(0);
   });
 
+  it('injects a fault scheduled during the run exactly at its moment, and keeps it for the next run', async () => {
+    const { store, player, frame } = harness();
+    await player.start(text);
+    player.setSpeed(10);
+    expect(player.schedule('50ms crash Billing').ok).toBe(true);
+    expect(store.getState().due).toEqual(['50ms crash Billing']);
+    player.play();
+    await frame(16); // to 160 ms, but the fault stops it at 50 ms
+    const applied = store.getState().frame!.faults;
+    expect(applied.map((f) => [f.atUs, f.note])).toEqual([[50_000, 'crashed Billing']]);
+    expect(store.getState().due).toEqual([]);
+    expect(store.getState().schedule).toEqual(['50ms crash Billing']);
+    expect(player.schedule('10ms restart Billing').note).toMatch(/next run/);
+    expect(store.getState().schedule).toEqual(['10ms restart Billing', '50ms crash Billing']);
+    expect(player.schedule('later crash Billing').ok).toBe(false);
+  });
+
+  it('meets due faults on the way when seeking forward', async () => {
+    const { store, player } = harness();
+    await player.start(text);
+    player.schedule('1s crash Billing');
+    await player.seek(2_000_000);
+    expect(store.getState().frame!.faults.map((f) => f.atUs)).toEqual([1_000_000]);
+    expect(store.getState().frame!.timeUs).toBe(2_000_000);
+  });
+
   it('starts with a readable error for a broken text', async () => {
     const { store, player } = harness();
     await player.start('graph LR\n  A[ --> B');
