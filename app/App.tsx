@@ -1,12 +1,16 @@
 /**
- * The app's frame: top bar; the text on the left, the canvas in the middle, the inspector on the right; a status
- * bar. The centre column leaves room below the canvas for the simulation's dock (later issues).
+ * The app's frame: top bar; the text on the left, the canvas in the middle with the playback bar and the dock of
+ * simulation panels under it, the inspector on the right; a status bar.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { LayingOut } from './canvas/LayingOut.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { Dock } from './playback/Dock.tsx';
+import { PartitionTool } from './playback/PartitionTool.tsx';
+import { PlaybackBar } from './playback/PlaybackBar.tsx';
+import { usePlaybackKeys } from './playback/usePlaybackKeys.ts';
 import { Banners } from './shell/Banners.tsx';
 import { LeftPanel } from './shell/LeftPanel.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
@@ -18,6 +22,7 @@ import './shell/app.css';
 
 export function App({ library }: { library: Library }) {
   useGlobalKeys();
+  usePlaybackKeys();
   return (
     <LibraryContext.Provider value={library}>
       <div className="app">
@@ -31,9 +36,12 @@ export function App({ library }: { library: Library }) {
                 <Canvas />
                 <Banners />
                 <LayingOut />
+                <PartitionTool />
               </div>
             </ReactFlowProvider>
           </div>
+          <PlaybackBar />
+          <Dock />
         </main>
         <div className="app-right">
           <Inspector />

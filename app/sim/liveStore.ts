@@ -20,6 +20,8 @@ export interface LiveState {
   speed: number;
   /** The text the running simulation was started from (edits after it need a restart or a fork). */
   startedText: string | null;
+  /** The structure of the running topology (see app/playback/structure.ts): a fork keeps it, a restart may change it. */
+  startedStructure: string | null;
   /** The fault schedule every run starts with, as timeline lines (`10s crash Kafka/2`), in time order. */
   schedule: string[];
   /** Lines of the schedule added during this run that it has still to meet (the player injects them on time). */
@@ -46,6 +48,7 @@ export function createLiveStore(): StoreApi<LiveState> {
     seed: 1,
     speed: 1,
     startedText: null,
+    startedStructure: null,
     schedule: [],
     due: [],
     frame: null,

@@ -3,7 +3,8 @@ import { firstDue, readScheduled, sortSchedule, type Scheduled } from './schedul
 
 describe('schedule', () => {
   it('reads a line into its time and its action, or says what is wrong', () => {
-    expect(readScheduled(' 12.5s  crash Kafka/2 ')).toEqual({ atUs: 12_500_000, action: 'crash Kafka/2', line: '12.5s  crash Kafka/2' });
+    expect(readScheduled(' 12.5s  crash Kafka/2 ')).toEqual({ atUs: 12_500_000, action: 'crash Kafka/2', line: '12500ms crash Kafka/2' });
+    expect((readScheduled('10000ms loss A B 5') as Scheduled).line).toBe('10s loss A B 5%');
     expect(readScheduled('soon crash Kafka/2')).toMatch(/is not a time/);
     expect(readScheduled('10s explode Kafka')).toMatch(/unknown fault 'explode'/);
   });

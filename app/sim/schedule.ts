@@ -4,7 +4,7 @@
  * is on, at a moment still ahead, is also due in that run: the player stops the simulation exactly at its time and
  * injects it there.
  */
-import { parseFault } from '../../engine/ui.ts';
+import { formatFault, parseFault } from '../../engine/ui.ts';
 
 export interface Scheduled {
   atUs: number;
@@ -17,8 +17,9 @@ export interface Scheduled {
 export function readScheduled(line: string): Scheduled | string {
   const f = parseFault(line);
   if (typeof f === 'string') return f;
-  const trimmed = line.trim();
-  return { atUs: f.at, action: trimmed.slice(trimmed.search(/\s/) + 1).trim(), line: trimmed };
+  // Written back the engine's way, so the line matches the applied fault's text in frames (`12500ms crash X`).
+  const canonical = formatFault(f);
+  return { atUs: f.at, action: canonical.slice(canonical.indexOf(' ') + 1), line: canonical };
 }
 
 /** The schedule in time order (stable for equal times, as the engine applies them). */
