@@ -11,7 +11,6 @@ import { peekTime } from '../sim/queue.ts';
 import { step as stepOnce } from '../sim/loop.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { parseTopology } from '../topology/parse.ts';
-import type { World } from '../world.ts';
 import { buildFrame, createFrameState, type FrameState } from './frame.ts';
 import { reconfigure } from './reconfigure.ts';
 import { createSnapshotStore, dropAfter, restoreSnapshot, snapshotAt, snapshotDue, takeSnapshot, type Snapshot, type SnapshotStore } from './snapshots.ts';
