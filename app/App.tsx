@@ -8,7 +8,6 @@ import { LayingOut } from './canvas/LayingOut.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { Dock } from './playback/Dock.tsx';
-import { PartitionTool } from './playback/PartitionTool.tsx';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { usePlaybackKeys } from './playback/usePlaybackKeys.ts';
 import { Banners } from './shell/Banners.tsx';
@@ -36,7 +35,6 @@ export function App({ library }: { library: Library }) {
                 <Canvas />
                 <Banners />
                 <LayingOut />
-                <PartitionTool />
               </div>
             </ReactFlowProvider>
           </div>

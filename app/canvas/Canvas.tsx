@@ -131,6 +131,8 @@ export function Canvas() {
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneClick={closeFaultMenu}
         deleteKeyCode={['Delete', 'Backspace']}
+        // Space plays and pauses the simulation; dragging the background pans.
+        panActivationKeyCode={null}
         onlyRenderVisibleElements={nodes.length > CULL_NODES_MIN}
         zoomOnDoubleClick={false}
         minZoom={0.05}

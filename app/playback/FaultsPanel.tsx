@@ -8,7 +8,8 @@ import { clockText } from '../sim/faultLines.ts';
 import { player, useLive } from '../sim/index.ts';
 import { FaultForm } from './FaultForm.tsx';
 import { faultMarks, type FaultMark } from './marks.ts';
-import { openPartitionTool } from './partitionTool.ts';
+import { openPartitionTool, usePartitionTool } from './partitionTool.ts';
+import { PartitionTool } from './PartitionTool.tsx';
 import { injectNow } from './actions.ts';
 import './FaultsPanel.css';
 
@@ -24,6 +25,7 @@ export function FaultsPanel() {
   const timeUs = useLive((s) => s.frame?.timeUs ?? 0);
   const schedule = useLive((s) => s.schedule);
   const on = useLive((s) => s.status === 'playing' || s.status === 'paused');
+  const splitting = usePartitionTool((s) => s.open);
   const marks = useMemo(() => faultMarks(faults ? { faults, timeUs } : null, schedule), [faults, timeUs, schedule]);
   return (
     <div className="faults">
@@ -55,6 +57,9 @@ export function FaultsPanel() {
           </ol>
         )}
       </div>
+      {splitting ? (
+        <PartitionTool />
+      ) : (
       <div className="faults-side">
         <FaultForm />
         <div className="faults-network">
@@ -66,6 +71,7 @@ export function FaultsPanel() {
           </button>
         </div>
       </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The partition tool, floating over the canvas: put hosts on side A or B (here, or by clicking nodes on the
- * canvas), then split the network now or schedule the split.
+ * The partition tool, in the fault dock while it is open (so the whole canvas stays clickable): put hosts on side A
+ * or B (here, or by clicking nodes on the canvas), then split the network now or schedule the split.
  */
 import { useMemo, useState } from 'react';
 import { timeToken } from '../sim/faultLines.ts';
@@ -12,11 +12,6 @@ import { faultTargets } from './targets.ts';
 import './PartitionTool.css';
 
 export function PartitionTool() {
-  const open = usePartitionTool((s) => s.open);
-  return open ? <PartitionToolPanel /> : null;
-}
-
-function PartitionToolPanel() {
   const sides = usePartitionTool((s) => s.sides);
   const topology = useApp((s) => s.good?.topology);
   const hosts = useMemo(() => (topology ? faultTargets(topology, null).filter((h) => !h.startsWith('leader:')) : []), [topology]);
@@ -63,7 +58,7 @@ function PartitionToolPanel() {
           Split now
         </button>
         <span className="partition-or">or at</span>
-        <input className="field is-mono" value={at} placeholder={timeToken((nowS + 5) * 1e6)} aria-label="At" onChange={(e) => setAt(e.target.value)} />
+        <input className="field is-mono" value={at} placeholder={timeToken((nowS + 5) * 1e6)} aria-label="Split at" data-testid="split-at" onChange={(e) => setAt(e.target.value)} />
         <button type="button" className="bar-button" disabled={!line} onClick={schedule} data-testid="split-schedule">
           Schedule
         </button>

@@ -6,6 +6,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStoreApi, type EdgeProps } from '@xyflow/react';
 import { memo, useLayoutEffect } from 'react';
 import { deleteEdgeGeometry, setEdgeGeometry } from '../dots/edgeGeometry.ts';
+import { openFaultMenu } from '../faults/faultMenu.ts';
 import { useEdgeLive } from '../live/useLiveNode.ts';
 import { edgeKindStyles } from '../edgeStyle.ts';
 import type { FlowEdge } from '../flowTypes.ts';
@@ -58,6 +59,11 @@ export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
             onClick={() => {
               flow.getState().unselectNodesAndEdges();
               flow.getState().addSelectedEdges([id]);
+            }}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              const box = e.currentTarget.closest('.canvas')!.getBoundingClientRect();
+              openFaultMenu({ kind: 'edge', id, from: edge.from, to: edge.to }, e.clientX - box.left, e.clientY - box.top);
             }}
           >
             {look.badge && <span className="tedge-badge">{look.badge}</span>}
