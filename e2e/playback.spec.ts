@@ -2,11 +2,11 @@
  * Playback as a new user meets it: the practice template's target architecture comes alive, messages reach the
  * consumers, and once the producer stops the consumers catch up and their lag falls to zero.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openFresh } from './app.ts';
 import { playUntil, setSpeed, simSeconds } from './live.ts';
 
-const lag = (page: import('@playwright/test').Page, node: string) => page.getByTestId(`live-${node}`).getByTestId('live-lag');
+const lag = (page: Page, node: string) => page.getByTestId(`live-${node}`).getByTestId('live-lag');
 
 test('play the target architecture: messages are delivered, then the lag falls to zero', async ({ page }) => {
   await openFresh(page);
