@@ -44,6 +44,8 @@ for (let i = 0; i < 100; i++) {
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+// tsx keeps function names with an `__name` helper that the functions sent to the page would miss.
+await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 
 async function open(text: string, name: string) {
   await page.goto(`http://localhost:${port}/${encodeShare({ text, name })}`);

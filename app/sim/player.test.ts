@@ -15,6 +15,7 @@ function inProcessSim(): SimClient {
       return { ok: true, errors: [], warnings: r.diagnostics, frame: frameOf(r) };
     },
     advance: (t: number, n: number) => (advance(s!, t, n), frameOf(s!)),
+    frame: () => frameOf(s!, true),
     step: (k: 'event' | 'hop') => (k === 'event' ? stepEvent(s!) : stepHop(s!), frameOf(s!)),
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),

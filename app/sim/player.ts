@@ -139,7 +139,11 @@ export function createPlayer(d: PlayerDeps): Player {
     },
     pause() {
       const s = d.store.getState();
-      if (s.status === 'playing') set({ status: 'paused', view: s.frame });
+      if (s.status !== 'playing') return;
+      set({ status: 'paused', view: s.frame });
+      // Frames while playing count losses only every few frames; at rest the picture should be exact.
+      const mine = run;
+      void d.sim.frame().then((frame) => mine === run && apply(frame));
     },
     toggle() {
       if (d.store.getState().status === 'playing') this.pause();

@@ -57,6 +57,15 @@ describe('live session', () => {
     expect(f.timeUs).toBe(60_000_000);
   }, 30_000);
 
+  it('counts losses every few frames while playing, and exactly when asked', () => {
+    const s = session('1');
+    advance(s, 9_000_000);
+    expect(frameOf(s).counters.lost).toBe(0); // before the split at 10 s
+    advance(s, 60_000_000);
+    expect(frameOf(s).counters.lost).toBe(0); // one frame after the last count: not counted again yet
+    expect(frameOf(s, true).counters.lost).toBeGreaterThan(0);
+  }, 30_000);
+
   it('refuses a settings change that alters the structure', () => {
     const s = session();
     advance(s, 2_000_000);

@@ -191,7 +191,7 @@ function applyCommand(s: Session, cmd: Command): { ok: boolean; note: string } {
   return { ok: true, note: 'settings changed' };
 }
 
-/** The frame for the current moment. */
-export function frameOf(s: Session): Frame {
-  return buildFrame(s.sim.world, s.frame, s.headUs);
+/** The frame for the current moment; `exact` recounts what a playing run counts only every few frames (losses). */
+export function frameOf(s: Session, exact = false): Frame {
+  return buildFrame(s.sim.world, s.frame, s.headUs, exact);
 }
