@@ -60,17 +60,17 @@ export function FaultsPanel() {
       {splitting ? (
         <PartitionTool />
       ) : (
-      <div className="faults-side">
-        <FaultForm />
-        <div className="faults-network">
-          <button type="button" className="bar-button" onClick={openPartitionTool} data-testid="open-partition-tool">
-            Split the network…
-          </button>
-          <button type="button" className="bar-button" disabled={!on} onClick={() => void injectNow('heal')} data-testid="heal" title="End every split, cut, latency and loss">
-            Heal the network
-          </button>
+        <div className="faults-side">
+          <FaultForm />
+          <div className="faults-network">
+            <button type="button" className="bar-button" onClick={openPartitionTool} data-testid="open-partition-tool">
+              Split the network…
+            </button>
+            <button type="button" className="bar-button" disabled={!on} onClick={() => void injectNow('heal')} data-testid="heal" title="End every split, cut, latency and loss">
+              Heal the network
+            </button>
+          </div>
         </div>
-      </div>
       )}
     </div>
   );

@@ -2,14 +2,19 @@
  * A Kafka node's live rows: its brokers (alive, fenced by the controller, or crashed, with how many partitions each
  * leads), then every partition it hosts.
  */
-import type { BrokerLive } from '../../../engine/index.ts';
+import { memo, useDeferredValue } from 'react';
+import type { BrokerLive, ClusterLive } from '../../../engine/index.ts';
 import { PartitionCells } from './PartitionCells.tsx';
 import { useClusterLive } from './useLiveNode.ts';
 
 const brokerState = (b: BrokerLive) => (!b.alive ? 'crashed' : b.fenced ? 'fenced' : 'alive');
 
+/** Deferred like the other live rows (see LiveRow.tsx). */
 export function KafkaLive({ id, width }: { id: string; width: number }) {
-  const c = useClusterLive(id);
+  return <KafkaRows id={id} c={useDeferredValue(useClusterLive(id))} width={width} />;
+}
+
+const KafkaRows = memo(function KafkaRows({ id, c, width }: { id: string; c: ClusterLive | undefined; width: number }) {
   if (!c) {
     return (
       <>
@@ -40,4 +45,4 @@ export function KafkaLive({ id, width }: { id: string; width: number }) {
       </div>
     </>
   );
-}
+});

@@ -1,9 +1,11 @@
 /**
  * The live rows under a node's caption: what the simulation says about it right now. Each kind subscribes to its
- * own slice only, so a frame redraws the rows whose numbers changed and nothing else of the node.
+ * own slice only, so a frame redraws the rows whose numbers changed and nothing else of the node. The redraw is
+ * deferred (useDeferredValue): the store's update stays a cheap synchronous pass, and React draws hundreds of rows
+ * in interruptible slices, so a big topology never blocks a frame.
  */
-import { memo } from 'react';
-import type { TopologyNode } from '../../../engine/index.ts';
+import { memo, useDeferredValue } from 'react';
+import type { ClientLive, PartitionLive, ServiceLive, TopologyNode } from '../../../engine/index.ts';
 import { liveRows } from '../../../engine/ui.ts';
 import { compact, successRate } from './format.ts';
 import { KafkaLive } from './KafkaLive.tsx';
@@ -33,8 +35,12 @@ function Idle() {
 }
 
 function ServiceLiveRow({ id }: { id: string }) {
-  const s = useServiceLive(id);
-  const lag = useGroupLag(s?.group ?? -1);
+  const s = useDeferredValue(useServiceLive(id));
+  const lag = useDeferredValue(useGroupLag(s?.group ?? -1));
+  return <ServiceRow id={id} s={s} lag={lag} />;
+}
+
+const ServiceRow = memo(function ServiceRow({ id, s, lag }: { id: string; s: ServiceLive | undefined; lag: number | undefined }) {
   if (!s) return <Idle />;
   const inFlight = s.busy + s.queued;
   const health = s.up === s.instances ? 'is-up' : s.up === 0 ? 'is-down' : 'is-partly';
@@ -68,10 +74,13 @@ function ServiceLiveRow({ id }: { id: string }) {
       {s.slowMs > 0 && <span className="live-chip is-warn">+{s.slowMs}ms</span>}
     </div>
   );
-}
+});
 
 function ClientLiveRow({ id }: { id: string }) {
-  const c = useClientLive(id);
+  return <ClientRow id={id} c={useDeferredValue(useClientLive(id))} />;
+}
+
+const ClientRow = memo(function ClientRow({ id, c }: { id: string; c: ClientLive | undefined }) {
   if (!c) return <Idle />;
   const bad = c.failed > 0;
   return (
@@ -84,20 +93,26 @@ function ClientLiveRow({ id }: { id: string }) {
       </span>
     </div>
   );
-}
+});
 
 function TopicLive({ topic, width }: { topic: string; width: number }) {
-  const partitions = useTopicLive(topic);
+  return <TopicRow partitions={useDeferredValue(useTopicLive(topic))} width={width} />;
+}
+
+const TopicRow = memo(function TopicRow({ partitions, width }: { partitions: PartitionLive[] | undefined; width: number }) {
   if (!partitions) return <Idle />;
   return (
     <div className="live-row">
       <PartitionCells partitions={partitions} width={width} />
     </div>
   );
-}
+});
 
 function PartitionNodeLive({ topic, index }: { topic: string; index: number }) {
-  const p = useTopicLive(topic)?.[index];
+  return <PartitionNodeRow p={useDeferredValue(useTopicLive(topic))?.[index]} />;
+}
+
+const PartitionNodeRow = memo(function PartitionNodeRow({ p }: { p: PartitionLive | undefined }) {
   if (!p) return <Idle />;
   return (
     <div className="live-row" title={`log end ${p.logEnd}, high watermark ${p.highWatermark}`}>
@@ -108,4 +123,4 @@ function PartitionNodeLive({ topic, index }: { topic: string; index: number }) {
       </span>
     </div>
   );
-}
+});
