@@ -1,12 +1,15 @@
 /**
- * The app's frame: top bar; the text on the left, the canvas in the middle, the inspector on the right; a status
- * bar. The centre column leaves room below the canvas for the simulation's dock (later issues).
+ * The app's frame: top bar; the text on the left, the canvas in the middle with the playback bar and the dock of
+ * simulation panels under it, the inspector on the right; a status bar.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { LayingOut } from './canvas/LayingOut.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { Dock } from './playback/Dock.tsx';
+import { PlaybackBar } from './playback/PlaybackBar.tsx';
+import { usePlaybackKeys } from './playback/usePlaybackKeys.ts';
 import { Banners } from './shell/Banners.tsx';
 import { LeftPanel } from './shell/LeftPanel.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
@@ -18,6 +21,7 @@ import './shell/app.css';
 
 export function App({ library }: { library: Library }) {
   useGlobalKeys();
+  usePlaybackKeys();
   return (
     <LibraryContext.Provider value={library}>
       <div className="app">
@@ -34,6 +38,8 @@ export function App({ library }: { library: Library }) {
               </div>
             </ReactFlowProvider>
           </div>
+          <PlaybackBar />
+          <Dock />
         </main>
         <div className="app-right">
           <Inspector />

@@ -6,12 +6,12 @@
  * window (each one appended, replicated twice, acknowledged, fetched and processed) / wall time of the window.
  * Beside it, a bare loop pushes and pops the same number of events through the same event queue, as a ceiling.
  * Memory: heap and array-buffer growth of a whole run divided by the records the logs retain, after full GCs.
- * Every figure is the median of several runs. Results go to bench/RESULTS.md.
+ * Every figure is the median of several runs. Results go to their section of bench/RESULTS.md.
  */
-import { writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { createSimulation, parseTopology } from '../engine/index.ts';
 import { createQueue, pop, push } from '../engine/sim/queue.ts';
+import { writeSection } from './results.ts';
 import { benchTopology } from './topology.ts';
 
 const RATE = 250_000;
@@ -106,5 +106,5 @@ const lines = [
   `Memory: ${mem.map((m) => `${m.bytesPerMessage.toFixed(1)} B`).join(', ')} over ${fmt(mem[0]!.retained)} retained records (message table 20 B + log 4 B per record; the rest is growth slack, buffers and the trace ring).`,
   '',
 ];
-writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
+writeSection('Engine benchmark', lines.join('\n'));
 console.log(lines.join('\n'));

@@ -6,6 +6,8 @@
  */
 export { NODE_KINDS, kindClassName, kindOfClass } from './topology/kinds.ts';
 export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';
-export { badgedEdgeKinds, chipRows, edgeLabelSize, nodeMetrics, nodeSize, textWidth, wrapLabel } from './layout/measure.ts';
+export { badgedEdgeKinds, chipRows, edgeLabelSize, liveRows, nodeMetrics, nodeSize, textWidth, wrapLabel } from './layout/measure.ts';
 export { kindName, nodeCaption } from './layout/caption.ts';
 export { diffChange } from './editing/diff.ts';
+export { parseDuration, formatDuration } from './sim/time.ts';
+export { parseFault, formatFault } from './faults/parse.ts';

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Writes docs/screenshots/*.png of the real app, built and served as in production, with the practice template
-// loaded: the drawing, the inspector, a parse error, mermaid's preview and an example. SCREENSHOT_PORT picks the
-// port (else E2E_PORT, else 4180).
+// loaded: the drawing, the inspector, a parse error, mermaid's preview and an example; then the simulation playing,
+// a fault and the partition inspector. SCREENSHOT_PORT picks the port (else E2E_PORT, else 4180).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { playbackShots } from './screenshots-playback.mjs';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? process.env.E2E_PORT ?? 4180);
 const out = 'docs/screenshots';
@@ -70,6 +71,8 @@ await page.getByTestId('examples').click();
 await page.getByTestId('example-kafka-partitions-consumer-group').click();
 await settled();
 await shot('example-kafka-partitions');
+
+await playbackShots({ page, shot, base: `http://localhost:${port}/` });
 
 await browser.close();
 stop();

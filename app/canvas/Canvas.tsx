@@ -1,6 +1,7 @@
 /**
  * The topology drawn with React Flow: drag to pin, connect handles to add an edge, Delete to remove, double-click
- * to rename, drop a palette item to add a node. Every change goes to the text through patchTopology.
+ * to rename, drop a palette item to add a node. Every change goes to the text through patchTopology. During a run,
+ * messages move along the edges (the dot layer) and a right-click on a node or an edge offers faults.
  */
 import {
   Background,
@@ -20,6 +21,10 @@ import type { NodeKind } from '../../engine/index.ts';
 import { nodeMetrics } from '../../engine/ui.ts';
 import { appStore, useApp } from '../state/store.ts';
 import { addEdge, addNode, deleteElements } from '../workspace/actions.ts';
+import { cycleSide, partitionTool } from '../playback/partitionTool.ts';
+import { DotLayer } from './dots/DotLayer.tsx';
+import { FaultMenu } from './faults/FaultMenu.tsx';
+import { closeFaultMenu, openFaultMenu } from './faults/faultMenu.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/KindEdge.tsx';
 import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
@@ -37,6 +42,13 @@ const CULL_NODES_MIN = 200;
 const MINIMAP_NODES_MAX = 1000;
 
 const stripGroup = (id: string) => (id.startsWith('group:') ? id.slice('group:'.length) : id);
+
+/** Where a right-click happened, in the canvas's own coordinates (the fault menu opens there). */
+function menuAt(e: MouseEvent): readonly [number, number] {
+  e.preventDefault();
+  const box = (e.currentTarget as HTMLElement).closest('.canvas')!.getBoundingClientRect();
+  return [e.clientX - box.left, e.clientY - box.top];
+}
 
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange, topology } = useFlowState();
@@ -67,6 +79,18 @@ export function Canvas() {
 
   const onNodeDoubleClick = useCallback((_: MouseEvent, node: FlowNode) => {
     if (!isGroupFlowNode(node)) appStore.getState().setRenaming(node.id);
+  }, []);
+
+  const onNodeClick = useCallback((_: MouseEvent, node: FlowNode) => {
+    if (partitionTool.getState().open && !isGroupFlowNode(node)) cycleSide(node.id);
+  }, []);
+
+  const onNodeContextMenu = useCallback((e: MouseEvent, node: FlowNode) => {
+    if (isGroupFlowNode(node)) return;
+    openFaultMenu({ kind: 'node', id: node.id }, ...menuAt(e));
+  }, []);
+  const onEdgeContextMenu = useCallback((e: MouseEvent, edge: FlowEdge) => {
+    if (edge.data) openFaultMenu({ kind: 'edge', id: edge.id, from: edge.data.edge.from, to: edge.data.edge.to }, ...menuAt(e));
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -102,7 +126,13 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
         onNodeDoubleClick={onNodeDoubleClick}
+        onNodeClick={onNodeClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneClick={closeFaultMenu}
         deleteKeyCode={['Delete', 'Backspace']}
+        // Space plays and pauses the simulation; dragging the background pans.
+        panActivationKeyCode={null}
         onlyRenderVisibleElements={nodes.length > CULL_NODES_MIN}
         zoomOnDoubleClick={false}
         minZoom={0.05}
@@ -110,6 +140,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <DotLayer />
         <Controls position="bottom-left" showInteractive={false} />
         {nodes.length <= MINIMAP_NODES_MAX && (<MiniMap
           position="bottom-right"
@@ -121,6 +152,7 @@ export function Canvas() {
           maskColor="rgb(241 245 249 / 0.7)"
         />)}
       </ReactFlow>
+      <FaultMenu />
       {!topology && <EmptyCanvas />}
     </div>
   );

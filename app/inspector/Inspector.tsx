@@ -7,8 +7,12 @@ import type { NodeKind, Topology } from '../../engine/index.ts';
 import { kindName } from '../../engine/ui.ts';
 import { KindIcon } from '../canvas/nodes/KindIcon.tsx';
 import { kindColors } from '../canvas/nodes/kindColors.ts';
+import { useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
+import { useLiveFocus } from './live/focus.ts';
+import { PartitionInspector } from './live/PartitionInspector.tsx';
+import { RunSummary } from './live/RunSummary.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 import './Inspector.css';
 
@@ -17,9 +21,13 @@ export function Inspector() {
   const [nodeId, edgeId] = useApp(useShallow((s) => [s.selection.nodes[0], s.selection.edges[0]]));
   const node = nodeId ? topology?.nodes.find((n) => n.id === nodeId) : undefined;
   const edge = !node && edgeId ? topology?.edges.find((e) => e.id === edgeId) : undefined;
+  const focus = useLiveFocus((s) => s);
+  const running = useLive((s) => s.view !== null);
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
-      {node && topology ? (
+      {node && running && focus.partition !== null && focus.node === node.id ? (
+        <PartitionInspector pid={focus.partition} back={node.label} />
+      ) : node && topology ? (
         <NodeInspector node={node} topology={topology} />
       ) : edge && topology ? (
         <EdgeInspector edge={edge} topology={topology} />
@@ -41,6 +49,7 @@ function Summary({ topology }: { topology: Topology | undefined }) {
           <p className="muted small">Select a node or an edge to edit it.</p>
         </div>
       </header>
+      <RunSummary />
       {counts.size > 0 && (
         <section>
           <ul className="kind-counts">

@@ -11,6 +11,7 @@ import { ConfigRows } from './ConfigRows.tsx';
 import { configKeys, topicKeys } from './configKeys.ts';
 import { DefinedAt } from './DefinedAt.tsx';
 import { CommitField } from './fields.tsx';
+import { LiveSection } from './live/LiveSection.tsx';
 
 export function NodeInspector({ node, topology }: { node: TopologyNode; topology: Topology }) {
   const hosted = node.kind === 'kafka' ? (node.topics ?? []) : [];
@@ -25,6 +26,7 @@ export function NodeInspector({ node, topology }: { node: TopologyNode; topology
           </p>
         </div>
       </header>
+      <LiveSection node={node} />
       <section>
         <label className="section-label">Label</label>
         <CommitField value={node.label} label="Label" testId="inspector-label" onCommit={(v) => void renameNode(node.id, v.trim() || null)} />

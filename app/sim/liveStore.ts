@@ -20,9 +20,18 @@ export interface LiveState {
   speed: number;
   /** The text the running simulation was started from (edits after it need a restart or a fork). */
   startedText: string | null;
-  /** Faults scheduled before the start, as timeline lines (`10s crash Kafka/2`). */
+  /** The structure of the running topology (see app/playback/structure.ts): a fork keeps it, a restart may change it. */
+  startedStructure: string | null;
+  /** The fault schedule every run starts with, as timeline lines (`10s crash Kafka/2`), in time order. */
   schedule: string[];
+  /** Lines of the schedule added during this run that it has still to meet (the player injects them on time). */
+  due: string[];
   frame: Frame | null;
+  /**
+   * The frame the canvas draws: the latest one, refreshed at most about ten times a second while playing. Numbers
+   * changing faster cannot be read, and redrawing hundreds of nodes sixty times a second would cost smoothness.
+   */
+  view: Frame | null;
   /** Per-second samples of the whole run so far (charts). */
   series: Sample[];
   /** Messages per simulated second on each edge, over the last frames (for the dots). */
@@ -39,8 +48,11 @@ export function createLiveStore(): StoreApi<LiveState> {
     seed: 1,
     speed: 1,
     startedText: null,
+    startedStructure: null,
     schedule: [],
+    due: [],
     frame: null,
+    view: null,
     series: [],
     edgeRates: {},
     highlight: null,

@@ -15,6 +15,7 @@ function inProcessSim(): SimClient {
       return { ok: true, errors: [], warnings: r.diagnostics, frame: frameOf(r) };
     },
     advance: (t: number, n: number) => (advance(s!, t, n), frameOf(s!)),
+    frame: () => frameOf(s!, true),
     step: (k: 'event' | 'hop') => (k === 'event' ? stepEvent(s!) : stepHop(s!), frameOf(s!)),
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
@@ -69,6 +70,62 @@ describe('player', () => {
     player.setSpeed(Infinity);
     await frame(16);
     expect(store.getState().frame!.timeUs).toBeGreaterThan(100_000);
+  });
+
+  it('refreshes the canvas’s view about ten times a second while playing, and on every frame otherwise', async () => {
+    const { store, player, frame } = harness();
+    await player.start(text);
+    player.play();
+    await frame(16);
+    const first = store.getState().view;
+    expect(first).toBe(store.getState().frame);
+    await frame(16);
+    await frame(16);
+    expect(store.getState().frame!.timeUs).toBe(48_000);
+    expect(store.getState().view).toBe(first); // too soon to redraw the nodes
+    for (let i = 0; i < 5; i++) await frame(16);
+    expect(store.getState().view).not.toBe(first);
+    await frame(16);
+    player.pause();
+    expect(store.getState().view).toBe(store.getState().frame);
+    await player.step('event');
+    expect(store.getState().view).toBe(store.getState().frame);
+  });
+
+  it('steps back a little by seeking earlier, never before the start', async () => {
+    const { store, player } = harness();
+    await player.start(text);
+    await player.seek(3_000_000);
+    await player.stepBack(1_000_000);
+    expect(store.getState().frame!.timeUs).toBe(2_000_000);
+    await player.stepBack(5_000_000);
+    expect(store.getState().frame!.timeUs).toBe(0);
+  });
+
+  it('injects a fault scheduled during the run exactly at its moment, and keeps it for the next run', async () => {
+    const { store, player, frame } = harness();
+    await player.start(text);
+    player.setSpeed(10);
+    expect(player.schedule('50ms crash Billing').ok).toBe(true);
+    expect(store.getState().due).toEqual(['50ms crash Billing']);
+    player.play();
+    await frame(16); // to 160 ms, but the fault stops it at 50 ms
+    const applied = store.getState().frame!.faults;
+    expect(applied.map((f) => [f.atUs, f.note])).toEqual([[50_000, 'crashed Billing']]);
+    expect(store.getState().due).toEqual([]);
+    expect(store.getState().schedule).toEqual(['50ms crash Billing']);
+    expect(player.schedule('10ms restart Billing').note).toMatch(/next run/);
+    expect(store.getState().schedule).toEqual(['10ms restart Billing', '50ms crash Billing']);
+    expect(player.schedule('later crash Billing').ok).toBe(false);
+  });
+
+  it('meets due faults on the way when seeking forward', async () => {
+    const { store, player } = harness();
+    await player.start(text);
+    player.schedule('1s crash Billing');
+    await player.seek(2_000_000);
+    expect(store.getState().frame!.faults.map((f) => f.atUs)).toEqual([1_000_000]);
+    expect(store.getState().frame!.timeUs).toBe(2_000_000);
   });
 
   it('starts with a readable error for a broken text', async () => {

@@ -8,6 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Frame } from '../../engine/index.ts';
 import type { SimClient } from '../engine/client.ts';
 import { withFrame, type LiveState } from './liveStore.ts';
+import { firstDue, readScheduled, sortSchedule, type Scheduled } from './schedule.ts';
 
 export interface PlayerDeps {
   sim: SimClient;
@@ -24,6 +25,9 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000, Infi
 const TARGET_CALL_MS = 20;
 const MAX_EVENTS_PER_CALL = 2_000_000;
 
+/** While playing, the canvas's frame (`view`) is refreshed at most this often. */
+const VIEW_EVERY_MS = 90;
+
 export interface Player {
   start(text: string, opts?: { seed?: number; schedule?: string[] }): Promise<void>;
   play(): void;
@@ -32,8 +36,13 @@ export interface Player {
   setSpeed(speed: number): void;
   step(kind: 'event' | 'hop'): Promise<void>;
   seek(timeUs: number): Promise<void>;
+  /** Seeks `us` earlier than now (the engine replays from the nearest snapshot). */
+  stepBack(us: number): Promise<void>;
   inject(line: string): Promise<{ ok: boolean; note: string }>;
   changeSettings(text: string): Promise<{ ok: boolean; note: string }>;
+  /** Adds a timed fault (`20s crash Kafka/2`) to the schedule: every later run, and this one if still ahead. */
+  schedule(line: string): { ok: boolean; note: string };
+  unschedule(line: string): void;
   stop(): void;
 }
 
@@ -42,9 +51,30 @@ export function createPlayer(d: PlayerDeps): Player {
   let busy = false;
   let lastWall = 0;
   let budget = 50_000;
+  let lastView = -Infinity;
+  /** Bumped by start and stop: answers to calls made for an older run are dropped. */
+  let run = 0;
+  /** Scheduled faults this run has still to meet, injected by the player at their moment. */
+  let due: Scheduled[] = [];
   const set = (p: Partial<LiveState>) => d.store.setState(p);
+  /** Folds a frame in; the canvas's view follows at once unless playing, then at most every VIEW_EVERY_MS. */
   const apply = (frame: Frame | null) => {
-    if (frame) d.store.setState((s) => withFrame(s, frame));
+    if (!frame) return;
+    const now = d.now();
+    const fresh = d.store.getState().status !== 'playing' || now - lastView >= VIEW_EVERY_MS;
+    if (fresh) lastView = now;
+    d.store.setState((s) => ({ ...withFrame(s, frame), ...(fresh ? { view: frame } : {}) }));
+  };
+  const setDue = (next: Scheduled[]) => {
+    due = next;
+    set({ due: due.map((x) => x.line) });
+  };
+  /** Injects every due fault whose moment has come (the simulation stands exactly at it, or just past it). */
+  const injectDue = async () => {
+    for (let f = firstDue(due, d.store.getState().frame?.timeUs ?? -1); f; f = firstDue(due, d.store.getState().frame?.timeUs ?? -1)) {
+      setDue(due.filter((x) => x !== f));
+      apply((await d.sim.inject(f.action)).frame);
+    }
   };
 
   const tick = () => {
@@ -56,16 +86,21 @@ export function createPlayer(d: PlayerDeps): Player {
     lastWall = now;
     busy = true;
     const started = d.now();
-    const call = Number.isFinite(s.speed)
-      ? d.sim.advance(s.frame.timeUs + Math.round(wallMs * 1000 * s.speed), MAX_EVENTS_PER_CALL)
-      : d.sim.advance(Infinity, budget);
-    call
-      .then((frame) => {
+    const mine = run;
+    const target = Number.isFinite(s.speed) ? s.frame.timeUs + Math.round(wallMs * 1000 * s.speed) : Infinity;
+    // Stop exactly at the next due fault, so it lands at its moment whatever the speed.
+    const until = Math.min(target, firstDue(due, target)?.atUs ?? Infinity);
+    d.sim
+      .advance(until, Number.isFinite(s.speed) ? MAX_EVENTS_PER_CALL : budget)
+      .then(async (frame) => {
+        if (mine !== run) return;
         if (!Number.isFinite(s.speed)) {
           const took = Math.max(1, d.now() - started);
           budget = Math.max(1_000, Math.min(MAX_EVENTS_PER_CALL, Math.round((budget * TARGET_CALL_MS) / took)));
         }
-        if (d.store.getState().status === 'playing') apply(frame);
+        // Applied even if the learner paused meanwhile: the frame is where the worker now stands.
+        apply(frame);
+        await injectDue();
       })
       .catch((e: unknown) => set({ status: 'error', error: String(e) }))
       .finally(() => {
@@ -81,10 +116,13 @@ export function createPlayer(d: PlayerDeps): Player {
     async start(text, opts = {}) {
       const seed = opts.seed ?? d.store.getState().seed;
       const schedule = opts.schedule ?? d.store.getState().schedule;
-      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null });
+      const mine = ++run;
+      setDue([]);
+      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null });
       const r = await d.sim.start(text, { seed, faults: schedule });
+      if (mine !== run) return;
       if (!r.ok) {
-        set({ status: 'error', error: r.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join('; '), frame: null, startedText: null });
+        set({ status: 'error', error: r.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join('; '), frame: null, view: null, startedText: null });
         return;
       }
       set({ status: 'paused', warnings: r.warnings, startedText: text, frame: null });
@@ -94,12 +132,18 @@ export function createPlayer(d: PlayerDeps): Player {
     play() {
       if (d.store.getState().frame) {
         lastWall = d.now();
+        lastView = -Infinity;
         set({ status: 'playing' });
         ensureLoop();
       }
     },
     pause() {
-      if (d.store.getState().status === 'playing') set({ status: 'paused' });
+      const s = d.store.getState();
+      if (s.status !== 'playing') return;
+      set({ status: 'paused', view: s.frame });
+      // Frames while playing count losses only every few frames; at rest the picture should be exact.
+      const mine = run;
+      void d.sim.frame().then((frame) => mine === run && apply(frame));
     },
     toggle() {
       if (d.store.getState().status === 'playing') this.pause();
@@ -111,10 +155,21 @@ export function createPlayer(d: PlayerDeps): Player {
     async step(kind) {
       this.pause();
       apply(await d.sim.step(kind));
+      await injectDue(); // a step can pass a due moment by at most one event
     },
     async seek(timeUs) {
       this.pause();
-      apply(await d.sim.seek(Math.max(0, timeUs)));
+      const to = Math.max(0, timeUs);
+      // Due faults on the way are injected at their moment before going on.
+      for (let f = firstDue(due, to); f; f = firstDue(due, to)) {
+        apply(await d.sim.seek(f.atUs));
+        await injectDue();
+      }
+      apply(await d.sim.seek(to));
+    },
+    async stepBack(us) {
+      const now = d.store.getState().frame?.timeUs ?? 0;
+      await this.seek(now - us);
     },
     async inject(line) {
       const r = await d.sim.inject(line);
@@ -127,10 +182,26 @@ export function createPlayer(d: PlayerDeps): Player {
       apply(r.frame);
       return { ok: r.ok, note: r.note };
     },
+    schedule(line) {
+      const f = readScheduled(line);
+      if (typeof f === 'string') return { ok: false, note: f };
+      const s = d.store.getState();
+      set({ schedule: sortSchedule([...s.schedule, f.line]) });
+      const ahead = s.frame !== null && f.atUs > s.frame.timeUs;
+      if (ahead) setDue([...due, f]);
+      return { ok: true, note: ahead || !s.frame ? `scheduled at ${f.line.split(/\s/)[0]}` : 'scheduled for the next run (this one is past that moment)' };
+    },
+    unschedule(line) {
+      const s = d.store.getState();
+      set({ schedule: s.schedule.filter((l) => l !== line) });
+      setDue(due.filter((x) => x.line !== line));
+    },
     stop() {
+      run++;
+      setDue([]);
       if (rafId >= 0) d.cancelRaf(rafId);
       rafId = -1;
-      set({ status: 'off', frame: null, startedText: null, series: [] });
+      set({ status: 'off', frame: null, view: null, startedText: null, series: [] });
     },
   };
 }

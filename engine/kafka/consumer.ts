@@ -7,6 +7,7 @@
  */
 import { E } from '../events.ts';
 import { record, T } from '../history/trace.ts';
+import { countEdge } from '../metrics/metrics.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, refusedAt } from '../sim/network.ts';
 import { nextId, type World } from '../world.ts';
@@ -342,6 +343,8 @@ on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
       const first = offs ? offs[0]! : base;
       c.fetchPosition.set(p, (offs ? offs[offs.length - 1]! : base + ids.length - 1) + 1);
       w.metrics.delivered += ids.length;
+      const svc = w.services[c.service]!;
+      countEdge(w.metrics, svc.consumeEdges[svc.consumes.indexOf(w.partitions[p]!.topic)] ?? '', ids.length);
       record(w.trace, w.now, T.deliver, c.host, p, first, ids.length, c.group);
     }
   }

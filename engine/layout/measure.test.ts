@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edge, node } from '../testing/topologyBuilder.ts';
 import { nodeCaption } from './caption.ts';
-import { chipRows, edgeLabelSize, nodeMetrics, nodeSize, textWidth, wrapLabel } from './measure.ts';
+import { chipRows, edgeLabelSize, liveRows, nodeMetrics, nodeSize, textWidth, wrapLabel } from './measure.ts';
 
 describe('nodeSize', () => {
   it('stays within the minimum and maximum width', () => {
@@ -15,6 +15,15 @@ describe('nodeSize', () => {
     expect(two - one).toBe(nodeMetrics.labelLine);
     const kafka = nodeSize(node('K', { kind: 'kafka', topics: ['orders-topic'] })).height;
     expect(kafka).toBeGreaterThan(one);
+  });
+
+  it('reserves rows for live state on what the simulation runs, none on notes and events', () => {
+    const plain = nodeSize(node('N', { kind: 'note', label: 'Orders' })).height;
+    const service = nodeSize(node('A', { label: 'Orders' })).height;
+    const kafka = nodeSize(node('K', { kind: 'kafka', label: 'Orders' })).height;
+    expect(service - plain).toBe(nodeMetrics.liveGap + nodeMetrics.liveRow);
+    expect(kafka - plain).toBe(nodeMetrics.liveGap + 2 * nodeMetrics.liveRow);
+    expect(liveRows('event')).toBe(0);
   });
 });
 

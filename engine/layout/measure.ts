@@ -4,7 +4,7 @@
  * The canvas node component draws with the metrics below (see app/canvas/nodes/node.css); the estimate errs wide so
  * a label is never clipped.
  */
-import type { TopologyEdge, TopologyNode } from '../topology/types.ts';
+import type { NodeKind, TopologyEdge, TopologyNode } from '../topology/types.ts';
 import { nodeCaption } from './caption.ts';
 
 export const nodeMetrics = {
@@ -20,7 +20,22 @@ export const nodeMetrics = {
   borderSlack: 8,
   minWidth: 150,
   maxWidth: 280,
+  /** A row of live state under the caption (instances and load, a broker's partitions), and the gap above it. */
+  liveRow: 18,
+  liveGap: 6,
 } as const;
+
+/**
+ * How many rows of live state a node of this kind draws while the simulation runs: a Kafka node its brokers and
+ * its partitions, anything the simulation runs (services, stores, clients, topics, partitions) one row. The layout
+ * reserves them always, so pressing play never moves a node.
+ */
+export function liveRows(kind: NodeKind): number {
+  if (kind === 'kafka') return 2;
+  return LIVE_KINDS.has(kind) ? 1 : 0;
+}
+
+const LIVE_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['client', 'service', 'consumer', 'projection', 'saga', 'outbox', 'schema-registry', 'database', 'eventstore', 'topic', 'partition']);
 
 /**
  * Width in pixels of `text` in the canvas's semi-bold sans-serif at `fontPx`, from a coarse table of glyph widths.
@@ -81,7 +96,7 @@ function chipWidth(chip: string): number {
   return textWidth(chip, 11) + 14;
 }
 
-/** The size a node is drawn at, e.g. `nodeSize(node)` is `{ width: 190, height: 58 }` for a one-line service. */
+/** The size a node is drawn at, e.g. `{ width: 173, height: 78 }` for a service labelled `Order Service`. */
 export function nodeSize(node: TopologyNode): { width: number; height: number } {
   const m = nodeMetrics;
   const chrome = 2 * m.paddingX + m.icon + m.iconGap + m.borderSlack;
@@ -94,7 +109,9 @@ export function nodeSize(node: TopologyNode): { width: number; height: number } 
   const inner = Math.min(textMax, Math.max(widest, chipWidest));
   const width = Math.max(m.minWidth, Math.min(m.maxWidth, inner + chrome));
   const rows = chipRows(chips, width - 2 * m.paddingX).length;
-  const height = 2 * m.paddingY + m.borderSlack / 2 + lines.length * m.labelLine + m.captionLine + (rows > 0 ? 6 + rows * m.chipRow : 0);
+  const live = liveRows(node.kind);
+  const height =
+    2 * m.paddingY + m.borderSlack / 2 + lines.length * m.labelLine + m.captionLine + (rows > 0 ? 6 + rows * m.chipRow : 0) + (live > 0 ? m.liveGap + live * m.liveRow : 0);
   return { width, height };
 }
 

@@ -52,6 +52,8 @@ function clusters(w: World): ClusterLive[] {
 }
 
 function services(w: World, lags: Map<number, number>): ServiceLive[] {
+  const processedBy = new Map<number, number>();
+  for (const c of w.consumers) processedBy.set(c.service, (processedBy.get(c.service) ?? 0) + c.processed);
   return w.services.map((s) => {
     let up = 0, busy = 0, queued = 0, slow = 0;
     for (const iid of s.instances) {
@@ -61,7 +63,7 @@ function services(w: World, lags: Map<number, number>): ServiceLive[] {
       queued += i.waiting.length;
       slow = Math.max(slow, i.slowUs);
     }
-    const processed = w.consumers.filter((c) => c.service === s.id).reduce((n, c) => n + c.processed, 0);
+    const processed = processedBy.get(s.id) ?? 0;
     return {
       node: s.node,
       up,
@@ -84,24 +86,32 @@ function services(w: World, lags: Map<number, number>): ServiceLive[] {
 export interface FrameState {
   seq: number;
   samplesSent: number;
-  /** Lost messages are counted by scanning the logs: at most every `lostEveryUs`. */
+  /**
+   * Lost messages are counted by scanning the logs, which grows with the run: at most every LOST_EVERY_US of
+   * simulated time and every LOST_EVERY_FRAMES frames (at full speed every frame moves seconds on).
+   */
   lostAt: number;
+  lostSeq: number;
   lost: number;
 }
 
 export function createFrameState(): FrameState {
-  return { seq: 0, samplesSent: 0, lostAt: -Infinity, lost: 0 };
+  return { seq: 0, samplesSent: 0, lostAt: -Infinity, lostSeq: -Infinity, lost: 0 };
 }
 
 const LOST_EVERY_US = 250_000;
+const LOST_EVERY_FRAMES = 6;
 
-export function buildFrame(w: World, state: FrameState, headUs: number): Frame {
+/** The frame for `w`; `exact` recounts lost messages now, however recent the last count (for a frame at rest). */
+export function buildFrame(w: World, state: FrameState, headUs: number, exact = false): Frame {
   const lagList = groupLags(w);
   const lags = new Map(lagList.map((g, i) => [i, g.lag]));
   const groups: GroupLive[] = w.groups.map((g, i) => ({ id: g.id, name: g.name, state: g.state, generation: g.generation, members: g.members.length, lag: lagList[i]!.lag, rebalances: g.rebalances }));
-  if (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US) {
+  // A seek or a fork resets lostAt to -Infinity: then the count is redone at once.
+  if (exact || state.lostAt === -Infinity || (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US && state.seq - state.lostSeq >= LOST_EVERY_FRAMES)) {
     state.lost = lostMessages(w, 0).count;
     state.lostAt = w.now;
+    state.lostSeq = state.seq;
   }
   let duplicated = 0, reordered = 0;
   for (const gc of w.checks.groups) {

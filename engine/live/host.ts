@@ -58,8 +58,9 @@ export const simHost = {
     const r = changeSettings(session, text);
     return { ...r, frame: frameOf(session) };
   },
+  /** The frame for the current moment, every count exact (the app asks for it when playback stops). */
   frame(): Frame | null {
-    return session ? frameOf(session) : null;
+    return session ? frameOf(session, true) : null;
   },
   log(q: LogQuery): LogEntry[] {
     return session ? eventLog(session.sim.world, q) : [];

@@ -57,6 +57,15 @@ describe('live session', () => {
     expect(f.timeUs).toBe(60_000_000);
   }, 30_000);
 
+  it('counts losses every few frames while playing, and exactly when asked', () => {
+    const s = session('1');
+    advance(s, 9_000_000);
+    expect(frameOf(s).counters.lost).toBe(0); // before the split at 10 s
+    advance(s, 60_000_000);
+    expect(frameOf(s).counters.lost).toBe(0); // one frame after the last count: not counted again yet
+    expect(frameOf(s, true).counters.lost).toBeGreaterThan(0);
+  }, 30_000);
+
   it('refuses a settings change that alters the structure', () => {
     const s = session();
     advance(s, 2_000_000);
@@ -88,6 +97,16 @@ describe('live session', () => {
     expect(f2.clusters[0]!.partitions).toHaveLength(3);
     expect(f2.services.find((x) => x.node === 'Billing')!.processed).toBeGreaterThan(0);
     expect(Object.values(f2.edges).some((n) => n > 0)).toBe(true);
+  });
+
+  it('counts messages on every edge they travel: requests, publishes and deliveries to subscribers', () => {
+    const s = session();
+    advance(s, 8_000_000);
+    const { edges, counters } = frameOf(s);
+    expect(Object.keys(edges).sort()).toEqual(['L_Client_Orders_0', 'L_Kafka_Billing_0', 'L_Orders_Kafka_0']);
+    expect(edges['L_Orders_Kafka_0']).toBe(counters.produced);
+    expect(edges['L_Kafka_Billing_0']).toBeGreaterThan(0);
+    expect(edges['L_Kafka_Billing_0']).toBeLessThanOrEqual(counters.produced);
   });
 
   it('answers questions: the event log, a partition, a group, a message, a key', () => {

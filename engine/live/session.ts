@@ -1,5 +1,5 @@
 /**
- * A live simulation with a timeline: run it in steps, scrub back to any earlier moment (restore the nearest
+ * A live simulation with a timeline: run it in steps, scrub to any moment simulated so far (restore the nearest
  * snapshot, replay deterministically to the moment), and fork (inject a fault or change settings at a past moment,
  * discarding the old future). A run is (topology text, seed, timed commands), so any moment can be rebuilt exactly.
  */
@@ -11,20 +11,13 @@ import { peekTime } from '../sim/queue.ts';
 import { step as stepOnce } from '../sim/loop.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { parseTopology } from '../topology/parse.ts';
-import type { World } from '../world.ts';
 import { buildFrame, createFrameState, type FrameState } from './frame.ts';
 import { reconfigure } from './reconfigure.ts';
+import { createSnapshotStore, dropAfter, restoreSnapshot, snapshotAt, snapshotDue, takeSnapshot, type Snapshot, type SnapshotStore } from './snapshots.ts';
 import type { Frame } from './types.ts';
 import type { Spec } from '../model/spec.ts';
 
 export type Command = { afterEvents: number; atUs: number } & ({ kind: 'fault'; fault: Fault } | { kind: 'config'; text: string });
-
-interface Snapshot {
-  atUs: number;
-  events: number;
-  world: World;
-  spec: Spec;
-}
 
 export interface Session {
   text: string;
@@ -36,18 +29,21 @@ export interface Session {
   commands: Command[];
   /** Index of the next command to re-apply while replaying. */
   nextCommand: number;
-  snapshots: Snapshot[];
+  snapshots: SnapshotStore;
   headUs: number;
   headEvents: number;
   frame: FrameState;
-  snapshotEveryUs: number;
 }
 
 export interface SessionOptions {
   seed?: number;
   faults?: string[];
-  /** Simulated time between snapshots (default 5 s). */
-  snapshotEveryUs?: number;
+  /**
+   * Events between snapshots (default 50,000: replaying that many takes a fraction of the 200 ms a seek may cost),
+   * and the memory the snapshots may hold (default 384 MiB; past it they thin out, see snapshots.ts).
+   */
+  snapshotEveryEvents?: number;
+  snapshotBytesMax?: number;
   traceCapacity?: number;
 }
 
@@ -66,21 +62,13 @@ export function createSession(text: string, opts: SessionOptions = {}): Session 
     diagnostics: sim.diagnostics,
     commands: [],
     nextCommand: 0,
-    snapshots: [],
+    snapshots: createSnapshotStore(opts.snapshotEveryEvents ?? 40_000, opts.snapshotBytesMax ?? 512 * 2 ** 20),
     headUs: 0,
     headEvents: 0,
     frame: createFrameState(),
-    snapshotEveryUs: opts.snapshotEveryUs ?? 5_000_000,
   };
-  takeSnapshot(s);
+  takeSnapshot(s.snapshots, sim.world, s.spec);
   return s;
-}
-
-function takeSnapshot(s: Session): void {
-  const w = s.sim.world;
-  const last = s.snapshots[s.snapshots.length - 1];
-  if (last && last.events >= w.events) return;
-  s.snapshots.push({ atUs: w.now, events: w.events, world: structuredClone(w), spec: s.spec });
 }
 
 /**
@@ -90,7 +78,6 @@ function takeSnapshot(s: Session): void {
 export function advance(s: Session, untilUs: number, maxEvents = Infinity): boolean {
   const w = s.sim.world;
   let budget = maxEvents;
-  let nextSnapshot = (s.snapshots[s.snapshots.length - 1]?.atUs ?? 0) + s.snapshotEveryUs;
   while (budget > 0) {
     const cmd = s.commands[s.nextCommand];
     if (cmd && cmd.afterEvents === w.events) {
@@ -106,10 +93,8 @@ export function advance(s: Session, untilUs: number, maxEvents = Infinity): bool
     }
     stepOnce(w);
     budget--;
-    if (w.now >= nextSnapshot && w.events > s.headEvents) {
-      takeSnapshot(s);
-      nextSnapshot = w.now + s.snapshotEveryUs;
-    }
+    // Snapshots are taken on new ground only: replaying the past finds them already there.
+    if (w.events > s.headEvents && snapshotDue(s.snapshots, w)) takeSnapshot(s.snapshots, w, s.spec);
     if (w.events > s.headEvents) {
       s.headEvents = w.events;
       s.headUs = w.now;
@@ -138,22 +123,20 @@ export function stepHop(s: Session): void {
   }
 }
 
-/** Goes to simulated time `t` (back or forward): restores the nearest earlier snapshot and replays to `t`. */
+/**
+ * Goes to simulated time `t`, back or forward: from the nearest snapshot at or before `t` when that is nearer than
+ * the current moment (or `t` is behind it), replaying deterministically to `t`. Past the head it simulates on.
+ */
 export function seek(s: Session, t: number): void {
   const w = s.sim.world;
-  if (t >= w.now) {
-    advance(s, Math.min(t, Math.max(t, s.headUs)));
-    return;
-  }
-  let snap = s.snapshots[0]!;
-  for (const x of s.snapshots) if (x.atUs <= t) snap = x;
-  restore(s, snap);
+  const snap = snapshotAt(s.snapshots, t);
+  if (t < w.now || snap.events > w.events) restore(s, snap);
   advance(s, t);
 }
 
 function restore(s: Session, snap: Snapshot): void {
   s.frame.lostAt = -Infinity; // the cached loss count belongs to the old moment
-  const world = structuredClone(snap.world);
+  const world = restoreSnapshot(s.snapshots, snap, s.sim.world.trace);
   s.spec = snap.spec;
   s.sim = fromWorld(world, snap.spec, s.diagnostics);
   s.nextCommand = s.commands.findIndex((c) => c.afterEvents >= world.events);
@@ -165,7 +148,7 @@ function fork(s: Session): void {
   const w = s.sim.world;
   s.commands = s.commands.filter((c) => c.afterEvents < w.events || (c.afterEvents === w.events && s.commands.indexOf(c) < s.nextCommand));
   s.nextCommand = s.commands.length;
-  s.snapshots = s.snapshots.filter((x) => x.events <= w.events);
+  dropAfter(s.snapshots, w.events);
   s.headEvents = w.events;
   s.headUs = w.now;
   s.frame.lostAt = -Infinity;
@@ -208,7 +191,7 @@ function applyCommand(s: Session, cmd: Command): { ok: boolean; note: string } {
   return { ok: true, note: 'settings changed' };
 }
 
-/** The frame for the current moment. */
-export function frameOf(s: Session): Frame {
-  return buildFrame(s.sim.world, s.frame, s.headUs);
+/** The frame for the current moment; `exact` recounts what a playing run counts only every few frames (losses). */
+export function frameOf(s: Session, exact = false): Frame {
+  return buildFrame(s.sim.world, s.frame, s.headUs, exact);
 }

@@ -87,6 +87,7 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       writeEdges: ss.writes.map((c) => c.edge),
       publishes: ss.publishes.map((p) => ({ topic: p.topic, type: typeId(w.messages, p.type), edge: p.edge })),
       consumes: ss.consumes,
+      consumeEdges: ss.consumeEdges,
       group: -1,
       keyBase: 0,
       keyCount: 0,

@@ -128,7 +128,11 @@ export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } 
       case 'subscribe': {
         const consumer = to;
         if (!consumer) break;
-        for (const ti of topicsAt(e.from, e, 'all')) if (!consumer.consumes.includes(ti)) consumer.consumes.push(ti);
+        for (const ti of topicsAt(e.from, e, 'all')) {
+          if (consumer.consumes.includes(ti)) continue;
+          consumer.consumes.push(ti);
+          consumer.consumeEdges.push(e.id);
+        }
         targeted.add(e.to);
         break;
       }
@@ -223,6 +227,7 @@ function serviceSpec(t: Topology, n: TopologyNode, d: Diagnostics): ServiceSpec 
     writes: [],
     publishes: [],
     consumes: [],
+    consumeEdges: [],
     origin: null,
     rate: v['rate'] as number,
     poisson: v['arrivals'] === 'poisson',

@@ -41,6 +41,8 @@ export interface ServiceSpec {
   writes: { service: string; edge: string }[];
   publishes: PublishSpec[];
   consumes: number[];
+  /** The edge each consumed topic arrives by (parallel to `consumes`), so the app can count deliveries per edge. */
+  consumeEdges: string[];
   /** Requests or events that start here: from an implicit client, or generated (publish-only services). */
   origin: 'client' | 'source' | null;
   rate: number;

@@ -66,6 +66,8 @@ export interface Service {
   publishes: PublishTarget[];
   /** Topics consumed and the consumer group. */
   consumes: number[];
+  /** The topology edge each consumed topic arrives by (parallel to `consumes`). */
+  consumeEdges: string[];
   group: number;
   /** Key space for records this service originates: base id and size (size 0 = null keys). */
   keyBase: number;

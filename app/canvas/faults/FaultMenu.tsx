@@ -1,0 +1,166 @@
+/**
+ * Right-click a node or an edge to break it: each choice is a fault line injected now (starting a run if none is
+ * on), exactly as if typed on the command line. The menu names the line it will inject.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { injectNow } from '../../playback/actions.ts';
+import { linkEnd } from '../../playback/targets.ts';
+import { linkFaultLine, nodeFaultLine } from '../../sim/faultLines.ts';
+import { frameIndex } from '../../sim/frameIndex.ts';
+import { liveStore, useLive } from '../../sim/index.ts';
+import { appStore } from '../../state/store.ts';
+import { closeFaultMenu, useFaultMenu, type FaultMenuTarget } from './faultMenu.ts';
+import './FaultMenu.css';
+
+const SERVICE_KINDS = new Set(['service', 'consumer', 'projection', 'saga', 'outbox', 'schema-registry', 'database', 'eventstore']);
+
+export function FaultMenu() {
+  const target = useFaultMenu((s) => s.target);
+  const x = useFaultMenu((s) => s.x);
+  const y = useFaultMenu((s) => s.y);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!target) return;
+    const onPointer = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) closeFaultMenu();
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeFaultMenu();
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [target]);
+  if (!target) return null;
+  return (
+    <div ref={root} className="menu-pop fault-menu" role="menu" style={{ left: x, top: y }} data-testid="fault-menu">
+      {target.kind === 'node' ? <NodeFaults id={target.id} /> : <EdgeFaults target={target} />}
+    </div>
+  );
+}
+
+/** One menu entry: the words, and the line it injects as a hint. */
+function Item({ line, children, testId }: { line: string; children: ReactNode; testId?: string }) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className="menu-item"
+      data-testid={testId}
+      onClick={() => {
+        closeFaultMenu();
+        void injectNow(line);
+      }}
+    >
+      <span className="menu-item-label">{children}</span>
+      <code className="menu-item-hint">{line}</code>
+    </button>
+  );
+}
+
+/** A row of quick amounts: `Slow down  +100ms +500ms +2s`. */
+function Amounts({ label, lines }: { label: string; lines: [string, string][] }) {
+  return (
+    <div className="fault-amounts" role="group" aria-label={label}>
+      <span>{label}</span>
+      {lines.map(([text, line]) => (
+        <button key={line} type="button" className="fault-amount" title={line} data-testid={`fault-${line.replace(/\s+/g, '-')}`} onClick={() => {
+            closeFaultMenu();
+            void injectNow(line);
+          }}
+        >
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function NodeFaults({ id }: { id: string }) {
+  const node = appStore.getState().good?.topology.nodes.find((n) => n.id === id);
+  const view = useLive((s) => s.view);
+  if (!node) return null;
+  const index = view ? frameIndex(view) : null;
+  if (node.kind === 'kafka') {
+    const brokers = index?.clusters.get(id)?.brokers ?? Array.from({ length: Number(node.config['brokers'] ?? 3) || 3 }, (_, i) => ({ number: i + 1, alive: true }));
+    return (
+      <>
+        <p className="fault-menu-title">{node.label}</p>
+        {brokers.map((b) => (
+          <Item key={b.number} line={nodeFaultLine({ action: b.alive ? 'crash' : 'restart', target: `${id}/${b.number}` })} testId={`fault-${b.alive ? 'crash' : 'restart'}-broker-${b.number}`}>
+            {b.alive ? 'Crash' : 'Restart'} broker {b.number}
+          </Item>
+        ))}
+        <div className="menu-sep" />
+        <Item line={nodeFaultLine({ action: 'crash', target: id })}>Crash every broker</Item>
+        <Item line={nodeFaultLine({ action: 'restart', target: id })}>Restart every broker</Item>
+      </>
+    );
+  }
+  if (!SERVICE_KINDS.has(node.kind) && node.kind !== 'client') return <p className="fault-menu-title">The simulation does not run {node.label}: nothing to break.</p>;
+  const s = index?.services.get(id);
+  const down = index?.down.has(id) ?? false;
+  return (
+    <>
+      <p className="fault-menu-title">{node.label}</p>
+      <Item line={nodeFaultLine({ action: down ? 'restart' : 'crash', target: id })} testId={down ? 'fault-restart' : 'fault-crash'}>
+        {down ? 'Restart' : 'Crash'}
+      </Item>
+      {s && s.instances > 1 && !down && <Item line={nodeFaultLine({ action: 'crash', target: `${id}/1` })}>Crash one instance</Item>}
+      {node.kind !== 'client' && (
+        <>
+          <Amounts label="Slow down" lines={[100, 500, 2000, 0].map((ms) => [ms === 0 ? 'normal' : `+${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`, nodeFaultLine({ action: 'slow', target: id, ms })])} />
+          <Item line={nodeFaultLine({ action: s?.rejecting ? 'accept' : 'reject', target: id })} testId="fault-reject">
+            {s?.rejecting ? 'Accept requests again' : 'Reject every request'}
+          </Item>
+          <Poison id={id} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Poison({ id }: { id: string }) {
+  const [key, setKey] = useState('customer-7');
+  const line = nodeFaultLine({ action: 'poison', target: id, key });
+  return (
+    <form
+      className="fault-poison"
+      onSubmit={(e) => {
+        e.preventDefault();
+        closeFaultMenu();
+        void injectNow(line);
+      }}
+    >
+      <span>Poison key</span>
+      <input className="field is-mono" value={key} aria-label="Key to poison" onChange={(e) => setKey(e.target.value)} />
+      <button type="submit" className="fault-amount" title={line}>
+        poison
+      </button>
+    </form>
+  );
+}
+
+function EdgeFaults({ target }: { target: Extract<FaultMenuTarget, { kind: 'edge' }> }) {
+  const topology = appStore.getState().good?.topology;
+  const view = liveStore.getState().view;
+  const a = topology ? linkEnd(topology, view, target.from) : null;
+  const b = topology ? linkEnd(topology, view, target.to) : null;
+  if (!a || !b || a === b) return <p className="fault-menu-title">This edge is not a network link in the run{view ? '' : ' (press play first)'}.</p>;
+  const between: [string, string] = [a, b];
+  return (
+    <>
+      <p className="fault-menu-title">
+        {a} ↔ {b}
+      </p>
+      <Item line={linkFaultLine({ action: 'cut', between })} testId="fault-cut">
+        Cut the link
+      </Item>
+      <Amounts label="Add latency" lines={[50, 200, 1000].map((ms) => [`+${ms < 1000 ? `${ms}ms` : '1s'}`, linkFaultLine({ action: 'latency', between, ms })])} />
+      <Amounts label="Drop" lines={[5, 25, 50].map((percent) => [`${percent}%`, linkFaultLine({ action: 'loss', between, percent })])} />
+      <div className="menu-sep" />
+      <Item line="heal">Heal the network</Item>
+    </>
+  );
+}

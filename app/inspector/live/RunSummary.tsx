@@ -1,0 +1,42 @@
+/**
+ * With nothing selected during a run, the inspector sums the run up: messages through each stage, what the history
+ * checkers found (lost, duplicated, reordered) and how checkouts fared.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { successRate } from '../../canvas/live/format.ts';
+import { clockText } from '../../sim/faultLines.ts';
+import { useLive } from '../../sim/index.ts';
+import './live.css';
+
+export function RunSummary() {
+  const c = useLive(useShallow((s) => s.view?.counters));
+  const timeUs = useLive((s) => s.view?.timeUs ?? 0);
+  if (!c) return null;
+  const rows: [string, number, string][] = [
+    ['produced', c.produced, ''],
+    ['acknowledged', c.acknowledged, ''],
+    ['processed', c.processed, ''],
+    ['lost', c.lost, c.lost > 0 ? 'is-bad' : ''],
+    ['duplicated', c.duplicated, c.duplicated > 0 ? 'is-warn' : ''],
+    ['reordered', c.reordered, c.reordered > 0 ? 'is-warn' : ''],
+  ];
+  return (
+    <section className="live-inspector" data-testid="run-summary">
+      <label className="section-label">The run at {clockText(timeUs)}</label>
+      <dl className="live-facts">
+        {rows.map(([name, n, tone]) => (
+          <div key={name} className="live-fact-row">
+            <dt>{name}</dt>
+            <dd className={tone} data-testid={`run-${name}`}>
+              {n.toLocaleString('en')}
+            </dd>
+          </div>
+        ))}
+        <dt>checkouts</dt>
+        <dd className={c.checkoutsFailed > 0 ? 'is-warn' : ''} data-testid="run-checkouts">
+          {successRate(c.checkoutsOk, c.checkoutsFailed)} of {(c.checkoutsOk + c.checkoutsFailed).toLocaleString('en')} ok
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { advance, createSession, seek, type Session, type SessionOptions } from './session.ts';
+import { total } from './snapshots.ts';
+
+const text = `graph LR
+  Client[Client] -->|checkout| Orders[Order Service]
+  Orders -->|OrderCreatedEvent| Kafka[Kafka: orders]
+  Kafka -->|subscribe| Billing[Billing Service]
+  %% @config orders partitions=3 replication.factor=3
+  %% @config Client rate=200/s key=customerId keys=50
+`;
+
+function session(opts: SessionOptions): Session {
+  const s = createSession(text, { seed: 5, faults: ['6s crash Kafka/2', '9s restart Kafka/2'], ...opts });
+  if ('errors' in s) throw new Error('the fixture should parse');
+  return s;
+}
+
+/** The hash of a run that never scrubbed, at `t`. */
+function straightHash(t: number, opts: SessionOptions): string {
+  const s = session(opts);
+  advance(s, t);
+  return s.sim.hash();
+}
+
+describe('snapshots', () => {
+  // A small trace ring wraps many times between snapshots, and the snapshots share its entries in chunks.
+  const opts: SessionOptions = { snapshotEveryEvents: 3_000, traceCapacity: 4_096 };
+
+  it('restore the trace ring entry for entry, so a scrubbed run hashes like a straight one', () => {
+    const s = session(opts);
+    advance(s, 12_000_000);
+    for (const t of [7_250_000, 1_000_000, 11_000_000, 3_333_000]) {
+      seek(s, t);
+      expect(s.sim.hash()).toBe(straightHash(t, opts));
+    }
+  });
+
+  it('seek forward from the nearest snapshot, not from the current moment', () => {
+    const s = session(opts);
+    advance(s, 12_000_000);
+    seek(s, 1_000_000);
+    const at1s = s.sim.world;
+    seek(s, 11_500_000);
+    expect(s.sim.world).not.toBe(at1s); // restored from a snapshot near 11.5 s, not replayed from 1 s
+    expect(s.sim.hash()).toBe(straightHash(11_500_000, opts));
+    const at115 = s.sim.world;
+    seek(s, 11_600_000);
+    expect(s.sim.world).toBe(at115); // a step ahead with no snapshot between: just run on
+  });
+
+  it('thin out within the memory budget, keeping seeks exact', () => {
+    const s = session({ ...opts, snapshotBytesMax: 2 * 2 ** 20 });
+    advance(s, 12_000_000);
+    expect(total(s.snapshots)).toBeLessThanOrEqual(2 * 2 ** 20 + 1_000_000);
+    expect(s.snapshots.everyEvents).toBeGreaterThan(3_000);
+    expect(s.snapshots.list[0]!.atUs).toBe(0);
+    seek(s, 8_000_000);
+    expect(s.sim.hash()).toBe(straightHash(8_000_000, opts));
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The snapshots a live session scrubs back with, within a memory budget. Two things keep them small:
+ * - The trace ring (the largest part of a world, and mostly the same from one snapshot to the next) is kept once,
+ *   as chunks of the entries written between snapshots; restoring rebuilds a snapshot's ring from them, entry for
+ *   entry as the run had it (the world's hash, which covers the ring, is the same).
+ * - Snapshots are spaced by events, not time, since replaying events is what a seek costs; when the budget is
+ *   exceeded every other snapshot is dropped and the spacing doubles, so a long run keeps an even coverage.
+ */
+import { createTrace, type Trace } from '../history/trace.ts';
+import type { Spec } from '../model/spec.ts';
+import type { World } from '../world.ts';
+
+type Columns = Pick<Trace, 'time' | 'kind' | 'node' | 'part' | 'a' | 'b' | 'c'>;
+const COLUMNS = ['time', 'kind', 'node', 'part', 'a', 'b', 'c'] as const;
+
+/** Trace entries [from, to) as the run wrote them. */
+interface TraceChunk {
+  from: number;
+  to: number;
+  columns: Columns;
+}
+
+export interface Snapshot {
+  atUs: number;
+  events: number;
+  /** The world without its trace ring (rebuilt from the chunks on restore). */
+  world: Omit<World, 'trace'>;
+  spec: Spec;
+  /** The trace's `written` count at the snapshot. */
+  traceWritten: number;
+  /** The world's size, estimated (the trace chunks are counted apart). */
+  bytes: number;
+}
+
+export interface SnapshotStore {
+  list: Snapshot[];
+  chunks: TraceChunk[];
+  /** Trace entries up to here are in `chunks`. */
+  traceTo: number;
+  /** Events between snapshots; doubles whenever the budget forces thinning. */
+  everyEvents: number;
+  bytesMax: number;
+}
+
+export function createSnapshotStore(everyEvents: number, bytesMax: number): SnapshotStore {
+  return { list: [], chunks: [], traceTo: 0, everyEvents, bytesMax };
+}
+
+/**
+ * Copying a world costs about as much as simulating one event per 400 of its bytes would (structuredClone against
+ * the event loop, measured on the 300-node benchmark); spacing snapshots at least that far keeps the copying under a
+ * fifth of the run's time, however large the world.
+ */
+const BYTES_PER_SPACING_EVENT = 400;
+
+/** Whether the world has moved far enough past the last snapshot to take another. */
+export function snapshotDue(store: SnapshotStore, w: World): boolean {
+  const last = store.list[store.list.length - 1];
+  return !last || w.events - last.events >= Math.max(store.everyEvents, last.bytes / BYTES_PER_SPACING_EVENT);
+}
+
+/** Takes a snapshot of `w` (after the last one), then thins the store if it went over budget. */
+export function takeSnapshot(store: SnapshotStore, w: World, spec: Spec): void {
+  const last = store.list[store.list.length - 1];
+  if (last && last.events >= w.events) return;
+  const chunk = copyNewEntries(w.trace, store.traceTo);
+  if (chunk) store.chunks.push(chunk);
+  store.traceTo = w.trace.written;
+  const world = structuredClone({ ...w, trace: undefined }) as Omit<World, 'trace'>;
+  store.list.push({ atUs: w.now, events: w.events, world, spec, traceWritten: w.trace.written, bytes: bytesOf(world) });
+  while (total(store) > store.bytesMax && store.list.length > 2) thin(store, w.trace.capacity);
+}
+
+/** The latest snapshot at or before simulated time `t` (the first one always qualifies). */
+export function snapshotAt(store: SnapshotStore, t: number): Snapshot {
+  let best = store.list[0]!;
+  for (const x of store.list) if (x.atUs <= t) best = x;
+  return best;
+}
+
+/** A fresh world as it was at `snap`, with its trace ring exactly as it was then. */
+export function restoreSnapshot(store: SnapshotStore, snap: Snapshot, like: Trace): World {
+  const world = structuredClone(snap.world) as World;
+  world.trace = rebuildTrace(store.chunks, snap.traceWritten, like);
+  return world;
+}
+
+/** Forgets everything after `events` (a fork: that future is gone). */
+export function dropAfter(store: SnapshotStore, events: number): void {
+  store.list = store.list.filter((x) => x.events <= events);
+  const last = store.list[store.list.length - 1];
+  store.traceTo = last?.traceWritten ?? 0;
+  store.chunks = store.chunks.filter((c) => c.from < store.traceTo);
+  const tail = store.chunks[store.chunks.length - 1];
+  if (tail && tail.to > store.traceTo) store.chunks[store.chunks.length - 1] = sliceChunk(tail, tail.from, store.traceTo);
+}
+
+/** Bytes the store holds: the worlds and the trace chunks. */
+export function total(store: SnapshotStore): number {
+  let n = 0;
+  for (const x of store.list) n += x.bytes;
+  for (const c of store.chunks) n += chunkBytes(c);
+  return n;
+}
+
+/** Drops every other snapshot (never the first or the last), doubles the spacing, and frees unneeded trace. */
+function thin(store: SnapshotStore, capacity: number): void {
+  const keep = store.list.filter((_, i) => i === 0 || i === store.list.length - 1 || i % 2 === 0);
+  store.list = keep;
+  store.everyEvents *= 2;
+  // A snapshot needs only the `capacity` entries before it. The last one is always kept, so what the next snapshot
+  // will need from before it is kept too.
+  const reaches = (c: TraceChunk, written: number) => c.to > written - capacity && c.from < written;
+  store.chunks = store.chunks.filter((c) => keep.some((x) => reaches(c, x.traceWritten)));
+}
+
+function copyNewEntries(t: Trace, from: number): TraceChunk | null {
+  const start = Math.max(from, t.written - t.capacity);
+  if (start >= t.written) return null;
+  const n = t.written - start;
+  const columns = {} as Record<(typeof COLUMNS)[number], Float64Array | Uint8Array | Int32Array>;
+  for (const name of COLUMNS) {
+    const src = t[name];
+    const out = new (src.constructor as new (n: number) => typeof src)(n);
+    const i = start % t.capacity;
+    const first = Math.min(n, t.capacity - i);
+    out.set(src.subarray(i, i + first), 0);
+    if (first < n) out.set(src.subarray(0, n - first), first);
+    columns[name] = out;
+  }
+  return { from: start, to: t.written, columns: columns as Columns };
+}
+
+function sliceChunk(c: TraceChunk, from: number, to: number): TraceChunk {
+  const columns = {} as Record<(typeof COLUMNS)[number], Float64Array | Uint8Array | Int32Array>;
+  for (const name of COLUMNS) columns[name] = c.columns[name].slice(from - c.from, to - c.from);
+  return { from, to, columns: columns as Columns };
+}
+
+function rebuildTrace(chunks: readonly TraceChunk[], written: number, like: Trace): Trace {
+  const t = createTrace(like.capacity);
+  t.enabled = like.enabled;
+  t.written = written;
+  const start = Math.max(0, written - t.capacity);
+  for (const c of chunks) {
+    const from = Math.max(c.from, start);
+    const to = Math.min(c.to, written);
+    for (let s = from; s < to; s++) {
+      const i = s % t.capacity;
+      const k = s - c.from;
+      t.time[i] = c.columns.time[k]!;
+      t.kind[i] = c.columns.kind[k]!;
+      t.node[i] = c.columns.node[k]!;
+      t.part[i] = c.columns.part[k]!;
+      t.a[i] = c.columns.a[k]!;
+      t.b[i] = c.columns.b[k]!;
+      t.c[i] = c.columns.c[k]!;
+    }
+  }
+  return t;
+}
+
+function chunkBytes(c: TraceChunk): number {
+  let n = 0;
+  for (const name of COLUMNS) n += c.columns[name].byteLength;
+  return n;
+}
+
+/** Bytes of typed arrays in a value, plus 8 per number in plain arrays: a close estimate of a world's size. */
+function bytesOf(value: unknown, seen = new Set<unknown>()): number {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return 0;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  let n = 0;
+  if (Array.isArray(value)) {
+    n += value.length * 8;
+    for (const x of value) if (typeof x === 'object') n += bytesOf(x, seen);
+    return n;
+  }
+  if (value instanceof Map) {
+    n += value.size * 16;
+    for (const [k, v] of value) n += bytesOf(k, seen) + bytesOf(v, seen);
+    return n;
+  }
+  if (value instanceof Set) {
+    n += value.size * 8;
+    for (const v of value) n += bytesOf(v, seen);
+    return n;
+  }
+  for (const k in value) n += 8 + bytesOf((value as Record<string, unknown>)[k], seen);
+  return n;
+}
