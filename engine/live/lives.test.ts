@@ -89,6 +89,21 @@ describe('message lives', () => {
   });
 });
 
+describe('key paths', () => {
+  it('give the newest messages of a key, oldest first, and never register a key they are asked about', () => {
+    const s = run(orders('all'), 6_000_000);
+    const w = s.sim.world;
+    const all = keyPath(w, 'customer-3');
+    expect(keyPath(w, 'customer-3', 2).map((l) => l.id)).toEqual(all.slice(-2).map((l) => l.id));
+    const hash = s.sim.hash();
+    const next = w.keys.next;
+    expect(keyPath(w, 'no-such-key')).toEqual([]);
+    expect(keyPath(w, 'customer-999')).toEqual([]);
+    expect(w.keys.next).toBe(next);
+    expect(s.sim.hash()).toBe(hash);
+  });
+});
+
 describe('event log', () => {
   /** The log as plainly defined: every entry described, then filtered. */
   function naive(s: Session, q: LogQuery) {

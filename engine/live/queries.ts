@@ -4,7 +4,7 @@
  * state on demand; nothing here runs per event.
  */
 import { CAUSED_BY_MESSAGE, causationOf, flagsOf, keyOf } from '../history/messages.ts';
-import { keyId, keyText } from '../history/keys.ts';
+import { keyText } from '../history/keys.ts';
 import { oldestHeld, T, type TraceEntry, type TraceKind } from '../history/trace.ts';
 import { errorName } from '../kafka/errors.ts';
 import { currentState } from '../kafka/metadata.ts';
@@ -158,12 +158,23 @@ export function messageLife(w: World, id: number): MessageLife | null {
   return messageLives(w, [id])[0] ?? null;
 }
 
-/** Every message of a key, oldest first (at most `limit`): the rows of the spacetime diagram. */
+/** The id of a key the run knows, or null. (keyId would register an unknown key: a question must not change the run.) */
+function knownKeyId(w: World, text: string): number | null {
+  const m = /^(.*)-(\d+)$/.exec(text);
+  if (m) {
+    const n = Number(m[2]);
+    for (const s of w.keys.spaces) if (s.name === m[1] && n >= 1 && n <= s.size) return s.base + n;
+  }
+  return w.keys.named.get(text) ?? null;
+}
+
+/** The newest `limit` messages of a key, oldest first: the rows of the spacetime diagram. */
 export function keyPath(w: World, key: string, limit = 200): MessageLife[] {
-  const kid = keyId(w.keys, key);
+  const kid = knownKeyId(w, key);
+  if (kid === null) return [];
   const ids: number[] = [];
-  for (let id = 1; id < w.messages.count && ids.length < limit; id++) if (keyOf(w.messages, id) === kid) ids.push(id);
-  return messageLives(w, ids);
+  for (let id = w.messages.count - 1; id >= 1 && ids.length < limit; id--) if (keyOf(w.messages, id) === kid) ids.push(id);
+  return messageLives(w, ids.reverse());
 }
 
 /**
