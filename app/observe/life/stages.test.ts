@@ -31,6 +31,7 @@ describe('life stages', () => {
     expect(lifeSummary(dup)).toBe('Processed 2 times by Billing: the side effects happened more than once.');
     expect(lifeSummary({ ...dup, processedAt: dup.processedAt.slice(2) })).toBe('Processed by Mail; the last 20.0 ms after it was produced.');
     expect(lifeSummary({ ...base, failed: true })).toMatch(/gave up/);
+    expect(lifeSummary({ ...base, offset: 3, appendedAt: 10_001_000, committedAt: [{ group: 'Mail', at: 15_000_000 }] })).toMatch(/^Never processed by Mail: the committed position is already past it/);
   });
 });
 

@@ -51,6 +51,9 @@ export function lifeSummary(l: MessageLife): string {
     const last = l.processedAt[l.processedAt.length - 1]!;
     return `Processed by ${list([...counts.keys()])}; the last ${since(last.at)} after it was produced.`;
   }
+  if (l.committedAt.length > 0) {
+    return `Never processed by ${list(l.committedAt.map((c) => c.group))}: the committed position is already past it (the group began reading after it, or skipped it).`;
+  }
   if (l.appendedAt !== undefined) return `In ${l.partition}${l.offset !== null ? ` at offset ${l.offset}` : ''}, not processed yet.`;
   return 'Produced, not yet in a log.';
 }
