@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'lessons/**/*.test.ts', 'tools/**/*.test.ts'],
     environment: 'node',
+    // Engine tests run whole simulations; on a busy two-core machine a few take seconds.
+    testTimeout: 30_000,
     pool: 'threads',
   },
 });

@@ -15,14 +15,17 @@ export interface KeySpace {
 export interface Keys {
   spaces: KeySpace[];
   next: number;
-  /** Cached murmur2 hashes, NaN when not computed yet. Index = key id. */
-  hash: Float64Array;
+  /**
+   * Cached partitioner hashes, toPositive(murmur2(key)) + 1 so that 0 means "not computed yet". Index = key id.
+   * Int32 rather than double keeps the table half the size: a random key is a cache miss less often.
+   */
+  hash: Int32Array;
   /** Keys written by name (`poison key=customer-7`, explicit keys in lessons). */
   named: Map<string, number>;
 }
 
 export function createKeys(): Keys {
-  return { spaces: [], next: 1, hash: new Float64Array(1).fill(NaN), named: new Map() };
+  return { spaces: [], next: 1, hash: new Int32Array(1), named: new Map() };
 }
 
 /** Reserves `size` key ids named `<name>-1` .. `<name>-<size>`; returns the space. */
@@ -62,7 +65,7 @@ export function keyText(k: Keys, id: number): string | null {
 
 function ensure(k: Keys, n: number): void {
   if (k.hash.length >= n) return;
-  const next = new Float64Array(Math.max(n, k.hash.length * 2)).fill(NaN);
+  const next = new Int32Array(Math.max(n, k.hash.length * 2));
   next.set(k.hash);
   k.hash = next;
 }

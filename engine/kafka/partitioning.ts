@@ -18,11 +18,12 @@ export function partitionFor(w: World, prod: Producer, topic: number, key: numbe
   const n = t.partitions.length;
   if (key !== 0) {
     let h = w.keys.hash[key]!;
-    if (h !== h) {
-      h = murmur2String(keyText(w.keys, key)!);
+    if (h === 0) {
+      // toPositive(murmur2) is at most 2^31 - 1, so + 1 still fits an Int32.
+      h = toPositive(murmur2String(keyText(w.keys, key)!)) + 1;
       w.keys.hash[key] = h;
     }
-    return t.partitions[toPositive(h) % n]!;
+    return t.partitions[(h - 1) % n]!;
   }
   let state = prod.sticky.get(topic);
   if (!state) prod.sticky.set(topic, (state = createStickyPartitioner(prod.config.batchBytes)));

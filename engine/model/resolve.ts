@@ -96,6 +96,12 @@ export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } 
     return pt === undefined ? [] : [pt];
   };
 
+  // RabbitMQ is drawn, and its topic matching is exact (amqp/topicMatches.ts), but its brokers are not simulated yet.
+  const rabbit = t.nodes.filter((n) => n.kind === 'rabbitmq' || n.kind === 'exchange' || n.kind === 'queue');
+  if (rabbit.length > 0) {
+    d.add(rabbit[0]!.span, `${rabbit.map((n) => n.id).join(', ')}: RabbitMQ exchanges and queues are drawn but not simulated yet; messages sent to them go nowhere`, 'info');
+  }
+
   // Services, databases and clients.
   const services: (ServiceSpec & { dlqName?: string })[] = [];
   const serviceIndex = new Map<string, number>();
