@@ -31,7 +31,7 @@ function useLiveFaults(): string {
   const nowS = useLive((s) => Math.floor((s.frame?.timeUs ?? -1e6) / 1e6));
   return useMemo(() => {
     const later = schedule.filter((l) => (faultSeconds(l) ?? 0) > nowS);
-    return [...(applied ? applied.split('\n') : []), ...later].join('\n');
+    return [...(applied ? applied.split('\n') : []), ...later].join('; ');
   }, [schedule, applied, nowS]);
 }
 
@@ -83,37 +83,29 @@ export function ComparePanel() {
             <span className="muted">B is the same as A: change a setting to compare.</span>
           )}
         </p>
-        <label className="compare-field">
-          <span>faults, both variants</span>
-          <textarea
-            className="small-field is-mono"
-            rows={2}
-            value={faultsText}
-            onChange={(e) => compareStore.setState({ faults: e.target.value })}
-            placeholder={'10s crash Kafka/2\n25s restart Kafka/2'}
-            data-testid="compare-faults"
-          />
-        </label>
-        <div className="compare-controls">
-          <span>
-            seed <b className="is-mono">{seed}</b>
-          </span>
-          <label>
-            run to{' '}
-            <select className="small-field" value={untilS} onChange={(e) => compareStore.setState({ untilS: Number(e.target.value) })} data-testid="compare-until">
-              {DURATIONS.map(([s, label]) => (
-                <option key={s} value={s}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" className="primary-button" disabled={running} onClick={() => input && void runCompare(input)} data-testid="compare-run">
-            {running ? 'Running A and B…' : 'Run A and B'}
-          </button>
-        </div>
       </section>
       <section className="compare-results">
+        <div className="compare-controls">
+          <input
+            className="small-field is-mono compare-faults"
+            value={faultsText}
+            onChange={(e) => compareStore.setState({ faults: e.target.value })}
+            placeholder="faults for both, e.g. 10s crash Kafka/2; 25s restart Kafka/2"
+            title="The faults both variants run under, separated by ';' (from the live run's schedule until you change them)"
+            aria-label="Faults for both variants"
+            data-testid="compare-faults"
+          />
+          <select className="small-field" value={untilS} onChange={(e) => compareStore.setState({ untilS: Number(e.target.value) })} aria-label="Run to" title="How long to run both" data-testid="compare-until">
+            {DURATIONS.map(([sec, label]) => (
+              <option key={sec} value={sec}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="primary-button" disabled={running} onClick={() => input && void runCompare(input)} data-testid="compare-run">
+            {running ? 'Running…' : 'Run A and B'}
+          </button>
+        </div>
         {error && <p className="compare-error">{error}</p>}
         {result && [result.a, result.b].some((r) => r.errors.length > 0) && (
           <p className="compare-error">

@@ -10,6 +10,8 @@ import './observe.css';
 import './Counters.css';
 
 const LABELS: Record<FindingKind, string> = { lost: 'lost', duplicated: 'duplicated', reordered: 'reordered' };
+/** The bar is narrow: the long words are in the tooltips. */
+const SHORT: Record<FindingKind, string> = { lost: 'lost', duplicated: 'dup', reordered: 'reord' };
 
 function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
   const value = useLive((s) => s.frame?.counters[kind]);
@@ -23,10 +25,11 @@ function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boo
       disabled={value === undefined}
       onClick={() => onToggle(kind, ref.current!)}
       aria-expanded={open}
-      title={n > 0 ? `Show the ${LABELS[kind]} messages` : `No ${LABELS[kind]} messages`}
+      title={n > 0 ? `${formatCount(n)} ${LABELS[kind]}: show the messages` : `No ${LABELS[kind]} messages`}
+      aria-label={`${formatCount(n)} ${LABELS[kind]}`}
       data-testid={`counter-${kind}`}
     >
-      <b>{value === undefined ? '–' : formatCount(n)}</b> {LABELS[kind]}
+      <b>{value === undefined ? '–' : formatCount(n)}</b> {SHORT[kind]}
     </button>
   );
 }
@@ -36,8 +39,12 @@ function Checkouts() {
   const failed = useLive((s) => s.frame?.counters.checkoutsFailed);
   if (ok === undefined || failed === undefined || ok + failed === 0) return null;
   return (
-    <span className={`counter-checkouts${failed > 0 ? ' has-failures' : ''}`} data-testid="counter-checkouts" title="Checkouts answered OK and failed since the start">
-      checkouts <b>{formatCount(ok)}</b> ok · <b className="failed">{formatCount(failed)}</b> failed ({formatPercent(ok, ok + failed)})
+    <span
+      className={`counter-checkouts${failed > 0 ? ' has-failures' : ''}`}
+      title={`Checkouts since the start: ${formatCount(ok)} answered OK, ${formatCount(failed)} failed`}
+      data-testid="counter-checkouts"
+    >
+      checkouts <b>{formatPercent(ok, ok + failed)}</b>
     </span>
   );
 }

@@ -66,9 +66,11 @@ export function MetricsPanel() {
   }
   return (
     <div className="metrics" data-testid="metrics-panel">
-      {METRIC_CHARTS.map((c) => (
-        <ChartCard key={c.id} id={c.id} title={c.title} hint={c.hint} spec={c.spec} testid={`chart-${c.id}`} onChart={onChart} />
-      ))}
+      <div className="metrics-grid">
+        {METRIC_CHARTS.map((c) => (
+          <ChartCard key={c.id} id={c.id} title={c.title} hint={c.hint} spec={c.spec} testid={`chart-${c.id}`} onChart={onChart} />
+        ))}
+      </div>
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { engine } from '../engine/client.ts';
 import { useLive } from '../sim/index.ts';
 import { highlightLives, openTrace, parseTraceQuery, traceQueryText, useObserve, type TraceQuery } from './observeStore.ts';
-import { hopColors, SpacetimeDiagram } from './trace/SpacetimeDiagram.tsx';
+import { SpacetimeDiagram } from './trace/SpacetimeDiagram.tsx';
+import { TraceLegend } from './trace/TraceLegend.tsx';
 import { layoutSpacetime } from './trace/spacetime.ts';
 import { MessageCard } from './trace/MessageCard.tsx';
 import { useLiveQuery } from './useLiveQuery.ts';
@@ -129,19 +130,6 @@ export function TracePanel() {
                 ? `${lives?.length ?? 0} newest message${lives?.length === 1 ? '' : 's'} of ${query.key}`
                 : `#${query.id} and ${Math.max(0, (lives?.length ?? 1) - 1)} related by correlation and causation`}
         </span>
-        <span className="toolbar-gap" />
-        <span className="trace-legend" aria-hidden>
-          {(['produce', 'replicate', 'ack', 'deliver', 'caused'] as const).map((k) => (
-            <span key={k}>
-              <i style={{ background: hopColors[k] }} />
-              {k}
-            </span>
-          ))}
-          <span>
-            <i className="is-processing" />
-            processing
-          </span>
-        </span>
       </div>
       <div className="trace-main" ref={box}>
         {query !== null && lives && lives.length === 0 ? (
@@ -152,9 +140,9 @@ export function TracePanel() {
             still known is on the right.
           </div>
         ) : (
-          <SpacetimeDiagram layout={layout} selected={picked} onPick={onPick} fitWidth={Math.max(300, fit - (life ? 280 : 0))} />
+          <SpacetimeDiagram layout={layout} selected={picked} onPick={onPick} fitWidth={Math.max(300, fit - (life ? 280 : 130))} />
         )}
-        {life && <MessageCard life={life} />}
+        {life ? <MessageCard life={life} /> : <TraceLegend />}
       </div>
     </div>
   );

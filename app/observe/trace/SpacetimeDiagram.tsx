@@ -8,8 +8,8 @@ import { formatDuration, formatTime } from '../format.ts';
 import type { Hop, HopKind, Mark, Role, Spacetime, Span } from './spacetime.ts';
 import { buildTimeAxis } from './timeAxis.ts';
 
-const LANE_H = 22;
-const RULER_H = 22;
+const LANE_H = 21;
+const RULER_H = 20;
 const PAD_X = 28;
 
 export const hopColors: Record<HopKind, string> = {

@@ -28,4 +28,11 @@ describe('spacetime time axis', () => {
     expect(a.ticks[0]!.label).toBe('0.000 s');
     expect(a.ticks.slice(1).map((t) => t.label)).toEqual(['+1 ms', '+2 ms']);
   });
+
+  it('never lets tick labels overlap, even where stretches follow each other closely', () => {
+    const times = [1_000_000, 1_001_000, 2_000_000, 2_001_000, 3_000_000, 3_500_000, 4_000_000];
+    const a = buildTimeAxis(times, { breakUs: 250_000, breakPx: 20 });
+    for (let i = 1; i < a.ticks.length; i++) expect(a.ticks[i]!.x).toBeGreaterThanOrEqual(a.ticks[i - 1]!.x + a.ticks[i - 1]!.label.length * 6 + 8);
+    expect(a.ticks[0]!.label).toBe('1.000 s');
+  });
 });

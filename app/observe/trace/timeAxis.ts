@@ -74,15 +74,19 @@ export function buildTimeAxis(times: readonly number[], o: AxisOptions = {}): Ti
   const ticks: TimeAxis['ticks'] = [];
   let stretchStart = 0;
   let lastTick = -Infinity;
+  let lastEnd = -Infinity;
   for (let i = 0; i < times.length; i++) {
     if (isBreak[i]) {
       breaks.push({ x: (xs[i - 1]! + xs[i]!) / 2, dt: times[i]! - times[i - 1]! });
       stretchStart = i;
     }
     const startsStretch = i === stretchStart;
-    if (startsStretch || xs[i]! - lastTick >= tickPx) {
-      ticks.push({ x: xs[i]!, label: startsStretch ? `${(times[i]! / 1e6).toFixed(3)} s` : plus(times[i]! - times[stretchStart]!) });
+    const label = startsStretch ? `${(times[i]! / 1e6).toFixed(3)} s` : plus(times[i]! - times[stretchStart]!);
+    // A label never overlaps the one before it (about 6 px a character at the ruler's size).
+    if ((startsStretch || xs[i]! - lastTick >= tickPx) && xs[i]! >= lastEnd + 8) {
+      ticks.push({ x: xs[i]!, label });
       lastTick = xs[i]!;
+      lastEnd = xs[i]! + label.length * 6;
     }
   }
   return { x, width: xs[xs.length - 1] ?? 0, breaks, ticks };
