@@ -18,9 +18,10 @@ test('the event log shows the split and the leader election it forces, each link
   // Only the families asked for.
   for (const kind of await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) expect(['election', 'isr', 'fault', 'crash']).toContain(kind);
 
-  // The entry's node is a link to the canvas: Kafka/2 is a broker of the node Kafka.
+  // The entry's node is a link to the drawing: Kafka/2 is a broker of the node Kafka.
   await election.getByTestId('log-node').click();
-  await expect(page.getByTestId('node-Kafka')).toHaveClass(/is-selected/);
+  await expect(page.getByTestId('node-Kafka')).toHaveClass(/is-highlighted/);
+  await expect(page.getByTestId('inspector-title')).toHaveText('Kafka: orders-topic');
 
   // Filtered to one broker, only its entries remain.
   await page.getByTestId('log-node-filter').selectOption('Kafka/3');

@@ -10,8 +10,9 @@ test('the spacetime diagram of a key draws each of its messages across the nodes
   await expect(page.getByTestId('trace-status')).toHaveText(/^\d+ newest messages? of customer-7$/);
 
   const lanes = await page.getByTestId('spacetime-lane').allTextContents();
-  expect(lanes).toEqual(['Client', 'Orders', 'Kafka/1', 'Kafka/2', 'Kafka/3', 'Notification', 'Inventory'].filter((l) => lanes.includes(l)));
-  expect(lanes).toEqual(expect.arrayContaining(['Client', 'Orders', 'Kafka/1', 'Kafka/2', 'Kafka/3', 'Inventory', 'Notification']));
+  // A lane per host, in the order a message meets them: client, producer, brokers, then the consumers.
+  expect(lanes.slice(0, 5)).toEqual(['Client', 'Orders', 'Kafka/1', 'Kafka/2', 'Kafka/3']);
+  expect(lanes.slice(5).sort()).toEqual(['Inventory', 'Notification']);
   const messages = page.getByTestId('spacetime-message');
   const count = await messages.count();
   expect(count).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ describe('format', () => {
     expect(formatDuration(250_000)).toBe('250 ms');
     expect(formatDuration(3_200_000)).toBe('3.20 s');
     expect(formatDuration(125_000_000)).toBe('2 min 5 s');
+    expect(formatDuration(60_000_000)).toBe('1 min');
   });
 
   it('prints counts, milliseconds and shares', () => {

@@ -7,7 +7,7 @@ export function formatTime(us: number): string {
   return `${(us / 1e6).toFixed(3)} s`;
 }
 
-/** A duration at the precision it deserves: `850 µs`, `12.4 ms`, `3.20 s`, `2 min 5 s`. */
+/** A duration at the precision it deserves: `850 µs`, `12.4 ms`, `3.20 s`, `1 min`, `2 min 5 s`. */
 export function formatDuration(us: number): string {
   const a = Math.abs(us);
   if (a < 1000) return `${Math.round(us)} µs`;
@@ -15,7 +15,7 @@ export function formatDuration(us: number): string {
   if (a < 1_000_000) return `${Math.round(us / 1000)} ms`;
   if (a < 60_000_000) return `${(us / 1e6).toFixed(2)} s`;
   const s = Math.round(us / 1e6);
-  return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
 }
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -50,10 +50,15 @@ export function highlightLives(label: string | null, lives: readonly MessageLife
   liveStore.setState({ highlight: { label, messages: lives.map((l) => l.id), nodes: nodesOfLives(lives, topologyNodes()) } });
 }
 
-/** Selects the drawing node behind a host (`Kafka/2` selects `Kafka`); false when there is none. */
+/**
+ * Selects the drawing node behind a host (`Kafka/2` selects `Kafka`) for the inspector, and rings it on the canvas
+ * (the canvas follows its own selection, so the ring is what shows where the entry happened). False when the drawing
+ * has no such node.
+ */
 export function selectHost(host: string): boolean {
   const node = nodeOfHost(host, topologyNodes());
   if (!node) return false;
   appStore.getState().select({ nodes: [node], edges: [] });
+  liveStore.setState({ highlight: { label: host, messages: [], nodes: [node] } });
   return true;
 }
