@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { observeShots } from './screenshots-observe.mjs';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? process.env.E2E_PORT ?? 4180);
 const out = 'docs/screenshots';
@@ -70,6 +71,8 @@ await page.getByTestId('examples').click();
 await page.getByTestId('example-kafka-partitions-consumer-group').click();
 await settled();
 await shot('example-kafka-partitions');
+
+await observeShots({ page, shot, base: `http://localhost:${port}/` });
 
 await browser.close();
 stop();
