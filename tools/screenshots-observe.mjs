@@ -45,8 +45,8 @@ export async function observeShots({ page, shot, base }) {
   const speed = page.getByTestId('speed');
   await speed.fill((await speed.getAttribute('max')) ?? '0');
   await page.getByTestId('play').click();
-  for (let waited = 0; seconds(await page.getByTestId('sim-time').textContent()) < 30; waited += 100) {
-    if (waited > 60_000) throw new Error('the simulation did not reach 30 s in a minute');
+  for (let waited = 0; seconds(await page.getByTestId('sim-time').textContent()) < 40; waited += 100) {
+    if (waited > 60_000) throw new Error('the simulation did not reach 40 s in a minute');
     await page.waitForTimeout(100);
   }
   await page.getByTestId('play').click();
