@@ -53,13 +53,15 @@ export async function observeShots({ page, shot, base }) {
 
   // The key of a lost message: its other messages went through; this one ends at Kafka/1.
   await page.getByTestId('counter-lost').click();
-  const key = await page.getByTestId('finding').first().locator('.finding-key').textContent();
+  const finding = page.getByTestId('finding').first();
+  const key = await finding.locator('.finding-key').textContent();
+  const id = await finding.getAttribute('data-message');
   await page.keyboard.press('Escape');
   await openTab(page, 'trace');
   await page.getByTestId('trace-query').fill(key ?? 'customer-7');
   await page.getByTestId('trace-show').click();
   await page.getByTestId('spacetime-lost').first().waitFor();
-  await page.getByTestId('spacetime-lost').first().click();
+  await page.locator(`[data-testid="spacetime-message"][data-message="${id}"] [data-testid="spacetime-id"]`).click();
   await shot('trace');
 
   await openTab(page, 'compare');
