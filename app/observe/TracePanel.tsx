@@ -140,7 +140,7 @@ export function TracePanel() {
             still known is on the right.
           </div>
         ) : (
-          <SpacetimeDiagram layout={layout} selected={picked} onPick={onPick} fitWidth={Math.max(300, fit - (life ? 280 : 130))} />
+          <SpacetimeDiagram layout={layout} selected={picked} onPick={onPick} fitWidth={Math.max(300, fit - (life ? 260 : 130))} />
         )}
         {life ? <MessageCard life={life} /> : <TraceLegend />}
       </div>

@@ -141,8 +141,25 @@ export const SpacetimeDiagram = memo(function SpacetimeDiagram({ layout, selecte
   const atEnd = useRef(true);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && atEnd.current) el.scrollLeft = el.scrollWidth;
-  }, [width]);
+    if (el && atEnd.current && selected === null) el.scrollLeft = el.scrollWidth;
+  }, [width, selected]);
+  // A picked message is brought into view from its first moment.
+  const pickedStart = useMemo(() => {
+    const parts = selected === null ? undefined : byMessage.get(selected);
+    if (!parts) return null;
+    return Math.min(...parts.hops.map((h) => h.t0), ...parts.marks.map((m) => m.t));
+  }, [selected, byMessage]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || pickedStart === null) return;
+    const x = PAD_X + axis.x(pickedStart);
+    if (x < el.scrollLeft || x > el.scrollLeft + el.clientWidth * 0.6) {
+      el.scrollLeft = Math.max(0, x - 24);
+      atEnd.current = false;
+    }
+    // Only when the pick changes: the learner may scroll away from it afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pickedStart]);
 
   return (
     <div className="spacetime" data-testid="spacetime">
