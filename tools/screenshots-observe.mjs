@@ -1,4 +1,4 @@
-// The observation panels' screenshots for `npm run screenshots`: the spacetime diagram of a key that lost a message,
+// The observation panels' screenshots for `npm run screenshots`: the spacetime diagram of a lost message's story,
 // and A/B of acks=1 against acks=all under the same network split. Kept apart from tools/screenshots.mjs so each
 // branch extends that script with one call.
 import { readFileSync } from 'node:fs';
@@ -51,17 +51,12 @@ export async function observeShots({ page, shot, base }) {
   }
   await page.getByTestId('play').click();
 
-  // The key of a lost message: its other messages went through; this one ends at Kafka/1.
+  // One lost message's story, opened from the lost counter as a learner would.
   await page.getByTestId('counter-lost').click();
-  const finding = page.getByTestId('finding').first();
-  const key = await finding.locator('.finding-key').textContent();
-  const id = await finding.getAttribute('data-message');
+  await page.getByTestId('finding').first().getByTestId('finding-trace').click();
   await page.keyboard.press('Escape');
   await openTab(page, 'trace');
-  await page.getByTestId('trace-query').fill(key ?? 'customer-7');
-  await page.getByTestId('trace-show').click();
-  await page.getByTestId('spacetime-lost').first().waitFor();
-  await page.locator(`[data-testid="spacetime-message"][data-message="${id}"] [data-testid="spacetime-id"]`).click();
+  await page.getByTestId('spacetime-held').first().waitFor();
   await shot('trace');
 
   await openTab(page, 'compare');

@@ -96,11 +96,17 @@ function MessageGroup({ id, parts, state, onPick, X, Y, lanes }: GroupProps) {
   const produced = parts.marks.find((m) => m.kind === 'produced');
   return (
     <g className={`spacetime-message${state}`} onClick={() => onPick(id)} data-testid="spacetime-message" data-message={id}>
-      {parts.spans.map((s, i) => (
-        <rect key={`s${i}`} x={X(s.t0)} y={Y(s.lane) - 3} width={Math.max(2, X(s.t1) - X(s.t0))} height={6} rx={3} className="spacetime-processing">
-          <title>{`#${id} processed by ${s.group}: ${formatDuration(s.t1 - s.t0)}`}</title>
-        </rect>
-      ))}
+      {parts.spans.map((s, i) =>
+        s.kind === 'processing' ? (
+          <rect key={`s${i}`} x={X(s.t0)} y={Y(s.lane) - 3} width={Math.max(2, X(s.t1) - X(s.t0))} height={6} rx={3} className="spacetime-processing">
+            <title>{`#${id} processed by ${s.group}: ${formatDuration(s.t1 - s.t0)}`}</title>
+          </rect>
+        ) : (
+          <line key={`s${i}`} x1={X(s.t0)} x2={X(s.t1)} y1={Y(s.lane)} y2={Y(s.lane)} className="spacetime-held" data-testid="spacetime-held">
+            <title>{`#${id}: its only copy, on ${s.group}, for ${formatDuration(s.t1 - s.t0)} until ${s.group} dropped it`}</title>
+          </line>
+        ),
+      )}
       {parts.hops.map((h, i) => (
         <line
           key={`h${i}`}

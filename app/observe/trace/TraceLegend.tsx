@@ -24,6 +24,10 @@ export function TraceLegend() {
         processing
       </span>
       <span>
+        <i className="is-held" />
+        only copy
+      </span>
+      <span>
         <b className="is-commit">◆</b>
         commit
       </span>

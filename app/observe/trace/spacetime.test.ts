@@ -30,7 +30,7 @@ describe('spacetime layout', () => {
       'response Orders→Client 6000-9000',
       'deliver Kafka/2→Billing 5500-7000',
     ]);
-    expect(s.spans).toEqual([{ message: 1, lane: 5, t0: 7_000, t1: 8_000, group: 'Billing' }]);
+    expect(s.spans).toEqual([{ message: 1, kind: 'processing', lane: 5, t0: 7_000, t1: 8_000, group: 'Billing' }]);
     expect(s.marks.map((m) => m.kind)).toEqual(['produced', 'processed', 'committed']);
     expect(s.times[0]).toBe(0);
     expect(s.times.at(-1)).toBe(20_000);
@@ -44,6 +44,8 @@ describe('spacetime layout', () => {
     expect(layoutSpacetime([], ['Kafka/1']).lanes).toEqual([]);
     expect(s.lanes.find((l) => l.host === 'Billing')!.role).toBe('consumer'); // it consumes, then publishes in reaction
     expect(s.marks.filter((m) => m.message === 2).map((m) => m.kind)).toEqual(['produced', 'dropped']);
+    // The only copy sat on Kafka/1 from its append until Kafka/1 dropped it.
+    expect(s.spans.filter((x) => x.message === 2)).toEqual([{ message: 2, kind: 'held', lane: 2, t0: 2_000, t1: 40_000, group: 'Kafka/1' }]);
     const caused = s.hops.find((h) => h.kind === 'caused')!;
     expect([s.lanes[caused.from]!.host, caused.t0, s.lanes[caused.to]!.host, caused.t1]).toEqual(['Billing', 8_000, 'Billing', 8_500]);
   });

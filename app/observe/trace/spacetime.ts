@@ -28,9 +28,12 @@ export interface Mark {
 
 export interface Span {
   message: number;
+  /** Processing on a consumer, or a lost write held by its leader alone until it was dropped. */
+  kind: 'processing' | 'held';
   lane: number;
   t0: number;
   t1: number;
+  /** The group processing it, or the broker holding it. */
   group: string;
 }
 
@@ -115,7 +118,7 @@ export function layoutSpacetime(lives: readonly MessageLife[], brokers: readonly
     for (const p of l.processedAt) {
       const at = lane(p.node);
       const got = l.deliveredAt.find((d) => d.group === p.group && d.at <= p.at);
-      if (got) spans.push({ message: m, lane: at, t0: got.at, t1: p.at, group: p.group });
+      if (got) spans.push({ message: m, kind: 'processing', lane: at, t0: got.at, t1: p.at, group: p.group });
       marks.push({ message: m, kind: 'processed', lane: at, t: p.at, note: p.group });
       if (!processedWhere.has(m)) processedWhere.set(m, { lane: at, t: p.at });
     }
@@ -123,7 +126,12 @@ export function layoutSpacetime(lives: readonly MessageLife[], brokers: readonly
       const at = lane(c.node ?? l.processedAt.find((p) => p.group === c.group)?.node);
       if (at >= 0) marks.push({ message: m, kind: 'committed', lane: at, t: c.at, note: c.group });
     }
-    if (l.droppedAt) marks.push({ message: m, kind: 'dropped', lane: lane(l.droppedAt.broker), t: l.droppedAt.at, note: l.droppedAt.broker });
+    if (l.droppedAt) {
+      marks.push({ message: m, kind: 'dropped', lane: lane(l.droppedAt.broker), t: l.droppedAt.at, note: l.droppedAt.broker });
+      if (l.appendedAt !== undefined && l.replicatedAt.length === 0 && l.droppedAt.broker === l.leader) {
+        spans.push({ message: m, kind: 'held', lane: leader, t0: l.appendedAt, t1: l.droppedAt.at, group: l.leader });
+      }
+    }
     else if (l.lost && leader >= 0) marks.push({ message: m, kind: 'lost', lane: leader, t: l.appendedAt ?? l.producedAt, note: l.leader ?? '' });
   }
   // What caused what: a reaction starts where its cause was processed.
