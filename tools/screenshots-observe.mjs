@@ -56,7 +56,7 @@ export async function observeShots({ page, shot, base }) {
   await page.getByTestId('finding').first().getByTestId('finding-trace').click();
   await page.keyboard.press('Escape');
   await openTab(page, 'trace');
-  await page.getByTestId('spacetime-held').first().waitFor();
+  await page.getByTestId('spacetime-held').first().waitFor({ state: 'attached' });
   await shot('trace');
 
   await openTab(page, 'compare');
