@@ -68,5 +68,13 @@ export async function observeShots({ page, shot, base }) {
   await page.keyboard.type('all');
   await page.getByTestId('compare-run').click();
   await page.getByTestId('compare-table').waitFor({ timeout: 60_000 });
+  // Drag the dock's edge up, as a learner would to see the table and the overlaid charts together.
+  const edge = await page.locator('.dock-resizer').boundingBox();
+  if (edge) {
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2, edge.y - 200, { steps: 8 });
+    await page.mouse.up();
+  }
   await shot('compare');
 }

@@ -128,7 +128,9 @@ export function TracePanel() {
               ? 'reading the trace…'
               : query.kind === 'key'
                 ? `${lives?.length ?? 0} newest message${lives?.length === 1 ? '' : 's'} of ${query.key}`
-                : `#${query.id} and ${Math.max(0, (lives?.length ?? 1) - 1)} related by correlation and causation`}
+                : (lives?.length ?? 1) <= 1
+                  ? `#${query.id}: no other message shares its request or its cause`
+                  : `#${query.id} and ${(lives?.length ?? 1) - 1} more from the same request or cause`}
         </span>
       </div>
       <div className="trace-main" ref={box}>

@@ -196,7 +196,7 @@ export const SpacetimeDiagram = memo(function SpacetimeDiagram({ layout, selecte
             <line key={l.host} x1={0} x2={width} y1={Y(i)} y2={Y(i)} className={`spacetime-lane is-${l.role}`} />
           ))}
           {axis.ticks.map((t, i) => (
-            <text key={i} x={PAD_X + t.x} y={13} className="spacetime-tick">
+            <text key={i} x={PAD_X + t.x} y={13} className="spacetime-tick" textAnchor={PAD_X + t.x + t.label.length * 6 > width ? 'end' : 'start'}>
               {t.label}
             </text>
           ))}
