@@ -11,6 +11,8 @@ import { buildTimeAxis } from './timeAxis.ts';
 const LANE_H = 21;
 const RULER_H = 20;
 const PAD_X = 28;
+/** Room on the right for the last tick's label (`35.983 s`). */
+const PAD_RIGHT = 56;
 
 export const hopColors: Record<HopKind, string> = {
   request: '#64748b',
@@ -136,8 +138,8 @@ function MessageGroup({ id, parts, state, onPick, X, Y, lanes }: GroupProps) {
 }
 
 export const SpacetimeDiagram = memo(function SpacetimeDiagram({ layout, selected, onPick, fitWidth }: Props) {
-  const axis = useMemo(() => buildTimeAxis(layout.times, { fitWidth: Math.max(0, fitWidth - PAD_X * 2), breakUs: 250_000, pxPerDecade: 18 }), [layout.times, fitWidth]);
-  const width = axis.width + PAD_X * 2;
+  const axis = useMemo(() => buildTimeAxis(layout.times, { fitWidth: Math.max(0, fitWidth - PAD_X - PAD_RIGHT), breakUs: 250_000, pxPerDecade: 18 }), [layout.times, fitWidth]);
+  const width = axis.width + PAD_X + PAD_RIGHT;
   const height = RULER_H + layout.lanes.length * LANE_H + 6;
   const X = (t: number) => PAD_X + axis.x(t);
   const Y = (lane: number) => RULER_H + lane * LANE_H + LANE_H / 2;
@@ -196,7 +198,7 @@ export const SpacetimeDiagram = memo(function SpacetimeDiagram({ layout, selecte
             <line key={l.host} x1={0} x2={width} y1={Y(i)} y2={Y(i)} className={`spacetime-lane is-${l.role}`} />
           ))}
           {axis.ticks.map((t, i) => (
-            <text key={i} x={PAD_X + t.x} y={13} className="spacetime-tick" textAnchor={PAD_X + t.x + t.label.length * 6 > width ? 'end' : 'start'}>
+            <text key={i} x={PAD_X + t.x} y={13} className="spacetime-tick">
               {t.label}
             </text>
           ))}
