@@ -1,9 +1,10 @@
 /**
- * Asks the worker a question and asks again as the simulation moves: at most every `everyMs` while it plays, at once
- * after a step or a seek, never two asks in flight. The answer for an older question never replaces a newer one.
+ * Asks the worker a question and asks again as the simulation moves (see refresher.ts for when). The answer for an
+ * older question never replaces a newer one.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { liveStore } from '../sim/index.ts';
+import { createRefresher } from './refresher.ts';
 
 export interface LiveAnswer<T> {
   data: T | undefined;
@@ -12,7 +13,7 @@ export interface LiveAnswer<T> {
 }
 
 /**
- * @example const log = useLiveQuery(() => engine.sim.log({ limit: 200 }), ['all'], 250)
+ * @example const { data } = useLiveQuery(() => engine.sim.log({ limit: 200 }), [filters], 250)
  */
 export function useLiveQuery<T>(ask: (() => Promise<T>) | null, deps: readonly unknown[], everyMs = 300): LiveAnswer<T> {
   const [answer, setAnswer] = useState<LiveAnswer<T>>({ data: undefined, pending: ask !== null });
@@ -22,49 +23,27 @@ export function useLiveQuery<T>(ask: (() => Promise<T>) | null, deps: readonly u
   });
 
   useEffect(() => {
-    let alive = true;
-    let inFlight = false;
-    let again = false;
-    let last = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    setAnswer((a) => ({ data: a.data, pending: askRef.current !== null }));
-
-    const run = () => {
-      const q = askRef.current;
-      if (!q || !alive) return;
-      if (inFlight) {
-        again = true;
-        return;
-      }
-      inFlight = true;
-      last = performance.now();
-      q()
-        .then((data) => alive && setAnswer({ data, pending: false }))
-        .catch(() => alive && setAnswer((a) => ({ ...a, pending: false })))
-        .finally(() => {
-          inFlight = false;
-          if (again && alive) {
-            again = false;
-            schedule();
-          }
-        });
-    };
-    const schedule = () => {
-      if (timer !== undefined) return;
-      const playing = liveStore.getState().status === 'playing';
-      const wait = playing ? Math.max(0, last + everyMs - performance.now()) : 0;
-      timer = setTimeout(() => {
-        timer = undefined;
-        run();
-      }, wait);
-    };
-    run();
+    const current = askRef.current;
+    setAnswer((a) => ({ data: a.data, pending: current !== null }));
+    if (!current) return;
+    const r = createRefresher<T>(
+      {
+        ask: () => (askRef.current ?? current)(),
+        onAnswer: (data) => setAnswer({ data, pending: false }),
+        onError: () => setAnswer((a) => ({ ...a, pending: false })),
+        playing: () => liveStore.getState().status === 'playing',
+        now: () => performance.now(),
+        setTimer: (fn, ms) => setTimeout(fn, ms),
+        clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      },
+      everyMs,
+    );
+    r.run();
     const unsubscribe = liveStore.subscribe((s, prev) => {
-      if (s.frame !== prev.frame) schedule();
+      if (s.frame !== prev.frame) r.changed();
     });
     return () => {
-      alive = false;
-      clearTimeout(timer);
+      r.stop();
       unsubscribe();
     };
     // The caller's deps say when the question changes; `ask` itself is read through the ref.
