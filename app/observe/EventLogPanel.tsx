@@ -13,7 +13,9 @@ import { useLiveQuery } from './useLiveQuery.ts';
 import './observe.css';
 import './EventLogPanel.css';
 
-const LIMIT = 400;
+/** Entries asked for: enough to read back a while when paused; fewer while playing, when they all change each time. */
+const LIMIT_PAUSED = 500;
+const LIMIT_PLAYING = 150;
 
 /** The simulated places a learner can filter by: nodes, and each broker of a cluster. */
 function useNodeOptions(): string[] {
@@ -32,13 +34,15 @@ function useNodeOptions(): string[] {
 
 export function EventLogPanel() {
   const running = useLive((s) => s.frame !== null);
+  const playing = useLive((s) => s.status === 'playing');
+  const limit = playing ? LIMIT_PLAYING : LIMIT_PAUSED;
   const [families, setFamilies] = useState<ReadonlySet<string>>(() => new Set());
   const [node, setNode] = useState('');
   const [text, setText] = useState('');
   const nodes = useNodeOptions();
   const kinds = kindsFor(families);
   const kindsKey = kinds?.join(',') ?? '';
-  const { data } = useLiveQuery(running ? () => engine.sim.log({ kinds, node: node || undefined, limit: LIMIT }) : null, [running, kindsKey, node], 250);
+  const { data } = useLiveQuery(running ? () => engine.sim.log({ kinds, node: node || undefined, limit }) : null, [running, kindsKey, node, limit], 250);
 
   const entries = useMemo(() => {
     const needle = text.trim().toLowerCase();

@@ -1,7 +1,7 @@
 /**
  * Charts over simulated time: throughput, consumer lag, end-to-end latency percentiles and checkout success, with
- * the faults marked. The series streams in from the live store outside React: a new second appends to the columns
- * and redraws the charts; nothing re-renders.
+ * the faults marked. The series streams in from the live store outside React: new seconds append to the columns and
+ * redraw the charts (ten times a second at most); nothing re-renders.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { liveStore, useLive } from '../sim/index.ts';
@@ -12,6 +12,8 @@ import type { FaultMark, TimeChart } from './charts/timeChart.ts';
 import { faultLabel } from './faultLabel.ts';
 import './observe.css';
 import './MetricsPanel.css';
+
+const REDRAW_MS = 100;
 
 export function MetricsPanel() {
   const running = useLive((s) => s.frame !== null);
@@ -33,16 +35,26 @@ export function MetricsPanel() {
     for (const chart of charts.current.values()) chart.setFaults(marks);
   }, []);
 
+  // Charts redraw at most ten times a second while playing (faster cannot be read), at once otherwise.
   useEffect(() => {
-    const sync = () => {
-      const s = liveStore.getState();
-      if (syncColumns(columns.current, s.series) !== 'same') for (const id of charts.current.keys()) feed(id);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (syncColumns(columns.current, liveStore.getState().series) !== 'same') for (const id of charts.current.keys()) feed(id);
       setFaults(false);
     };
-    sync();
-    return liveStore.subscribe((s, prev) => {
-      if (s.series !== prev.series || s.frame !== prev.frame) sync();
+    flush();
+    const unsubscribe = liveStore.subscribe((s, prev) => {
+      if (s.series === prev.series && s.frame === prev.frame) return;
+      if (s.status !== 'playing') {
+        clearTimeout(timer);
+        flush();
+      } else timer ??= setTimeout(flush, REDRAW_MS);
     });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
   }, [feed, setFaults]);
 
   const onChart = useCallback(
