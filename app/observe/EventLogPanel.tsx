@@ -13,9 +13,13 @@ import { useLiveQuery } from './useLiveQuery.ts';
 import './observe.css';
 import './EventLogPanel.css';
 
-/** Entries asked for: enough to read back a while when paused; fewer while playing, when they all change each time. */
+/**
+ * Entries asked for: enough to read back a while when paused; while playing, a few screens' worth (at speed they all
+ * change at every refresh, and nobody reads a hundred lines in a third of a second).
+ */
 const LIMIT_PAUSED = 500;
-const LIMIT_PLAYING = 150;
+const LIMIT_PLAYING = 60;
+const REFRESH_MS = 400;
 
 /** The simulated places a learner can filter by: nodes, and each broker of a cluster. */
 function useNodeOptions(): string[] {
@@ -42,7 +46,7 @@ export function EventLogPanel() {
   const nodes = useNodeOptions();
   const kinds = kindsFor(families);
   const kindsKey = kinds?.join(',') ?? '';
-  const { data } = useLiveQuery(running ? () => engine.sim.log({ kinds, node: node || undefined, limit }) : null, [running, kindsKey, node, limit], 250);
+  const { data } = useLiveQuery(running ? () => engine.sim.log({ kinds, node: node || undefined, limit }) : null, [running, kindsKey, node, limit], REFRESH_MS);
 
   const entries = useMemo(() => {
     const needle = text.trim().toLowerCase();
