@@ -2,12 +2,12 @@
  * The event log: what happened, in words, newest at the bottom, refreshed while the simulation plays. Filter by
  * family (produce, append, election, fault...) and by node; a node links to the canvas, a message to its story.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { engine } from '../engine/client.ts';
 import { useLive } from '../sim/index.ts';
 import { kindsFor, LOG_FAMILIES } from './log/logKinds.ts';
-import { LogRow } from './log/LogRow.tsx';
+import { LogList } from './log/LogList.tsx';
 import { openTrace, selectHost } from './observeStore.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 import './observe.css';
@@ -53,17 +53,6 @@ export function EventLogPanel() {
     return needle ? (data ?? []).filter((e) => e.text.toLowerCase().includes(needle) || e.node.toLowerCase().includes(needle)) : (data ?? []);
   }, [data, text]);
 
-  // Follow the newest entries unless the learner scrolled up to read.
-  const list = useRef<HTMLOListElement>(null);
-  const [follow, setFollow] = useState(true);
-  useEffect(() => {
-    if (follow && list.current) list.current.scrollTop = list.current.scrollHeight;
-  }, [entries, follow]);
-  const onScroll = () => {
-    const el = list.current;
-    if (el) setFollow(el.scrollHeight - el.scrollTop - el.clientHeight < 24);
-  };
-
   const toggle = (id: string) =>
     setFamilies((f) => {
       const next = new Set(f);
@@ -98,17 +87,7 @@ export function EventLogPanel() {
         </select>
         <input className="small-field" type="search" placeholder="find in text" value={text} onChange={(e) => setText(e.target.value)} aria-label="Find in the log" data-testid="log-search" />
       </div>
-      <ol className="log-list" ref={list} onScroll={onScroll}>
-        {entries.map((e) => (
-          <LogRow key={e.seq} entry={e} onNode={onNode} onMessage={onMessage} />
-        ))}
-        {entries.length === 0 && <li className="log-none">Nothing matches yet.</li>}
-      </ol>
-      {!follow && (
-        <button type="button" className="log-follow chip" onClick={() => setFollow(true)} data-testid="log-follow">
-          ↓ newest
-        </button>
-      )}
+      <LogList entries={entries} onNode={onNode} onMessage={onMessage} />
     </div>
   );
 }
