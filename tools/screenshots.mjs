@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { observeShots } from './screenshots-observe.mjs';
 import { playbackShots } from './screenshots-playback.mjs';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? process.env.E2E_PORT ?? 4180);
@@ -73,6 +74,7 @@ await settled();
 await shot('example-kafka-partitions');
 
 await playbackShots({ page, shot, base: `http://localhost:${port}/` });
+await observeShots({ page, shot, base: `http://localhost:${port}/` });
 
 await browser.close();
 stop();

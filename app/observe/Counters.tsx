@@ -1,4 +1,70 @@
-/** Placeholder until the observe branch lands. */
+/**
+ * The checkers' counters, live: lost, duplicated and reordered messages, and checkouts. A counter above zero opens
+ * the list of the messages behind it, with their life lines, and highlights them on the canvas.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { useLive } from '../sim/index.ts';
+import { FindingsPopover, type FindingKind } from './findings/FindingsPopover.tsx';
+import { formatCount, formatPercent } from './format.ts';
+import './observe.css';
+import './Counters.css';
+
+const LABELS: Record<FindingKind, string> = { lost: 'lost', duplicated: 'duplicated', reordered: 'reordered' };
+/** The bar is narrow: the long words are in the tooltips. */
+const SHORT: Record<FindingKind, string> = { lost: 'lost', duplicated: 'dup', reordered: 'reord' };
+
+function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
+  const value = useLive((s) => s.frame?.counters[kind]);
+  const ref = useRef<HTMLButtonElement>(null);
+  const n = value ?? 0;
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={`counter is-${kind}${n > 0 ? ' is-hot' : ''}${open ? ' is-open' : ''}`}
+      disabled={value === undefined}
+      onClick={() => onToggle(kind, ref.current!)}
+      aria-expanded={open}
+      title={n > 0 ? `${formatCount(n)} ${LABELS[kind]}: show the messages` : `No ${LABELS[kind]} messages`}
+      aria-label={`${formatCount(n)} ${LABELS[kind]}`}
+      data-testid={`counter-${kind}`}
+    >
+      <b>{value === undefined ? '–' : formatCount(n)}</b> {SHORT[kind]}
+    </button>
+  );
+}
+
+function Checkouts() {
+  const ok = useLive((s) => s.frame?.counters.checkoutsOk);
+  const failed = useLive((s) => s.frame?.counters.checkoutsFailed);
+  if (ok === undefined || failed === undefined || ok + failed === 0) return null;
+  return (
+    <span
+      className={`counter-checkouts${failed > 0 ? ' has-failures' : ''}`}
+      title={`Checkouts since the start: ${formatCount(ok)} answered OK, ${formatCount(failed)} failed`}
+      data-testid="counter-checkouts"
+    >
+      checkouts <b>{formatPercent(ok, ok + failed)}</b>
+    </span>
+  );
+}
+
 export function Counters() {
-  return null;
+  const [open, setOpen] = useState<FindingKind | null>(null);
+  const anchor = useRef<HTMLElement | null>(null);
+  const count = useLive((s) => (open ? (s.frame?.counters[open] ?? 0) : 0));
+  const onToggle = useCallback((k: FindingKind, el: HTMLElement) => {
+    anchor.current = el;
+    setOpen((o) => (o === k ? null : k));
+  }, []);
+  const onClose = useCallback(() => setOpen(null), []);
+  return (
+    <div className="counters" data-testid="counters">
+      <FindingCounter kind="lost" open={open === 'lost'} onToggle={onToggle} />
+      <FindingCounter kind="duplicated" open={open === 'duplicated'} onToggle={onToggle} />
+      <FindingCounter kind="reordered" open={open === 'reordered'} onToggle={onToggle} />
+      <Checkouts />
+      {open && <FindingsPopover key={open} kind={open} count={count} anchor={anchor} onClose={onClose} />}
+    </div>
+  );
 }

@@ -4,7 +4,8 @@
  * that changes the moment comes with a fresh frame.
  */
 import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
-import { eventLog, groupDetail, keyPath, messageLife, partitionDetail, type LogQuery } from './queries.ts';
+import { eventLog, groupDetail, keyPath, messageLife, partitionDetail, story, type LogQuery } from './queries.ts';
+import { messageLives } from './lives.ts';
 import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
 import type { Frame, GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
@@ -86,7 +87,11 @@ export const simHost = {
     else {
       for (const gc of w.checks.groups) for (const e of kind === 'duplicated' ? gc.duplicateExamples : gc.reorderExamples) ids.push(e.message);
     }
-    return [...new Set(ids)].slice(0, limit).map((id) => messageLife(w, id)!).filter(Boolean);
+    return messageLives(w, [...new Set(ids)].slice(0, limit));
+  },
+  /** The story a message belongs to: its request's messages and what they caused, oldest first. */
+  story(id: number, limit?: number): MessageLife[] {
+    return session ? story(session.sim.world, id, limit) : [];
   },
   /** A/B: both variants under the same seed and faults. */
   compare(a: { name: string; text: string }, b: { name: string; text: string }, opts: CompareOptions): [VariantResult, VariantResult] {

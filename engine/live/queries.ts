@@ -3,9 +3,9 @@
  * of a key (the spacetime diagram), a partition's log and a group's assignment. Each reads the trace ring and the
  * state on demand; nothing here runs per event.
  */
-import { ACKED, CAUSED_BY_MESSAGE, causationOf, correlationOf, FAILED, flagsOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
-import { keyId, keyText } from '../history/keys.ts';
-import { entries, oldestHeld, T, type TraceEntry } from '../history/trace.ts';
+import { CAUSED_BY_MESSAGE, causationOf, flagsOf, keyOf } from '../history/messages.ts';
+import { keyText } from '../history/keys.ts';
+import { oldestHeld, T, type TraceEntry, type TraceKind } from '../history/trace.ts';
 import { errorName } from '../kafka/errors.ts';
 import { currentState } from '../kafka/metadata.ts';
 import { viewEnd } from '../kafka/replicas.ts';
@@ -14,7 +14,7 @@ import { formatFault } from '../faults/parse.ts';
 import type { World } from '../world.ts';
 import { partitionLive } from './frame.ts';
 import type { GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
-import { lostMessages } from '../check/checks.ts';
+import { messageLives } from './lives.ts';
 
 const KIND_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
 
@@ -91,7 +91,8 @@ export function describeEntry(w: World, e: TraceEntry): LogEntry {
       message = e.a;
       break;
     case T.truncate:
-      text = `${node} truncated ${part} to offset ${e.a}, dropping ${e.b} records it held and the leader did not`;
+      // The entry holds the log end after catching up with the leader, not the point it truncated to.
+      text = `${node} dropped ${e.b} records of ${part} that the leader did not have, then caught up to offset ${e.a}`;
       break;
     case T.retention:
       text = `${part}: retention deleted ${e.b} records; the log now starts at ${e.a}`;
@@ -125,113 +126,76 @@ export interface LogQuery {
   limit?: number;
 }
 
-/** The newest entries of the event log that match, oldest first. */
+/** The newest entries of the event log that match, oldest first. Reads the ring in place; describes only matches. */
 export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
   const limit = q.limit ?? 500;
   const kinds = q.kinds ? new Set(q.kinds.map((k) => (T as Record<string, number>)[k])) : null;
-  const all = entries(w.trace, q.fromSeq ?? 0);
+  const node = q.node;
+  const hosts = node === undefined ? null : new Set(w.net.names.flatMap((n, h) => (n === node || n.startsWith(`${node}/`) ? [h] : [])));
+  const t = w.trace;
+  const from = Math.max(q.fromSeq ?? 0, oldestHeld(t));
   const out: LogEntry[] = [];
-  for (let i = all.length - 1; i >= 0 && out.length < limit; i--) {
-    const e = all[i]!;
-    if (kinds && !kinds.has(e.kind)) continue;
-    const d = describeEntry(w, e);
-    if (q.node && d.node !== q.node && !d.node.startsWith(`${q.node}/`)) continue;
+  for (let seq = t.written - 1; seq >= from && out.length < limit; seq--) {
+    const i = seq % t.capacity;
+    const kind = t.kind[i]!;
+    if (kinds && !kinds.has(kind)) continue;
+    // A fault is placed at its target, not at the host it was recorded on: describe it to know.
+    if (hosts && kind !== T.fault && !hosts.has(t.node[i]!)) continue;
+    if (q.message !== undefined && !MESSAGE_KINDS.has(kind)) continue;
+    const d = describeEntry(w, { seq, time: t.time[i]!, kind: kind as TraceKind, node: t.node[i]!, part: t.part[i]!, a: t.a[i]!, b: t.b[i]!, c: t.c[i]! });
+    if (node !== undefined && d.node !== node && !d.node.startsWith(`${node}/`)) continue;
     if (q.message !== undefined && d.message !== q.message) continue;
     out.push(d);
   }
   return out.reverse();
 }
 
-/** Offset of a message in the shared log of its partition, or null. */
-function offsetOf(w: World, id: number): number | null {
-  const p = w.partitions[partitionOf(w.messages, id)];
-  if (!p) return null;
-  for (const s of p.log.segments) {
-    for (let i = 0; i < s.count; i++) if (s.ids[i] === id) return s.offsets ? s.offsets[i]! : s.baseOffset + i;
-  }
-  return null;
-}
+/** Kinds whose entries name a message. */
+const MESSAGE_KINDS = new Set<number>([T.send, T.process, T.error, T.duplicate, T.dlq]);
 
 /** Everything the simulation knows about one message's life. */
-export function messageLife(w: World, id: number, lost?: Set<number>): MessageLife | null {
-  const m = w.messages;
-  if (id <= 0 || id >= m.count) return null;
-  const pid = partitionOf(m, id);
-  const offset = offsetOf(w, id);
-  const flags = flagsOf(m, id);
-  const life: MessageLife = {
-    id,
-    key: keyText(w.keys, keyOf(m, id)),
-    type: m.types[typeOf(m, id)] ?? '',
-    partition: pname(w, pid),
-    offset,
-    correlation: correlationOf(m, id),
-    causation: causationOf(m, id),
-    causedByMessage: (flags & CAUSED_BY_MESSAGE) !== 0,
-    producedAt: producedAtOf(m, id),
-    replicatedAt: [],
-    deliveredAt: [],
-    processedAt: [],
-    committedAt: [],
-    lost: (lost ?? new Set(lostMessages(w).examples.map((e) => e.message))).has(id) && (flags & ACKED) !== 0,
-    failed: (flags & FAILED) !== 0,
-    traceIncomplete: false,
-  };
-  const all = entries(w.trace);
-  life.traceIncomplete = all.length > 0 && all[0]!.time > life.producedAt && oldestHeld(w.trace) > 0;
-  const seenReplica = new Set<number>();
-  const seenDeliver = new Set<number>();
-  const seenCommit = new Set<number>();
-  for (const e of all) {
-    if (e.time < life.producedAt) continue;
-    if (e.kind === T.process && e.a === id) {
-      life.processedAt.push({ group: w.groups[e.c]?.name ?? '', at: e.time, node: hostName(w, e.node) });
-      continue;
-    }
-    if (e.part !== pid || offset === null) continue;
-    const covers = e.a <= offset && offset < e.a + e.b;
-    switch (e.kind) {
-      case T.append:
-        if (covers && life.appendedAt === undefined) life.appendedAt = e.time;
-        break;
-      case T.ack:
-        if (e.c === 0 && covers && life.acknowledgedAt === undefined) life.acknowledgedAt = e.time;
-        break;
-      case T.replicate:
-        if (e.a > offset && !seenReplica.has(e.node)) {
-          seenReplica.add(e.node);
-          life.replicatedAt.push({ broker: hostName(w, e.node), at: e.time });
-        }
-        break;
-      case T.deliver:
-        if (covers && !seenDeliver.has(e.c)) {
-          seenDeliver.add(e.c);
-          life.deliveredAt.push({ group: w.groups[e.c]?.name ?? '', at: e.time });
-        }
-        break;
-      case T.commit:
-        if (e.a > offset && !seenCommit.has(e.c)) {
-          seenCommit.add(e.c);
-          life.committedAt.push({ group: w.groups[e.c]?.name ?? '', at: e.time });
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  if (life.acknowledgedAt === undefined && (flags & ACKED) !== 0 && life.appendedAt !== undefined) life.acknowledgedAt = life.appendedAt;
-  return life;
+export function messageLife(w: World, id: number): MessageLife | null {
+  return messageLives(w, [id])[0] ?? null;
 }
 
-/** Every message of a key, oldest first (at most `limit`): the rows of the spacetime diagram. */
-export function keyPath(w: World, key: string, limit = 200): MessageLife[] {
-  const kid = keyId(w.keys, key);
-  const out: MessageLife[] = [];
-  const lost = new Set(lostMessages(w).examples.map((e) => e.message));
-  for (let id = 1; id < w.messages.count && out.length < limit; id++) {
-    if (keyOf(w.messages, id) === kid) out.push(messageLife(w, id, lost)!);
+/** The id of a key the run knows, or null. (keyId would register an unknown key: a question must not change the run.) */
+function knownKeyId(w: World, text: string): number | null {
+  const m = /^(.*)-(\d+)$/.exec(text);
+  if (m) {
+    const n = Number(m[2]);
+    for (const s of w.keys.spaces) if (s.name === m[1] && n >= 1 && n <= s.size) return s.base + n;
   }
-  return out;
+  return w.keys.named.get(text) ?? null;
+}
+
+/** The newest `limit` messages of a key, oldest first: the rows of the spacetime diagram. */
+export function keyPath(w: World, key: string, limit = 200): MessageLife[] {
+  const kid = knownKeyId(w, key);
+  if (kid === null) return [];
+  const ids: number[] = [];
+  for (let id = w.messages.count - 1; id >= 1 && ids.length < limit; id--) if (keyOf(w.messages, id) === kid) ids.push(id);
+  return messageLives(w, ids.reverse());
+}
+
+/**
+ * The story a message belongs to: the messages its request published and everything they caused in turn (or, for a
+ * message no request started, its first ancestor and that one's descendants), oldest first, at most `limit`.
+ * @example story(w, 3008) // the OrderCreatedEvent of checkout 10543, and the events its consumers published
+ */
+export function story(w: World, id: number, limit = 100): MessageLife[] {
+  const m = w.messages;
+  if (id <= 0 || id >= m.count) return [];
+  let root = id;
+  for (let hops = 0; hops < 1000 && (flagsOf(m, root) & CAUSED_BY_MESSAGE) !== 0 && causationOf(m, root) > 0; hops++) root = causationOf(m, root);
+  const request = (flagsOf(m, root) & CAUSED_BY_MESSAGE) === 0 ? causationOf(m, root) : 0;
+  const members = new Set<number>([root]);
+  // Causes are produced before their effects, so one forward scan finds the whole tree.
+  for (let x = request > 0 ? 1 : root + 1; x < m.count && members.size < limit; x++) {
+    const caused = (flagsOf(m, x) & CAUSED_BY_MESSAGE) !== 0;
+    if (caused ? members.has(causationOf(m, x)) : request > 0 && causationOf(m, x) === request) members.add(x);
+  }
+  if (!members.has(id)) members.add(id);
+  return messageLives(w, [...members].sort((a, b) => a - b));
 }
 
 /** A partition's log for the inspector: segments, the newest records, each group's committed position. */

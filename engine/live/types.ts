@@ -145,12 +145,22 @@ export interface MessageLife {
   causedByMessage: boolean;
   producedAt: number;
   sentAt?: number;
+  /** Host whose producer sent it (`Orders`, `Orders/2`). */
+  producer?: string;
   appendedAt?: number;
+  /** Broker that appended it as leader (`Kafka/1`). */
+  leader?: string;
   acknowledgedAt?: number;
   replicatedAt: { broker: string; at: number }[];
-  deliveredAt: { group: string; at: number }[];
+  deliveredAt: { group: string; at: number; node?: string }[];
   processedAt: { group: string; at: number; node: string }[];
-  committedAt: { group: string; at: number }[];
+  committedAt: { group: string; at: number; node?: string }[];
+  /** The checkout whose handling produced it: the client, when it asked and when it was answered. */
+  origin?: { node: string; request: number; startAt: number; endAt: number; ok: boolean };
+  /** For a message no log holds any more: the offset it had on the leader that acknowledged it. */
+  formerOffset?: number;
+  /** When the last replica that held it truncated it away. */
+  droppedAt?: { broker: string; at: number; offset: number };
   lost: boolean;
   failed: boolean;
   /** The trace ring no longer holds the oldest stages of this message. */

@@ -1,0 +1,72 @@
+/**
+ * The four charts of the metrics panel: what each plots from the columns, in which colours and units.
+ */
+import type uPlot from 'uplot';
+import type { Columns } from './columns.ts';
+import type { ChartSpec } from './timeChart.ts';
+
+export interface MetricChart {
+  id: string;
+  title: string;
+  /** One line under the title: what is plotted, in the learner's terms. */
+  hint: string;
+  spec: Omit<ChartSpec, 'legendIn'>;
+  data: (c: Columns) => uPlot.AlignedData;
+}
+
+/** `1234` is `1.2k`, `0.5` is `0.5`. */
+export function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
+  if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
+  return `${+v.toFixed(a < 10 ? 1 : 0)}`;
+}
+
+const ms = (v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(1)} s` : `${+v.toPrecision(2)} ms`);
+
+export const METRIC_CHARTS: MetricChart[] = [
+  {
+    id: 'throughput',
+    title: 'Throughput',
+    hint: 'messages produced and processed per simulated second',
+    spec: {
+      syncKey: 'metrics',
+      unit: (v) => `${compact(v)}/s`,
+      series: [
+        { label: 'produced', color: '#2563eb' },
+        { label: 'processed', color: '#059669' },
+      ],
+    },
+    data: (c) => [c.t, c.produced, c.processed],
+  },
+  {
+    id: 'lag',
+    title: 'Consumer lag',
+    hint: 'records behind the high watermark, all groups',
+    spec: { syncKey: 'metrics', unit: compact, series: [{ label: 'lag', color: '#d97706', width: 2 }] },
+    data: (c) => [c.t, c.lag],
+  },
+  {
+    id: 'latency',
+    title: 'End-to-end latency',
+    hint: 'produced → processed, percentiles of each second (log scale)',
+    spec: {
+      syncKey: 'metrics',
+      log: true,
+      unit: ms,
+      series: [
+        { label: 'p50', color: '#0ea5e9' },
+        { label: 'p95', color: '#6366f1' },
+        { label: 'p99', color: '#db2777', width: 2 },
+      ],
+    },
+    data: (c) => [c.t, c.p50, c.p95, c.p99],
+  },
+  {
+    id: 'checkouts',
+    title: 'Checkout success',
+    hint: 'share of each second’s checkouts answered OK',
+    spec: { syncKey: 'metrics', range: [0, 105], unit: (v) => `${Math.round(v)}%`, series: [{ label: 'success', color: '#059669', width: 2 }] },
+    data: (c) => [c.t, c.success],
+  },
+];

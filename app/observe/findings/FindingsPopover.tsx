@@ -1,0 +1,117 @@
+/**
+ * The messages behind a counter (lost, duplicated or reordered), each with its life line, highlighted on the canvas
+ * while the list is open. It stays current while the simulation plays.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { engine } from '../../engine/client.ts';
+import { formatCount } from '../format.ts';
+import { stageColors, stageOrder } from '../life/stageColors.ts';
+import { highlightLives, openTrace } from '../observeStore.ts';
+import { useLiveQuery } from '../useLiveQuery.ts';
+import { FindingRow } from './FindingRow.tsx';
+
+export type FindingKind = 'lost' | 'duplicated' | 'reordered';
+
+const TITLES: Record<FindingKind, [string, string]> = {
+  lost: ['Lost messages', 'acknowledged to their producer, yet no log holds them'],
+  duplicated: ['Duplicated messages', 'processed more than once by the same group'],
+  reordered: ['Reordered messages', 'processed after a later message of the same key'],
+};
+
+const LIMIT = 50;
+const WIDTH = 620;
+
+interface Props {
+  kind: FindingKind;
+  count: number;
+  anchor: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}
+
+export function FindingsPopover({ kind, count, anchor, onClose }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [focus, setFocus] = useState<number | null>(null);
+  const { data: lives, pending } = useLiveQuery(() => engine.sim.findings(kind, LIMIT), [kind], 1000);
+
+  // Placed against the counter, on whichever side has more room (the counters usually sit low on the screen).
+  useLayoutEffect(() => {
+    const r = anchor.current?.getBoundingClientRect();
+    const el = box.current;
+    if (!r || !el) return;
+    const above = r.top - 8;
+    const below = innerHeight - r.bottom - 8;
+    el.style.left = `${Math.max(8, Math.min(r.left, innerWidth - WIDTH - 8))}px`;
+    if (above > below) el.style.bottom = `${innerHeight - r.top + 6}px`;
+    else el.style.top = `${r.bottom + 6}px`;
+    el.style.maxHeight = `${Math.min(520, Math.max(above, below) - 6)}px`;
+  }, [anchor]);
+
+  useEffect(() => {
+    const shown = (lives ?? []).filter((l) => focus === null || l.id === focus);
+    highlightLives(shown.length > 0 ? `${kind}${focus !== null ? ` #${focus}` : ''}` : null, shown);
+  }, [lives, focus, kind]);
+  useEffect(() => () => highlightLives(null, []), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (!box.current?.contains(t) && !anchor.current?.contains(t)) onClose();
+    };
+    addEventListener('keydown', onKey);
+    addEventListener('pointerdown', onDown);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('pointerdown', onDown);
+    };
+  }, [onClose, anchor]);
+
+  const onFocus = useCallback((id: number) => setFocus((f) => (f === id ? null : id)), []);
+  const onTrace = useCallback((id: number) => openTrace({ kind: 'message', id }), []);
+  const [title, what] = TITLES[kind];
+
+  return (
+    <div
+      ref={box}
+      className="findings"
+      role="dialog"
+      aria-label={title}
+      data-testid={`findings-${kind}`}
+      style={{ width: WIDTH }}
+    >
+      <header className="findings-head">
+        <div>
+          <h3>
+            {formatCount(count)} {title.toLowerCase()}
+          </h3>
+          <p>
+            {what}
+            {count > LIMIT ? ` · the first ${LIMIT} shown` : ''}
+          </p>
+        </div>
+        <button type="button" className="bar-button icon-only" onClick={onClose} aria-label="Close" data-testid="findings-close">
+          ✕
+        </button>
+      </header>
+      <div className="findings-legend" aria-hidden>
+        {stageOrder.map((k) => (
+          <span key={k}>
+            <i style={{ background: stageColors[k] }} />
+            {k}
+          </span>
+        ))}
+      </div>
+      {pending && !lives ? (
+        <p className="findings-note">Reading the history…</p>
+      ) : lives && lives.length > 0 ? (
+        <ol className="findings-list">
+          {lives.map((l) => (
+            <FindingRow key={l.id} life={l} focused={focus === l.id} onFocus={onFocus} onTrace={onTrace} />
+          ))}
+        </ol>
+      ) : (
+        <p className="findings-note">None at this moment of the run.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { openTab, openTopology, runUntil, scheduleIsolatedLeader, topology } from './observe.ts';
+
+test('the event log shows the split and the leader election it forces, each linked to its node', async ({ page }) => {
+  await openTopology(page, topology('orders-acks1.mmd'));
+  await scheduleIsolatedLeader(page);
+  await runUntil(page, 15);
+  await openTab(page, 'events');
+  await expect(page.getByTestId('log-entry').first()).toBeVisible();
+
+  await page.getByTestId('log-family-election').click();
+  await page.getByTestId('log-family-fault').click();
+  const entries = page.getByTestId('log-entry');
+  await page.getByTestId('log-search').fill('network split');
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText('network split: Kafka/1 | Kafka/2, Kafka/3, Kafka/controller');
+  await page.getByTestId('log-search').fill('');
+  const election = entries.filter({ hasText: /elected leader \(epoch 1/ }).first();
+  await expect(election).toBeVisible();
+  await expect(entries.filter({ hasText: 'in-sync replicas shrank' }).first()).toBeVisible();
+  // Only the families asked for (the rows in view: the list draws no others).
+  for (const kind of await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) expect(['election', 'isr', 'fault', 'crash']).toContain(kind);
+
+  // The entry's node is a link to the drawing: Kafka/2 is a broker of the node Kafka.
+  await election.getByTestId('log-node').click();
+  await expect(page.getByTestId('node-Kafka')).toHaveClass(/is-highlighted/);
+  await expect(page.getByTestId('inspector-title')).toHaveText('Kafka: orders-topic');
+
+  // Filtered to one broker, only its entries remain.
+  await page.getByTestId('log-node-filter').selectOption('Kafka/3');
+  await expect(entries.first()).toBeVisible();
+  for (const node of await entries.getByTestId('log-node').allTextContents()) expect(node).toBe('Kafka/3');
+});
