@@ -7,6 +7,7 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { LayingOut } from './canvas/LayingOut.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { LessonSide, LessonsPage, useAppPage } from './lessons/shell.tsx';
 import { Banners } from './shell/Banners.tsx';
 import { LeftPanel } from './shell/LeftPanel.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
@@ -18,9 +19,10 @@ import './shell/app.css';
 
 export function App({ library }: { library: Library }) {
   useGlobalKeys();
+  const page = useAppPage();
   return (
     <LibraryContext.Provider value={library}>
-      <div className="app">
+      <div className="app" data-page={page}>
         <TopBar />
         <LeftPanel />
         <main className="app-center">
@@ -35,10 +37,13 @@ export function App({ library }: { library: Library }) {
             </ReactFlowProvider>
           </div>
         </main>
-        <div className="app-right">
-          <Inspector />
-        </div>
+        <LessonSide>
+          <div className="app-right">
+            <Inspector />
+          </div>
+        </LessonSide>
         <StatusBar />
+        <LessonsPage />
       </div>
     </LibraryContext.Provider>
   );
