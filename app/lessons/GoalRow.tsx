@@ -1,6 +1,6 @@
 /**
- * One goal: its sentence, whether it passes, and for a failing goal why, with the counterexample to follow. A goal
- * that passes folds its explanation away until clicked.
+ * One goal: its sentence, whether it passes, and why, with the counterexample to follow. Only the first goal that
+ * needs work shows its reasons unasked, so the list stays short enough to keep beside the reading.
  */
 import { useState } from 'react';
 import type { LessonEvaluation } from '../../engine/index.ts';
@@ -34,13 +34,14 @@ interface Props {
   running: boolean;
   /** The run behind behavioural results, with the text it ran. */
   run: { text: string; evaluation: LessonEvaluation } | null;
+  /** Shows the reasons until folded (the first goal that needs work); otherwise they wait for a click. */
+  unfolded: boolean;
 }
 
-export function GoalRow({ view, lesson, running, run }: Props) {
+export function GoalRow({ view, lesson, running, run, unfolded }: Props) {
   const { goal, state, result, behavioural } = view;
   const [open, setOpen] = useState<boolean | null>(null);
-  // Failing goals show their reasons until folded; the others until unfolded.
-  const expanded = open ?? state !== 'pass';
+  const expanded = open ?? unfolded;
   const busy = running && behavioural;
   const detail = result && result.explanation;
   return (

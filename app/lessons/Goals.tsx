@@ -24,6 +24,7 @@ export function Goals({ lesson }: { lesson: Lesson }) {
   const { met, total, all } = tally(views);
   const freshRun = run && run.text === text ? { text, evaluation: run.value } : null;
   const [solution, setSolution] = useState(false);
+  const focus = views.find((v) => v.state !== 'pass' && v.result)?.goal.id;
 
   return (
     <section className="goals" aria-label="Goals" data-testid="lesson-goals">
@@ -48,7 +49,7 @@ export function Goals({ lesson }: { lesson: Lesson }) {
       )}
       <ol className="goal-list">
         {views.map((v) => (
-          <GoalRow key={v.goal.id} view={v} lesson={lesson} running={running} run={freshRun} />
+          <GoalRow key={v.goal.id} view={v} lesson={lesson} running={running} run={freshRun} unfolded={v.goal.id === focus} />
         ))}
       </ol>
       <Hints lesson={lesson} />

@@ -30,7 +30,6 @@ function LessonRow({ lesson, progress }: { lesson: Lesson; progress: LessonProgr
           {STATUS_TEXT[status]}
           {status === 'in-progress' && progress && progress.goalsMet > 0 && (
             <span className="status-goals">
-              {' '}
               · {progress.goalsMet} of {progress.goalsTotal} goals
             </span>
           )}
