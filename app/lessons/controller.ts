@@ -4,7 +4,7 @@
  * deletion) moves the address to the lesson; leaving for the sandbox opens the newest workspace that is no lesson's.
  */
 import { practiceTemplate } from '../examples/index.ts';
-import { engine } from '../engine/client.ts';
+import { engine, onWorkerRestart } from '../engine/client.ts';
 import type { AppStore } from '../state/store.ts';
 import type { Library } from '../workspace/library.ts';
 import { lessonById, lessonUrl, type Lesson } from '../../lessons/index.ts';
@@ -77,6 +77,18 @@ export async function startLessonController(library: Library, app: AppStore): Pr
     queue = queue.then(follow).finally(() => busy--);
     return queue;
   };
+
+  // A check in flight when the worker died never answers: start checking afresh, and say why the run stopped.
+  onWorkerRestart((reason) => {
+    const lesson = checker?.lesson;
+    if (!lesson) return;
+    const wasRunning = lessonStore.getState().running === lesson.id;
+    watch(null);
+    watch(lesson);
+    if (wasRunning) {
+      app.getState().setNotice({ tone: 'error', text: `The engine stopped (${reason}) and was restarted: run the lesson again to check it.` });
+    }
+  });
 
   addEventListener('hashchange', () => void enqueue());
   app.subscribe((s, prev) => {
