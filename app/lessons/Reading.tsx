@@ -10,13 +10,16 @@ import { MermaidFigure } from './MermaidFigure.tsx';
 
 const diagram = (source: string, key: string) => <MermaidFigure key={key} source={source} />;
 
+const NO_FIGURES: Record<string, string> = {};
+
 /** Until the text has parsed once, figures show as pending rather than as raw placeholders. */
 const pending = (reading: string) => Object.fromEntries([...reading.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)].map((m) => [m[1]!, '…']));
 
 export const Reading = memo(function Reading({ lesson }: { lesson: Lesson }) {
   const topology = useApp((s) => s.good?.topology ?? null);
   const figures = useMemo(() => {
-    if (!lesson.figures) return {};
+    // A constant when there are none, so a parse does not re-render a reading that has no figures.
+    if (!lesson.figures) return NO_FIGURES;
     return topology ? lesson.figures(topology) : pending(lesson.reading);
   }, [topology, lesson]);
   const ctx: MarkdownContext = useMemo(() => ({ figures, diagram }), [figures]);
