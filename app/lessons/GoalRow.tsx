@@ -15,6 +15,11 @@ const LABEL: Record<GoalState, string> = {
   stale: 'checked on an earlier text',
 };
 
+/** An explanation with its `backticked` settings set as code, as the engine writes them. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 function StatusIcon({ state, busy }: { state: GoalState; busy: boolean }) {
   if (busy) return <span className="goal-icon is-busy" aria-hidden="true" />;
   return (
@@ -58,7 +63,7 @@ export function GoalRow({ view, lesson, running, run, unfolded }: Props) {
         <div className="goal-detail">
           {state === 'stale' && <p className="goal-stale">The text has changed since this run: run again to check it.</p>}
           <p className="goal-explanation" data-testid="goal-explanation">
-            {result.explanation}
+            {withCode(result.explanation)}
           </p>
           {result.counterexample && !result.pass && (
             <Counterexample example={result.counterexample} lesson={lesson} run={behavioural && state === 'fail' ? run : null} />
