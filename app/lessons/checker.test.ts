@@ -27,7 +27,7 @@ function fakeClient() {
       return {
         results: l.goals.map((g) => {
           const behavioural = g.check.kind === 'checkouts';
-          const ran = !(behavioural && structuralOnly);
+          const ran = !(behavioural && structuralOnly) && !text.includes('syntax error');
           return { id: g.id, ran, pass: ran && text.includes(g.id), explanation: g.id };
         }),
         faults: [],
@@ -62,6 +62,14 @@ describe('watchLesson', () => {
     expect(client.calls.map((c) => c.text)).toEqual(['graph LR', 'graph LR\nbroker']);
     expect(lessons.getState().structural.l1).toMatchObject({ text: 'graph LR\nbroker' });
     expect(lessons.getState().progress.l1).toMatchObject({ status: 'in-progress', goalsMet: 1, goalsTotal: 2 });
+  });
+
+  it('keeps the last verdicts while the text does not parse', async () => {
+    const { app, lessons } = setup('broker');
+    await vi.runAllTimersAsync();
+    app.getState().edit({ text: 'broker syntax error' });
+    await vi.runAllTimersAsync();
+    expect(lessons.getState().structural.l1).toMatchObject({ text: 'broker', value: [{ id: 'broker', pass: true }, { id: 'checkouts' }] });
   });
 
   it('finishes the lesson on the first run that passes every goal, and says so once', async () => {

@@ -66,6 +66,9 @@ export function watchLesson(lesson: Lesson, d: CheckerDeps): Checker {
     try {
       const answer = await structural(text);
       if (stopped || answer === SUPERSEDED) return;
+      // Nothing could be checked: the text does not parse. As the canvas keeps the last good drawing, the goals keep
+      // their last verdicts (the error banner says what is wrong), instead of all turning red mid-word.
+      if (answer.results.every((r) => !r.ran)) return;
       d.lessons.setState((s) => ({ error: null, structural: { ...s.structural, [lesson.id]: { lessonId: lesson.id, text, value: answer.results } } }));
       if (d.app.getState().text === text) record();
     } catch (e) {
