@@ -5,6 +5,7 @@
  */
 import { practiceTemplate } from '../examples/index.ts';
 import { engine, onWorkerRestart } from '../engine/client.ts';
+import { liveStore } from '../sim/index.ts';
 import type { AppStore } from '../state/store.ts';
 import type { Library } from '../workspace/library.ts';
 import { lessonById, lessonUrl, type Lesson } from '../../lessons/index.ts';
@@ -88,6 +89,13 @@ export async function startLessonController(library: Library, app: AppStore): Pr
     if (wasRunning) {
       app.getState().setNotice({ tone: 'error', text: `The engine stopped (${reason}) and was restarted: run the lesson again to check it.` });
     }
+  });
+
+  // Playing the lesson's text in the sandbox is a run too: its goals are checked (by the lesson's own run) as it starts.
+  liveStore.subscribe((s, prev) => {
+    const lesson = checker?.lesson;
+    if (!lesson || s.startedText === prev.startedText || s.startedText !== app.getState().text) return;
+    if (lessonStore.getState().runs[lesson.id]?.text !== s.startedText) void runLesson();
   });
 
   addEventListener('hashchange', () => void enqueue());
