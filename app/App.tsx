@@ -10,6 +10,7 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { Dock } from './playback/Dock.tsx';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { usePlaybackKeys } from './playback/usePlaybackKeys.ts';
+import { LessonSide, LessonsPage, useAppPage } from './lessons/shell.tsx';
 import { Banners } from './shell/Banners.tsx';
 import { LeftPanel } from './shell/LeftPanel.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
@@ -22,9 +23,10 @@ import './shell/app.css';
 export function App({ library }: { library: Library }) {
   useGlobalKeys();
   usePlaybackKeys();
+  const page = useAppPage();
   return (
     <LibraryContext.Provider value={library}>
-      <div className="app">
+      <div className="app" data-page={page}>
         <TopBar />
         <LeftPanel />
         <main className="app-center">
@@ -41,10 +43,13 @@ export function App({ library }: { library: Library }) {
           <PlaybackBar />
           <Dock />
         </main>
-        <div className="app-right">
-          <Inspector />
-        </div>
+        <LessonSide>
+          <div className="app-right">
+            <Inspector />
+          </div>
+        </LessonSide>
         <StatusBar />
+        <LessonsPage />
       </div>
     </LibraryContext.Provider>
   );

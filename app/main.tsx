@@ -1,11 +1,12 @@
 /**
  * Boots the app: opens the workspace store, starts the worker sync and autosave, opens what this visit should show
- * (a share link, the last workspace, or the practice template), then renders.
+ * (a share link, a lesson, the last workspace, or the practice template), then renders.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { engine } from './engine/client.ts';
+import { startLessons } from './lessons/boot.ts';
 import { openWorkspaceDb } from './persistence/db.ts';
 import { appStore } from './state/store.ts';
 import { createLibrary } from './workspace/library.ts';
@@ -23,6 +24,7 @@ addEventListener('pagehide', () => void library.flush());
 addEventListener('hashchange', () => void library.openShared(location.hash).then(clearShareHash));
 await library.boot(location.hash);
 clearShareHash();
+await startLessons(library, appStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

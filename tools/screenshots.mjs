@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes docs/screenshots/*.png of the real app, built and served as in production, with the practice template
 // loaded: the drawing, the inspector, a parse error, mermaid's preview and an example; then the simulation playing,
-// a fault and the partition inspector. SCREENSHOT_PORT picks the port (else E2E_PORT, else 4180).
+// a fault, the partition inspector, the observation panels, and lesson 1 with its reading and the goals after a run.
+// SCREENSHOT_PORT picks the port (else E2E_PORT, else 4180).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -73,8 +74,24 @@ await page.getByTestId('example-kafka-partitions-consumer-group').click();
 await settled();
 await shot('example-kafka-partitions');
 
+/** Lesson 1 as a learner first sees it after pressing "Run and check": the reading beside the sandbox, the goals. */
+async function lessonScreenshot() {
+  await page.goto(`http://localhost:${port}/#/lessons/01-decouple-the-checkout`);
+  await settled();
+  await page.getByTestId('reading-diagram').first().waitFor({ timeout: 30_000 });
+  await page.getByTestId('lesson-run').click();
+  await page.locator('[data-testid="goal-checkouts"][data-state="fail"]').waitFor({ timeout: 30_000 });
+  // Show the reading from its first diagram, with the learner's figures further down.
+  await page.getByTestId('reading-diagram').first().evaluate((el) => {
+    const reading = el.closest('.lesson-scroll');
+    if (reading) reading.scrollTop += el.getBoundingClientRect().top - reading.getBoundingClientRect().top - 40;
+  });
+  await shot('lesson');
+}
+
 await playbackShots({ page, shot, base: `http://localhost:${port}/` });
 await observeShots({ page, shot, base: `http://localhost:${port}/` });
+await lessonScreenshot();
 
 await browser.close();
 stop();

@@ -5,7 +5,7 @@
  * running simulation starts again.
  */
 import * as Comlink from 'comlink';
-import type { CanvasEdit, LoadResult, PatchResult, Pinned } from '../../engine/index.ts';
+import type { CanvasEdit, EvaluateOptions, LessonEvaluation, LessonGoals, LoadResult, PatchResult, Pinned } from '../../engine/index.ts';
 import type { EngineWorkerApi } from '../../engine/worker.ts';
 import { latestWins, SUPERSEDED } from './latestWins.ts';
 
@@ -46,6 +46,11 @@ export interface EngineClient {
   /** Turns canvas edits into one change of `text` (see patchTopology). */
   patch(text: string, edits: readonly CanvasEdit[]): Promise<PatchResult>;
   sim: SimClient;
+  /**
+   * Judges a lesson's goals against `text` in the worker: structural goals only with `{ behavioural: false }`, else
+   * with one run of the lesson's simulation. Pass only `{ goals, run }`: functions cannot cross to the worker.
+   */
+  evaluateLesson(text: string, lesson: LessonGoals, opts?: EvaluateOptions): Promise<LessonEvaluation>;
 }
 
 const sim = new Proxy({} as SimClient, {
@@ -60,4 +65,5 @@ export const engine: EngineClient = {
   },
   patch: (text, edits) => (edits.length === 1 ? remote.patch(text, edits[0]!) : remote.patchAll(text, [...edits])),
   sim,
+  evaluateLesson: (text, { goals, run }, opts) => remote.evaluateLesson(text, { goals, run }, opts),
 };

@@ -1,6 +1,7 @@
 /**
- * The top bar: name, workspaces, examples, share, files, undo and redo.
+ * The top bar: name, workspaces, lessons, examples, share, files, undo and redo.
  */
+import { LessonsLink } from '../lessons/shell.tsx';
 import { appStore, useApp } from '../state/store.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { FileMenu } from './FileMenu.tsx';
@@ -27,6 +28,7 @@ export function TopBar() {
       </div>
       <WorkspaceMenu />
       <div className="topbar-sep" />
+      <LessonsLink />
       <ExamplesMenu />
       <FileMenu />
       <ShareMenu />

@@ -90,6 +90,20 @@ describe('library', () => {
     expect(s()).toMatchObject({ workspace: { id: 'w3', name: 'Untitled' }, text: 'graph LR\n' });
   });
 
+  it('opens a workspace by its id, creating it the first time with the text given', async () => {
+    const { library, db, s } = setup();
+    await library.boot('');
+    const stop = library.startAutosave();
+    await library.openOrCreate('lesson:a', 'Lesson A', 'graph LR\n starter');
+    expect(s()).toMatchObject({ workspace: { id: 'lesson:a', name: 'Lesson A' }, text: 'graph LR\n starter' });
+    s().edit({ text: 'graph LR\n mine' });
+    await library.open('w1');
+    await library.openOrCreate('lesson:a', 'Lesson A', 'graph LR\n starter');
+    expect(s().text).toBe('graph LR\n mine');
+    expect((await db.list()).map((w) => w.id).sort()).toEqual(['lesson:a', 'w1']);
+    stop();
+  });
+
   it('warns when the browser will not keep the work', async () => {
     const { library, s } = setup(memoryDb());
     await library.boot('');

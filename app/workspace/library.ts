@@ -24,6 +24,8 @@ export interface Library {
   openShared(hash: string): Promise<'none' | 'shared' | 'damaged'>;
   create(name: string, text: string): Promise<string>;
   open(id: string): Promise<void>;
+  /** Opens the workspace with this id, or creates it with `name` and `text` (a lesson's own workspace). */
+  openOrCreate(id: string, name: string, text: string): Promise<void>;
   rename(name: string): Promise<void>;
   remove(id: string): Promise<void>;
   /** Saves the open workspace now if it has unsaved changes. */
@@ -67,9 +69,9 @@ export function createLibrary(
     await refresh();
   };
 
-  const create = async (name: string, text: string) => {
+  const create = async (name: string, text: string, id = deps.newId()) => {
     await flush();
-    const w: StoredWorkspace = { id: deps.newId(), name, text, positions: {}, updatedAt: deps.now() };
+    const w: StoredWorkspace = { id, name, text, positions: {}, updatedAt: deps.now() };
     await db.put(w);
     await show(w);
     return w.id;
@@ -99,9 +101,17 @@ export function createLibrary(
   };
 
   return {
-    create,
+    create: (name, text) => create(name, text),
     open,
     flush,
+
+    async openOrCreate(id, name, text) {
+      if (id === state().workspace.id) return;
+      await flush();
+      const w = await db.get(id);
+      if (w) await show(w);
+      else await create(name, text, id);
+    },
 
     openShared,
 
