@@ -52,10 +52,12 @@ on<World>(E.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
   send(w, req);
 });
 
-on<World>(E.fetchParkTimeout, 'parked fetch times out', (w, _bid, fetchId) => {
+on<World>(E.fetchParkTimeout, 'parked fetch times out', (w, bid, fetchId) => {
   const req = w.fetchRequests.get(fetchId);
   if (!req || !req.parked) return;
   req.parked = false;
+  // A crashed broker answers nothing; its client learns from the reset connection (faults/apply.ts, crashBroker).
+  if (!w.brokers[bid]!.alive) return;
   fill(w, req);
   send(w, req);
 });
@@ -141,6 +143,7 @@ function fill(w: World, req: FetchRequest): boolean {
 function send(w: World, req: FetchRequest): void {
   const b = w.brokers[req.broker]!;
   const t = arrival(w.net, w.now, b.host, w.consumers[req.consumer]!.host);
+  // An answer lost on the way is not forgotten here: the request stays until the consumer's request timeout (or a
+  // reset connection) fires, which is what frees the consumer to fetch again.
   if (t >= 0) at(w, t, E.fetchResponse, req.consumer, req.id);
-  else w.fetchRequests.delete(req.id);
 }

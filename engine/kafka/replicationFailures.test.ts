@@ -87,3 +87,25 @@ describe('replication', () => {
     expect(sim.history().lost.count).toBe(0);
   });
 });
+
+describe('consumers across a leader crash', () => {
+  it('a consumer long-polling the leader when it dies fetches again from the new leader', () => {
+    // Lesson 7's run, where this was found. The followers are cut off first, so the high watermark stops and the
+    // consumer's fetch waits, parked, on the leader; the leader dies as that wait runs out. The consumer once waited
+    // forever: the parked fetch's own timeout dropped the request the consumer was still counting on.
+    const sim = TestSim.of(`graph LR
+  OrderService[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders-topic]
+  Kafka -->|subscribe| InventoryService[Inventory Service]
+  %% @config Kafka brokers=3
+  %% @config orders-topic replication.factor=3
+  %% @config OrderService rate=100/s key=customerId acks=1 delivery.timeout.ms=10s request.timeout.ms=5s
+`, { seed: 7 }).advance('15s');
+    sim.fault('cut Kafka/1 Kafka/2').fault('cut Kafka/1 Kafka/3').advance('5s');
+    const before = sim.processedBy('InventoryService').length;
+    sim.fault('crash Kafka/1').advance('40s');
+    expect(sim.leaderOf('orders-topic', 0)).not.toBe(1);
+    const after = sim.processedBy('InventoryService').length;
+    // 100 records a second flow again once a follower leads (the fencing takes broker.session.timeout.ms, 9 s).
+    expect(after - before).toBeGreaterThan(100 * 20);
+  });
+});
