@@ -3,6 +3,8 @@
  * leader dies, replicas fall out of sync, or requests are lost.
  */
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../simulation.ts';
+import { parseTopology } from '../topology/parse.ts';
 import { TestSim } from '../testing/testSim.ts';
 import { DELIVERY_TIMEOUT, NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND } from './errors.ts';
 
@@ -90,7 +92,7 @@ describe('in-sync replicas', () => {
   });
 
   it('K7: with min.insync.replicas=2 and the ISR down to the leader, acks=all writes are refused (NotEnoughReplicas); reads go on', () => {
-    const sim = TestSim.of(topology('acks=all delivery.timeout.ms=20s'), { seed: 3 }).advance('5s');
+    const sim = TestSim.of(topology('acks=all delivery.timeout.ms=20s request.timeout.ms=10s'), { seed: 3 }).advance('5s');
     const leader = sim.leaderOf('orders', 0);
     for (const b of [1, 2, 3]) if (b !== leader) sim.crash(`Kafka/${b}`);
     sim.advance('40s');
@@ -186,5 +188,20 @@ describe('retries and ordering', () => {
     sim.advance('5s');
     expect(sim.logIds('orders', 0)).toEqual([...ids, ...ids]);
     expect(sim.history().duplicated.count).toBe(10);
+  });
+});
+
+describe('producer settings Kafka refuses', () => {
+  const errorsOf = (producer: string) => {
+    const parsed = parseTopology(topology(producer));
+    if (!parsed.ok) throw new Error('does not parse');
+    return createSimulation(parsed.topology).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  };
+
+  it('delivery.timeout.ms set below linger.ms + request.timeout.ms is a ConfigException, as in KafkaProducer', () => {
+    expect(errorsOf('delivery.timeout.ms=10s')).toEqual([expect.stringContaining('less than linger.ms + request.timeout.ms (30005 ms)')]);
+    expect(errorsOf('delivery.timeout.ms=10s request.timeout.ms=5s')).toEqual([]);
+    // Left at its default, delivery.timeout.ms is raised to cover one attempt instead.
+    expect(errorsOf('request.timeout.ms=200s')).toEqual([]);
   });
 });

@@ -67,13 +67,27 @@ export function producerSettings(v: Values, node: string, d: Diagnostics): Produ
     }
     idempotent = false;
   }
+  // delivery.timeout.ms must cover a whole attempt: set explicitly below linger.ms + request.timeout.ms, Kafka refuses
+  // the producer; left at its default, it is raised to that sum (KIP-91, KafkaProducer.configureDeliveryTimeout).
+  let deliveryMs = v['delivery.timeout.ms'] as number;
+  const attemptMs = (v['linger.ms'] as number) + (v['request.timeout.ms'] as number);
+  if (deliveryMs < attemptMs) {
+    if (v.explicit.has('delivery.timeout.ms')) {
+      d.add(
+        d.spanOf(node, 'delivery.timeout.ms'),
+        `delivery.timeout.ms (${deliveryMs} ms) is less than linger.ms + request.timeout.ms (${attemptMs} ms): Kafka refuses this producer (ConfigException); lower request.timeout.ms as well`,
+        'error',
+      );
+    }
+    deliveryMs = attemptMs;
+  }
   return {
     acks,
     idempotent,
     lingerUs: ms(v['linger.ms']!),
     batchBytes: v['batch.size'] as number,
     maxInFlight,
-    deliveryTimeoutUs: ms(v['delivery.timeout.ms']!),
+    deliveryTimeoutUs: ms(deliveryMs),
     requestTimeoutUs: ms(v['request.timeout.ms']!),
     retries,
     backoffUs: ms(v['retry.backoff.ms']!),
