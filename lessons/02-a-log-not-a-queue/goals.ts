@@ -12,15 +12,15 @@ export const run: LessonRun = {
 };
 
 export const goals: Goal[] = [
-  { id: 'analytics', text: 'AnalyticsService subscribes to orders-topic.', check: { kind: 'subscribes', service: '{Analytics}', topic: 'orders-topic' } },
+  { id: 'analytics', text: 'Analytics subscribes to orders-topic.', check: { kind: 'subscribes', service: '{Analytics}', topic: 'orders-topic' } },
   {
     id: 'history',
-    text: 'AnalyticsService, deployed at 30 s, processes every order sent before it started, by 60 s.',
+    text: 'Analytics, deployed at 30 s, processes every order sent before it started, by 60 s.',
     check: { kind: 'delivered', to: '{Analytics}', topic: 'orders-topic', sentBeforeS: 30, byS: 60 },
   },
   {
     id: 'replay',
-    text: 'After its offsets are reset to the earliest at 90 s, BillingService processes again every order it had processed.',
+    text: 'After its offsets are reset to the earliest at 90 s, Billing processes again every order it had processed.',
     check: { kind: 'replayed', service: '{Billing}', afterS: 90 },
   },
   { id: 'kept', text: 'Reading deleted nothing: every acknowledged order is still in the log at 120 s.', check: { kind: 'no-loss' } },

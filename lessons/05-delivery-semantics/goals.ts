@@ -14,13 +14,13 @@ export const run: LessonRun = {
 export const goals: Goal[] = [
   {
     id: 'no-loss',
-    text: 'Through both crashes, BillingService charges every order sent between 5 s and 60 s, by 90 s.',
+    text: 'Through all three crashes, BillingService charges every order sent between 5 s and 60 s, by 90 s.',
     check: { kind: 'delivered', to: '{Billing}', sentFromS: 5, sentBeforeS: 60, byS: 90 },
   },
 ];
 
 export const hints: string[] = [
-  'At 20 s BillingService dies after a poll returned and before it charged the orders. Which of them does the group still owe it once it restarts?',
+  'At 50 s BillingService dies after a poll returned and before it charged the orders. Which of them does the group still owe it once it restarts?',
   'An offset commit says "everything before this is done". Committed too early, it skips orders that were never charged.',
-  'Change commit=before to commit=after. Then look at the duplicates after the crash at 45 s: they are the price of never losing an order.',
+  'Change commit=before to commit=after. Then look at the duplicates after the crash at 30 s: they are the price of never losing an order.',
 ];
