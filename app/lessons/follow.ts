@@ -4,6 +4,7 @@
  * just after the message was sent, and highlights it.
  */
 import type { LessonEvaluation, MessageRef } from '../../engine/index.ts';
+import { openTrace } from '../observe/index.ts';
 import { liveStore, player } from '../sim/index.ts';
 import { appStore } from '../state/store.ts';
 import type { Lesson } from '../../lessons/index.ts';
@@ -54,4 +55,6 @@ export async function followMessage(ref: MessageRef, nodes: string[], text: stri
   }
   if (ref.atS !== undefined) await player.seek(Math.round(ref.atS * 1e6) + AFTER_SEND_US);
   liveStore.setState({ highlight: { label: `#${ref.id}`, messages: [ref.id], nodes } });
+  // Its story in the trace: where it went, and where it stopped.
+  openTrace({ kind: 'message', id: ref.id });
 }

@@ -3,8 +3,8 @@
  * from app/observe. A click on the open tab folds the dock; its top edge drags to resize it.
  */
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { ComparePanel, EventLogPanel, MetricsPanel, TracePanel } from '../observe/index.ts';
-import { clickDockTab, useDock, type DockTab } from './dockStore.ts';
+import { ComparePanel, EventLogPanel, MetricsPanel, TracePanel, useObserve } from '../observe/index.ts';
+import { clickDockTab, openDockTab, useDock, type DockTab } from './dockStore.ts';
 import { FaultsPanel } from './FaultsPanel.tsx';
 import './Dock.css';
 
@@ -24,6 +24,11 @@ export function Dock() {
   const tab = useDock((s) => s.tab);
   const open = useDock((s) => s.open);
   const Panel = tabs.find((t) => t.id === tab)!.Panel;
+  // A message or key sent to the trace (from a finding, a log entry, a lesson's counterexample) brings its tab forward.
+  const traceAsks = useObserve((s) => s.requests);
+  useEffect(() => {
+    if (traceAsks > 0) openDockTab('trace');
+  }, [traceAsks]);
   return (
     <section className={`dock${open ? '' : ' is-folded'}`} aria-label="Simulation panels" data-testid="dock">
       {open && <DockResizer />}
