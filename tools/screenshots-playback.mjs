@@ -35,9 +35,12 @@ async function playUntil(page, s) {
 
 /** Takes `playback`, `fault` and `partition-inspector` with `shot(name)` on `page`, served at `base`. */
 export async function playbackShots({ page, shot, base }) {
-  // The practice template, as a first visit opens it, with the dock folded to give the canvas room.
+  // The practice template, opened from the examples (the page keeps the last workspace the other shots opened).
   await page.goto('about:blank');
   await page.goto(base);
+  await page.getByTestId('parse-status').filter({ hasNotText: 'reading…' }).waitFor();
+  await page.getByTestId('examples').click();
+  await page.getByTestId('example-practice-decouple-checkout').click();
   await page.getByTestId('parse-status').filter({ hasNotText: 'reading…' }).waitFor();
   await page.getByTestId('dock-tab-faults').click();
   await page.getByRole('button', { name: 'Fit View' }).click();

@@ -89,9 +89,10 @@ async function lessonScreenshot() {
   await shot('lesson');
 }
 
+// The lesson first, while the dock is as a new learner finds it; the observation shots resize it.
+await lessonScreenshot();
 await playbackShots({ page, shot, base: `http://localhost:${port}/` });
 await observeShots({ page, shot, base: `http://localhost:${port}/` });
-await lessonScreenshot();
 
 await browser.close();
 stop();
