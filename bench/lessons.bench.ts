@@ -1,5 +1,5 @@
 /**
- * How long checking a lesson takes: `node tools/run-ts.mjs bench/lessons.bench.ts`, from the repository root.
+ * How long checking a lesson takes: `npm run bench:lessons`.
  *
  * For each lesson, evaluates the starter and the solution (structural goals plus the behavioural run) several times in
  * one process and prints the first time (the engine still cold for that lesson's code paths) and the fastest, which
