@@ -52,8 +52,25 @@ export function PlaybackBar() {
         <span className="playback-spacer" />
         <Counters />
       </div>
+      <RunNotes />
       <Scrubber />
     </section>
+  );
+}
+
+/** What the engine noted about the topology when the run started (e.g. nodes it draws but does not simulate). */
+function RunNotes() {
+  const warnings = useLive((s) => s.warnings);
+  const on = useLive((s) => s.status === 'playing' || s.status === 'paused');
+  if (!on || warnings.length === 0) return null;
+  return (
+    <ul className="playback-notes" aria-label="Notes on this run" data-testid="run-notes">
+      {warnings.map((w, i) => (
+        <li key={i} className={`is-${w.severity}`} title={w.message}>
+          <span className="playback-note-where">line {w.line}</span> {w.message}
+        </li>
+      ))}
+    </ul>
   );
 }
 
