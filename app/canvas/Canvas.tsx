@@ -33,13 +33,13 @@ import { nodeTypes } from './nodes/nodeTypes.ts';
 import { PALETTE_MIME } from './Palette.tsx';
 import { useFitOnOpen } from './useFitOnOpen.ts';
 import { useFlowState } from './useFlowState.ts';
+import { MINIMAP_SIZE, fitOptions, showsMinimap } from './framing.ts';
 import './Canvas.css';
 
 /** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
 const CULL_NODES_MIN = 200;
 
 /** The minimap redraws every node on each change; past this it costs more than it shows. */
-const MINIMAP_NODES_MAX = 1000;
 
 const stripGroup = (id: string) => (id.startsWith('group:') ? id.slice('group:'.length) : id);
 
@@ -135,6 +135,7 @@ export function Canvas() {
         panActivationKeyCode={null}
         onlyRenderVisibleElements={nodes.length > CULL_NODES_MIN}
         zoomOnDoubleClick={false}
+        fitViewOptions={fitOptions(nodes.length)}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
@@ -142,9 +143,9 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
         <DotLayer />
         <Controls position="bottom-left" showInteractive={false} />
-        {nodes.length <= MINIMAP_NODES_MAX && (<MiniMap
+        {showsMinimap(nodes.length) && (<MiniMap
           position="bottom-right"
-          style={{ width: 168, height: 112 }}
+          style={MINIMAP_SIZE}
           pannable
           zoomable
           nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? '#e2e8f0' : kindColors[(n as FlowNode).type as NodeKind] ?? '#94a3b8')}

@@ -5,6 +5,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useApp } from '../state/store.ts';
+import { fitOptions } from './framing.ts';
 
 /** Past this many nodes, fitting everything would render everything: show the top-left corner instead. */
 const FIT_NODES_MAX = 400;
@@ -16,7 +17,7 @@ export function useFitOnOpen(nodeCount: number) {
   useEffect(() => {
     if (!hasNodes) return;
     const frame = requestAnimationFrame(() => {
-      if (nodeCount <= FIT_NODES_MAX) void fitView({ padding: 0.12, maxZoom: 1.1 });
+      if (nodeCount <= FIT_NODES_MAX) void fitView(fitOptions(nodeCount));
       else void setViewport({ x: 40, y: 40, zoom: 0.6 });
     });
     return () => cancelAnimationFrame(frame);
