@@ -1,10 +1,7 @@
 /**
- * The observation panels the simulation dock shows in its tabs, and the trace's store, through which a finding, a log
- * entry or a lesson's counterexample opens a message's story.
+ * What the rest of the app takes from the observation panels: the counters for the playback bar, and the trace's
+ * store, through which a finding, a log entry or a lesson's counterexample opens a message's story. The panels
+ * themselves (metrics, event log, trace, A/B) are loaded by the dock when their tab first opens.
  */
-export { MetricsPanel } from './MetricsPanel.tsx';
-export { EventLogPanel } from './EventLogPanel.tsx';
-export { TracePanel } from './TracePanel.tsx';
-export { ComparePanel } from './ComparePanel.tsx';
 export { Counters } from './Counters.tsx';
 export { openTrace, useObserve } from './observeStore.ts';

@@ -2,13 +2,19 @@
  * The dock under the playback bar: the fault timeline, and the observation panels (metrics, event log, trace, A/B)
  * from app/observe. A click on the open tab folds the dock; its top edge drags to resize it.
  */
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { ComparePanel, EventLogPanel, MetricsPanel, TracePanel, useObserve } from '../observe/index.ts';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type KeyboardEvent, type PointerEvent } from 'react';
+import { useObserve } from '../observe/index.ts';
 import { clickDockTab, openDockTab, useDock, type DockTab } from './dockStore.ts';
 import { FaultsPanel } from './FaultsPanel.tsx';
 import './Dock.css';
 
-const tabs: { id: DockTab; label: string; Panel: () => ReactNode }[] = [
+// The observation panels (and uPlot) load when their tab is first opened: the faults tab is what a first visit shows.
+const MetricsPanel = lazy(() => import('../observe/MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })));
+const EventLogPanel = lazy(() => import('../observe/EventLogPanel.tsx').then((m) => ({ default: m.EventLogPanel })));
+const TracePanel = lazy(() => import('../observe/TracePanel.tsx').then((m) => ({ default: m.TracePanel })));
+const ComparePanel = lazy(() => import('../observe/ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
+
+const tabs: { id: DockTab; label: string; Panel: ComponentType }[] = [
   { id: 'faults', label: 'Faults', Panel: FaultsPanel },
   { id: 'metrics', label: 'Metrics', Panel: MetricsPanel },
   { id: 'events', label: 'Event log', Panel: EventLogPanel },
@@ -49,7 +55,9 @@ export function Dock() {
       </div>
       {open && (
         <div className="dock-body" role="tabpanel" data-testid={`dock-${tab}`}>
-          <Panel />
+          <Suspense fallback={<div className="observe-empty">Loading…</div>}>
+            <Panel />
+          </Suspense>
         </div>
       )}
     </section>
