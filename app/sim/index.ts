@@ -2,6 +2,7 @@
  * The app's player, wired to the engine worker and the live store.
  */
 import { engine } from '../engine/client.ts';
+import { appStore } from '../state/store.ts';
 import { liveStore } from './liveStore.ts';
 import { createPlayer } from './player.ts';
 
@@ -14,3 +15,9 @@ export const player = createPlayer({
 });
 
 export { liveStore, useLive } from './liveStore.ts';
+
+// A run belongs to the workspace it was started in: opening another one (a workspace, an example, a share link, a
+// lesson) ends it, so the canvas shows the new drawing and the worker frees the old run's snapshots.
+appStore.subscribe((s, prev) => {
+  if (s.workspace.id !== prev.workspace.id && liveStore.getState().status !== 'off') player.stop();
+});

@@ -20,6 +20,9 @@ function inProcessSim(): SimClient {
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
     changeSettings: (t: string) => ({ ...changeSettings(s!, t), frame: frameOf(s!) }),
+    end: () => {
+      s = null;
+    },
   };
   return new Proxy({} as SimClient, { get: (_, k: string) => (...a: unknown[]) => Promise.resolve((api as Record<string, (...x: unknown[]) => unknown>)[k]!(...a)) });
 }

@@ -202,6 +202,7 @@ export function createPlayer(d: PlayerDeps): Player {
       if (rafId >= 0) d.cancelRaf(rafId);
       rafId = -1;
       set({ status: 'off', frame: null, view: null, startedText: null, series: [] });
+      void d.sim.end();
     },
   };
 }

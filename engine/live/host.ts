@@ -32,6 +32,10 @@ export const simHost = {
     session = s;
     return { ok: true, errors: [], warnings: s.diagnostics, frame: frameOf(s) };
   },
+  /** Ends the session, so its world and snapshots (hundreds of MB for a large run) can be freed. */
+  end(): void {
+    session = null;
+  },
   /** Runs up to simulated time `untilUs` or `maxEvents` events, whichever comes first. */
   advance(untilUs: number, maxEvents: number): Frame | null {
     if (!session) return null;
