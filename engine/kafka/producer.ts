@@ -6,10 +6,8 @@
  * sequence order, so retries neither duplicate nor reorder.
  */
 import { E } from '../events.ts';
-import { ACKED, addFlags, FAILED, FROM_SOURCE, producedAtOf } from '../history/messages.ts';
+import { producedAtOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
-import { recordValue } from '../metrics/histogram.ts';
-import { checkoutFailed } from '../metrics/metrics.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, reachable, refusedAt } from '../sim/network.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
@@ -18,6 +16,7 @@ import type { Batch, ProduceEntry, Producer } from './clientTypes.ts';
 import { DELIVERY_TIMEOUT, NETWORK_EXCEPTION, NONE, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, REQUEST_TIMED_OUT } from './errors.ts';
 import { hooks } from './hooks.ts';
 import { leaderAt } from './metadata.ts';
+import { acknowledge, closeWriteWindow, fail, notify } from './producerOutcomes.ts';
 
 /** Adds a record to its partition's open batch; `call` (or -1) is told when it is acknowledged or fails. */
 export function send(w: World, prod: Producer, partition: number, message: number, call: number): void {
@@ -280,75 +279,6 @@ on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
   enqueue(prod, b);
   drain(w, prod);
 });
-
-/** Records that writes to a partition failed from `from` until now, merging with the window just before it. */
-function closeWriteWindow(w: World, pid: number, from: number): void {
-  const list = w.checks.unavailable;
-  for (let i = list.length - 1; i >= 0 && i >= list.length - 20; i--) {
-    const x = list[i]!;
-    if (x.what === 'writes' && x.id === pid && x.to >= from) {
-      x.from = Math.min(x.from, from);
-      x.to = Math.max(x.to, w.now);
-      return;
-    }
-  }
-  list.push({ what: 'writes', id: pid, from, to: w.now });
-}
-
-/** The batch is given up: its records are reported failed (the send callback gets an exception). */
-function fail(w: World, prod: Producer, b: Batch, code: number): void {
-  prod.batches.delete(b.id);
-  if (b.backoff) {
-    b.backoff = false;
-    prod.retrying.set(b.partition, prod.retrying.get(b.partition)! - 1);
-  }
-  if (prod.open[b.partition] === b) prod.open[b.partition] = null;
-  b.ids = b.ids.subarray(0, b.count);
-  prod.failed += b.ids.length;
-  w.metrics.sendFailed += b.ids.length;
-  for (let i = 0; i < b.ids.length; i++) {
-    const id = b.ids[i]!;
-    const f = addFlags(w.messages, id, FAILED);
-    if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) {
-      checkoutFailed(w.metrics, { message: id, at: w.now, code, service: prod.name });
-      prod.originFailed++;
-    }
-  }
-  record(w.trace, w.now, T.error, prod.host, b.partition, code, b.ids[0]!, 0);
-  notify(w, b, code);
-  if (prod.config.idempotent && b.baseSeq >= 0) {
-    // The sequence now has a gap the broker will never fill: start a new epoch with fresh sequences, as the
-    // producer does after an unresolved sequence (KIP-360). Order across the gap is not guaranteed (semantics K15).
-    prod.producerId = nextId(w);
-    prod.nextSeq.clear();
-    for (const other of prod.batches.values()) if (!other.inflight) other.baseSeq = -1;
-  }
-}
-
-/**
- * Marks a record acknowledged and records its latency once: an event a publish-only service originated completes
- * a request when acknowledged, so its latency is a checkout latency too (the report adds those histograms up).
- */
-function acknowledge(w: World, prod: Producer, id: number, _offset: number): void {
-  const m = w.messages;
-  const f = addFlags(m, id, ACKED);
-  if ((f & ACKED) !== 0) return;
-  prod.acked++;
-  w.metrics.acknowledged++;
-  const latency = w.now - producedAtOf(m, id);
-  if ((f & FROM_SOURCE) !== 0) {
-    w.metrics.checkoutsOk++;
-    prod.originOk++;
-    recordValue(w.metrics.sourceAckLatency, latency);
-  } else recordValue(w.metrics.ackLatency, latency);
-}
-
-function notify(w: World, b: Batch, code: number): void {
-  const ws = b.waiters;
-  if (!ws) return;
-  b.waiters = null;
-  for (let i = 0; i < ws.length; i += 2) hooks.published(w, ws[i + 1]!, ws[i]!, code);
-}
 
 /** Asks a reachable broker for metadata (the leader moved, or a request failed). */
 export function refreshMetadata(w: World, prod: Producer): void {
