@@ -2,7 +2,8 @@
  * The dock under the playback bar: the fault timeline, and the observation panels (metrics, event log, trace, A/B)
  * from app/observe. A click on the open tab folds the dock; its top edge drags to resize it.
  */
-import { lazy, Suspense, useEffect, useRef, type ComponentType, type KeyboardEvent, type PointerEvent } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useResizeHandle } from '../shell/useResizeHandle.ts';
 import { useObserve } from '../observe/index.ts';
 import { clickDockTab, openDockTab, useDock, type DockTab } from './dockStore.ts';
 import { FaultsPanel } from './FaultsPanel.tsx';
@@ -22,7 +23,6 @@ const tabs: { id: DockTab; label: string; Panel: ComponentType }[] = [
   { id: 'compare', label: 'A/B', Panel: ComparePanel },
 ];
 
-const STORAGE_KEY = 'eventlab.dockHeight';
 const MIN = 120;
 const clamp = (h: number) => Math.round(Math.min(Math.max(MIN, h), window.innerHeight * 0.6));
 
@@ -66,39 +66,19 @@ export function Dock() {
 
 /** The dock's top edge: drag (or arrow keys) to resize; the height is a CSS variable, so dragging renders nothing. */
 function DockResizer() {
-  const handle = useRef<HTMLDivElement>(null);
-  const dock = () => handle.current?.closest<HTMLElement>('.dock') ?? null;
-  const apply = (h: number) => dock()?.style.setProperty('--dock-height', `${clamp(h)}px`);
-  const current = () => dock()?.querySelector('.dock-body')?.getBoundingClientRect().height ?? 220;
-  const save = () => localStorage.setItem(STORAGE_KEY, String(Math.round(current())));
-  useEffect(() => {
-    const stored = Number(localStorage.getItem(STORAGE_KEY));
-    if (stored > 0) handle.current?.closest<HTMLElement>('.dock')?.style.setProperty('--dock-height', `${clamp(stored)}px`);
-  }, []);
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    const startY = e.clientY;
-    const start = current();
-    const target = e.currentTarget;
-    const move = (m: globalThis.PointerEvent) => apply(start - (m.clientY - startY));
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      save();
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowUp' ? 24 : e.key === 'ArrowDown' ? -24 : 0;
-    if (!step) return;
-    e.preventDefault();
-    apply(current() + step);
-    save();
-  };
+  const { ref, onPointerDown, onKeyDown } = useResizeHandle({
+    scope: '.dock',
+    variable: '--dock-height',
+    measured: '.dock-body',
+    axis: 'y',
+    inverted: true,
+    storageKey: 'eventlab.dockHeight',
+    clamp,
+    fallback: 220,
+  });
   return (
     <div
-      ref={handle}
+      ref={ref}
       className="dock-resizer"
       role="separator"
       aria-orientation="horizontal"
