@@ -16,6 +16,9 @@ import { partitionLive } from './frame.ts';
 import type { GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
 import { messageLives } from './lives.ts';
 
+/** `1 record`, `3 records`. */
+const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+
 const KIND_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
 
 function pname(w: World, pid: number): string {
@@ -40,10 +43,10 @@ export function describeEntry(w: World, e: TraceEntry): LogEntry {
       message = e.a;
       break;
     case T.append:
-      text = `${node} appended ${e.b} records to ${part} at offset ${e.a} (leader epoch ${e.c})`;
+      text = `${node} appended ${records(e.b)} to ${part} at offset ${e.a} (leader epoch ${e.c})`;
       break;
     case T.ack:
-      text = e.c === 0 ? `${node} got the acknowledgement of ${e.b} records on ${part}${e.a >= 0 ? ` at offset ${e.a}` : ''}` : `${node}: ${e.b} records on ${part} failed with ${errorName(e.c)}; retrying`;
+      text = e.c === 0 ? `${node} got the acknowledgement of ${records(e.b)} on ${part}${e.a >= 0 ? ` at offset ${e.a}` : ''}` : `${node}: ${records(e.b)} on ${part} failed with ${errorName(e.c)}; retrying`;
       break;
     case T.replicate:
       text = `${node} replicated ${part} up to offset ${e.a}`;
@@ -52,7 +55,7 @@ export function describeEntry(w: World, e: TraceEntry): LogEntry {
       text = `${part}: high watermark ${e.a} (committed up to here)`;
       break;
     case T.deliver:
-      text = `${node} (${group(e.c)}) fetched ${e.b} records of ${part} from offset ${e.a}`;
+      text = `${node} (${group(e.c)}) fetched ${records(e.b)} of ${part} from offset ${e.a}`;
       break;
     case T.process:
       text = `${node} (${group(e.c)}) processed message #${e.a} (${part} offset ${e.b})`;
@@ -92,10 +95,10 @@ export function describeEntry(w: World, e: TraceEntry): LogEntry {
       break;
     case T.truncate:
       // The entry holds the log end after catching up with the leader, not the point it truncated to.
-      text = `${node} dropped ${e.b} records of ${part} that the leader did not have, then caught up to offset ${e.a}`;
+      text = `${node} dropped ${records(e.b)} of ${part} that the leader did not have, then caught up to offset ${e.a}`;
       break;
     case T.retention:
-      text = `${part}: retention deleted ${e.b} records; the log now starts at ${e.a}`;
+      text = `${part}: retention deleted ${records(e.b)}; the log now starts at ${e.a}`;
       break;
     case T.dlq:
       text = `${node} (${group(e.c)}) sent message #${e.a} to the dead-letter topic as #${e.b}`;

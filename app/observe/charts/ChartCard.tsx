@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { createTimeChart, type ChartSpec, type TimeChart } from './timeChart.ts';
+import './ChartCard.css';
 
 interface Props {
   id: string;
