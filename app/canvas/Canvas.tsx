@@ -39,8 +39,6 @@ import './Canvas.css';
 /** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
 const CULL_NODES_MIN = 200;
 
-/** The minimap redraws every node on each change; past this it costs more than it shows. */
-
 const stripGroup = (id: string) => (id.startsWith('group:') ? id.slice('group:'.length) : id);
 
 /** Where a right-click happened, in the canvas's own coordinates (the fault menu opens there). */

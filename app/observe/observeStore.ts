@@ -18,6 +18,11 @@ export interface ObserveState {
 
 export const observeStore = createStore<ObserveState>()(() => ({ trace: null, requests: 0 }));
 
+// A message id or key belongs to the run of one workspace: another workspace starts with an empty trace.
+appStore.subscribe((s, prev) => {
+  if (s.workspace.id !== prev.workspace.id && observeStore.getState().trace !== null) observeStore.setState({ trace: null });
+});
+
 export function useObserve<T>(selector: (s: ObserveState) => T): T {
   return useStore(observeStore, selector);
 }

@@ -2,7 +2,7 @@
  * The dock under the playback bar: the fault timeline, and the observation panels (metrics, event log, trace, A/B)
  * from app/observe. A click on the open tab folds the dock; its top edge drags to resize it.
  */
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { Component, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useResizeHandle } from '../shell/useResizeHandle.ts';
 import { useObserve } from '../observe/index.ts';
 import { clickDockTab, openDockTab, useDock, type DockTab } from './dockStore.ts';
@@ -55,9 +55,11 @@ export function Dock() {
       </div>
       {open && (
         <div className="dock-body" role="tabpanel" data-testid={`dock-${tab}`}>
-          <Suspense fallback={<div className="observe-empty">Loading…</div>}>
-            <Panel />
-          </Suspense>
+          <PanelBoundary key={tab}>
+            <Suspense fallback={<div className="observe-empty">Loading…</div>}>
+              <Panel />
+            </Suspense>
+          </PanelBoundary>
         </div>
       )}
     </section>
@@ -88,4 +90,29 @@ function DockResizer() {
       onKeyDown={onKeyDown}
     />
   );
+}
+
+/**
+ * A panel that failed (its code could not be loaded, say after the app was updated under an open tab) says so in its
+ * own tab, with a retry, instead of taking the whole app down.
+ */
+class PanelBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
+  override state = { error: null as string | null };
+
+  static getDerivedStateFromError(e: unknown) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <div className="observe-empty" role="alert" data-testid="panel-error">
+        This panel could not be shown ({this.state.error}).{' '}
+        <button type="button" className="link-button" onClick={() => location.reload()}>
+          Reload the app
+        </button>{' '}
+        (your work is saved).
+      </div>
+    );
+  }
 }

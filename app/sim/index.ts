@@ -19,5 +19,8 @@ export { liveStore, useLive } from './liveStore.ts';
 // A run belongs to the workspace it was started in: opening another one (a workspace, an example, a share link, a
 // lesson) ends it, so the canvas shows the new drawing and the worker frees the old run's snapshots.
 appStore.subscribe((s, prev) => {
-  if (s.workspace.id !== prev.workspace.id && liveStore.getState().status !== 'off') player.stop();
+  if (s.workspace.id === prev.workspace.id) return;
+  if (liveStore.getState().status !== 'off') player.stop();
+  // The scheduled faults and the highlighted nodes name the old drawing's nodes.
+  liveStore.setState({ schedule: [], highlight: null });
 });

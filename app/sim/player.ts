@@ -154,30 +154,41 @@ export function createPlayer(d: PlayerDeps): Player {
     },
     async step(kind) {
       this.pause();
-      apply(await d.sim.step(kind));
+      const mine = run;
+      const frame = await d.sim.step(kind);
+      if (mine !== run) return; // stopped or restarted meanwhile: the answer belongs to the old run
+      apply(frame);
       await injectDue(); // a step can pass a due moment by at most one event
     },
     async seek(timeUs) {
       this.pause();
+      const mine = run;
       const to = Math.max(0, timeUs);
       // Due faults on the way are injected at their moment before going on.
       for (let f = firstDue(due, to); f; f = firstDue(due, to)) {
-        apply(await d.sim.seek(f.atUs));
+        const frame = await d.sim.seek(f.atUs);
+        if (mine !== run) return;
+        apply(frame);
         await injectDue();
       }
-      apply(await d.sim.seek(to));
+      const frame = await d.sim.seek(to);
+      if (mine === run) apply(frame);
     },
     async stepBack(us) {
       const now = d.store.getState().frame?.timeUs ?? 0;
       await this.seek(now - us);
     },
     async inject(line) {
+      const mine = run;
       const r = await d.sim.inject(line);
+      if (mine !== run) return { ok: false, note: 'the run ended before the fault reached it' };
       apply(r.frame);
       return { ok: r.ok, note: r.note };
     },
     async changeSettings(text) {
+      const mine = run;
       const r = await d.sim.changeSettings(text);
+      if (mine !== run) return { ok: false, note: 'the run ended before the change reached it' };
       if (r.ok) set({ startedText: text });
       apply(r.frame);
       return { ok: r.ok, note: r.note };

@@ -356,8 +356,10 @@ on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
 on<World>(E.fetchTimeout, 'fetch times out', (w, cid, id) => {
   const c = w.consumers[cid]!;
   const req = w.fetchRequests.get(id);
-  if (!req || req.consumerLife !== c.life) return;
+  if (!req) return;
+  // The request ends here whoever sent it: one from before a consumer crash is freed too, not kept forever.
   w.fetchRequests.delete(id);
+  if (req.consumerLife !== c.life) return;
   c.fetching.delete(req.broker);
   refreshConsumerMetadata(w, c);
   fetchMore(w, c);

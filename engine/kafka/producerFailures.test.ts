@@ -201,7 +201,10 @@ describe('producer settings Kafka refuses', () => {
   it('delivery.timeout.ms set below linger.ms + request.timeout.ms is a ConfigException, as in KafkaProducer', () => {
     expect(errorsOf('delivery.timeout.ms=10s')).toEqual([expect.stringContaining('less than linger.ms + request.timeout.ms (30005 ms)')]);
     expect(errorsOf('delivery.timeout.ms=10s request.timeout.ms=5s')).toEqual([]);
-    // Left at its default, delivery.timeout.ms is raised to cover one attempt instead.
+    // Left at its default, delivery.timeout.ms is raised to cover one attempt instead: linger.ms (5) + 200 s.
     expect(errorsOf('request.timeout.ms=200s')).toEqual([]);
+    const parsed = parseTopology(topology('request.timeout.ms=200s'));
+    if (!parsed.ok) throw new Error('does not parse');
+    expect(createSimulation(parsed.topology).world.producers.map((p) => p.config.deliveryTimeoutUs)).toEqual([200_005_000]);
   });
 });
