@@ -1,7 +1,8 @@
 /**
  * The workspace switcher: open another workspace, make a new one, rename or delete this one.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { InlineInput } from './InlineInput.tsx';
 import { useApp } from '../state/store.ts';
 import { useLibrary } from '../workspace/LibraryContext.ts';
 import { Menu, MenuItem, MenuSeparator } from './Menu.tsx';
@@ -13,7 +14,10 @@ export function WorkspaceMenu() {
   const all = useApp((s) => s.library);
   const [renaming, setRenaming] = useState(false);
 
-  if (renaming) return <RenameField initial={name} onDone={(next) => (setRenaming(false), next && void library.rename(next))} />;
+  if (renaming) {
+    const onDone = (next: string | null) => (setRenaming(false), next && void library.rename(next));
+    return <InlineInput initial={name} onDone={onDone} className="workspace-rename" label="Workspace name" testId="workspace-name-input" />;
+  }
 
   const nextUntitled = () => {
     const taken = new Set(all.map((w) => w.name));
@@ -57,26 +61,5 @@ export function WorkspaceMenu() {
         </>
       )}
     </Menu>
-  );
-}
-
-function RenameField({ initial, onDone }: { initial: string; onDone(name: string | null): void }) {
-  const [value, setValue] = useState(initial);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') onDone(value);
-    if (e.key === 'Escape') onDone(null);
-  };
-  return (
-    <input
-      className="workspace-rename"
-      aria-label="Workspace name"
-      data-testid="workspace-name-input"
-      autoFocus
-      value={value}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => onDone(value)}
-      onFocus={(e) => e.target.select()}
-    />
   );
 }

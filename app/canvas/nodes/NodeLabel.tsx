@@ -1,7 +1,7 @@
 /**
  * A node's label as plain text lines (never markup), or an input while it is renamed in place.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { InlineInput } from '../../shell/InlineInput.tsx';
 
 interface Props {
   lines: string[];
@@ -27,25 +27,8 @@ export function NodeLabel({ lines, renaming, initial, onRename }: Props) {
   );
 }
 
+/** The label field: an empty or unchanged label is no rename. */
 function RenameInput({ initial, onDone }: { initial: string; onDone(label: string | null): void }) {
-  const [value, setValue] = useState(initial);
   const finish = (label: string | null) => onDone(label === null || label.trim() === '' || label === initial ? null : label);
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    e.stopPropagation(); // Delete and Backspace edit the label, not the canvas
-    if (e.key === 'Enter') finish(value);
-    if (e.key === 'Escape') finish(null);
-  };
-  return (
-    <input
-      className="tnode-rename nodrag"
-      data-testid="rename-input"
-      aria-label="Node label"
-      autoFocus
-      value={value}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => finish(value)}
-      onFocus={(e) => e.target.select()}
-    />
-  );
+  return <InlineInput initial={initial} onDone={finish} className="tnode-rename nodrag" label="Node label" testId="rename-input" isolateKeys />;
 }
