@@ -35,6 +35,11 @@ export interface Batch {
   attempts: number;
   /** Idempotence: sequence of the first record, assigned at the first send; -1 before, or without idempotence. */
   baseSeq: number;
+  /**
+   * The producer id (epoch) `baseSeq` belongs to. A sequence means nothing under another epoch: after an epoch bump
+   * every batch still to be sent, in flight at the bump or not, gets a fresh sequence (KIP-360).
+   */
+  seqProducerId: number;
   inflight: boolean;
   /** Waiting out a retry backoff. */
   backoff: boolean;

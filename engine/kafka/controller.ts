@@ -7,13 +7,13 @@
  * The controller quorum is modelled as one host that does not crash unless a fault says so.
  */
 import { E } from '../events.ts';
-import { producedAtOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import type { World } from '../world.ts';
 import { currentState, pushState, slotOf } from './metadata.ts';
 import { makeOwner } from './replicas.ts';
+import { logWrite } from './logWrite.ts';
 import type { Cluster, Partition } from './types.ts';
 import { onMetadata } from './leadership.ts';
 
@@ -143,7 +143,7 @@ export function change(w: World, c: Cluster, p: Partition, leader: number, isr: 
   if (leader !== st.leader || newEpoch) {
     if (leader >= 0) {
       const topic = w.topics[p.topic]!;
-      makeOwner(p, leader, w.now, topic.config, topic.config.recordBytes, (id) => producedAtOf(w.messages, id));
+      makeOwner(p, leader, logWrite(w, topic));
       if (p.offlineSince >= 0) {
         w.checks.unavailable.push({ what: 'partition', id: p.id, from: p.offlineSince, to: w.now });
         p.offlineSince = -1;

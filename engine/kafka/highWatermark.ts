@@ -38,7 +38,12 @@ export function maybeAdvanceHighWatermark(w: World, p: Partition, leaderSlot: nu
   wakeReplicaFetchers(w, p.replicas[leaderSlot]!);
 }
 
-function completeDelayed(w: World, p: Partition, leaderSlot: number): void {
+/**
+ * Answers the waiting acks=all produces the leader's high watermark already covers. Called when it moves, and when a
+ * request joins the wait (DelayedProduce's tryCompleteElseWatch): a retried batch the log already holds may be
+ * covered from the start, and left waiting it would hold its connection's slot until the request times out.
+ */
+export function completeDelayed(w: World, p: Partition, leaderSlot: number): void {
   if (p.delayed.length === 0) return;
   const hw = p.hw[leaderSlot]!;
   const broker = p.replicas[leaderSlot]!;

@@ -9,7 +9,7 @@ import type { World } from '../world.ts';
 import type { ProduceEntry } from './clientTypes.ts';
 import { NONE, NOT_ENOUGH_REPLICAS, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER } from './errors.ts';
 import { wakeFetches } from './fetch.ts';
-import { maybeAdvanceHighWatermark, resolve } from './highWatermark.ts';
+import { completeDelayed, maybeAdvanceHighWatermark, resolve } from './highWatermark.ts';
 import { believesLeader, slotOf, stateAt } from './metadata.ts';
 import { appendOn, viewIdAt } from './replicas.ts';
 import { wakeReplicaFetchers } from './replication.ts';
@@ -61,6 +61,7 @@ on<World>(E.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
       p.delayed.push({ request: requestId, batch: i, requiredOffset: base + e.ids.length, deadline: w.now + req.timeoutUs });
       waiting = true;
       maybeAdvanceHighWatermark(w, p, slot);
+      completeDelayed(w, p, slot);
     } else {
       maybeAdvanceHighWatermark(w, p, slot);
       resolve(w, requestId, i, NONE);

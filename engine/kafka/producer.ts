@@ -53,6 +53,7 @@ function newBatch(w: World, prod: Producer, partition: number): Batch {
     closed: false,
     attempts: 0,
     baseSeq: -1,
+    seqProducerId: 0,
     inflight: false,
     backoff: false,
     waiters: null,
@@ -149,8 +150,11 @@ function armRetryTimer(w: World, prod: Producer): void {
 function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[]): void {
   const entries: ProduceEntry[] = [];
   for (const b of batches) {
-    if (prod.config.idempotent && b.baseSeq < 0) {
+    if (prod.config.idempotent && (b.baseSeq < 0 || b.seqProducerId !== prod.producerId)) {
+      // A batch sequenced under an older epoch is renumbered: resent with the new producer id and its old sequence,
+      // it would match another batch's entry at the broker and be "acknowledged" at that batch's offset.
       b.baseSeq = prod.nextSeq.get(b.partition) ?? 0;
+      b.seqProducerId = prod.producerId;
       prod.nextSeq.set(b.partition, b.baseSeq + b.ids.length);
     }
     b.inflight = true;
@@ -159,7 +163,7 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
       batch: b.id,
       partition: b.partition,
       ids: b.ids,
-      producerId: prod.config.idempotent ? prod.producerId : 0,
+      producerId: prod.config.idempotent ? b.seqProducerId : 0,
       baseSeq: b.baseSeq,
       bytes: b.bytes,
       maxTimestamp: b.maxTimestamp,

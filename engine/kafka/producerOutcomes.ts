@@ -50,7 +50,6 @@ export function fail(w: World, prod: Producer, b: Batch, code: number): void {
     // producer does after an unresolved sequence (KIP-360). Order across the gap is not guaranteed (semantics K15).
     prod.producerId = nextId(w);
     prod.nextSeq.clear();
-    for (const other of prod.batches.values()) if (!other.inflight) other.baseSeq = -1;
   }
 }
 

@@ -49,14 +49,34 @@ export function appendOn(
   return base;
 }
 
+/** What writing to the shared log needs: the time, the roll policy, and record sizes and timestamps for re-appends. */
+export interface LogWrite {
+  now: number;
+  roll: RollPolicy;
+  recordBytes: number;
+  timestampOf: (id: number) => number;
+}
+
 /**
  * The follower in slot `f` copies its leader's log (slot `l`) up to `upTo`, first dropping whatever it holds that
  * the leader does not. Returns how many records it had to truncate.
+ *
+ * The owner can be a follower too: the controller makes a replica leader (and owner) before that broker hears of
+ * it, and until it does it goes on fetching from the old leader, whose high watermark counts its fetches. What it
+ * fetches then goes into the shared log, not into a tail: the owner's view is the shared log.
  */
-export function follow(p: Partition, f: number, l: number, upTo: number): number {
+export function follow(p: Partition, f: number, l: number, upTo: number, write: LogWrite): number {
   const before = viewEnd(p, f);
   const common = commonPrefix(p, f, l, Math.min(before, upTo));
   const truncated = before - common;
+  if (f === p.owner) {
+    const fetched: number[] = [];
+    for (let o = common; o < upTo; o++) fetched.push(viewIdAt(p, l, o));
+    cutSharedLog(p, common);
+    appendShared(p, fetched, write);
+    p.matched[f] = p.log.endOffset;
+    return truncated;
+  }
   const lm = p.matched[l]!;
   const lt = p.tail[l];
   if (upTo <= lm || !lt) {
@@ -67,6 +87,27 @@ export function follow(p: Partition, f: number, l: number, upTo: number): number
     p.tail[f] = lt.slice(0, upTo - lm);
   }
   return truncated;
+}
+
+/** Truncates the shared log to `offset`; replicas other than the owner keep what they held beyond it as their tail. */
+function cutSharedLog(p: Partition, offset: number): void {
+  if (offset >= p.log.endOffset) return;
+  for (let r = 0; r < p.replicas.length; r++) {
+    if (r === p.owner || p.matched[r]! <= offset) continue;
+    const kept: number[] = [];
+    for (let o = offset; o < p.matched[r]!; o++) kept.push(idAt(p.log, o));
+    const tail = p.tail[r];
+    p.tail[r] = tail ? kept.concat(tail) : kept;
+    p.matched[r] = offset;
+  }
+  truncateTo(p.log, offset);
+}
+
+function appendShared(p: Partition, ids: number[], write: LogWrite): void {
+  if (ids.length === 0) return;
+  let maxTs = -1;
+  for (const id of ids) maxTs = Math.max(maxTs, write.timestampOf(id));
+  append(p.log, ids, 0, ids.length, ids.length * write.recordBytes, maxTs, write.now, write.roll);
 }
 
 /** Length of the longest common prefix of two replicas' logs, looking no further than `limit`. */
@@ -82,7 +123,7 @@ export function commonPrefix(p: Partition, a: number, b: number, limit: number):
  * re-expressed against it (what they hold beyond the common prefix becomes their tail, to be truncated when they
  * follow). Records the new owner lacks leave the shared log: if they were acknowledged, they are lost.
  */
-export function makeOwner(p: Partition, slot: number, now: number, roll: RollPolicy, recordBytes: number, timestampOf: (id: number) => number): void {
+export function makeOwner(p: Partition, slot: number, write: LogWrite): void {
   if (slot === p.owner) return;
   const n = p.replicas.length;
   const newEnd = viewEnd(p, slot);
@@ -102,11 +143,7 @@ export function makeOwner(p: Partition, slot: number, now: number, roll: RollPol
     rebased[r] = { matched: common, tail };
   }
   truncateTo(p.log, newMatched);
-  if (newTail && newTail.length > 0) {
-    let maxTs = -1;
-    for (const id of newTail) maxTs = Math.max(maxTs, timestampOf(id));
-    append(p.log, newTail, 0, newTail.length, newTail.length * recordBytes, maxTs, now, roll);
-  }
+  if (newTail) appendShared(p, newTail, write);
   p.owner = slot;
   p.matched[slot] = newEnd;
   p.tail[slot] = null;

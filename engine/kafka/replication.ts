@@ -14,6 +14,7 @@ import { maximalIsr, maybeAdvanceHighWatermark } from './highWatermark.ts';
 import { believesLeader, slotOf, stateAt } from './metadata.ts';
 import { commonPrefix, follow, viewEnd } from './replicas.ts';
 import type { Fetcher } from './types.ts';
+import { logWrite } from './logWrite.ts';
 
 const REPLICA_SOCKET_TIMEOUT_US = 30_000_000; // replica.socket.timeout.ms
 const REPLICA_FETCH_BACKOFF_US = 1_000_000; // replica.fetch.backoff.ms
@@ -138,7 +139,7 @@ on<World>(E.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
     const view = stateAt(p, fb.metaVersion);
     if (!view || view.leader !== ls || view.leaderEpoch !== r[i + 3]) continue;
     const before = viewEnd(p, fs);
-    const truncated = follow(p, fs, ls, r[i + 1]!);
+    const truncated = follow(p, fs, ls, r[i + 1]!, logWrite(w, w.topics[p.topic]!));
     if (truncated > 0) record(w.trace, w.now, T.truncate, fb.host, p.id, viewEnd(p, fs), truncated, 0);
     const end = viewEnd(p, fs);
     if (end !== before || truncated > 0) record(w.trace, w.now, T.replicate, fb.host, p.id, end, 0, 0);
