@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
 import { eventLog, groupDetail, keyPath, messageLife, partitionDetail } from './queries.ts';
@@ -10,6 +11,8 @@ const text = (acks: string) => `graph LR
   %% @config Client rate=300/s key=customerId keys=50
   %% @config Orders acks=${acks}
 `;
+
+const pick = (m: { acknowledged: number; processed: number }) => ({ acknowledged: m.acknowledged, processed: m.processed });
 
 function session(acks = 'all'): Session {
   const s = createSession(text(acks), { seed: 7, faults: ['10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller', '40s heal'] });
@@ -42,6 +45,20 @@ describe('live session', () => {
     seek(s, 1_000_000);
     advance(s, 20_000_000);
     expect(s.sim.hash()).toBe(h);
+  });
+
+  it('a fault injected between two events replays at the moment it was injected, not at the event before', () => {
+    // docs/topologies/orders-acks1.mmd, seed 1: the clock stood at 10,020,022 µs, after the last event before it.
+    const s = createSession(readFileSync(new URL('../../docs/topologies/orders-acks1.mmd', import.meta.url), 'utf8'), { seed: 1 });
+    if ('errors' in s) throw new Error(JSON.stringify(s.errors));
+    advance(s, 10_020_022);
+    expect(inject(s, 'crash leader:orders-topic/0').ok).toBe(true);
+    advance(s, 30_020_022);
+    const live = { hash: s.sim.hash(), ...pick(s.sim.metrics()) };
+    seek(s, 5_000_000);
+    advance(s, 30_020_022);
+    expect({ hash: s.sim.hash(), ...pick(s.sim.metrics()) }).toEqual(live);
+    expect(s.sim.world.faults.applied[0]!.at).toBe(10_020_022);
   });
 
   it('a fork with acks=all from a past moment avoids the loss the acks=1 future had', () => {

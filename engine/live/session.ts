@@ -81,6 +81,9 @@ export function advance(s: Session, untilUs: number, maxEvents = Infinity): bool
   while (budget > 0) {
     const cmd = s.commands[s.nextCommand];
     if (cmd && cmd.afterEvents === w.events) {
+      // A command recorded between two events replays at its own moment, not at the event before it.
+      if (cmd.atUs > untilUs) break;
+      if (cmd.atUs > w.now) w.now = cmd.atUs;
       applyCommand(s, cmd);
       s.nextCommand++;
       continue;
