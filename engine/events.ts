@@ -26,6 +26,7 @@ export const E = {
   metadataResponse: 25, // a=producer, b=version
   delayedProduceExpire: 26, // a=broker, b=request id
   generate: 27, // a=producer load, b=life: produce the events that arrived since the last tick
+  fetchRetry: 29, // a=consumer, b=life: a reconnect backoff is over (kafka/consumerFetch.ts)
   // Consume path (kafka/consumer.ts, kafka/fetch.ts, kafka/group.ts)
   fetchArrive: 30, // a=broker, b=fetch id
   fetchResponse: 31, // a=consumer, b=fetch id

@@ -84,6 +84,8 @@ export interface Producer {
   producerId: number;
   metaVersion: number;
   metadataInflight: boolean;
+  /** Metadata refreshes in a row that brought nothing new (they back off). */
+  metadataFailures: number;
   /** Open batch per global partition id (null when none). */
   open: (Batch | null)[];
   batches: Map<number, Batch>;
@@ -190,6 +192,12 @@ export interface Consumer {
   buffer: Map<number, FetchedRecords>;
   /** Brokers with a fetch in flight. */
   fetching: Set<number>;
+  /** Per broker: connection failures in a row, and when the reconnect backoff lets the consumer try it again. */
+  connectFailures: Map<number, number>;
+  reconnectAt: Map<number, number>;
+  metadataInflight: boolean;
+  /** Metadata refreshes in a row that brought nothing new (they back off). */
+  metadataFailures: number;
   /** The records being processed now (pointing at `workBuffer`), or null when the application waits in poll. */
   work: Work | null;
   workBuffer: Work;

@@ -7,22 +7,19 @@
  */
 import { E } from '../events.ts';
 import { record, T } from '../history/trace.ts';
-import { countEdge } from '../metrics/metrics.ts';
-import { after, at, on } from '../sim/loop.ts';
-import { arrival, refusedAt } from '../sim/network.ts';
-import { nextId, type World } from '../world.ts';
+import { after, on } from '../sim/loop.ts';
+import type { World } from '../world.ts';
 import type { Consumer, Group, Work } from './clientTypes.ts';
-import { ILLEGAL_GENERATION, NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
-import type { FetchRequest } from './fetch.ts';
+import { ILLEGAL_GENERATION, NONE, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
+import { fetchMore, refreshConsumerMetadata } from './consumerFetch.ts';
 import { toCoordinator } from './group.ts';
-import { leaderAt } from './metadata.ts';
 import { startWork } from './processing.ts';
 
 /** Marker positions: reset to the log end (latest) or start (earliest) on the next fetch. */
 export const LATEST = -1;
 export const EARLIEST = -2;
 
-const REQUEST_TIMEOUT_US = 30_000_000;
+export const REQUEST_TIMEOUT_US = 30_000_000; // request.timeout.ms
 
 export function startConsumer(w: World, c: Consumer): void {
   c.alive = true;
@@ -265,126 +262,3 @@ function take(w: World, c: Consumer): Work | null {
   work.seq = ++c.workSeq;
   return work;
 }
-
-/** Sends a fetch to every leader of owned partitions that have nothing buffered and no fetch in flight. */
-export function fetchMore(w: World, c: Consumer): void {
-  if (!c.alive) return;
-  const byBroker = new Map<number, number[]>();
-  for (const p of c.assigned) {
-    if (c.buffer.has(p) || (c.blockedUntil.get(p) ?? 0) === Infinity) continue;
-    const leader = leaderAt(w.partitions[p]!, c.metaVersion);
-    if (leader < 0 || c.fetching.has(leader)) continue;
-    const list = byBroker.get(leader) ?? [];
-    list.push(p);
-    byBroker.set(leader, list);
-  }
-  for (const [broker, parts] of byBroker) {
-    const id = nextId(w);
-    const req: FetchRequest = {
-      id,
-      consumer: c.id,
-      consumerLife: c.life,
-      broker,
-      partitions: parts,
-      offsets: parts.map((p) => c.fetchPosition.get(p)!),
-      maxRecords: c.config.fetchRecords,
-      waitUs: c.config.fetchWaitUs,
-      parked: false,
-      codes: [],
-      ids: [],
-      recordOffsets: [],
-      resolved: [],
-      highWatermarks: [],
-      logStart: [],
-      logEnd: [],
-    };
-    w.fetchRequests.set(id, req);
-    c.fetching.add(broker);
-    const bhost = w.brokers[broker]!.host;
-    const t = arrival(w.net, w.now, c.host, bhost);
-    if (t >= 0) at(w, t, E.fetchArrive, broker, id);
-    const refused = t < 0 ? refusedAt(w.net, w.now, c.host, bhost) : -1;
-    // A dead broker refuses the connection at once; otherwise only the request timeout tells.
-    at(w, refused >= 0 ? refused : w.now + REQUEST_TIMEOUT_US, E.fetchTimeout, c.id, id);
-  }
-}
-
-on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const req = w.fetchRequests.get(id);
-  w.fetchRequests.delete(id);
-  if (!req || !c.alive || req.consumerLife !== c.life) return;
-  c.fetching.delete(req.broker);
-  let refresh = false;
-  for (let i = 0; i < req.partitions.length; i++) {
-    const p = req.partitions[i]!;
-    if (!c.assigned.includes(p) || c.fetchPosition.get(p) !== req.offsets[i]) continue;
-    const code = req.codes[i];
-    if (code === NONE && req.offsets[i]! < 0) {
-      // A reset marker the broker resolved (the ListOffsets round trip, folded into the fetch).
-      c.fetchPosition.set(p, req.resolved[i]!);
-      if (c.position.get(p)! < 0) c.position.set(p, req.resolved[i]!);
-    }
-    if (code === NOT_LEADER_OR_FOLLOWER) refresh = true;
-    else if (code === OFFSET_OUT_OF_RANGE) {
-      // The position fell out of the log (retention, or a truncation): auto.offset.reset applies (C15).
-      const to = c.config.reset === 'earliest' ? EARLIEST : c.config.reset === 'latest' ? LATEST : -3;
-      if (to === -3) c.blockedUntil.set(p, Infinity);
-      else {
-        c.fetchPosition.set(p, to);
-        c.position.set(p, to);
-      }
-      record(w.trace, w.now, T.error, c.host, p, OFFSET_OUT_OF_RANGE, req.offsets[i]!, c.group);
-    } else if (code === NONE && req.ids[i]!.length > 0) {
-      const ids = req.ids[i]!;
-      const offs = req.recordOffsets[i] ?? null;
-      const base = req.resolved[i]!;
-      c.buffer.set(p, { ids, offsets: offs, base, head: 0 });
-      const first = offs ? offs[0]! : base;
-      c.fetchPosition.set(p, (offs ? offs[offs.length - 1]! : base + ids.length - 1) + 1);
-      w.metrics.delivered += ids.length;
-      const svc = w.services[c.service]!;
-      countEdge(w.metrics, svc.consumeEdges[svc.consumes.indexOf(w.partitions[p]!.topic)] ?? '', ids.length);
-      record(w.trace, w.now, T.deliver, c.host, p, first, ids.length, c.group);
-    }
-  }
-  if (refresh) refreshConsumerMetadata(w, c);
-  poll(w, c);
-  fetchMore(w, c);
-});
-
-on<World>(E.fetchTimeout, 'fetch times out', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const req = w.fetchRequests.get(id);
-  if (!req) return;
-  // The request ends here whoever sent it: one from before a consumer crash is freed too, not kept forever.
-  w.fetchRequests.delete(id);
-  if (req.consumerLife !== c.life) return;
-  c.fetching.delete(req.broker);
-  refreshConsumerMetadata(w, c);
-  fetchMore(w, c);
-});
-
-/** The consumer learns the newest metadata a reachable broker has (one round trip, folded into a delay). */
-export function refreshConsumerMetadata(w: World, c: Consumer): void {
-  const cl = w.clusters[c.cluster]!;
-  for (const bid of cl.brokers) {
-    const b = w.brokers[bid]!;
-    const t1 = arrival(w.net, w.now, c.host, b.host);
-    if (t1 < 0) continue;
-    const t2 = arrival(w.net, t1, b.host, c.host);
-    if (t2 < 0) continue;
-    at(w, t2, E.consumerMetadata, c.id, b.metaVersion);
-    return;
-  }
-  after(w, 1_000_000, E.consumerMetadata, c.id, c.metaVersion);
-}
-
-on<World>(E.consumerMetadata, 'consumer metadata', (w, cid, version) => {
-  const c = w.consumers[cid]!;
-  if (!c.alive) return;
-  if (version > c.metaVersion) c.metaVersion = version;
-  const stillUnknown = c.assigned.some((p) => leaderAt(w.partitions[p]!, c.metaVersion) < 0);
-  fetchMore(w, c);
-  if (stillUnknown) refreshConsumerMetadata(w, c);
-});

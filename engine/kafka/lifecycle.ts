@@ -25,6 +25,10 @@ export function crashConsumer(w: World, c: Consumer): void {
   c.fetchPosition.clear();
   c.buffer.clear();
   c.fetching.clear();
+  c.connectFailures.clear();
+  c.reconnectAt.clear();
+  c.metadataInflight = false;
+  c.metadataFailures = 0;
   c.attempts.clear();
   c.blockedUntil.clear();
   c.committing = false;

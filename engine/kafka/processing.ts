@@ -15,7 +15,8 @@ import { at, on } from '../sim/loop.ts';
 import { chance } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import type { Consumer, Work } from './clientTypes.ts';
-import { commit, fetchMore, poll } from './consumer.ts';
+import { commit, poll } from './consumer.ts';
+import { fetchMore } from './consumerFetch.ts';
 import { hooks } from './hooks.ts';
 
 const FAILED = 1;

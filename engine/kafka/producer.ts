@@ -10,7 +10,8 @@ import { producedAtOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, reachable, refusedAt } from '../sim/network.ts';
-import { nextFloat, nextInt } from '../sim/random.ts';
+import { nextInt } from '../sim/random.ts';
+import { backoffUs } from './backoff.ts';
 import { nextId, type World } from '../world.ts';
 import type { Batch, ProduceEntry, Producer } from './clientTypes.ts';
 import { DELIVERY_TIMEOUT, NETWORK_EXCEPTION, NONE, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, REQUEST_TIMED_OUT } from './errors.ts';
@@ -259,9 +260,7 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
     fail(w, prod, b, code === OUT_OF_ORDER_SEQUENCE_NUMBER || code === REQUEST_TIMED_OUT ? DELIVERY_TIMEOUT : code);
     return;
   }
-  // Exponential backoff with ±20% jitter (KIP-580).
-  const exp = Math.min(prod.config.backoffMaxUs, prod.config.backoffUs * 2 ** Math.min(20, b.attempts - 1));
-  const delay = Math.round(exp * (0.8 + 0.4 * nextFloat(prod.rng)));
+  const delay = backoffUs(b.attempts, prod.config.backoffUs, prod.config.backoffMaxUs, prod.rng);
   const deadline = b.createdAt + prod.config.deliveryTimeoutUs;
   prod.retrying.set(b.partition, (prod.retrying.get(b.partition) ?? 0) + 1);
   b.backoff = true;
@@ -284,33 +283,40 @@ on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
   drain(w, prod);
 });
 
-/** Asks a reachable broker for metadata (the leader moved, or a request failed). */
+/**
+ * Asks a reachable broker for metadata (the leader moved, or a request failed). One request at a time; after one
+ * that brought nothing new the next waits retry.backoff.ms, doubling to retry.backoff.max.ms (KIP-580).
+ */
 export function refreshMetadata(w: World, prod: Producer): void {
   if (prod.metadataInflight || !prod.alive) return;
+  prod.metadataInflight = true;
+  const wait = prod.metadataFailures > 0 ? backoffUs(prod.metadataFailures, prod.config.backoffUs, prod.config.backoffMaxUs, prod.rng) : 0;
+  const start = w.now + wait;
   const c = w.clusters[prod.cluster]!;
   const n = c.brokers.length;
-  const start = nextInt(prod.rng, n);
+  const first = nextInt(prod.rng, n);
   for (let i = 0; i < n; i++) {
-    const b = w.brokers[c.brokers[(start + i) % n]!]!;
+    const b = w.brokers[c.brokers[(first + i) % n]!]!;
     if (!reachable(w.net, prod.host, b.host)) continue;
-    const t1 = arrival(w.net, w.now, prod.host, b.host);
+    const t1 = arrival(w.net, start, prod.host, b.host);
     if (t1 < 0) continue;
     const t2 = arrival(w.net, t1, b.host, prod.host);
     if (t2 < 0) continue;
-    prod.metadataInflight = true;
     at(w, t2, E.metadataResponse, prod.id, b.metaVersion);
     return;
   }
-  // Nobody answers: try again after the backoff.
-  prod.metadataInflight = true;
-  after(w, prod.config.backoffMaxUs, E.metadataResponse, prod.id, prod.metaVersion);
+  // Nobody answers: try again after the longest backoff.
+  at(w, start + prod.config.backoffMaxUs, E.metadataResponse, prod.id, prod.metaVersion);
 }
 
 on<World>(E.metadataResponse, 'metadata response', (w, pid, version) => {
   const prod = w.producers[pid]!;
   prod.metadataInflight = false;
   if (!prod.alive) return;
-  if (version > prod.metaVersion) prod.metaVersion = version;
+  if (version > prod.metaVersion) {
+    prod.metaVersion = version;
+    prod.metadataFailures = 0;
+  } else prod.metadataFailures++;
   drain(w, prod);
 });
 
@@ -328,6 +334,7 @@ export function crashProducer(w: World, prod: Producer): void {
   prod.retrying.clear();
   prod.sticky.clear();
   prod.metadataInflight = false;
+  prod.metadataFailures = 0;
 }
 
 /** A restarted producer is a new idempotent session: a new producer id, sequences from zero (semantics K14). */

@@ -252,7 +252,7 @@ function addTopic(w: World, name: string, ci: number, ti: number, config: TopicC
 function addProducer(w: World, name: string, host: number, cluster: number, config: Producer['config']): number {
   const id = w.producers.length;
   w.producers.push({
-    id, name, host, cluster, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false,
+    id, name, host, cluster, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false, metadataFailures: 0,
     open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0, originOk: 0, originFailed: 0,
@@ -267,7 +267,8 @@ function addConsumer(w: World, name: string, host: number, cluster: number, grou
     id, name, host, cluster, group, service, instance,
     config: { ...ss.consumer, groupId: g.name, instanceId: ss.consumer.instanceId ? `${ss.consumer.instanceId}-${instance + 1}` : '' },
     alive: false, life: 0, metaVersion: 1, memberId: '', generation: -1, joining: false, joinSeq: 0, assigned: [],
-    position: new Map(), fetchPosition: new Map(), buffer: new Map(), fetching: new Set(), work: null, workSeq: 0,
+    position: new Map(), fetchPosition: new Map(), buffer: new Map(), fetching: new Set(), connectFailures: new Map(), reconnectAt: new Map(),
+    metadataInflight: false, metadataFailures: 0, work: null, workSeq: 0,
     workBuffer: newWork(ss.consumer.maxPollRecords),
     lastPollAt: 0, needOffsets: new Set(), attempts: new Map(), blockedUntil: new Map(), committing: false, commitId: -1,
     pendingStart: null, autoCommitDue: false, rng: stream(w.seed, `consumer:${name}:${cluster}`), processed: 0, crashTrigger: null,
