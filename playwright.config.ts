@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, systemChromium } from './e2e/browser.ts';
 
-// E2E_PORT lets several checkouts run their specs side by side.
+// E2E_PORT and E2E_OUTDIR let several checkouts (or several people in one) run their specs side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: outDir === 'dist' ? 'test-results' : `test-results-${outDir}`,
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
@@ -21,7 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

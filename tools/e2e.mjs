@@ -21,5 +21,5 @@ if (system) {
   console.log(`e2e: using ${chromium.executablePath()}`);
 }
 
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', process.env.E2E_OUTDIR ?? 'dist']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
