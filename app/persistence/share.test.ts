@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare } from './share.ts';
+import { deflateSync, strToU8 } from 'fflate';
+import { decodeShare, encodeShare, SHARE_JSON_BYTES_MAX } from './share.ts';
+import { bombLink } from './testing/shareBombs.ts';
 
 const template = 'graph TD\n  A[Order Service] -->|1. Publish| K[Kafka Broker: orders-topic]\n  %% @config K brokers=3\n';
 
@@ -36,5 +38,30 @@ describe('share links', () => {
       expect(r.kind).toBe('damaged');
       if (r.kind === 'damaged') expect(r.reason).toMatch(reason);
     }
+  });
+
+  it('refuse a link that unpacks past the limit, saying what is wrong and what to do', () => {
+    const r = decodeShare(bombLink(64));
+    expect(r).toEqual({ kind: 'damaged', reason: expect.stringMatching(/unpacks to more than 8 MB.*ask .* for the \.mmd file/) });
+    expect(SHARE_JSON_BYTES_MAX).toBe(8 * 2 ** 20);
+  });
+
+  // Unpacking all of this would need 8 GiB: only a decompressor that stops at the limit can answer at all.
+  it('stop unpacking at the limit', () => {
+    expect(decodeShare(bombLink(8 * 1024)).kind).toBe('damaged');
+  });
+
+  it('check what a link holds against the schema before using it', () => {
+    const raw = (value: unknown) => '#v1:' + btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify(value))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const cases: [unknown, RegExp][] = [
+      [[template], /holds no topology/],
+      [{ text: template, name: 5 }, /its name is not text/],
+      [{ text: template, name: 'x'.repeat(201) }, /its name is longer than 200 characters/],
+      [{ text: template, name: 'a\u0000b' }, /its name holds control characters/],
+      [{ text: 'graph TD\n\u0000' }, /its text looks binary/],
+    ];
+    for (const [value, reason] of cases) expect(decodeShare(raw(value))).toEqual({ kind: 'damaged', reason: expect.stringMatching(reason) });
+    // Fields a later version may add are left out, not refused.
+    expect(decodeShare(raw({ text: template, name: 'Mine', positions: {} }))).toEqual({ kind: 'ok', shared: { text: template, name: 'Mine' } });
   });
 });

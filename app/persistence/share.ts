@@ -1,9 +1,12 @@
 /**
  * Share links: `#v1:` + base64url(deflate(JSON)). The version prefix lets a later format be told apart, and a link
- * that does not decode is reported, never half-loaded.
+ * that does not decode is reported, never half-loaded. A link is untrusted input: it is unpacked only up to a ceiling
+ * (shareInflate.ts) and its contents checked against a schema (shareSchema.ts) before use.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
 import { SHARE_HASH } from './shareHash.ts';
+import { inflateAtMost } from './shareInflate.ts';
+import { readShared } from './shareSchema.ts';
 
 /** What a share link carries. */
 export interface SharedTopology {
@@ -14,8 +17,8 @@ export interface SharedTopology {
 export type ShareDecode = { kind: 'none' } | { kind: 'ok'; shared: SharedTopology } | { kind: 'damaged'; reason: string };
 
 const PREFIX = '#v1:';
-/** A shared text larger than this (after inflating) is refused rather than loaded into the editor. */
-export const SHARE_TEXT_CHARS_MAX = 2_000_000;
+/** The most a link may unpack to: the JSON of the largest text accepted (2 million characters) with room for UTF-8. */
+export const SHARE_JSON_BYTES_MAX = 8 * 2 ** 20;
 
 /** The URL hash that carries `shared`, e.g. `#v1:eJyrVkrOz...`. */
 export function encodeShare(shared: SharedTopology): string {
@@ -31,8 +34,8 @@ export function decodeShare(hash: string): ShareDecode {
   if (!/^[A-Za-z0-9_-]*$/.test(body)) return { kind: 'damaged', reason: 'it contains characters a share link never has' };
   let json: string;
   try {
-    const bytes = inflateSync(fromBase64Url(body));
-    if (bytes.length > SHARE_TEXT_CHARS_MAX * 4) return { kind: 'damaged', reason: 'it is far larger than any topology' };
+    const bytes = inflateAtMost(fromBase64Url(body), SHARE_JSON_BYTES_MAX);
+    if (!bytes) return { kind: 'damaged', reason: 'it unpacks to more than 8 MB, far more than any topology: ask whoever sent it for the .mmd file instead' };
     json = strFromU8(bytes);
   } catch {
     return { kind: 'damaged', reason: 'its compressed data is cut short or corrupted' };
@@ -43,12 +46,8 @@ export function decodeShare(hash: string): ShareDecode {
   } catch {
     return { kind: 'damaged', reason: 'its contents are not readable' };
   }
-  if (typeof value !== 'object' || value === null || typeof (value as SharedTopology).text !== 'string') {
-    return { kind: 'damaged', reason: 'it holds no topology text' };
-  }
-  const { text, name } = value as SharedTopology;
-  if (text.length > SHARE_TEXT_CHARS_MAX) return { kind: 'damaged', reason: 'it is far larger than any topology' };
-  return { kind: 'ok', shared: typeof name === 'string' ? { text, name } : { text } };
+  const shared = readShared(value);
+  return 'problem' in shared ? { kind: 'damaged', reason: shared.problem } : { kind: 'ok', shared };
 }
 
 function toBase64Url(bytes: Uint8Array): string {
