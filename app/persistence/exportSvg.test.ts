@@ -42,4 +42,15 @@ describe('topologySvg', () => {
   it('escapes every XML special character', () => {
     expect(xmlEscape(`<>&"'`)).toBe('&#60;&#62;&#38;&#34;&#39;');
   });
+
+  it('writes every number as a number, whatever a stored position holds', () => {
+    const corrupted = { A: { x: '1" onload="alert(1)', y: 2 }, K: { x: Number.NaN, y: Infinity } } as never;
+    const out = topologySvg(t, layoutTopology(t), corrupted).svg;
+    expect(out).not.toContain('onload');
+    expect(out).not.toMatch(/NaN|Infinity/);
+    // Every attribute that holds a coordinate or a size holds a number.
+    for (const [, name, value] of out.matchAll(/ (x|y|cx|cy|r|width|height|rx|transform|viewBox|d)="([^"]*)"/g)) {
+      expect(value, name).toMatch(/^[-\d.e\s,MLCQZHVtranslate()%]*$/);
+    }
+  });
 });
