@@ -25,4 +25,9 @@ describe('checkImport', () => {
     );
     expect(reason('big.mmd', new Uint8Array(2_000_001))).toMatch(/at most 2 MB/);
   });
+
+  it('names the workspace after the file, as one line of at most 200 characters', () => {
+    const r = checkImport(`a\nb\u0007${'x'.repeat(300)}.mmd`, bytes('graph LR\n A --> B\n'));
+    expect(r.ok && r.name).toBe(`a b ${'x'.repeat(196)}`);
+  });
 });
