@@ -61,6 +61,12 @@ export default tseslint.config(
   },
   {
     files: ['engine/**/*.test.ts'],
-    rules: { 'eventlab/engine-boundary': ['error', { root, allow: ['vitest', 'node:fs', 'node:path', 'node:url'] }] },
+    rules: { 'eventlab/engine-boundary': ['error', { root, allow: ['vitest', 'fast-check', 'node:fs', 'node:path', 'node:url'] }] },
+  },
+  {
+    // Generators for property tests live beside the tests that use them.
+    files: ['engine/testing/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'eventlab/engine-boundary': ['error', { root, allow: ['fast-check'] }] },
   },
 );

@@ -101,5 +101,6 @@ export function readConfig(text: string, from: number, to: number): ReadConfig |
  */
 export function encodeConfigValue(value: string): string {
   if (value !== '' && !/[\s"\\]/.test(value)) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // A line break would end the directive's comment line; a setting value has no use for one.
+  return `"${value.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

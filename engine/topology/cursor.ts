@@ -35,7 +35,7 @@ export class Cursor {
   }
 
   /** Records a diagnostic for `[from, to)`. */
-  report(severity: Diagnostic['severity'], message: string, from: number, to: number): void {
+  report(severity: Diagnostic['severity'], message: string, from: number, to: number, code?: Diagnostic['code']): void {
     const start = this.lines.position(from);
     const end = this.lines.position(Math.max(from, to));
     this.diagnostics.push({
@@ -47,6 +47,7 @@ export class Cursor {
       to: Math.max(from, to),
       message,
       severity,
+      ...(code ? { code } : {}),
     });
   }
 

@@ -71,30 +71,50 @@ export function decodeLabel(raw: string): string {
   if (!/[\r"#<]/.test(raw)) return raw.trim();
   let text = raw.replace(/\r\n?/g, '\n').trim();
   if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1);
-  return text.replace(ENTITY, decodeEntity).replace(LINE_BREAK, '\n');
+  // Line breaks first: `#lt;br>` is an escaped, literal `<br>` (mermaid shows `&lt;br>` as text).
+  return text.replace(LINE_BREAK, '\n').replace(ENTITY, decodeEntity);
 }
 
 /** Characters that may stand unquoted inside brackets and still read back as the same label. */
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,:_'!?+*@$=&-]*$/u;
 
+/** Mermaid reads any line holding these words as a direction statement, whatever else the line holds. */
+const DIRECTION_WORDS = /direction(\s+)(TB|BT|RL|LR|TD)/g;
+
+/** Writes the blanks of `direction LR` as entities, so the printed line reads as a label, not a direction. */
+function guardDirection(body: string): string {
+  return body.replace(DIRECTION_WORDS, (_m, blanks: string, dir: string) => `direction${[...blanks].map((c) => `#${c.codePointAt(0)};`).join('')}${dir}`);
+}
+
 /**
  * The label as it should be written inside brackets: bare when that is safe, otherwise quoted with `#quot;` for
- * quotes, `<br>` for line breaks and `#35;` for a `#` that would read as an entity.
+ * quotes, `<br>` for line breaks, `#35;` for a `#` that would read as an entity, `#96;` for a leading backtick
+ * (which would open a markdown string) and entities for the blanks of `direction LR`.
  *
  * @example encodeLabel('Orders DB') === 'Orders DB'; encodeLabel('a (b)') === '"a (b)"'
  */
 export function encodeLabel(label: string): string {
-  if (PLAIN.test(label) && !label.endsWith(' ') && !/#\w+;/.test(label) && !/--|==|~~|\.-/.test(label)) {
+  if (PLAIN.test(label) && !label.endsWith(' ') && !/#\w+;/.test(label) && !/--|==|~~|\.-/.test(label) && !/direction\s+(TB|BT|RL|LR|TD)/.test(label)) {
     return label;
   }
-  const body = label
+  return `"${guardDirection(escapeText(label).replace(/^`/, '#96;'))}"`;
+}
+
+/** Quotes, entity-like text, literal `<br>` tags and line breaks, escaped for a quoted label. */
+function escapeText(label: string): string {
+  return label
     .replace(/#(?=\w+;)/g, '#35;')
     .replace(/"/g, '#quot;')
-    .replace(/\n/g, '<br>');
-  return `"${body}"`;
+    .replace(LINE_BREAK, (tag) => `#lt;${tag.slice(1)}`)
+    .replace(/\r?\n/g, '<br>');
 }
 
 /** The label written as a markdown string: "`text`". */
 export function encodeMarkdownLabel(label: string): string {
-  return `"\`${label.replace(/"/g, '#quot;')}\`"`;
+  return `"\`${guardDirection(escapeText(label))}\`"`;
+}
+
+/** The label as the quoted value of a node's data (`A@{ label: "..." }`). */
+export function encodeDataLabel(label: string): string {
+  return `"${guardDirection(escapeText(label))}"`;
 }

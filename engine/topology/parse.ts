@@ -166,7 +166,7 @@ function directivesOf(draft: GraphDraft, lines: LineIndex, cur: Cursor, nodes: T
     const node = byId.get(directive.target) ?? nodes.find((n) => n.kind === 'topic' && n.topics?.[0] === directive.target);
     if (node) for (const e of directive.entries) node.config[e.key] = e.value;
     else if (!known.has(directive.target)) {
-      cur.report('warning', `@config names '${directive.target}', but no node, topic or consumer group has that name`, targetRange.from, targetRange.to);
+      cur.report('warning', `@config names '${directive.target}', but no node, topic or consumer group has that name`, targetRange.from, targetRange.to, 'config-target');
     }
     return {
       target: directive.target,

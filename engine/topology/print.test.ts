@@ -61,4 +61,13 @@ describe('printTopology', () => {
       ].join('\n'),
     );
   });
+
+  it('writes labels that would read as something else quoted and escaped, and they come back the same', () => {
+    // A label of three backticks, printed `"```"`, opened a markdown string; `direction LR` on a printed line read
+    // as a direction statement and the node vanished; a literal `<br>` tag became a line break.
+    expect(roundTrip('graph\nK-->|```|y[e]')).toContain('K -->|"#96;``"| y');
+    expect(roundTrip('flowchart\nC["\ndirection LR"]')).toContain('C["direction#32;LR"]');
+    expect(roundTrip('flowchart\nA["a #lt;br> b"] -- "x" --> B["`**m**<br>n`"]')).toContain('A["a #lt;br> b"]');
+    expect(roundTrip('flowchart\nA -->|"  "| A')).toContain('A -->|" "| A');
+  });
 });

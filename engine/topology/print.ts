@@ -6,7 +6,7 @@
  * statements kept verbatim, and the config directives last.
  */
 import { encodeConfigValue } from './config.ts';
-import { encodeLabel, encodeMarkdownLabel } from './labels.ts';
+import { encodeDataLabel, encodeLabel, encodeMarkdownLabel } from './labels.ts';
 import { arrowText } from './links.ts';
 import { SHAPE_BRACKETS } from './shapes.ts';
 import type { Annotation, Topology, TopologyEdge, TopologyGroup, TopologyNode } from './types.ts';
@@ -31,7 +31,7 @@ export function nodeText(n: Pick<TopologyNode, 'id' | 'label' | 'shape' | 'markd
     const [open, close] = SHAPE_BRACKETS[n.shape];
     text += `${open}${labelText(n.label, n.markdown)}${close}`;
   } else if (n.label !== n.id) {
-    text += `@{ label: "${n.label.replace(/"/g, '#quot;').replace(/\n/g, '<br>')}" }`;
+    text += `@{ label: ${encodeDataLabel(n.label)} }`;
   }
   return className ? `${text}:::${className}` : text;
 }
@@ -46,7 +46,7 @@ function classStyle(t: Topology, classes: string[]): Record<string, string> {
 /** The edge statement: `A --> B`, `A e1@-.->|label| B`. */
 export function edgeText(e: Pick<TopologyEdge, 'from' | 'to' | 'label' | 'stroke' | 'arrowStart' | 'arrowEnd' | 'length' | 'markdown'>, id?: string): string {
   const arrow = arrowText(e);
-  const label = e.label ? `|${labelText(e.label, e.markdown)}|` : '';
+  const label = e.label !== undefined ? `|${labelText(e.label, e.markdown)}|` : '';
   return `${e.from} ${id ? `${id}@` : ''}${arrow}${label} ${e.to}`;
 }
 

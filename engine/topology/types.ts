@@ -185,6 +185,8 @@ export interface Diagnostic {
   to: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  /** What kind of problem, where code needs to tell: `config-target`, a setting for something that does not exist. */
+  code?: 'config-target';
 }
 
 export interface ParseResult {

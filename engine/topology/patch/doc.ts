@@ -99,6 +99,10 @@ export class PatchDoc {
   placedElsewhere(s: ChainStatement, id: string, mentions: Iterable<ChainStatement>): boolean {
     const others = [...mentions].filter((m) => m !== s);
     if (others.length === 0) return false;
+    // Dropping the first mention moves the node's definition down to the next one; a `class`, `style` or `click` line
+    // between the two would then name a node not yet defined, which mermaid ignores.
+    const next = Math.min(...others.map((m) => m.range.from));
+    if (s.range.from < next && this.all.some(({ statement: x }) => x.range.from > s.range.from && x.range.from < next && namesNode(x, id))) return false;
     const parent = this.parentOf(s);
     if (!parent || this.owner(id) !== this.subgraphId(parent)) return true;
     return others.some((m) => this.parentOf(m) === parent);
@@ -126,4 +130,12 @@ export class PatchDoc {
   slice(r: Range): string {
     return this.text.slice(r.from, r.to);
   }
+}
+
+/** Whether a `class`, `style` or `click` statement names `id`. */
+function namesNode(s: Statement, id: string): boolean {
+  if (s.type === 'class') return s.ids.some((r) => r.id === id);
+  if (s.type === 'style') return s.target.id === id;
+  if (s.type === 'click') return s.ids.some((r) => r.id === id);
+  return false;
 }

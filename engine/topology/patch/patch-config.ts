@@ -39,6 +39,8 @@ function newLine(doc: PatchDoc, target: string, line: string): TextChange {
 export function setConfig(doc: PatchDoc, target: string, key: string, value: string | null): Outcome {
   if (!/^[A-Za-z0-9_.-]+$/.test(key)) return { error: `'${key}' is not a config key; use letters, digits, '.', '_' or '-'` };
   if (!targets(doc).has(target)) return { error: `there is no node, topic or consumer group '${target}'` };
+  // A directive is one comment line: a line break would end it and leave the rest of the value as a stray statement.
+  if (value !== null && /[\r\n]/.test(value)) return { error: `the value of '${key}' cannot hold a line break` };
   const mine: Directive[] = doc.all.flatMap((l) => (l.statement.type === 'comment' && l.statement.config?.target === target ? [l.statement as Directive] : []));
   if (value === null) {
     const changes: TextChange[] = [];

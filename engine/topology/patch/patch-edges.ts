@@ -31,7 +31,8 @@ function safeInside(doc: PatchDoc, sg: SubgraphStatement, id: string): boolean {
 /** `A --> B` (or `A -->|label| B`) after the last statement that mentions A, where it moves no node between subgraphs. */
 export function addEdge(doc: PatchDoc, from: string, to: string, label?: string): Outcome {
   for (const id of [from, to]) if (!exists(doc, id)) return { error: `there is no node or subgraph '${id}'` };
-  const line = edgeText({ from, to, stroke: 'normal', arrowStart: 'none', arrowEnd: 'arrow', length: 1, ...(label ? { label } : {}) });
+  const text = label?.trim();
+  const line = edgeText({ from, to, stroke: 'normal', arrowStart: 'none', arrowEnd: 'arrow', length: 1, ...(text ? { label: text } : {}) });
   const mentions = doc.chains().filter((l) => l.statement.groups.some((g) => g.some((r) => r.id === from)));
   const last = mentions[mentions.length - 1];
   const own = doc.subgraph(from);
@@ -136,16 +137,16 @@ export function setEdgeLabel(doc: PatchDoc, edgeId: string, label: string): Outc
   const at = locate(doc, edgeId);
   if (!at) return { error: `there is no edge '${edgeId}'` };
   const { link, starts, ends } = at;
+  const text = label.trim();
   if (starts.length > 1 || ends.length > 1) {
-    const changes = [rewriteChain(doc, at.s, withoutEdge(doc, at, label))];
+    const changes = [rewriteChain(doc, at.s, withoutEdge(doc, at, text))];
     return { changes: [...changes, ...followLinkStyles(doc, changes, new Set())] };
   }
-  const text = label.trim();
   let change: TextChange | undefined;
   if (link.labelForm === 'pipe' && link.label && link.pipeRange) {
     change = text === '' ? { from: link.range.to, to: link.pipeRange.to, insert: '' } : { from: link.label.range.from, to: link.label.range.to, insert: encodeLabel(text) };
   } else if (link.labelForm === 'inline' && link.label) {
-    if (text !== '' && INLINE_SAFE.test(text) && !link.label.quoted) change = { from: link.label.range.from, to: link.label.range.to, insert: text };
+    if (text !== '' && INLINE_SAFE.test(text) && encodeLabel(text) === text && !link.label.quoted) change = { from: link.label.range.from, to: link.label.range.to, insert: text };
     else change = { from: link.range.from, to: link.range.to, insert: arrowText(link) + (text === '' ? '' : `|${encodeLabel(text)}|`) };
   } else if (text !== '') {
     change = { from: link.range.to, to: link.range.to, insert: `|${encodeLabel(text)}|` };

@@ -3,7 +3,7 @@
  * everything that names it, and set its kind with a class.
  */
 import { kindClassName, kindOfClass } from '../kinds.ts';
-import { encodeLabel, encodeMarkdownLabel } from '../labels.ts';
+import { encodeDataLabel, encodeLabel, encodeMarkdownLabel } from '../labels.ts';
 import { parseTopology } from '../parse.ts';
 import { idEnd, reservedAt } from '../parse-vertex.ts';
 import { nodeText } from '../print.ts';
@@ -88,7 +88,7 @@ export function renameNode(doc: PatchDoc, id: string, label: string): Outcome {
     const m = /label\s*:\s*("[^"]*"|'[^']*'|[^,}\n]*)/.exec(body);
     if (m?.[1] !== undefined) {
       const from = ref.data.range.from + m.index + m[0].length - m[1].length;
-      return { changes: [{ from, to: from + m[1].length, insert: `"${label.replace(/"/g, '#quot;').replace(/\n/g, '<br>')}"` }] };
+      return { changes: [{ from, to: from + m[1].length, insert: encodeDataLabel(label) }] };
     }
   }
   return { changes: [{ from: ref.idRange.to, to: ref.idRange.to, insert: `[${encodeLabel(label)}]` }] };

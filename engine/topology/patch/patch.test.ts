@@ -212,3 +212,31 @@ describe('patchTopology', () => {
     expect(patchTopology(doc('A --> B'), { type: 'deleteEdge', edgeId: 'nope' })).toEqual({ changes: [], text: doc('A --> B'), error: "there is no edge 'nope'" });
   });
 });
+
+describe('edits that cannot be written as asked', () => {
+  it('a node renamed to `direction LR` keeps both nodes and the edge', () => {
+    const r = patchTopology('flowchart LR\n  A --> B\n', { type: 'renameNode', id: 'A', label: 'direction LR' });
+    const t = parseTopology(r.text);
+    expect(t.diagnostics).toEqual([]);
+    expect(t.topology.nodes.map((n) => [n.id, n.label])).toEqual([['A', 'direction LR'], ['B', 'B']]);
+    expect(t.topology.edges).toHaveLength(1);
+  });
+
+  it('a setting value with a line break is refused, not split into a stray node', () => {
+    const text = 'flowchart LR\n  A --> B\n';
+    const r = patchTopology(text, { type: 'setConfig', target: 'A', key: 'note', value: 'one\nB2[x]' });
+    expect(r.error).toMatch(/line break/);
+    expect(r.text).toBe(text);
+  });
+
+  it('a blank label is refused for a node and means no label for an edge', () => {
+    expect(patchTopology('flowchart LR\n  A --> B\n', { type: 'renameNode', id: 'A', label: ' \n ' }).error).toMatch(/blank/);
+    expect(patchTopology('flowchart LR\n  A -->|x| B\n', { type: 'setEdgeLabel', edgeId: 'L_A_B_0', label: ' \n ' }).text).toBe('flowchart LR\n  A --> B\n');
+  });
+
+  it('deleting an edge keeps a node defined above the class line that names it', () => {
+    const r = patchTopology('flowchart LR\n  C -- x --> B\n  class C hot\n  D --> C\n', { type: 'deleteEdge', edgeId: 'L_C_B_0' });
+    expect(parseTopology(r.text).diagnostics).toEqual([]);
+    expect(parseTopology(r.text).topology.nodes.find((n) => n.id === 'C')?.classes).toEqual(['hot']);
+  });
+});

@@ -3,7 +3,7 @@
  * styles, spacing and unrelated statements stay exactly as written.
  */
 import { parseTopology } from '../parse.ts';
-import type { CanvasEdit, PatchResult } from '../types.ts';
+import type { CanvasEdit, Diagnostic, PatchResult } from '../types.ts';
 import { applyChanges, finishChanges } from './changes.ts';
 import { PatchDoc } from './doc.ts';
 import { setConfig } from './patch-config.ts';
@@ -11,6 +11,7 @@ import { addEdge, deleteEdge, setEdgeLabel, type Outcome } from './patch-edges.t
 import { addNode, deleteNode, renameNode, setKind } from './patch-nodes.ts';
 
 function outcome(doc: PatchDoc, edit: CanvasEdit): Outcome {
+  if ((edit.type === 'addNode' || edit.type === 'renameNode') && edit.label.trim() === '') return { error: 'a node needs a label that is not blank' };
   switch (edit.type) {
     case 'addNode':
       return addNode(doc, edit.label, edit.kind, edit.id, edit.group);
@@ -31,7 +32,17 @@ function outcome(doc: PatchDoc, edit: CanvasEdit): Outcome {
   }
 }
 
-const errorCount = (text: string) => parseTopology(text).diagnostics.filter((d) => d.severity === 'error').length;
+/**
+ * Errors and warnings of a text: an edit may not add to either. A setting left aimed at a node the edit removed or
+ * retyped does not count: it stays for the learner to move or delete, flagged where it stands.
+ */
+function problemCount(diagnostics: Diagnostic[]): [number, number] {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errors++;
+  else if (d.severity === 'warning' && d.code !== 'config-target') warnings++;
+  return [errors, warnings];
+}
 
 /**
  * Applies a canvas edit to the topology text with minimal changes.
@@ -48,9 +59,13 @@ export function patchTopology(text: string, edit: CanvasEdit): PatchResult {
   const written = crlf ? result.changes.map((c) => ({ ...c, insert: c.insert.replace(/\r?\n/g, '\r\n') })) : result.changes;
   const changes = finishChanges(text, written);
   const patched = applyChanges(text, changes);
-  // An edit never makes a text worse: if it would add an error, refuse it rather than break the learner's work.
-  if (changes.length > 0 && errorCount(patched) > doc.parsed.diagnostics.filter((d) => d.severity === 'error').length) {
-    return { changes: [], text, error: `the ${edit.type} edit would make the text invalid` };
+  // An edit never makes a text worse: if it would add an error, or a warning that mermaid will read the text
+  // otherwise than meant, refuse it rather than break the learner's work.
+  if (changes.length > 0) {
+    const [errors, warnings] = problemCount(parseTopology(patched).diagnostics);
+    const [errorsBefore, warningsBefore] = problemCount(doc.parsed.diagnostics);
+    if (errors > errorsBefore) return { changes: [], text, error: `the ${edit.type} edit would make the text invalid` };
+    if (warnings > warningsBefore) return { changes: [], text, error: `the ${edit.type} edit cannot be written so that mermaid reads it as meant` };
   }
   const out: PatchResult = { changes, text: patched };
   if (result.createdId !== undefined) out.createdId = result.createdId;
