@@ -58,6 +58,17 @@ describe('layoutTopology', () => {
     expect(contains(l.groups.outer!, l.nodes.D!)).toBe(false);
   });
 
+  it('draws every box around its members in a nesting deeper than dagre lays out as clusters', () => {
+    const depth = 20;
+    const groups = Array.from({ length: depth }, (_, i) => group(`g${i}`, i === depth - 1 ? ['A', 'B'] : [`g${i + 1}`], i > 0 ? { parent: `g${i - 1}` } : {}));
+    const l = layoutTopology(topology({ nodes: [node('A'), node('B'), node('C')], edges: [edge('A', 'B'), edge('B', 'C')], groups }));
+    for (let i = 0; i < depth; i++) {
+      expect(contains(l.groups[`g${i}`]!, l.nodes.A!)).toBe(true);
+      if (i > 0) expect(contains(l.groups[`g${i - 1}`]!, l.groups[`g${i}`]!)).toBe(true);
+    }
+    expect(contains(l.groups.g0!, l.nodes.C!)).toBe(false);
+  });
+
   it('lays out edges that end on a subgraph, and subgraphs with nothing inside', () => {
     const t = topology({
       nodes: [node('P'), node('C1'), node('X')],

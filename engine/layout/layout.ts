@@ -78,9 +78,10 @@ function runDagre(
   const clusterIds = new Set<string>();
   const leafOf = representativeLeaves(topology, nodeIds);
   const holdsAny = representativeLeaves(topology, new Set(topology.nodes.map((n) => n.id)));
+  const depth = nestingDepths(topology);
   for (const group of topology.groups) {
     if (leafOf.get(group.id) !== undefined) {
-      if (clustered) {
+      if (clustered && depth.get(group.id)! < LAYOUT_NESTING_MAX) {
         clusterIds.add(group.id);
         g.setNode(groupKey(group.id), {});
       }
@@ -92,11 +93,14 @@ function runDagre(
   }
   if (clustered) {
     const inDagre = (id: string | undefined) => id !== undefined && (clusterIds.has(id) || emptyIds.has(id));
+    const cluster = clusterAt(topology, clusterIds);
     for (const node of topology.nodes) {
-      if (nodeIds.has(node.id) && clusterIds.has(node.group ?? '')) g.setParent(nodeKey(node.id), groupKey(node.group!));
+      const c = cluster(node.group);
+      if (nodeIds.has(node.id) && c !== undefined) g.setParent(nodeKey(node.id), groupKey(c));
     }
     for (const group of topology.groups) {
-      if (inDagre(group.id) && clusterIds.has(group.parent ?? '')) g.setParent(groupKey(group.id), groupKey(group.parent!));
+      const c = cluster(group.parent);
+      if (inDagre(group.id) && c !== undefined) g.setParent(groupKey(group.id), groupKey(c));
     }
   }
 
@@ -144,6 +148,37 @@ function runDagre(
     edges[id] = { points, label: e.x !== undefined && e.y !== undefined ? { x: Math.round(e.x), y: Math.round(e.y) } : middle };
   }
   return { nodes, emptyGroups, edges };
+}
+
+/**
+ * dagre's compound layout grows much faster than linearly with nesting (160 levels took 13 s): boxes deeper than
+ * this are laid out with their nearest ancestor that is not, and still drawn around their members afterwards.
+ */
+const LAYOUT_NESTING_MAX = 8;
+
+/** How deep each group sits (0 at the top level); a cycle in the model counts as the top. */
+function nestingDepths(topology: Topology): Map<string, number> {
+  const byId = new Map(topology.groups.map((g) => [g.id, g]));
+  const depth = new Map<string, number>();
+  const of = (id: string, seen: Set<string>): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    const parent = byId.get(id)?.parent;
+    const d = parent !== undefined && byId.has(parent) && !seen.has(parent) ? of(parent, seen.add(id)) + 1 : 0;
+    depth.set(id, d);
+    return d;
+  };
+  for (const g of topology.groups) of(g.id, new Set());
+  return depth;
+}
+
+/** The cluster a member of group `id` belongs to in dagre's graph: the group, or its nearest ancestor that is one. */
+function clusterAt(topology: Topology, clusters: ReadonlySet<string>): (id: string | undefined) => string | undefined {
+  const parent = new Map(topology.groups.map((g) => [g.id, g.parent]));
+  return (id) => {
+    for (let at = id, hops = 0; at !== undefined && hops <= parent.size; at = parent.get(at), hops++) if (clusters.has(at)) return at;
+    return undefined;
+  };
 }
 
 /** For every group, the first node found inside it (depth first), or undefined when it holds no node at all. */

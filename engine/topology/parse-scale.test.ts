@@ -33,3 +33,22 @@ describe('a 5,000-line topology', () => {
     expect(topology.nodes.find((n) => n.id === 'S191_0')?.config).toEqual({ rate: '191/s' });
   });
 });
+
+describe('nesting', () => {
+  const nested = (depth: number) => `flowchart LR\n${Array.from({ length: depth }, (_, i) => `subgraph s${i}\n`).join('')}A --> B\n${'end\n'.repeat(depth)}`;
+
+  it('accepts 64 levels of subgraphs', () => {
+    expect(parseTopology(nested(64)).diagnostics).toEqual([]);
+  });
+
+  it('refuses a 65th level with an error at that subgraph, and reads 5,000 levels without running out of stack', () => {
+    const r = parseTopology(nested(65));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ line: 66, column: 1, severity: 'error' });
+    expect(r.diagnostics[0]!.message).toMatch(/more than 64 deep/);
+    const deep = parseTopology(nested(5000));
+    expect(deep.diagnostics.map((d) => d.message)).toEqual([r.diagnostics[0]!.message]);
+    expect(deep.topology.groups.length).toBe(64);
+  });
+});

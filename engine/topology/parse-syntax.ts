@@ -27,12 +27,17 @@ export interface SyntaxResult {
 }
 
 const DIRECTIONS: Direction[] = ['TB', 'BT', 'RL', 'LR', 'TD'];
+/** The deepest subgraph nesting the parser accepts. */
+export const SUBGRAPH_NESTING_MAX = 64;
+
 const DIRECTION_LINE = /direction\s+(TB|BT|RL|LR|TD)/;
 const HEADERS = ['flowchart', 'graph'];
 
 class DocumentParser {
   private readonly top: Statement[] = [];
   private readonly open: SubgraphStatement[] = [];
+  /** Subgraphs opened past SUBGRAPH_NESTING_MAX and not yet closed. */
+  private tooDeep = 0;
   /** The next offset where the word `direction` occurs (-1: nowhere further). */
   private nextDirection: number;
 
@@ -204,6 +209,12 @@ class DocumentParser {
   private subgraph(i: number): number {
     const text = this.text;
     const sg: SubgraphStatement = { type: 'subgraph', titleIsId: true, headerRange: { from: i, to: i + 8 }, body: [], range: { from: i, to: i + 8 } };
+    // Deep nesting is no diagram a person draws, and it makes layout (and mermaid's own) slow beyond use. Past the
+    // limit the subgraphs are counted, not opened, so nothing downstream recurses that deep.
+    if (this.open.length >= SUBGRAPH_NESTING_MAX) {
+      if (this.tooDeep++ === 0) this.cur.report('error', `subgraphs nest more than ${SUBGRAPH_NESTING_MAX} deep here; EventLab reads at most ${SUBGRAPH_NESTING_MAX} levels`, i, i + 8);
+      return endOfLine(text, i);
+    }
     this.push(sg);
     this.open.push(sg);
     try {
@@ -268,6 +279,10 @@ class DocumentParser {
   }
 
   private end(i: number): number {
+    if (this.tooDeep > 0 && this.open.length >= SUBGRAPH_NESTING_MAX) {
+      this.tooDeep--;
+      return i + 3;
+    }
     const sg = this.open.pop();
     if (!sg) throw this.cur.fail("'end' without an open 'subgraph'", i, i + 3);
     sg.endRange = { from: i, to: i + 3 };
