@@ -73,7 +73,7 @@ function memoryRun(): { bytesPerMessage: number; retained: number } {
   gc();
   const m1 = process.memoryUsage();
   let retained = 0;
-  for (const p of sim.world.partitions) for (const s of p.log.segments) retained += s.count;
+  for (const p of sim.world.parts.kafka.partitions) for (const s of p.log.segments) retained += s.count;
   const bytes = m1.heapUsed + m1.arrayBuffers - (m0.heapUsed + m0.arrayBuffers);
   return { bytesPerMessage: bytes / retained, retained };
 }

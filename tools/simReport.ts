@@ -9,9 +9,9 @@ type Window = { what: string; id: number; from: number; to: number };
 function windows(sim: Simulation): { what: string; from: number; to: number; lengthMs: number }[] {
   const w = sim.world;
   const name = (x: Window) => {
-    if (x.what === 'service') return w.services[x.id]?.node ?? `service ${x.id}`;
-    const p = w.partitions[x.id]!;
-    return `${w.topics[p.topic]!.name}/${p.index} ${x.what === 'writes' ? 'writes' : 'offline'}`;
+    if (x.what === 'service') return w.parts.apps.services[x.id]?.node ?? `service ${x.id}`;
+    const p = w.parts.kafka.partitions[x.id]!;
+    return `${w.parts.kafka.topics[p.topic]!.name}/${p.index} ${x.what === 'writes' ? 'writes' : 'offline'}`;
   };
   const merged: { what: string; from: number; to: number }[] = [];
   for (const x of [...sim.history().unavailable].sort((a, b) => name(a).localeCompare(name(b)) || a.from - b.from)) {
@@ -57,14 +57,14 @@ export function jsonReport(sim: Simulation, wallMs: number) {
 /** Checkouts per entry point: each client, and each publish-only service (its events are its requests). */
 function origins(sim: Simulation): { entry: string; ok: number; failed: number }[] {
   const w = sim.world;
-  const out = w.clients.map((c) => ({ entry: c.implicit ? `users of ${w.services[c.target]!.node}` : c.node, ok: c.ok, failed: c.failed }));
-  for (const s of w.sources) {
-    const svc = w.services[s.service]!;
-    const inst = w.instances[s.instance]!;
+  const out = w.parts.apps.clients.map((c) => ({ entry: c.implicit ? `users of ${w.parts.apps.services[c.target]!.node}` : c.node, ok: c.ok, failed: c.failed }));
+  for (const s of w.parts.apps.sources) {
+    const svc = w.parts.apps.services[s.service]!;
+    const inst = w.parts.apps.instances[s.instance]!;
     let ok = 0, failed = 0;
     for (const pid of inst.producers) if (pid >= 0) {
-      ok += w.producers[pid]!.originOk;
-      failed += w.producers[pid]!.originFailed;
+      ok += w.parts.kafka.producers[pid]!.originOk;
+      failed += w.parts.kafka.producers[pid]!.originFailed;
     }
     out.push({ entry: `events of ${svc.node}${svc.instances.length > 1 ? `/${inst.number}` : ''}`, ok, failed });
   }
@@ -72,8 +72,8 @@ function origins(sim: Simulation): { entry: string; ok: number; failed: number }
 }
 
 function partitionName(sim: Simulation, pid: number): string {
-  const p = sim.world.partitions[pid];
-  return p ? `${sim.world.topics[p.topic]!.name}-${p.index}` : String(pid);
+  const p = sim.world.parts.kafka.partitions[pid];
+  return p ? `${sim.world.parts.kafka.topics[p.topic]!.name}-${p.index}` : String(pid);
 }
 
 export function describeReport(sim: Simulation, run: { file: string; seed: number; duration: string; wallMs: number }): string {
@@ -82,9 +82,9 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   const out: string[] = [];
   const n = (x: number) => x.toLocaleString('en-US');
   out.push(`${run.file}: ${run.duration} simulated with seed ${run.seed} in ${n(run.wallMs)} ms (${n(r.events)} events)`);
-  const clusters = w.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map((t) => `${w.topics[t]!.name} ×${w.topics[t]!.partitions.length} rf ${w.topics[t]!.config.replicationFactor}`).join(', ')})`);
+  const clusters = w.parts.kafka.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map((t) => `${w.parts.kafka.topics[t]!.name} ×${w.parts.kafka.topics[t]!.partitions.length} rf ${w.parts.kafka.topics[t]!.config.replicationFactor}`).join(', ')})`);
   out.push(`  clusters: ${clusters.join('; ') || 'none'}`);
-  out.push(`  services: ${w.services.map((s) => s.node + (s.instances.length > 1 ? ` ×${s.instances.length}` : '')).join(', ')}`);
+  out.push(`  services: ${w.parts.apps.services.map((s) => s.node + (s.instances.length > 1 ? ` ×${s.instances.length}` : '')).join(', ')}`);
   if (r.faults.length) {
     out.push('faults');
     for (const f of r.faults) out.push(`  ${formatDuration(f.atMs * 1000).padStart(7)}  ${f.ok ? '' : 'NOT APPLIED: '}${f.note}`);

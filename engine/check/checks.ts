@@ -59,7 +59,7 @@ export interface LostMessage {
 export function lostMessages(w: World, limit = Infinity): { count: number; examples: LostMessage[] } {
   const m = w.messages;
   const present = new Uint8Array(m.count);
-  for (const p of w.partitions) {
+  for (const p of w.parts.kafka.partitions) {
     for (const seg of p.log.segments) for (let i = 0; i < seg.count; i++) present[seg.ids[i]!] = 1;
   }
   let count = 0;
@@ -87,7 +87,7 @@ export function checkHistory(w: World, examples = 20): CheckReport {
   const reoEx: (Example & { group: string })[] = [];
   let dup = 0, reo = 0, skipped = 0;
   w.checks.groups.forEach((gc, i) => {
-    const group = w.groups[i]!.name;
+    const group = w.parts.kafka.groups[i]!.name;
     dup += gc.duplicates;
     reo += gc.reordered;
     skipped += gc.skipped;
@@ -95,8 +95,8 @@ export function checkHistory(w: World, examples = 20): CheckReport {
     for (const e of gc.reorderExamples) if (reoEx.length < examples) reoEx.push({ ...e, group });
   });
   const open: Window[] = [];
-  for (const p of w.partitions) if (p.offlineSince >= 0) open.push({ what: 'partition', id: p.id, from: p.offlineSince, to: w.now });
-  for (const p of w.partitions) if (p.writesFailingSince >= 0) open.push({ what: 'writes', id: p.id, from: p.writesFailingSince, to: w.now });
+  for (const p of w.parts.kafka.partitions) if (p.offlineSince >= 0) open.push({ what: 'partition', id: p.id, from: p.offlineSince, to: w.now });
+  for (const p of w.parts.kafka.partitions) if (p.writesFailingSince >= 0) open.push({ what: 'writes', id: p.id, from: p.writesFailingSince, to: w.now });
   return {
     lost: lostMessages(w, examples),
     duplicated: { count: dup, examples: dupEx },

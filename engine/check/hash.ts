@@ -30,13 +30,13 @@ export function hashWorld(w: World): string {
     mix(flagsOf(m, i));
     mix(causationOf(m, i));
   }
-  for (const p of w.partitions) {
+  for (const p of w.parts.kafka.partitions) {
     mix(p.log.startOffset);
     mix(p.log.endOffset);
     for (const s of p.log.segments) for (let i = 0; i < s.count; i++) mix(s.ids[i]!);
     for (const hw of p.hw) mix(hw);
   }
-  for (const g of w.groups) for (const [p, o] of [...g.committed].sort((a, b) => a[0] - b[0])) {
+  for (const g of w.parts.kafka.groups) for (const [p, o] of [...g.committed].sort((a, b) => a[0] - b[0])) {
     mix(p);
     mix(o);
   }

@@ -25,14 +25,14 @@ import type { Fault } from './types.ts';
 const RESTART_DELAY_US = 5_000_000;
 
 hooks.crashWorstMoment = (w, consumerId) => {
-  const c = w.consumers[consumerId]!;
-  const iid = w.services[c.service]!.instances[c.instance]!;
+  const c = w.parts.kafka.consumers[consumerId]!;
+  const iid = w.parts.apps.services[c.service]!.instances[c.instance]!;
   crashInstance(w, iid);
-  after(w, RESTART_DELAY_US, E.restartInstance, iid, w.instances[iid]!.life);
+  after(w, RESTART_DELAY_US, E.restartInstance, iid, w.parts.apps.instances[iid]!.life);
 };
 
 on<World>(E.restartInstance, 'instance restarted', (w, iid, life) => {
-  if (w.instances[iid]!.life === life) restartInstance(w, iid);
+  if (w.parts.apps.instances[iid]!.life === life) restartInstance(w, iid);
 });
 
 /** Schedules a fault to fire at its time (or now, if that is past). */
@@ -65,12 +65,12 @@ function apply(w: World, f: Fault): string {
       const up = f.action === 'restart';
       if (t.type === 'brokers') for (const id of t.ids) (up ? restartBroker : crashBroker)(w, id);
       else if (t.type === 'controller') {
-        const c = w.clusters[t.cluster]!.controller;
+        const c = w.parts.kafka.clusters[t.cluster]!.controller;
         c.alive = up;
         w.net.up[c.host] = up ? 1 : 0;
       } else if (t.type === 'instances') for (const id of t.ids) (up ? restartInstance : crashInstance)(w, id);
       else {
-        const c = w.clients[t.id]!;
+        const c = w.parts.apps.clients[t.id]!;
         c.alive = up;
         c.life++;
         if (up) startClient(w, c);
@@ -96,8 +96,8 @@ function apply(w: World, f: Fault): string {
       return 'network healed';
     case 'reset-offsets': {
       // A group is named by its group.id, or by a service of the group.
-      const svc = w.services.find((x) => x.node === f.group);
-      const name = svc && svc.group >= 0 ? w.groups[svc.group]!.name : f.group;
+      const svc = w.parts.apps.services.find((x) => x.node === f.group);
+      const name = svc && svc.group >= 0 ? w.parts.kafka.groups[svc.group]!.name : f.group;
       const refused = resetGroupOffsets(w, name, typeof f.to === 'number' ? { shift: f.to } : f.to);
       return refused ? `!${refused}` : `offsets of group ${name} reset to ${typeof f.to === 'number' ? `${f.to} from the committed ones` : f.to}`;
     }
@@ -122,11 +122,11 @@ function apply(w: World, f: Fault): string {
       const t = resolveTarget(w, f.target);
       if (typeof t === 'string') return `!${t}`;
       if (t.type !== 'instances') return `!${f.action} applies to a service, and ${f.target} is not one`;
-      const svc = w.services[t.service]!;
+      const svc = w.parts.apps.services[t.service]!;
       const whole = t.ids.length === svc.instances.length;
       if (f.action === 'slow') {
         if (whole) svc.faults.slowUs = f.byUs;
-        else for (const iid of t.ids) w.instances[iid]!.slowUs = f.byUs;
+        else for (const iid of t.ids) w.parts.apps.instances[iid]!.slowUs = f.byUs;
       }
       else if (f.action === 'reject') svc.faults.rejecting = true;
       else if (f.action === 'accept') svc.faults.rejecting = false;
@@ -135,8 +135,8 @@ function apply(w: World, f: Fault): string {
         if (f.type !== undefined) svc.faults.poisonTypes.push(typeId(w.messages, f.type));
       } else {
         const when = f.action === 'crash-after-processing' ? 'after-processing' : 'before-processing';
-        for (const iid of t.ids) for (const cid of w.instances[iid]!.consumers) w.consumers[cid]!.crashTrigger = when;
-        if (w.instances[t.ids[0]!]!.consumers.length === 0) return `!${f.target} consumes nothing`;
+        for (const iid of t.ids) for (const cid of w.parts.apps.instances[iid]!.consumers) w.parts.kafka.consumers[cid]!.crashTrigger = when;
+        if (w.parts.apps.instances[t.ids[0]!]!.consumers.length === 0) return `!${f.target} consumes nothing`;
       }
       return formatFault(f).replace(/^\S+\s+/, '');
     }
@@ -144,36 +144,36 @@ function apply(w: World, f: Fault): string {
 }
 
 export function crashBroker(w: World, id: number): void {
-  const b = w.brokers[id]!;
+  const b = w.parts.kafka.brokers[id]!;
   if (!b.alive) return;
   b.alive = false;
   b.life++;
   w.net.up[b.host] = 0;
-  const c = w.clusters[b.cluster]!;
+  const c = w.parts.kafka.clusters[b.cluster]!;
   for (const fid of c.fetchers) {
-    const f = w.fetchers[fid]!;
+    const f = w.parts.kafka.fetchers[fid]!;
     if (f.follower === id) f.inflight = false;
     if (f.follower === id || f.leader === id) f.parked = false;
   }
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
-    p.delayed = p.delayed.filter((d) => w.produceRequests.get(d.request)?.broker !== id);
+    const p = w.parts.kafka.partitions[pid]!;
+    p.delayed = p.delayed.filter((d) => w.parts.kafka.produceRequests.get(d.request)?.broker !== id);
   }
   // Clients connected to the dead process see their connections reset at once.
   const rtt = 2 * w.net.latencyAcrossZonesUs;
-  for (const req of [...w.produceRequests.values()]) {
-    if (req.broker === id && w.producers[req.producer]!.requests.has(req.id)) connectionReset(w, req.id, w.now + rtt);
+  for (const req of [...w.parts.kafka.produceRequests.values()]) {
+    if (req.broker === id && w.parts.kafka.producers[req.producer]!.requests.has(req.id)) connectionReset(w, req.id, w.now + rtt);
   }
-  for (const req of w.fetchRequests.values()) if (req.broker === id) at(w, w.now + rtt, E.fetchTimeout, req.consumer, req.id);
+  for (const req of w.parts.kafka.fetchRequests.values()) if (req.broker === id) at(w, w.now + rtt, E.fetchTimeout, req.consumer, req.id);
   for (const fid of c.fetchers) {
-    const f = w.fetchers[fid]!;
+    const f = w.parts.kafka.fetchers[fid]!;
     if (f.leader === id && f.inflight) at(w, w.now + rtt, E.replicaFetchTimeout, f.id, f.seq);
   }
   record(w.trace, w.now, T.crash, b.host, -1, 0, 1, 0);
 }
 
 export function restartBroker(w: World, id: number): void {
-  const b = w.brokers[id]!;
+  const b = w.parts.kafka.brokers[id]!;
   if (b.alive) return;
   b.alive = true;
   b.life++;
@@ -184,10 +184,10 @@ export function restartBroker(w: World, id: number): void {
 }
 
 export function crashInstance(w: World, iid: number): void {
-  const inst = w.instances[iid]!;
+  const inst = w.parts.apps.instances[iid]!;
   if (!inst.alive) return;
-  for (const cid of inst.consumers) crashConsumer(w, w.consumers[cid]!);
-  for (const pid of inst.producers) if (pid >= 0) crashProducer(w, w.producers[pid]!);
+  for (const cid of inst.consumers) crashConsumer(w, w.parts.kafka.consumers[cid]!);
+  for (const pid of inst.producers) if (pid >= 0) crashProducer(w, w.parts.kafka.producers[pid]!);
   inst.alive = false;
   inst.life++;
   w.net.up[inst.host] = 0;
@@ -196,12 +196,12 @@ export function crashInstance(w: World, iid: number): void {
 }
 
 export function restartInstance(w: World, iid: number): void {
-  const inst = w.instances[iid]!;
+  const inst = w.parts.apps.instances[iid]!;
   if (inst.alive) return;
   inst.alive = true;
   inst.life++;
   w.net.up[inst.host] = 1;
-  for (const pid of inst.producers) if (pid >= 0) restartProducer(w, w.producers[pid]!);
-  for (const cid of inst.consumers) restartConsumer(w, w.consumers[cid]!);
+  for (const pid of inst.producers) if (pid >= 0) restartProducer(w, w.parts.kafka.producers[pid]!);
+  for (const cid of inst.consumers) restartConsumer(w, w.parts.kafka.consumers[cid]!);
   record(w.trace, w.now, T.crash, inst.host, -1, 0, 2, 0);
 }

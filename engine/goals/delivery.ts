@@ -27,11 +27,11 @@ export function noLoss(v: RunView): Verdict {
 
 /** The service's dead-letter topic id, -1 when it has none. */
 function dlqOf(w: World, svc: Service): number {
-  return w.consumers.find((c) => c.service === svc.id)?.config.dlq ?? -1;
+  return w.parts.kafka.consumers.find((c) => c.service === svc.id)?.config.dlq ?? -1;
 }
 
 function dlqName(w: World, svc: Service): string {
-  return w.topics[dlqOf(w, svc)]?.name ?? '';
+  return w.parts.kafka.topics[dlqOf(w, svc)]?.name ?? '';
 }
 
 /** Messages on the service's dead-letter topic name the originals they stand for. */
@@ -42,7 +42,7 @@ function deadLettered(w: World, svc: Service): Set<number> {
   const m = w.messages;
   for (let id = 1; id < m.count; id++) {
     const f = flagsOf(m, id);
-    if ((f & CAUSED_BY_MESSAGE) !== 0 && (f & ACKED) !== 0 && w.partitions[partitionOf(m, id)]!.topic === dlq) out.add(causationOf(m, id));
+    if ((f & CAUSED_BY_MESSAGE) !== 0 && (f & ACKED) !== 0 && w.parts.kafka.partitions[partitionOf(m, id)]!.topic === dlq) out.add(causationOf(m, id));
   }
   return out;
 }
@@ -65,20 +65,20 @@ export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v
   const missingRefs: MessageRef[] = [];
   for (const svc of services) {
     const g = svc.group;
-    const topics = c.topic ? [w.topics.findIndex((x) => x.name === c.topic)] : w.groups[g]!.topics;
+    const topics = c.topic ? [w.parts.kafka.topics.findIndex((x) => x.name === c.topic)] : w.parts.kafka.groups[g]!.topics;
     const dlq = c.orDeadLettered ? deadLettered(w, svc) : new Set<number>();
     let total = 0, dead = 0, missing = 0;
     const firstMissing: number[] = [];
     for (let id = 1; id < w.messages.count; id++) {
       const t = producedAtOf(w.messages, id);
       if ((flagsOf(w.messages, id) & ACKED) === 0 || t < from || t >= before) continue;
-      if (!topics.includes(w.partitions[partitionOf(w.messages, id)]!.topic)) continue;
+      if (!topics.includes(w.parts.kafka.partitions[partitionOf(w.messages, id)]!.topic)) continue;
       total++;
       if (seenBy(w, g, id)) continue;
       if (dlq.has(id)) dead++;
       else if (missing++ < 5) firstMissing.push(id);
     }
-    const what = sentWhen(c, topics.map((ti) => w.topics[ti]!.name));
+    const what = sentWhen(c, topics.map((ti) => w.parts.kafka.topics[ti]!.name));
     if (total === 0) {
       failures.push(`No event was ${what}, so ${svc.node} had nothing to process`);
       continue;

@@ -34,9 +34,9 @@ export const no = (explanation: string, counterexample?: Counterexample): Verdic
 export function consumingServices(v: RunView, matcher?: Matcher, topic?: string): Service[] | string {
   const named = matcher === undefined ? null : new Set(matchNodes(v.t, matcher).map((n) => n.id));
   if (named && named.size === 0) return nothingMatches(matcher!);
-  const ti = topic === undefined ? -1 : v.w.topics.findIndex((x) => x.name === topic);
+  const ti = topic === undefined ? -1 : v.w.parts.kafka.topics.findIndex((x) => x.name === topic);
   if (topic !== undefined && ti < 0) return `There is no topic ${topic}, so nothing can be read from it.`;
-  const out = v.w.services.filter((s) => (!named || named.has(s.node)) && s.group >= 0 && (ti < 0 || s.consumes.includes(ti)));
+  const out = v.w.parts.apps.services.filter((s) => (!named || named.has(s.node)) && s.group >= 0 && (ti < 0 || s.consumes.includes(ti)));
   if (out.length > 0) return out;
   const who = named ? [...named].join(', ') : 'No service';
   return topic ? `${who} ${named && named.size > 1 ? 'do' : 'does'} not read ${topic}.` : `${who} ${named && named.size > 1 ? 'read' : 'reads'} no topic.`;
@@ -44,7 +44,7 @@ export function consumingServices(v: RunView, matcher?: Matcher, topic?: string)
 
 /** The offset of message `id` in partition `pid`'s log, or -1 when the log no longer holds it. */
 export function offsetOf(w: World, pid: number, id: number): number {
-  const p = w.partitions[pid];
+  const p = w.parts.kafka.partitions[pid];
   if (!p) return -1;
   for (const seg of p.log.segments) {
     for (let i = 0; i < seg.count; i++) if (seg.ids[i] === id) return seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;

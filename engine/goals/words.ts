@@ -47,8 +47,8 @@ export function list(items: string[]): string {
 
 /** `orders-topic-3`: a global partition id as Kafka prints it. */
 export function partitionName(w: World, pid: number): string {
-  const p = w.partitions[pid];
-  return p ? `${w.topics[p.topic]!.name}-${p.index}` : `partition ${pid}`;
+  const p = w.parts.kafka.partitions[pid];
+  return p ? `${w.parts.kafka.topics[p.topic]!.name}-${p.index}` : `partition ${pid}`;
 }
 
 /** A message as the event log names it, with where it sat and when. */

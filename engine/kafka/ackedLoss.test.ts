@@ -22,7 +22,7 @@ const bounded = (brokers: string, topic: string) => `graph LR
 /** Every acknowledged message must sit in some partition's log. */
 function acknowledgedMissing(sim: TestSim): number[] {
   const held = new Set<number>();
-  for (const p of sim.w.partitions) for (const s of p.log.segments) for (let i = 0; i < s.count; i++) held.add(s.ids[i]!);
+  for (const p of sim.w.parts.kafka.partitions) for (const s of p.log.segments) for (let i = 0; i < s.count; i++) held.add(s.ids[i]!);
   const missing: number[] = [];
   for (let id = 1; id < sim.w.messages.count; id++) if ((flagsOf(sim.w.messages, id) & ACKED) !== 0 && !held.has(id)) missing.push(id);
   return missing;
@@ -82,13 +82,13 @@ describe('acks=all loses no acknowledged write under crashes alone', () => {
 `;
     const sim = TestSim.of(text, { seed: 1173, faults: ['5115217us crash leader:t/5', '8942100us crash Kafka/1', '30s restart Kafka/1', '30s restart Kafka/2', '30s restart Kafka/3'] });
     sim.until('32s');
-    for (const s of sim.w.sources) s.rate = 0;
+    for (const s of sim.w.parts.apps.sources) s.rate = 0;
     sim.advance('20s');
     const g = sim.group('C');
     const lag = sim.topic('t').partitions.reduce((n, pid) => n + partitionLag(sim.w, g.id, pid).lag, 0);
     expect(lag).toBe(0);
     // Twenty seconds after the brokers returned, the producer has written (or given up) everything it held.
-    const prod = sim.w.producers[0]!;
+    const prod = sim.w.parts.kafka.producers[0]!;
     expect({ batches: prod.batches.size, requests: prod.requests.size }).toEqual({ batches: 0, requests: 0 });
   });
 });

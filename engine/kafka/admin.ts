@@ -14,34 +14,34 @@ import type { World } from '../world.ts';
  * so a key can now live in two partitions (semantics S9). Consumer groups on the topic rebalance (C1).
  */
 export function addPartitions(w: World, topicName: string, count: number): string | null {
-  const ti = w.topics.findIndex((t) => t.name === topicName);
+  const ti = w.parts.kafka.topics.findIndex((t) => t.name === topicName);
   if (ti < 0) return `no topic named ${topicName}`;
-  const topic = w.topics[ti]!;
+  const topic = w.parts.kafka.topics[ti]!;
   if (count <= topic.partitions.length) return `${topicName} already has ${topic.partitions.length} partitions; Kafka can only add partitions`;
-  const c = w.clusters[topic.cluster]!;
+  const c = w.parts.kafka.clusters[topic.cluster]!;
   const n = c.brokers.length;
   const rf = Math.min(topic.config.replicationFactor, n);
   for (let index = topic.partitions.length; index < count; index++) {
     const replicas: number[] = [];
     for (let r = 0; r < rf; r++) replicas.push(c.brokers[(ti + index + r) % n]!);
     const p: Partition = {
-      id: w.partitions.length, cluster: c.id, topic: ti, index, replicas, log: createLog(), owner: 0,
+      id: w.parts.kafka.partitions.length, cluster: c.id, topic: ti, index, replicas, log: createLog(), owner: 0,
       matched: replicas.map(() => 0), tail: replicas.map(() => null), hw: replicas.map(() => 0),
       followerEnd: replicas.map(() => 0), lastCaughtUpAt: replicas.map(() => w.now), lastFetchAt: replicas.map(() => w.now),
       lastFetchLeaderEnd: replicas.map(() => 0), states: [], pendingIsr: null, producers: new Map(), delayed: [],
       parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, lastWriteOkAt: w.now, cleanedTo: 0,
     };
-    w.partitions.push(p);
+    w.parts.kafka.partitions.push(p);
     topic.partitions.push(p.id);
     c.partitions.push(p.id);
-    for (const prod of w.producers) prod.open.push(null);
+    for (const prod of w.parts.kafka.producers) prod.open.push(null);
     p.states.push({ version: 0, leader: -1, leaderEpoch: -1, isr: replicas.map((_, s) => s) });
     change(w, c, p, 0, replicas.map((_, s) => s), true);
   }
   pushMetadata(w, c);
   // Producers and consumers see the new partitions with their next metadata refresh.
-  for (const prod of w.producers) if (prod.cluster === c.id) prod.metaVersion = Math.min(prod.metaVersion, c.controller.version);
-  for (const g of w.groups) if (g.topics.includes(ti) && g.state === 'stable') startRebalance(w, g, false);
+  for (const prod of w.parts.kafka.producers) if (prod.cluster === c.id) prod.metaVersion = Math.min(prod.metaVersion, c.controller.version);
+  for (const g of w.parts.kafka.groups) if (g.topics.includes(ti) && g.state === 'stable') startRebalance(w, g, false);
   return null;
 }
 
@@ -50,12 +50,12 @@ export function addPartitions(w: World, topicName: string, count: number): strin
  * to replay). Refused while the group has members, as Kafka refuses it.
  */
 export function resetGroupOffsets(w: World, groupName: string, to: 'earliest' | 'latest' | { shift: number }): string | null {
-  const g = w.groups.find((x) => x.name === groupName);
+  const g = w.parts.kafka.groups.find((x) => x.name === groupName);
   if (!g) return `no consumer group named ${groupName}`;
   // The coordinator's view counts: a crashed member stays in the group until its session expires.
   if (g.members.length > 0) return `group ${groupName} has active members (${g.members.length}): Kafka resets offsets only of an inactive group`;
   resetOffsets(w, g, (pid) => {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     if (to === 'earliest') return p.log.startOffset;
     const end = p.hw[p.owner]!;
     if (to === 'latest') return end;

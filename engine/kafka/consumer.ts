@@ -31,7 +31,7 @@ export function startConsumer(w: World, c: Consumer): void {
 }
 
 function group(w: World, c: Consumer): Group {
-  return w.groups[c.group]!;
+  return w.parts.kafka.groups[c.group]!;
 }
 
 /** Sends JoinGroup; eager members give up their partitions first (stop-the-world, semantics C4). */
@@ -59,16 +59,16 @@ export function join(w: World, c: Consumer): void {
 }
 
 on<World>(E.joinTimeout, 'JoinGroup unanswered', (w, cid, seq) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || !c.joining || c.joinSeq !== seq) return;
   c.joining = false;
   join(w, c);
 });
 
 on<World>(E.joinResponse, 'JoinGroup answer', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const a = w.groupAnswers.get(id);
-  w.groupAnswers.delete(id);
+  const c = w.parts.kafka.consumers[cid]!;
+  const a = w.parts.kafka.groupAnswers.get(id);
+  w.parts.kafka.groupAnswers.delete(id);
   if (!a || !c.alive) return;
   c.joining = false;
   c.memberId = a.memberId;
@@ -110,7 +110,7 @@ function revoke(w: World, c: Consumer, parts: number[]): void {
 }
 
 on<World>(E.consumerHeartbeat, 'consumer heartbeat', (w, cid, life) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || c.life !== life) return;
   after(w, c.config.heartbeatUs, E.consumerHeartbeat, c.id, life);
   // The heartbeat thread leaves the group when the application has not polled for max.poll.interval.ms (C3).
@@ -125,9 +125,9 @@ on<World>(E.consumerHeartbeat, 'consumer heartbeat', (w, cid, life) => {
 });
 
 on<World>(E.heartbeatResponse, 'heartbeat answer', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const a = w.groupAnswers.get(id);
-  w.groupAnswers.delete(id);
+  const c = w.parts.kafka.consumers[cid]!;
+  const a = w.parts.kafka.groupAnswers.get(id);
+  w.parts.kafka.groupAnswers.delete(id);
   if (!a || !c.alive || c.joining) return;
   if (a.code === REBALANCE_IN_PROGRESS || a.code === ILLEGAL_GENERATION) join(w, c);
   else if (a.code === UNKNOWN_MEMBER_ID) {
@@ -138,7 +138,7 @@ on<World>(E.heartbeatResponse, 'heartbeat answer', (w, cid, id) => {
 });
 
 on<World>(E.autoCommit, 'auto-commit interval', (w, cid, life) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || c.life !== life) return;
   after(w, c.config.autoCommitUs, E.autoCommit, c.id, life);
   // Auto-commit runs inside poll(): it commits what earlier polls returned, all of it processed by now in a
@@ -170,9 +170,9 @@ export function commit(w: World, c: Consumer, sync: boolean, only?: number[]): v
 }
 
 on<World>(E.commitResponse, 'OffsetCommit answer', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const a = w.groupAnswers.get(id);
-  w.groupAnswers.delete(id);
+  const c = w.parts.kafka.consumers[cid]!;
+  const a = w.parts.kafka.groupAnswers.get(id);
+  w.parts.kafka.groupAnswers.delete(id);
   if (!a || !c.alive) return;
   if (a.code !== NONE) {
     // CommitFailedException: this member was removed from the group; what it processed will be redelivered.
@@ -197,12 +197,12 @@ function afterCommit(w: World, c: Consumer): void {
 }
 
 on<World>(E.commitTimeout, 'commitSync times out', (w, cid, id) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   if (c.alive && c.committing && c.commitId === id) afterCommit(w, c);
 });
 
 on<World>(E.poll, 'poll', (w, cid, life) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   if (c.alive && life === c.life) poll(w, c);
 });
 

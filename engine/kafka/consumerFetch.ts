@@ -24,7 +24,7 @@ export function fetchMore(w: World, c: Consumer): void {
   const byBroker = new Map<number, number[]>();
   for (const p of c.assigned) {
     if (c.buffer.has(p) || (c.blockedUntil.get(p) ?? 0) === Infinity) continue;
-    const leader = leaderAt(w.partitions[p]!, c.metaVersion);
+    const leader = leaderAt(w.parts.kafka.partitions[p]!, c.metaVersion);
     if (leader < 0 || c.fetching.has(leader) || (c.reconnectAt.get(leader) ?? 0) > w.now) continue;
     const list = byBroker.get(leader) ?? [];
     list.push(p);
@@ -50,9 +50,9 @@ export function fetchMore(w: World, c: Consumer): void {
       logStart: [],
       logEnd: [],
     };
-    w.fetchRequests.set(id, req);
+    w.parts.kafka.fetchRequests.set(id, req);
     c.fetching.add(broker);
-    const bhost = w.brokers[broker]!.host;
+    const bhost = w.parts.kafka.brokers[broker]!.host;
     const t = arrival(w.net, w.now, c.host, bhost);
     if (t >= 0) at(w, t, E.fetchArrive, broker, id);
     const refused = t < 0 ? refusedAt(w.net, w.now, c.host, bhost) : -1;
@@ -62,9 +62,9 @@ export function fetchMore(w: World, c: Consumer): void {
 }
 
 on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const req = w.fetchRequests.get(id);
-  w.fetchRequests.delete(id);
+  const c = w.parts.kafka.consumers[cid]!;
+  const req = w.parts.kafka.fetchRequests.get(id);
+  w.parts.kafka.fetchRequests.delete(id);
   if (!req || !c.alive || req.consumerLife !== c.life) return;
   c.fetching.delete(req.broker);
   c.connectFailures.delete(req.broker);
@@ -97,8 +97,8 @@ on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
       const first = offs ? offs[0]! : base;
       c.fetchPosition.set(p, (offs ? offs[offs.length - 1]! : base + ids.length - 1) + 1);
       w.metrics.delivered += ids.length;
-      const svc = w.services[c.service]!;
-      countEdge(w.metrics, svc.consumeEdges[svc.consumes.indexOf(w.partitions[p]!.topic)] ?? '', ids.length);
+      const svc = w.parts.apps.services[c.service]!;
+      countEdge(w.metrics, svc.consumeEdges[svc.consumes.indexOf(w.parts.kafka.partitions[p]!.topic)] ?? '', ids.length);
       record(w.trace, w.now, T.deliver, c.host, p, first, ids.length, c.group);
     }
   }
@@ -108,11 +108,11 @@ on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
 });
 
 on<World>(E.fetchTimeout, 'fetch times out', (w, cid, id) => {
-  const c = w.consumers[cid]!;
-  const req = w.fetchRequests.get(id);
+  const c = w.parts.kafka.consumers[cid]!;
+  const req = w.parts.kafka.fetchRequests.get(id);
   if (!req) return;
   // The request ends here whoever sent it: one from before a consumer crash is freed too, not kept forever.
-  w.fetchRequests.delete(id);
+  w.parts.kafka.fetchRequests.delete(id);
   if (req.consumerLife !== c.life) return;
   c.fetching.delete(req.broker);
   // The connection failed (refused, or the request timed out and the client disconnected): reconnect after a
@@ -127,7 +127,7 @@ on<World>(E.fetchTimeout, 'fetch times out', (w, cid, id) => {
 });
 
 on<World>(E.fetchRetry, 'reconnect backoff over', (w, cid, life) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   if (c.alive && c.life === life) fetchMore(w, c);
 });
 
@@ -140,9 +140,9 @@ export function refreshConsumerMetadata(w: World, c: Consumer): void {
   c.metadataInflight = true;
   const wait = c.metadataFailures > 0 ? backoffUs(c.metadataFailures, RETRY_BACKOFF_US, RETRY_BACKOFF_MAX_US, c.rng) : 0;
   const start = w.now + wait;
-  const cl = w.clusters[c.cluster]!;
+  const cl = w.parts.kafka.clusters[c.cluster]!;
   for (const bid of cl.brokers) {
-    const b = w.brokers[bid]!;
+    const b = w.parts.kafka.brokers[bid]!;
     const t1 = arrival(w.net, start, c.host, b.host);
     if (t1 < 0) continue;
     const t2 = arrival(w.net, t1, b.host, c.host);
@@ -154,14 +154,14 @@ export function refreshConsumerMetadata(w: World, c: Consumer): void {
 }
 
 on<World>(E.consumerMetadata, 'consumer metadata', (w, cid, version) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   c.metadataInflight = false;
   if (!c.alive) return;
   if (version > c.metaVersion) {
     c.metaVersion = version;
     c.metadataFailures = 0;
   } else c.metadataFailures++;
-  const stillUnknown = c.assigned.some((p) => leaderAt(w.partitions[p]!, c.metaVersion) < 0);
+  const stillUnknown = c.assigned.some((p) => leaderAt(w.parts.kafka.partitions[p]!, c.metaVersion) < 0);
   fetchMore(w, c);
   if (stillUnknown) refreshConsumerMetadata(w, c);
 });

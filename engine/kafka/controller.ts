@@ -22,35 +22,35 @@ export function startCluster(w: World, c: Cluster): void {
   const ctl = c.controller;
   ctl.version = 1;
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     const isr = p.replicas.map((_, s) => s);
     pushState(p, { version: 1, leader: 0, leaderEpoch: 0, isr });
     p.owner = 0;
-    record(w.trace, w.now, T.election, w.brokers[p.replicas[0]!]!.host, p.id, 0, isr.length, 0);
+    record(w.trace, w.now, T.election, w.parts.kafka.brokers[p.replicas[0]!]!.host, p.id, 0, isr.length, 0);
   }
   for (const bid of c.brokers) {
-    const b = w.brokers[bid]!;
+    const b = w.parts.kafka.brokers[bid]!;
     b.metaVersion = 1;
     b.lastHeartbeatAt = w.now;
     heartbeatReceived(w, c, b.id);
     after(w, (c.config.brokerHeartbeatIntervalUs * (b.number - 1)) / c.brokers.length, E.brokerHeartbeat, b.id, b.life);
   }
-  for (const bid of c.brokers) onMetadata(w, w.brokers[bid]!, 0);
+  for (const bid of c.brokers) onMetadata(w, w.parts.kafka.brokers[bid]!, 0);
   after(w, c.config.leaderImbalanceCheckUs, E.preferredLeaderCheck, c.id, 0);
 }
 
 on<World>(E.brokerHeartbeat, 'broker heartbeat', (w, bid, life) => {
-  const b = w.brokers[bid]!;
+  const b = w.parts.kafka.brokers[bid]!;
   if (!b.alive || b.life !== life) return;
-  const c = w.clusters[b.cluster]!;
+  const c = w.parts.kafka.clusters[b.cluster]!;
   const t = arrival(w.net, w.now, b.host, c.controller.host);
   if (t >= 0) at(w, t, E.heartbeatArrive, bid, life);
   after(w, c.config.brokerHeartbeatIntervalUs, E.brokerHeartbeat, bid, life);
 });
 
 on<World>(E.heartbeatArrive, 'heartbeat reaches controller', (w, bid, life) => {
-  const b = w.brokers[bid]!;
-  const c = w.clusters[b.cluster]!;
+  const b = w.parts.kafka.brokers[bid]!;
+  const c = w.parts.kafka.clusters[b.cluster]!;
   if (!c.controller.alive) return;
   let changed = false;
   // A heartbeat from a new incarnation means the broker restarted: it leads nothing and must catch up before it
@@ -64,25 +64,25 @@ on<World>(E.heartbeatArrive, 'heartbeat reaches controller', (w, bid, life) => {
 });
 
 function heartbeatReceived(w: World, c: Cluster, bid: number): void {
-  const gen = ++c.controller.sessionGen[w.brokers[bid]!.number - 1]!;
-  w.brokers[bid]!.lastHeartbeatAt = w.now;
+  const gen = ++c.controller.sessionGen[w.parts.kafka.brokers[bid]!.number - 1]!;
+  w.parts.kafka.brokers[bid]!.lastHeartbeatAt = w.now;
   after(w, c.config.brokerSessionTimeoutUs, E.sessionExpire, bid, gen);
 }
 
 on<World>(E.sessionExpire, 'broker session expires', (w, bid, gen) => {
-  const b = w.brokers[bid]!;
-  const c = w.clusters[b.cluster]!;
+  const b = w.parts.kafka.brokers[bid]!;
+  const c = w.parts.kafka.clusters[b.cluster]!;
   if (!c.controller.alive || c.controller.sessionGen[b.number - 1] !== gen || b.fenced) return;
   if (fence(w, c, bid)) pushMetadata(w, c);
 });
 
 /** Fences a broker: it leaves every ISR it can leave and loses every leadership. Returns true if anything changed. */
 function fence(w: World, c: Cluster, bid: number): boolean {
-  const b = w.brokers[bid]!;
+  const b = w.parts.kafka.brokers[bid]!;
   b.fenced = true;
   let changed = false;
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     const slot = slotOf(p, bid);
     if (slot < 0) continue;
     const st = currentState(p);
@@ -100,10 +100,10 @@ function fence(w: World, c: Cluster, bid: number): boolean {
 }
 
 function unfence(w: World, c: Cluster, bid: number): boolean {
-  w.brokers[bid]!.fenced = false;
+  w.parts.kafka.brokers[bid]!.fenced = false;
   let changed = false;
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     const st = currentState(p);
     if (st.leader >= 0 || slotOf(p, bid) < 0) continue;
     elect(w, c, p, st.isr);
@@ -114,7 +114,7 @@ function unfence(w: World, c: Cluster, bid: number): boolean {
 
 /** True when the controller may pick the replica in `slot` (its broker is registered and unfenced). */
 function eligible(w: World, p: Partition, slot: number): boolean {
-  return !w.brokers[p.replicas[slot]!]!.fenced;
+  return !w.parts.kafka.brokers[p.replicas[slot]!]!.fenced;
 }
 
 /**
@@ -126,7 +126,7 @@ export function elect(w: World, c: Cluster, p: Partition, isr: number[]): void {
   let leader = -1;
   let newIsr = isr;
   for (let s = 0; s < p.replicas.length && leader < 0; s++) if (isr.includes(s) && eligible(w, p, s)) leader = s;
-  const topic = w.topics[p.topic]!;
+  const topic = w.parts.kafka.topics[p.topic]!;
   if (leader < 0 && topic.config.uncleanLeaderElection) {
     for (let s = 0; s < p.replicas.length && leader < 0; s++) if (eligible(w, p, s)) leader = s;
     if (leader >= 0) newIsr = [leader];
@@ -142,7 +142,7 @@ export function change(w: World, c: Cluster, p: Partition, leader: number, isr: 
   pushState(p, { version, leader, leaderEpoch: epoch, isr: [...isr].sort((a, b) => a - b) });
   if (leader !== st.leader || newEpoch) {
     if (leader >= 0) {
-      const topic = w.topics[p.topic]!;
+      const topic = w.parts.kafka.topics[p.topic]!;
       makeOwner(p, leader, logWrite(w, topic));
       if (p.offlineSince >= 0) {
         w.checks.unavailable.push({ what: 'partition', id: p.id, from: p.offlineSince, to: w.now });
@@ -151,10 +151,10 @@ export function change(w: World, c: Cluster, p: Partition, leader: number, isr: 
     } else if (p.offlineSince < 0) {
       p.offlineSince = w.now;
     }
-    const host = leader >= 0 ? w.brokers[p.replicas[leader]!]!.host : -1;
+    const host = leader >= 0 ? w.parts.kafka.brokers[p.replicas[leader]!]!.host : -1;
     record(w.trace, w.now, T.election, host, p.id, epoch, isr.length, 0);
   } else {
-    const host = leader >= 0 ? w.brokers[p.replicas[leader]!]!.host : -1;
+    const host = leader >= 0 ? w.parts.kafka.brokers[p.replicas[leader]!]!.host : -1;
     record(w.trace, w.now, T.isr, host, p.id, isr.length, isr.length < st.isr.length ? 1 : 2, 0);
   }
 }
@@ -165,13 +165,13 @@ export function pushMetadata(w: World, c: Cluster): void {
 }
 
 function sendMetadata(w: World, c: Cluster, bid: number): void {
-  const b = w.brokers[bid]!;
+  const b = w.parts.kafka.brokers[bid]!;
   const t = arrival(w.net, w.now, c.controller.host, b.host);
   if (t >= 0) at(w, t, E.metadataArrive, bid, c.controller.version);
 }
 
 on<World>(E.metadataArrive, 'metadata reaches broker', (w, bid, version) => {
-  const b = w.brokers[bid]!;
+  const b = w.parts.kafka.brokers[bid]!;
   if (!b.alive || version <= b.metaVersion) return;
   const before = b.metaVersion;
   b.metaVersion = version;
@@ -179,8 +179,8 @@ on<World>(E.metadataArrive, 'metadata reaches broker', (w, bid, version) => {
 });
 
 on<World>(E.alterPartitionArrive, 'AlterPartition reaches controller', (w, pid, epoch) => {
-  const p = w.partitions[pid]!;
-  const c = w.clusters[p.cluster]!;
+  const p = w.parts.kafka.partitions[pid]!;
+  const c = w.parts.kafka.clusters[p.cluster]!;
   const proposed = p.pendingIsr;
   if (!c.controller.alive || !proposed) return;
   const st = currentState(p);
@@ -195,13 +195,13 @@ on<World>(E.alterPartitionArrive, 'AlterPartition reaches controller', (w, pid, 
 });
 
 on<World>(E.preferredLeaderCheck, 'preferred leader check', (w, cid) => {
-  const c = w.clusters[cid]!;
+  const c = w.parts.kafka.clusters[cid]!;
   after(w, c.config.leaderImbalanceCheckUs, E.preferredLeaderCheck, cid, 0);
   if (!c.controller.alive || !c.config.autoLeaderRebalance) return;
   let changed = false;
   for (const bid of c.brokers) {
-    if (w.brokers[bid]!.fenced) continue;
-    const preferred = c.partitions.map((id) => w.partitions[id]!).filter((p) => p.replicas[0] === bid);
+    if (w.parts.kafka.brokers[bid]!.fenced) continue;
+    const preferred = c.partitions.map((id) => w.parts.kafka.partitions[id]!).filter((p) => p.replicas[0] === bid);
     const notLeading = preferred.filter((p) => currentState(p).leader !== 0);
     if (preferred.length === 0 || (notLeading.length * 100) / preferred.length <= c.config.leaderImbalancePercent) continue;
     for (const p of notLeading) {

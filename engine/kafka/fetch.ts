@@ -41,11 +41,11 @@ const EMPTY_IDS = new Uint32Array(0);
 const EMPTY_OFFSETS = new Float64Array(0);
 
 on<World>(E.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
-  const req = w.fetchRequests.get(fetchId);
-  if (!req || !w.brokers[bid]!.alive) return;
+  const req = w.parts.kafka.fetchRequests.get(fetchId);
+  if (!req || !w.parts.kafka.brokers[bid]!.alive) return;
   if (!fill(w, req) && req.waitUs > 0) {
     req.parked = true;
-    for (const pid of req.partitions) w.partitions[pid]!.parkedFetches.push(fetchId);
+    for (const pid of req.partitions) w.parts.kafka.partitions[pid]!.parkedFetches.push(fetchId);
     after(w, req.waitUs, E.fetchParkTimeout, bid, fetchId);
     return;
   }
@@ -53,11 +53,11 @@ on<World>(E.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
 });
 
 on<World>(E.fetchParkTimeout, 'parked fetch times out', (w, bid, fetchId) => {
-  const req = w.fetchRequests.get(fetchId);
+  const req = w.parts.kafka.fetchRequests.get(fetchId);
   if (!req || !req.parked) return;
   req.parked = false;
   // A crashed broker answers nothing; its client learns from the reset connection (faults/apply.ts, crashBroker).
-  if (!w.brokers[bid]!.alive) return;
+  if (!w.parts.kafka.brokers[bid]!.alive) return;
   fill(w, req);
   send(w, req);
 });
@@ -68,7 +68,7 @@ export function wakeFetches(w: World, p: Partition): void {
   const parked = p.parkedFetches;
   p.parkedFetches = [];
   for (const id of parked) {
-    const req = w.fetchRequests.get(id);
+    const req = w.parts.kafka.fetchRequests.get(id);
     if (!req || !req.parked) continue;
     if (fill(w, req)) {
       req.parked = false;
@@ -82,7 +82,7 @@ export function wakeFetches(w: World, p: Partition): void {
 /** A broker that stopped leading answers the fetches parked on it at once. */
 export function failParkedFetches(w: World, p: Partition, broker: number): void {
   for (const id of p.parkedFetches) {
-    const req = w.fetchRequests.get(id);
+    const req = w.parts.kafka.fetchRequests.get(id);
     if (!req || !req.parked || req.broker !== broker) continue;
     req.parked = false;
     fill(w, req);
@@ -92,10 +92,10 @@ export function failParkedFetches(w: World, p: Partition, broker: number): void 
 
 /** Reads every partition of the request; true when there is anything to return (records or an error). */
 function fill(w: World, req: FetchRequest): boolean {
-  const b = w.brokers[req.broker]!;
+  const b = w.parts.kafka.brokers[req.broker]!;
   let any = false;
   for (let i = 0; i < req.partitions.length; i++) {
-    const p = w.partitions[req.partitions[i]!]!;
+    const p = w.parts.kafka.partitions[req.partitions[i]!]!;
     req.ids[i] = EMPTY_IDS;
     req.recordOffsets[i] = EMPTY_OFFSETS;
     if (!believesLeader(b, p)) {
@@ -141,8 +141,8 @@ function fill(w: World, req: FetchRequest): boolean {
 }
 
 function send(w: World, req: FetchRequest): void {
-  const b = w.brokers[req.broker]!;
-  const t = arrival(w.net, w.now, b.host, w.consumers[req.consumer]!.host);
+  const b = w.parts.kafka.brokers[req.broker]!;
+  const t = arrival(w.net, w.now, b.host, w.parts.kafka.consumers[req.consumer]!.host);
   // An answer lost on the way is not forgotten here: the request stays until the consumer's request timeout (or a
   // reset connection) fires, which is what frees the consumer to fetch again.
   if (t >= 0) at(w, t, E.fetchResponse, req.consumer, req.id);

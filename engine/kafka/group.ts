@@ -34,11 +34,11 @@ export interface GroupAnswer {
 
 /** The broker that coordinates the group: the leader of its __consumer_offsets partition, else the next live one. */
 export function coordinatorOf(w: World, g: Group): number {
-  const c = w.clusters[g.cluster]!;
+  const c = w.parts.kafka.clusters[g.cluster]!;
   const n = c.brokers.length;
   const start = toPositive(murmur2String(g.name)) % 50 % n;
   for (let i = 0; i < n; i++) {
-    const b = w.brokers[c.brokers[(start + i) % n]!]!;
+    const b = w.parts.kafka.brokers[c.brokers[(start + i) % n]!]!;
     if (!b.fenced) return b.id;
   }
   return -1;
@@ -48,31 +48,31 @@ export function coordinatorOf(w: World, g: Group): number {
 export function toCoordinator(w: World, g: Group, fromHost: number, req: GroupRequest, kind: number): number {
   const coord = coordinatorOf(w, g);
   if (coord < 0) return -1;
-  const b = w.brokers[coord]!;
+  const b = w.parts.kafka.brokers[coord]!;
   const t = arrival(w.net, w.now, fromHost, b.host);
   if (t < 0) return -1;
   const id = nextId(w);
-  w.groupInbox.set(id, req);
+  w.parts.kafka.groupInbox.set(id, req);
   at(w, t, kind, g.id, id);
   return id;
 }
 
-/** The coordinator answers a consumer: the answer waits in w.groupAnswers until the event reads it. */
+/** The coordinator answers a consumer: the answer waits in w.parts.kafka.groupAnswers until the event reads it. */
 function answer(w: World, g: Group, consumer: number, kind: number, a: GroupAnswer, id: number): void {
-  const b = w.brokers[g.coordinator]!;
-  const t = arrival(w.net, w.now, b.host, w.consumers[consumer]!.host);
+  const b = w.parts.kafka.brokers[g.coordinator]!;
+  const t = arrival(w.net, w.now, b.host, w.parts.kafka.consumers[consumer]!.host);
   if (t < 0) return;
-  w.groupAnswers.set(id, a);
+  w.parts.kafka.groupAnswers.set(id, a);
   at(w, t, kind, consumer, id);
 }
 
 /** Takes the request from the inbox if the coordinator is there to handle it (a broker moved it: state resets). */
 function receive<K extends GroupRequest['type']>(w: World, g: Group, id: number, type: K): Extract<GroupRequest, { type: K }> | undefined {
-  const req = w.groupInbox.get(id);
-  w.groupInbox.delete(id);
+  const req = w.parts.kafka.groupInbox.get(id);
+  w.parts.kafka.groupInbox.delete(id);
   if (!req || req.type !== type) return undefined;
   const coord = coordinatorOf(w, g);
-  if (coord < 0 || !w.brokers[coord]!.alive) return undefined;
+  if (coord < 0 || !w.parts.kafka.brokers[coord]!.alive) return undefined;
   if (coord !== g.coordinator) {
     // The group moved to another broker, which loads it from the replicated __consumer_offsets topic: members,
     // generation, assignment and committed offsets survive, and every member's session starts afresh.
@@ -84,7 +84,7 @@ function receive<K extends GroupRequest['type']>(w: World, g: Group, id: number,
 }
 
 on<World>(E.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
-  const g = w.groups[gid]!;
+  const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'join');
   if (!req) return;
   let m = req.memberId !== '' ? g.members.find((x) => x.memberId === req.memberId) : undefined;
@@ -109,7 +109,7 @@ on<World>(E.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
     }
   }
   if (!m) {
-    m = { memberId: `${w.consumers[req.consumer]!.name}-${g.nextMember++}`, consumer: req.consumer, instanceId: req.instanceId, stamp: 0, joined: false, owned: [], sessionUs: req.sessionUs, rebalanceUs: req.rebalanceUs };
+    m = { memberId: `${w.parts.kafka.consumers[req.consumer]!.name}-${g.nextMember++}`, consumer: req.consumer, instanceId: req.instanceId, stamp: 0, joined: false, owned: [], sessionUs: req.sessionUs, rebalanceUs: req.rebalanceUs };
     g.members.push(m);
   }
   m.consumer = req.consumer;
@@ -126,16 +126,16 @@ export function startRebalance(w: World, g: Group, initial: boolean): void {
   g.state = 'preparing';
   g.rebalanceSeq++;
   g.rebalanceStartedAt = w.now;
-  const cfg = w.clusters[g.cluster]!.config;
+  const cfg = w.parts.kafka.clusters[g.cluster]!.config;
   g.initialDelayUs = initial ? cfg.groupInitialRebalanceDelayUs : 0;
   for (const m of g.members) m.joined = false;
   const timeout = Math.max(...g.members.map((m) => m.rebalanceUs), 0);
   after(w, initial ? cfg.groupInitialRebalanceDelayUs : timeout, E.rebalanceComplete, g.id, g.rebalanceSeq);
-  record(w.trace, w.now, T.rebalance, w.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
+  record(w.trace, w.now, T.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
 }
 
 on<World>(E.rebalanceComplete, 'rebalance deadline', (w, gid, seq) => {
-  const g = w.groups[gid]!;
+  const g = w.parts.kafka.groups[gid]!;
   if (g.state !== 'preparing' || g.rebalanceSeq !== seq) return;
   complete(w, g);
 });
@@ -150,7 +150,7 @@ function complete(w: World, g: Group): void {
     return;
   }
   const topics: Record<string, number> = {};
-  for (const tid of g.topics) topics[w.topics[tid]!.name] = w.topics[tid]!.partitions.length;
+  for (const tid of g.topics) topics[w.parts.kafka.topics[tid]!.name] = w.parts.kafka.topics[tid]!.partitions.length;
   const names = Object.keys(topics);
   const members: AssignorMember[] = g.members.map((m) => ({
     memberId: m.memberId,
@@ -168,7 +168,7 @@ function complete(w: World, g: Group): void {
   }
   g.state = 'stable';
   g.rebalances++;
-  record(w.trace, w.now, T.rebalance, w.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
+  record(w.trace, w.now, T.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
   for (const m of g.members) answer(w, g, m.consumer, E.joinResponse, reply(g, m), nextId(w));
 }
 
@@ -178,14 +178,14 @@ function reply(g: Group, m: GroupMember): GroupAnswer {
 }
 
 function partitionName(w: World, pid: number): string {
-  const p = w.partitions[pid]!;
-  return topicPartitionName(w.topics[p.topic]!.name, p.index);
+  const p = w.parts.kafka.partitions[pid]!;
+  return topicPartitionName(w.parts.kafka.topics[p.topic]!.name, p.index);
 }
 
 function partitionId(w: World, g: Group, name: string): number {
   const tp = parseTopicPartition(name)!;
-  const tid = g.topics.find((t) => w.topics[t]!.name === tp.topic)!;
-  return w.topics[tid]!.partitions[tp.partition]!;
+  const tid = g.topics.find((t) => w.parts.kafka.topics[t]!.name === tp.topic)!;
+  return w.parts.kafka.topics[tid]!.partitions[tp.partition]!;
 }
 
 /** Refreshes a member's session: it expires session.timeout.ms after the last word from the member. */
@@ -195,7 +195,7 @@ function touch(w: World, g: Group, m: GroupMember): void {
 }
 
 on<World>(E.memberExpire, 'member session expires', (w, gid, stamp) => {
-  const g = w.groups[gid]!;
+  const g = w.parts.kafka.groups[gid]!;
   const m = g.members.find((x) => x.stamp === stamp);
   if (!m) return;
   removeMember(w, g, m);
@@ -208,7 +208,7 @@ function removeMember(w: World, g: Group, m: GroupMember): void {
 }
 
 on<World>(E.groupHeartbeatArrive, 'heartbeat reaches coordinator', (w, gid, id) => {
-  const g = w.groups[gid]!;
+  const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'heartbeat');
   if (!req) return;
   const m = g.members.find((x) => x.memberId === req.memberId);
@@ -221,7 +221,7 @@ on<World>(E.groupHeartbeatArrive, 'heartbeat reaches coordinator', (w, gid, id) 
 });
 
 on<World>(E.leaveArrive, 'LeaveGroup reaches coordinator', (w, gid, id) => {
-  const g = w.groups[gid]!;
+  const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'leave');
   if (!req) return;
   const m = g.members.find((x) => x.memberId === req.memberId);
@@ -229,7 +229,7 @@ on<World>(E.leaveArrive, 'LeaveGroup reaches coordinator', (w, gid, id) => {
 });
 
 on<World>(E.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
-  const g = w.groups[gid]!;
+  const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'commit');
   if (!req) return;
   const m = g.members.find((x) => x.memberId === req.memberId);
@@ -243,7 +243,7 @@ on<World>(E.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
       const off = req.offsets[i + 1]!;
       if ((g.committed.get(pid) ?? -1) !== off) {
         g.committed.set(pid, off);
-        record(w.trace, w.now, T.commit, w.consumers[req.consumer]!.host, pid, off, 0, g.id);
+        record(w.trace, w.now, T.commit, w.parts.kafka.consumers[req.consumer]!.host, pid, off, 0, g.id);
       }
     }
     w.metrics.committed++;
@@ -254,5 +254,5 @@ on<World>(E.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
 /** Moves a group's committed offsets, as `kafka-consumer-groups.sh --reset-offsets --execute` does (semantics C17). */
 export function resetOffsets(w: World, g: Group, to: (partition: number) => number): void {
   g.resetAt = w.now;
-  for (const tid of g.topics) for (const pid of w.topics[tid]!.partitions) g.committed.set(pid, to(pid));
+  for (const tid of g.topics) for (const pid of w.parts.kafka.topics[tid]!.partitions) g.committed.set(pid, to(pid));
 }

@@ -31,7 +31,7 @@ describe('consumer group failures', () => {
   it('C2: a crashed member\\u2019s partitions stall until session.timeout.ms (45 s), then move to the others', () => {
     const sim = TestSim.of(topology(''), { seed: 1 }).advance('10s');
     const crashedAt = sim.w.now;
-    const owned = sim.w.consumers[1]!.assigned.length;
+    const owned = sim.w.parts.kafka.consumers[1]!.assigned.length;
     sim.crash('Billing/2').advance('60s');
     const stalled = pauses(sim, crashedAt, 30_000_000);
     expect(stalled).toHaveLength(owned);
@@ -39,7 +39,7 @@ describe('consumer group failures', () => {
       expect(gap).toBeGreaterThan(40_000_000);
       expect(gap).toBeLessThan(50_000_000);
     }
-    expect(sim.w.consumers[0]!.assigned).toHaveLength(4);
+    expect(sim.w.parts.kafka.consumers[0]!.assigned).toHaveLength(4);
   });
 
   it('C3: a member that takes longer than max.poll.interval.ms leaves the group; its commit fails and its records are redelivered', () => {
@@ -56,11 +56,11 @@ describe('consumer group failures', () => {
     const sim = TestSim.of(topology('group.instance.id=billing'), { seed: 3 }).advance('10s');
     const g = sim.group('Billing');
     const generation = g.generation;
-    const before = sim.w.consumers[1]!.assigned.slice();
+    const before = sim.w.parts.kafka.consumers[1]!.assigned.slice();
     sim.crash('Billing/2').advance('10s').restart('Billing/2').advance('5s');
     expect(g.generation).toBe(generation);
-    expect(sim.w.consumers[1]!.assigned).toEqual(before);
-    expect(sim.w.consumers[0]!.assigned).toHaveLength(4 - before.length);
+    expect(sim.w.parts.kafka.consumers[1]!.assigned).toEqual(before);
+    expect(sim.w.parts.kafka.consumers[0]!.assigned).toHaveLength(4 - before.length);
   });
 
   it('C6 counterpart: a dynamic member restarting the same way causes rebalances', () => {

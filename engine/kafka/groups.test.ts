@@ -18,11 +18,11 @@ const topology = (partitions: number, consumer: string, rate = 'rate=0') => `gra
 describe('consumer groups', () => {
   it('C7: with more consumers than partitions, the surplus members get nothing and stay idle', () => {
     const sim = TestSim.of(topology(3, 'instances=5', 'rate=200/s'), { seed: 1 }).advance('10s');
-    const owned = sim.w.consumers.map((c) => c.assigned.length);
+    const owned = sim.w.parts.kafka.consumers.map((c) => c.assigned.length);
     expect(owned.reduce((a, b) => a + b, 0)).toBe(3);
     expect(owned.filter((n) => n === 0)).toHaveLength(2);
     expect(owned.filter((n) => n === 1)).toHaveLength(3);
-    const idle = sim.w.consumers.filter((c) => c.assigned.length === 0);
+    const idle = sim.w.parts.kafka.consumers.filter((c) => c.assigned.length === 0);
     expect(idle.every((c) => c.processed === 0)).toBe(true);
     expect(sim.metrics().processed).toBeGreaterThan(0);
   });
@@ -83,7 +83,7 @@ describe('consumer groups', () => {
     const g = sim.group('Billing');
     const lags = groupLags(sim.w)[0]!;
     for (const p of lags.partitions) {
-      const part = sim.w.partitions.find((x) => `orders-${x.index}` === p.partition)!;
+      const part = sim.w.parts.kafka.partitions.find((x) => `orders-${x.index}` === p.partition)!;
       expect(p.highWatermark).toBe(part.hw[part.owner]);
       expect(p.committed).toBe(g.committed.get(part.id));
       expect(p.lag).toBe(p.highWatermark - p.committed);
@@ -109,7 +109,7 @@ describe('rebalancing protocols', () => {
     const unowned = new Set<number>();
     for (let ms = 0; ms < 8000; ms++) {
       sim.advance(1000);
-      const owned = new Set(sim.w.consumers.flatMap((c) => c.assigned));
+      const owned = new Set(sim.w.parts.kafka.consumers.flatMap((c) => c.assigned));
       for (const pid of sim.topic('orders').partitions) if (!owned.has(pid)) unowned.add(pid);
     }
     return { unowned: unowned.size, rounds: sim.group('Billing').rebalances - before, sim };
@@ -119,7 +119,7 @@ describe('rebalancing protocols', () => {
     const { unowned, rounds, sim } = unownedWhenAMemberJoins('range');
     expect(unowned).toBe(6);
     expect(rounds).toBe(1);
-    expect(sim.w.consumers.every((c) => c.assigned.length > 0)).toBe(true);
+    expect(sim.w.parts.kafka.consumers.every((c) => c.assigned.length > 0)).toBe(true);
   });
 
   it('C5: cooperative-sticky leaves unowned only the partitions that move, and assigns them in a second round', () => {
@@ -127,6 +127,6 @@ describe('rebalancing protocols', () => {
     expect(unowned).toBeGreaterThan(0);
     expect(unowned).toBeLessThanOrEqual(2); // 6 partitions over 3 -> 4 members: at most 2 change hands
     expect(rounds).toBe(2); // the moved partitions are revoked in the first round and assigned in the next (KIP-429)
-    expect(sim.w.consumers.every((c) => c.assigned.length > 0)).toBe(true);
+    expect(sim.w.parts.kafka.consumers.every((c) => c.assigned.length > 0)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import type { Partition } from './types.ts';
 
 /** The ISR the leader uses for its high watermark: what it knows, plus members it has asked to add (KIP-497). */
 export function maximalIsr(w: World, p: Partition, leaderSlot: number): number[] {
-  const b = w.brokers[p.replicas[leaderSlot]!]!;
+  const b = w.parts.kafka.brokers[p.replicas[leaderSlot]!]!;
   const isr = stateAt(p, b.metaVersion)?.isr ?? [leaderSlot];
   if (!p.pendingIsr) return isr;
   const extra = p.pendingIsr.filter((s) => !isr.includes(s));
@@ -32,7 +32,7 @@ export function maybeAdvanceHighWatermark(w: World, p: Partition, leaderSlot: nu
   if (hw <= p.hw[leaderSlot]!) return;
   p.hw[leaderSlot] = hw;
   if (hw > p.committed) p.committed = hw;
-  record(w.trace, w.now, T.highWatermark, w.brokers[p.replicas[leaderSlot]!]!.host, p.id, hw, 0, 0);
+  record(w.trace, w.now, T.highWatermark, w.parts.kafka.brokers[p.replicas[leaderSlot]!]!.host, p.id, hw, 0, 0);
   completeDelayed(w, p, leaderSlot);
   wakeFetches(w, p);
   wakeReplicaFetchers(w, p.replicas[leaderSlot]!);
@@ -47,12 +47,12 @@ export function completeDelayed(w: World, p: Partition, leaderSlot: number): voi
   if (p.delayed.length === 0) return;
   const hw = p.hw[leaderSlot]!;
   const broker = p.replicas[leaderSlot]!;
-  const b = w.brokers[broker]!;
+  const b = w.parts.kafka.brokers[broker]!;
   const isrSize = stateAt(p, b.metaVersion)?.isr.length ?? 1;
-  const minIsr = w.topics[p.topic]!.config.minInsyncReplicas;
+  const minIsr = w.parts.kafka.topics[p.topic]!.config.minInsyncReplicas;
   let kept = 0;
   for (const d of p.delayed) {
-    const req = w.produceRequests.get(d.request);
+    const req = w.parts.kafka.produceRequests.get(d.request);
     if (!req || req.broker !== broker || d.requiredOffset > hw) {
       if (req) p.delayed[kept++] = d;
       continue;
@@ -66,7 +66,7 @@ export function completeDelayed(w: World, p: Partition, leaderSlot: number): voi
 export function failDelayed(w: World, p: Partition, broker: number): void {
   const keep = [];
   for (const d of p.delayed) {
-    const req = w.produceRequests.get(d.request);
+    const req = w.parts.kafka.produceRequests.get(d.request);
     if (req && req.broker === broker) resolve(w, d.request, d.batch, NOT_LEADER_OR_FOLLOWER);
     else if (req) keep.push(d);
   }
@@ -75,34 +75,34 @@ export function failDelayed(w: World, p: Partition, broker: number): void {
 
 /** Sets the result of one entry of a produce request; sends the response once every entry has one. */
 export function resolve(w: World, requestId: number, entry: number, code: number): void {
-  const req = w.produceRequests.get(requestId);
+  const req = w.parts.kafka.produceRequests.get(requestId);
   if (!req || req.codes[entry] !== -1) return;
   req.codes[entry] = code;
   if (--req.pending === 0) respond(w, requestId);
 }
 
 export function respond(w: World, requestId: number): void {
-  const req = w.produceRequests.get(requestId)!;
-  const b = w.brokers[req.broker]!;
+  const req = w.parts.kafka.produceRequests.get(requestId)!;
+  const b = w.parts.kafka.brokers[req.broker]!;
   if (!b.alive || b.life !== req.brokerLife || req.acks === 0) {
-    w.produceRequests.delete(requestId);
+    w.parts.kafka.produceRequests.delete(requestId);
     return;
   }
-  const prod = w.producers[req.producer]!;
+  const prod = w.parts.kafka.producers[req.producer]!;
   const t = arrival(w.net, w.now, b.host, prod.host);
   if (t < 0) {
-    w.produceRequests.delete(requestId);
+    w.parts.kafka.produceRequests.delete(requestId);
     return;
   }
   at(w, t, E.produceResponse, req.producer, requestId);
 }
 
 on<World>(E.delayedProduceExpire, 'delayed produce expires', (w, _broker, requestId) => {
-  const req = w.produceRequests.get(requestId);
+  const req = w.parts.kafka.produceRequests.get(requestId);
   if (!req || req.pending === 0) return;
   for (let i = 0; i < req.codes.length; i++) if (req.codes[i] === -1) resolve(w, requestId, i, REQUEST_TIMED_OUT);
   for (const e of req.entries) {
-    const p = w.partitions[e.partition]!;
+    const p = w.parts.kafka.partitions[e.partition]!;
     p.delayed = p.delayed.filter((d) => d.request !== requestId);
   }
 });

@@ -11,9 +11,9 @@ import { failParkedFetches } from './fetch.ts';
 import type { Broker } from './types.ts';
 
 export function onMetadata(w: World, b: Broker, before: number): void {
-  const c = w.clusters[b.cluster]!;
+  const c = w.parts.kafka.clusters[b.cluster]!;
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     const slot = slotOf(p, b.id);
     if (slot < 0) continue;
     const was = stateAt(p, before);

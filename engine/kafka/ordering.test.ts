@@ -26,8 +26,8 @@ describe('ordering', () => {
     // Records land where Kafka's partitioner puts them.
     const w = sim.w;
     for (const pid of sim.topic('orders').partitions) {
-      for (const id of sim.logIds('orders', w.partitions[pid]!.index).slice(0, 50)) {
-        expect(partitionForKey(keyText(w.keys, keyOf(w.messages, id))!, 6)).toBe(w.partitions[pid]!.index);
+      for (const id of sim.logIds('orders', w.parts.kafka.partitions[pid]!.index).slice(0, 50)) {
+        expect(partitionForKey(keyText(w.keys, keyOf(w.messages, id))!, 6)).toBe(w.parts.kafka.partitions[pid]!.index);
       }
     }
     // Each partition's records were processed in offset order.
@@ -40,7 +40,7 @@ describe('ordering', () => {
 
   it('C19: without a key, records spread over the partitions (sticky partitioning moves on after each batch)', () => {
     const sim = TestSim.of(topology(6, 'none'), { seed: 11 }).advance('15s');
-    const parts = new Set(sim.w.partitions.filter((p) => p.log.endOffset > 0).map((p) => p.id));
+    const parts = new Set(sim.w.parts.kafka.partitions.filter((p) => p.log.endOffset > 0).map((p) => p.id));
     expect(parts.size).toBeGreaterThan(1);
   });
 
@@ -61,12 +61,12 @@ describe('ordering', () => {
     const sim = TestSim.of(topology(3, 'customerId', 1), { seed: 12 }).advance('10s');
     const w = sim.w;
     const before = new Map<number, number>();
-    for (let id = 1; id < w.messages.count; id++) before.set(keyOf(w.messages, id), w.partitions[partitionOf(w.messages, id)]!.index);
-    const logsBefore = sim.topic('orders').partitions.map((pid) => w.partitions[pid]!.log.endOffset);
+    for (let id = 1; id < w.messages.count; id++) before.set(keyOf(w.messages, id), w.parts.kafka.partitions[partitionOf(w.messages, id)]!.index);
+    const logsBefore = sim.topic('orders').partitions.map((pid) => w.parts.kafka.partitions[pid]!.log.endOffset);
     expect(addPartitions(w, 'orders', 6)).toBeNull();
     sim.advance('10s');
     // Existing data did not move.
-    sim.topic('orders').partitions.slice(0, 3).forEach((pid, i) => expect(w.partitions[pid]!.log.endOffset).toBeGreaterThanOrEqual(logsBefore[i]!));
+    sim.topic('orders').partitions.slice(0, 3).forEach((pid, i) => expect(w.parts.kafka.partitions[pid]!.log.endOffset).toBeGreaterThanOrEqual(logsBefore[i]!));
     // Some keys now write to a different partition than before.
     let moved = 0;
     for (const [key, oldIndex] of before) {
@@ -75,6 +75,6 @@ describe('ordering', () => {
       expect(partitionForKey(keyText(w.keys, key)!, 3)).toBe(oldIndex);
     }
     expect(moved).toBeGreaterThan(0);
-    expect(sim.w.partitions.filter((p) => p.topic === sim.w.topics.indexOf(sim.topic('orders')) && p.index >= 3).some((p) => p.log.endOffset > 0)).toBe(true);
+    expect(sim.w.parts.kafka.partitions.filter((p) => p.topic === sim.w.parts.kafka.topics.indexOf(sim.topic('orders')) && p.index >= 3).some((p) => p.log.endOffset > 0)).toBe(true);
   });
 });

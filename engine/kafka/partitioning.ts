@@ -14,7 +14,7 @@ import { nextInt } from '../sim/random.ts';
 
 /** The global partition id for a record of `key` (0 = no key) on `topic`, as `prod` would choose it. */
 export function partitionFor(w: World, prod: Producer, topic: number, key: number): number {
-  const t = w.topics[topic]!;
+  const t = w.parts.kafka.topics[topic]!;
   const n = t.partitions.length;
   if (key !== 0 && !prod.config.ignoreKeys) {
     let h = w.keys.hash[key]!;
@@ -30,7 +30,7 @@ export function partitionFor(w: World, prod: Producer, topic: number, key: numbe
   let topicView = prod.stickyView.get(topic);
   if (!topicView || topicView.version !== prod.metaVersion) {
     const available: number[] = [];
-    for (let i = 0; i < n; i++) if (leaderAt(w.partitions[t.partitions[i]!]!, prod.metaVersion) >= 0) available.push(i);
+    for (let i = 0; i < n; i++) if (leaderAt(w.parts.kafka.partitions[t.partitions[i]!]!, prod.metaVersion) >= 0) available.push(i);
     topicView = { version: prod.metaVersion, numPartitions: n, available };
     prod.stickyView.set(topic, topicView);
   }

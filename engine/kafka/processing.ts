@@ -36,10 +36,10 @@ export function startWork(w: World, c: Consumer, work: Work): void {
     hooks.crashWorstMoment(w, c.id);
     return;
   }
-  const svc = w.services[c.service]!;
+  const svc = w.parts.apps.services[c.service]!;
   let t = w.now;
   const proc = c.config.processing;
-  const slow = svc.faults.slowUs + w.instances[svc.instances[c.instance]!]!.slowUs;
+  const slow = svc.faults.slowUs + w.parts.apps.instances[svc.instances[c.instance]!]!.slowUs;
   const fixed = proc.type === 'constant' ? proc.us + slow : -1;
   for (let i = 0; i < work.count; i++) {
     t += fixed >= 0 ? fixed : sample(proc, c.rng) + slow;
@@ -64,7 +64,7 @@ function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: 
 }
 
 on<World>(E.processDone, 'records processed', (w, cid, seq) => {
-  const c = w.consumers[cid]!;
+  const c = w.parts.kafka.consumers[cid]!;
   const work = c.work;
   if (!c.alive || !work || work.seq !== seq) return;
   finish(w, c, work, w.now);

@@ -18,23 +18,23 @@ import type { Partition } from './types.ts';
 const PRODUCER_STATE_BATCHES = 10;
 
 on<World>(E.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
-  const req = w.produceRequests.get(requestId);
-  const b = w.brokers[bid]!;
+  const req = w.parts.kafka.produceRequests.get(requestId);
+  const b = w.parts.kafka.brokers[bid]!;
   if (!req || !b.alive) {
-    w.produceRequests.delete(requestId);
+    w.parts.kafka.produceRequests.delete(requestId);
     return;
   }
   req.brokerLife = b.life;
   let waiting = false;
   for (let i = 0; i < req.entries.length; i++) {
     const e = req.entries[i]!;
-    const p = w.partitions[e.partition]!;
+    const p = w.parts.kafka.partitions[e.partition]!;
     if (!believesLeader(b, p)) {
       resolve(w, requestId, i, NOT_LEADER_OR_FOLLOWER);
       continue;
     }
     const slot = slotOf(p, bid);
-    const topic = w.topics[p.topic]!;
+    const topic = w.parts.kafka.topics[p.topic]!;
     const isr = stateAt(p, b.metaVersion)!.isr;
     // min.insync.replicas is checked only for acks=all (semantics K7, K9).
     if (req.acks === -1 && isr.length < topic.config.minInsyncReplicas) {
@@ -68,7 +68,7 @@ on<World>(E.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
     }
     wakeFetches(w, p);
   }
-  if (req.acks === 0) w.produceRequests.delete(requestId);
+  if (req.acks === 0) w.parts.kafka.produceRequests.delete(requestId);
   else if (waiting && req.pending > 0) after(w, req.timeoutUs, E.delayedProduceExpire, bid, requestId);
 });
 

@@ -94,7 +94,7 @@ export function readyCount(prod: Producer): number {
 }
 
 on<World>(E.lingerExpire, 'linger.ms expires', (w, pid, batchId) => {
-  const prod = w.producers[pid]!;
+  const prod = w.parts.kafka.producers[pid]!;
   const b = prod.batches.get(batchId);
   if (b && !b.closed) close(w, prod, b);
 });
@@ -121,7 +121,7 @@ export function drain(w: World, prod: Producer): void {
         continue;
       }
       if (prod.config.idempotent && (prod.retrying.get(partition) ?? 0) > 0) continue;
-      const leader = leaderAt(w.partitions[partition]!, prod.metaVersion);
+      const leader = leaderAt(w.parts.kafka.partitions[partition]!, prod.metaVersion);
       if (leader < 0) {
         needMetadata = true;
         continue;
@@ -175,7 +175,7 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
     }
   }
   const id = nextId(w);
-  w.produceRequests.set(id, {
+  w.parts.kafka.produceRequests.set(id, {
     id,
     producer: prod.id,
     producerLife: prod.life,
@@ -189,17 +189,17 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
     pending: entries.length,
   });
   if (prod.config.acks !== 0) {
-    prod.requests.set(id, w.produceRequests.get(id)!);
+    prod.requests.set(id, w.parts.kafka.produceRequests.get(id)!);
     prod.inflight.set(broker, (prod.inflight.get(broker) ?? 0) + 1);
     after(w, prod.config.requestTimeoutUs, E.produceTimeout, prod.id, id);
   } else {
     // acks=0: nothing comes back, the batches are done as soon as they are on the wire.
     for (const b of batches) prod.batches.delete(b.id);
   }
-  const bhost = w.brokers[broker]!.host;
+  const bhost = w.parts.kafka.brokers[broker]!.host;
   const t = arrival(w.net, w.now, prod.host, bhost);
   if (t >= 0) at(w, t, E.produceArrive, broker, id);
-  else if (prod.config.acks === 0) w.produceRequests.delete(id);
+  else if (prod.config.acks === 0) w.parts.kafka.produceRequests.delete(id);
   else {
     const refused = refusedAt(w.net, w.now, prod.host, bhost);
     if (refused >= 0) connectionReset(w, id, refused);
@@ -208,7 +208,7 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
 
 /** The broker's process is gone: the client's connection fails and its requests fail with NETWORK_EXCEPTION. */
 export function connectionReset(w: World, requestId: number, when: number): void {
-  const req = w.produceRequests.get(requestId);
+  const req = w.parts.kafka.produceRequests.get(requestId);
   if (!req) return;
   for (let i = 0; i < req.codes.length; i++) if (req.codes[i] === -1) req.codes[i] = NETWORK_EXCEPTION;
   req.pending = 0;
@@ -216,9 +216,9 @@ export function connectionReset(w: World, requestId: number, when: number): void
 }
 
 on<World>(E.produceResponse, 'produce response', (w, pid, requestId) => {
-  const prod = w.producers[pid]!;
+  const prod = w.parts.kafka.producers[pid]!;
   const req = prod.requests.get(requestId);
-  w.produceRequests.delete(requestId);
+  w.parts.kafka.produceRequests.delete(requestId);
   if (!req || !prod.alive || req.producerLife !== prod.life) return;
   prod.requests.delete(requestId);
   prod.inflight.set(req.broker, (prod.inflight.get(req.broker) ?? 1) - 1);
@@ -227,7 +227,7 @@ on<World>(E.produceResponse, 'produce response', (w, pid, requestId) => {
 });
 
 on<World>(E.produceTimeout, 'produce request times out', (w, pid, requestId) => {
-  const prod = w.producers[pid]!;
+  const prod = w.parts.kafka.producers[pid]!;
   const req = prod.requests.get(requestId);
   if (!req || req.producerLife !== prod.life) return;
   // request.timeout.ms: the client gives up on the request (its batches may or may not have been written).
@@ -242,7 +242,7 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
   const b = prod.batches.get(batchId);
   if (!b) return;
   b.inflight = false;
-  const p = w.partitions[b.partition]!;
+  const p = w.parts.kafka.partitions[b.partition]!;
   if (code === NONE) {
     if (p.writesFailingSince >= 0) closeWriteWindow(w, p.id, p.writesFailingSince);
     p.writesFailingSince = -1;
@@ -268,7 +268,7 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
 }
 
 on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
-  const prod = w.producers[pid]!;
+  const prod = w.parts.kafka.producers[pid]!;
   if (!prod.alive) return;
   if (batchId < 0) {
     prod.retryTimerArmed = false;
@@ -292,11 +292,11 @@ export function refreshMetadata(w: World, prod: Producer): void {
   prod.metadataInflight = true;
   const wait = prod.metadataFailures > 0 ? backoffUs(prod.metadataFailures, prod.config.backoffUs, prod.config.backoffMaxUs, prod.rng) : 0;
   const start = w.now + wait;
-  const c = w.clusters[prod.cluster]!;
+  const c = w.parts.kafka.clusters[prod.cluster]!;
   const n = c.brokers.length;
   const first = nextInt(prod.rng, n);
   for (let i = 0; i < n; i++) {
-    const b = w.brokers[c.brokers[(first + i) % n]!]!;
+    const b = w.parts.kafka.brokers[c.brokers[(first + i) % n]!]!;
     if (!reachable(w.net, prod.host, b.host)) continue;
     const t1 = arrival(w.net, start, prod.host, b.host);
     if (t1 < 0) continue;
@@ -310,7 +310,7 @@ export function refreshMetadata(w: World, prod: Producer): void {
 }
 
 on<World>(E.metadataResponse, 'metadata response', (w, pid, version) => {
-  const prod = w.producers[pid]!;
+  const prod = w.parts.kafka.producers[pid]!;
   prod.metadataInflight = false;
   if (!prod.alive) return;
   if (version > prod.metaVersion) {

@@ -205,6 +205,6 @@ describe('producer settings Kafka refuses', () => {
     expect(errorsOf('request.timeout.ms=200s')).toEqual([]);
     const parsed = parseTopology(topology('request.timeout.ms=200s'));
     if (!parsed.ok) throw new Error('does not parse');
-    expect(createSimulation(parsed.topology).world.producers.map((p) => p.config.deliveryTimeoutUs)).toEqual([200_005_000]);
+    expect(createSimulation(parsed.topology).world.parts.kafka.producers.map((p) => p.config.deliveryTimeoutUs)).toEqual([200_005_000]);
   });
 });

@@ -21,29 +21,29 @@ const REPLICA_FETCH_BACKOFF_US = 1_000_000; // replica.fetch.backoff.ms
 
 /** Starts every idle fetcher of the follower broker that now has partitions to fetch. */
 export function kickFetchers(w: World, broker: number): void {
-  const c = w.clusters[w.brokers[broker]!.cluster]!;
+  const c = w.parts.kafka.clusters[w.parts.kafka.brokers[broker]!.cluster]!;
   for (const fid of c.fetchers) {
-    const f = w.fetchers[fid]!;
+    const f = w.parts.kafka.fetchers[fid]!;
     if (f.follower === broker && !f.inflight) sendFetch(w, f);
   }
 }
 
 /** Answers the parked fetches of followers of `leader` (new data or a higher watermark). */
 export function wakeReplicaFetchers(w: World, leader: number): void {
-  const c = w.clusters[w.brokers[leader]!.cluster]!;
+  const c = w.parts.kafka.clusters[w.parts.kafka.brokers[leader]!.cluster]!;
   for (const fid of c.fetchers) {
-    const f = w.fetchers[fid]!;
+    const f = w.parts.kafka.fetchers[fid]!;
     if (f.leader === leader && f.parked) answer(w, f);
   }
 }
 
 function sendFetch(w: World, f: Fetcher): void {
-  const fb = w.brokers[f.follower]!;
+  const fb = w.parts.kafka.brokers[f.follower]!;
   if (!fb.alive) return;
   f.request.length = 0;
-  const c = w.clusters[f.cluster]!;
+  const c = w.parts.kafka.clusters[f.cluster]!;
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     const slot = slotOf(p, f.follower);
     if (slot < 0) continue;
     const view = stateAt(p, fb.metaVersion);
@@ -58,7 +58,7 @@ function sendFetch(w: World, f: Fetcher): void {
   f.parked = false;
   f.seq++;
   f.life = fb.life;
-  const lhost = w.brokers[f.leader]!.host;
+  const lhost = w.parts.kafka.brokers[f.leader]!.host;
   const t = arrival(w.net, w.now, fb.host, lhost);
   if (t >= 0) at(w, t, E.replicaFetchArrive, f.id, f.seq);
   const refused = t < 0 ? refusedAt(w.net, w.now, fb.host, lhost) : -1;
@@ -66,17 +66,17 @@ function sendFetch(w: World, f: Fetcher): void {
 }
 
 on<World>(E.replicaFetch, 'replica fetch', (w, fid, life) => {
-  const f = w.fetchers[fid]!;
-  if (!f.inflight && w.brokers[f.follower]!.life === life) sendFetch(w, f);
+  const f = w.parts.kafka.fetchers[fid]!;
+  if (!f.inflight && w.parts.kafka.brokers[f.follower]!.life === life) sendFetch(w, f);
 });
 
 on<World>(E.replicaFetchArrive, 'replica fetch reaches leader', (w, fid, seq) => {
-  const f = w.fetchers[fid]!;
+  const f = w.parts.kafka.fetchers[fid]!;
   if (f.seq !== seq) return;
-  const lb = w.brokers[f.leader]!;
+  const lb = w.parts.kafka.brokers[f.leader]!;
   if (!lb.alive) return;
   for (let i = 0; i < f.request.length; i += 2) {
-    const p = w.partitions[f.request[i]!]!;
+    const p = w.parts.kafka.partitions[f.request[i]!]!;
     if (!believesLeader(lb, p)) continue;
     const ls = slotOf(p, f.leader);
     const fs = slotOf(p, f.follower);
@@ -97,17 +97,17 @@ on<World>(E.replicaFetchArrive, 'replica fetch reaches leader', (w, fid, seq) =>
   }
   f.parked = true;
   answer(w, f);
-  if (f.parked) after(w, w.clusters[f.cluster]!.config.replicaFetchWaitUs, E.replicaParkTimeout, f.id, f.seq);
+  if (f.parked) after(w, w.parts.kafka.clusters[f.cluster]!.config.replicaFetchWaitUs, E.replicaParkTimeout, f.id, f.seq);
 });
 
 /** Answers a parked fetch if any partition has data or a newer high watermark for the follower. */
 function answer(w: World, f: Fetcher, force = false): void {
-  const lb = w.brokers[f.leader]!;
+  const lb = w.parts.kafka.brokers[f.leader]!;
   if (!lb.alive) return;
   f.response.length = 0;
   let news = false;
   for (let i = 0; i < f.request.length; i += 2) {
-    const p = w.partitions[f.request[i]!]!;
+    const p = w.parts.kafka.partitions[f.request[i]!]!;
     if (!believesLeader(lb, p)) continue;
     const ls = slotOf(p, f.leader);
     const fs = slotOf(p, f.follower);
@@ -118,28 +118,28 @@ function answer(w: World, f: Fetcher, force = false): void {
   }
   if (!news && !force) return;
   f.parked = false;
-  const t = arrival(w.net, w.now, lb.host, w.brokers[f.follower]!.host);
+  const t = arrival(w.net, w.now, lb.host, w.parts.kafka.brokers[f.follower]!.host);
   if (t >= 0) at(w, t, E.replicaFetchResponse, f.id, f.seq);
 }
 
 on<World>(E.replicaParkTimeout, 'parked replica fetch times out', (w, fid, seq) => {
-  const f = w.fetchers[fid]!;
+  const f = w.parts.kafka.fetchers[fid]!;
   if (f.seq === seq && f.parked) answer(w, f, true);
 });
 
 on<World>(E.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
-  const f = w.fetchers[fid]!;
-  const fb = w.brokers[f.follower]!;
+  const f = w.parts.kafka.fetchers[fid]!;
+  const fb = w.parts.kafka.brokers[f.follower]!;
   if (f.seq !== seq || !fb.alive || fb.life !== f.life) return;
   const r = f.response;
   for (let i = 0; i < r.length; i += 4) {
-    const p = w.partitions[r[i]!]!;
+    const p = w.parts.kafka.partitions[r[i]!]!;
     const fs = slotOf(p, f.follower);
     const ls = slotOf(p, f.leader);
     const view = stateAt(p, fb.metaVersion);
     if (!view || view.leader !== ls || view.leaderEpoch !== r[i + 3]) continue;
     const before = viewEnd(p, fs);
-    const truncated = follow(p, fs, ls, r[i + 1]!, logWrite(w, w.topics[p.topic]!));
+    const truncated = follow(p, fs, ls, r[i + 1]!, logWrite(w, w.parts.kafka.topics[p.topic]!));
     if (truncated > 0) record(w.trace, w.now, T.truncate, fb.host, p.id, viewEnd(p, fs), truncated, 0);
     const end = viewEnd(p, fs);
     if (end !== before || truncated > 0) record(w.trace, w.now, T.replicate, fb.host, p.id, end, 0, 0);
@@ -150,31 +150,31 @@ on<World>(E.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
 });
 
 on<World>(E.replicaFetchTimeout, 'replica fetch times out', (w, fid, seq) => {
-  const f = w.fetchers[fid]!;
+  const f = w.parts.kafka.fetchers[fid]!;
   if (f.seq !== seq || !f.inflight) return;
   f.inflight = false;
   f.parked = false;
-  after(w, REPLICA_FETCH_BACKOFF_US, E.replicaFetch, f.id, w.brokers[f.follower]!.life);
+  after(w, REPLICA_FETCH_BACKOFF_US, E.replicaFetch, f.id, w.parts.kafka.brokers[f.follower]!.life);
 });
 
 /** The leader asks the controller to change the ISR (AlterPartition). */
 export function proposeIsr(w: World, pid: number, leaderSlot: number, isr: number[]): void {
-  const p = w.partitions[pid]!;
-  const lb = w.brokers[p.replicas[leaderSlot]!]!;
+  const p = w.parts.kafka.partitions[pid]!;
+  const lb = w.parts.kafka.brokers[p.replicas[leaderSlot]!]!;
   const view = stateAt(p, lb.metaVersion)!;
   p.pendingIsr = isr;
-  const c = w.clusters[p.cluster]!;
+  const c = w.parts.kafka.clusters[p.cluster]!;
   const t = arrival(w.net, w.now, lb.host, c.controller.host);
   if (t >= 0) at(w, t, E.alterPartitionArrive, pid, view.leaderEpoch);
 }
 
 on<World>(E.isrCheck, 'ISR expiry check', (w, cid) => {
-  const c = w.clusters[cid]!;
+  const c = w.parts.kafka.clusters[cid]!;
   after(w, c.config.replicaLagTimeMaxUs / 2, E.isrCheck, cid, 0);
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
+    const p = w.parts.kafka.partitions[pid]!;
     for (let ls = 0; ls < p.replicas.length; ls++) {
-      const lb = w.brokers[p.replicas[ls]!]!;
+      const lb = w.parts.kafka.brokers[p.replicas[ls]!]!;
       if (!believesLeader(lb, p)) continue;
       const isr = stateAt(p, lb.metaVersion)!.isr;
       const keep = isr.filter((s) => s === ls || w.now - p.lastCaughtUpAt[s]! <= c.config.replicaLagTimeMaxUs);

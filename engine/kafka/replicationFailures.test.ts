@@ -24,7 +24,7 @@ describe('replication', () => {
     const shrink = sim.traced(T.isr).find((e) => e.b === 1)!;
     expect(shrink.time).toBeGreaterThanOrEqual(35_000_000); // 30 s after its last caught-up fetch, at a periodic check
     expect(shrink.time).toBeLessThanOrEqual(52_000_000);
-    expect(sim.w.brokers[2]!.fenced).toBe(false);
+    expect(sim.w.parts.kafka.brokers[2]!.fenced).toBe(false);
   });
 
   it('R3: once the link heals, the follower catches up and rejoins the ISR', () => {

@@ -14,11 +14,11 @@ import { deleteOldSegments, type Segment } from './log.ts';
 import type { Partition } from './types.ts';
 
 on<World>(E.retentionCheck, 'retention check', (w, cid) => {
-  const c = w.clusters[cid]!;
+  const c = w.parts.kafka.clusters[cid]!;
   after(w, c.config.retentionCheckUs, E.retentionCheck, cid, 0);
   for (const pid of c.partitions) {
-    const p = w.partitions[pid]!;
-    const cfg = w.topics[p.topic]!.config;
+    const p = w.parts.kafka.partitions[pid]!;
+    const cfg = w.parts.kafka.topics[p.topic]!.config;
     if (cfg.deleteByRetention) applyRetention(w, p);
     if (cfg.compact) compact(w, p);
   }
@@ -26,7 +26,7 @@ on<World>(E.retentionCheck, 'retention check', (w, cid) => {
 
 /** Deletes whole old segments by time and by size; returns how many records went. */
 export function applyRetention(w: World, p: Partition): number {
-  const cfg = w.topics[p.topic]!.config;
+  const cfg = w.parts.kafka.topics[p.topic]!.config;
   const removed = deleteOldSegments(
     p.log,
     (seg, bytesAfter) =>
@@ -49,7 +49,7 @@ export function applyRetention(w: World, p: Partition): number {
  * min.compaction.lag.ms are left alone. Returns how many records were removed.
  */
 export function compact(w: World, p: Partition, force = false): number {
-  const cfg = w.topics[p.topic]!.config;
+  const cfg = w.parts.kafka.topics[p.topic]!.config;
   const segs = p.log.segments;
   if (segs.length < 2) return 0;
   const cleanable = segs.slice(0, -1);

@@ -12,13 +12,13 @@ import type { World } from '../world.ts';
 import type { ClusterLive, Frame, GroupLive, PartitionLive, ServiceLive } from './types.ts';
 
 export function partitionLive(w: World, pid: number): PartitionLive {
-  const p = w.partitions[pid]!;
+  const p = w.parts.kafka.partitions[pid]!;
   const st = currentState(p);
-  const num = (slot: number) => w.brokers[p.replicas[slot]!]!.number;
+  const num = (slot: number) => w.parts.kafka.brokers[p.replicas[slot]!]!.number;
   const leaderSlot = st.leader >= 0 ? st.leader : p.owner;
   return {
     id: p.id,
-    topic: w.topics[p.topic]!.name,
+    topic: w.parts.kafka.topics[p.topic]!.name,
     index: p.index,
     replicas: p.replicas.map((_, s) => num(s)),
     leader: st.leader >= 0 ? num(st.leader) : -1,
@@ -32,14 +32,14 @@ export function partitionLive(w: World, pid: number): PartitionLive {
 }
 
 function clusters(w: World): ClusterLive[] {
-  return w.clusters.map((c) => ({
+  return w.parts.kafka.clusters.map((c) => ({
     node: c.name,
     controllerAlive: c.controller.alive,
     brokers: c.brokers.map((bid) => {
-      const b = w.brokers[bid]!;
+      const b = w.parts.kafka.brokers[bid]!;
       let leads = 0, follows = 0;
       for (const pid of c.partitions) {
-        const p = w.partitions[pid]!;
+        const p = w.parts.kafka.partitions[pid]!;
         const slot = p.replicas.indexOf(bid);
         if (slot < 0) continue;
         if (currentState(p).leader === slot) leads++;
@@ -53,11 +53,11 @@ function clusters(w: World): ClusterLive[] {
 
 function services(w: World, lags: Map<number, number>): ServiceLive[] {
   const processedBy = new Map<number, number>();
-  for (const c of w.consumers) processedBy.set(c.service, (processedBy.get(c.service) ?? 0) + c.processed);
-  return w.services.map((s) => {
+  for (const c of w.parts.kafka.consumers) processedBy.set(c.service, (processedBy.get(c.service) ?? 0) + c.processed);
+  return w.parts.apps.services.map((s) => {
     let up = 0, busy = 0, queued = 0, slow = 0;
     for (const iid of s.instances) {
-      const i = w.instances[iid]!;
+      const i = w.parts.apps.instances[iid]!;
       if (i.alive) up++;
       busy += i.busy;
       queued += i.waiting.length;
@@ -106,7 +106,7 @@ const LOST_EVERY_FRAMES = 6;
 export function buildFrame(w: World, state: FrameState, headUs: number, exact = false): Frame {
   const lagList = groupLags(w);
   const lags = new Map(lagList.map((g, i) => [i, g.lag]));
-  const groups: GroupLive[] = w.groups.map((g, i) => ({ id: g.id, name: g.name, state: g.state, generation: g.generation, members: g.members.length, lag: lagList[i]!.lag, rebalances: g.rebalances }));
+  const groups: GroupLive[] = w.parts.kafka.groups.map((g, i) => ({ id: g.id, name: g.name, state: g.state, generation: g.generation, members: g.members.length, lag: lagList[i]!.lag, rebalances: g.rebalances }));
   // A seek or a fork resets lostAt to -Infinity: then the count is redone at once.
   if (exact || state.lostAt === -Infinity || (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US && state.seq - state.lostSeq >= LOST_EVERY_FRAMES)) {
     state.lost = lostMessages(w, 0).count;
@@ -142,7 +142,7 @@ export function buildFrame(w: World, state: FrameState, headUs: number, exact = 
     clusters: clusters(w),
     services: services(w, lags),
     groups,
-    clients: w.clients.map((c) => ({ node: c.node, target: w.services[c.target]?.node ?? '', ok: c.ok, failed: c.failed })),
+    clients: w.parts.apps.clients.map((c) => ({ node: c.node, target: w.parts.apps.services[c.target]?.node ?? '', ok: c.ok, failed: c.failed })),
     edges: Object.fromEntries(m.edges),
     counters: {
       produced: m.produced,

@@ -35,12 +35,12 @@ interface Track {
 }
 
 function partitionName(w: World, pid: number): string {
-  const p = w.partitions[pid];
-  return p ? `${w.topics[p.topic]!.name}-${p.index}` : '';
+  const p = w.parts.kafka.partitions[pid];
+  return p ? `${w.parts.kafka.topics[p.topic]!.name}-${p.index}` : '';
 }
 
 const hostName = (w: World, host: number) => (host >= 0 ? (w.net.names[host] ?? '') : '');
-const groupName = (w: World, g: number) => w.groups[g]?.name ?? '';
+const groupName = (w: World, g: number) => w.parts.kafka.groups[g]?.name ?? '';
 
 /** Offsets of the given messages in the logs of their partitions (each partition's log is read once). */
 function offsetsOf(w: World, ids: readonly number[]): Map<number, number> {
@@ -51,7 +51,7 @@ function offsetsOf(w: World, ids: readonly number[]): Map<number, number> {
   }
   const out = new Map<number, number>();
   for (const [pid, set] of wanted) {
-    const p = w.partitions[pid];
+    const p = w.parts.kafka.partitions[pid];
     if (!p) continue;
     for (const s of p.log.segments) {
       for (let i = 0; i < s.count && out.size < ids.length; i++) if (set.has(s.ids[i]!)) out.set(s.ids[i]!, s.offsets ? s.offsets[i]! : s.baseOffset + i);

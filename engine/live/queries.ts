@@ -22,8 +22,8 @@ const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
 const KIND_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
 
 function pname(w: World, pid: number): string {
-  const p = w.partitions[pid];
-  return p ? `${w.topics[p.topic]!.name}-${p.index}` : '';
+  const p = w.parts.kafka.partitions[pid];
+  return p ? `${w.parts.kafka.topics[p.topic]!.name}-${p.index}` : '';
 }
 
 function hostName(w: World, host: number): string {
@@ -34,7 +34,7 @@ function hostName(w: World, host: number): string {
 export function describeEntry(w: World, e: TraceEntry): LogEntry {
   const node = hostName(w, e.node);
   const part = e.part >= 0 ? pname(w, e.part) : undefined;
-  const group = (g: number) => w.groups[g]?.name ?? '';
+  const group = (g: number) => w.parts.kafka.groups[g]?.name ?? '';
   let text: string;
   let message: number | undefined;
   switch (e.kind) {
@@ -203,7 +203,7 @@ export function story(w: World, id: number, limit = 100): MessageLife[] {
 
 /** A partition's log for the inspector: segments, the newest records, each group's committed position. */
 export function partitionDetail(w: World, pid: number, recent = 40): PartitionDetail | null {
-  const p = w.partitions[pid];
+  const p = w.parts.kafka.partitions[pid];
   if (!p) return null;
   const live = partitionLive(w, pid);
   const segs = p.log.segments.map((s, i) => ({ baseOffset: s.baseOffset, nextOffset: s.nextOffset, records: s.count, bytes: s.bytes, active: i === p.log.segments.length - 1 }));
@@ -220,24 +220,24 @@ export function partitionDetail(w: World, pid: number, recent = 40): PartitionDe
     partition: live,
     segments: segs,
     recent: last.reverse(),
-    groups: w.groups.filter((g) => g.topics.includes(p.topic)).map((g) => {
+    groups: w.parts.kafka.groups.filter((g) => g.topics.includes(p.topic)).map((g) => {
       const l = partitionLag(w, g.id, pid);
       return { group: g.name, committed: l.committed, lag: l.lag };
     }),
-    replicas: p.replicas.map((bid, s) => ({ broker: w.brokers[bid]!.number, end: viewEnd(p, s), inSync: st.isr.includes(s), tail: p.tail[s]?.length ?? 0 })),
+    replicas: p.replicas.map((bid, s) => ({ broker: w.parts.kafka.brokers[bid]!.number, end: viewEnd(p, s), inSync: st.isr.includes(s), tail: p.tail[s]?.length ?? 0 })),
   };
 }
 
 /** A consumer group for the inspector: members and their partitions, committed offsets and lag. */
 export function groupDetail(w: World, gid: number): GroupDetail | null {
-  const g = w.groups[gid];
+  const g = w.parts.kafka.groups[gid];
   if (!g) return null;
   return {
     group: { id: g.id, name: g.name, state: g.state, generation: g.generation, members: g.members.length, lag: 0, rebalances: g.rebalances },
     strategy: g.strategy,
-    coordinator: g.coordinator >= 0 ? hostName(w, w.brokers[g.coordinator]!.host) : 'none',
-    members: g.members.map((m) => ({ memberId: m.memberId, instance: w.consumers[m.consumer]?.name ?? '', partitions: (g.assignment.get(m.memberId) ?? []).map((p) => pname(w, p)) })),
-    committed: g.topics.flatMap((t) => w.topics[t]!.partitions.map((pid) => {
+    coordinator: g.coordinator >= 0 ? hostName(w, w.parts.kafka.brokers[g.coordinator]!.host) : 'none',
+    members: g.members.map((m) => ({ memberId: m.memberId, instance: w.parts.kafka.consumers[m.consumer]?.name ?? '', partitions: (g.assignment.get(m.memberId) ?? []).map((p) => pname(w, p)) })),
+    committed: g.topics.flatMap((t) => w.parts.kafka.topics[t]!.partitions.map((pid) => {
       const l = partitionLag(w, g.id, pid);
       return { partition: pname(w, pid), offset: l.committed, lag: l.lag };
     })),

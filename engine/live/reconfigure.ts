@@ -14,20 +14,20 @@ export function reconfigure(w: World, current: Spec, topology: Topology): { spec
   const why = structuralDifference(current, spec);
   if (why) return { error: `${why}: that changes the topology's structure, so it needs a fresh run (reset) rather than a fork` };
   spec.clusters.forEach((cs, i) => {
-    w.clusters[i]!.config = cs.config;
+    w.parts.kafka.clusters[i]!.config = cs.config;
   });
   spec.topics.forEach((ts, i) => {
-    const t = w.topics[i]!;
+    const t = w.parts.kafka.topics[i]!;
     t.config = { ...ts.config, recordBytes: t.config.recordBytes };
   });
   spec.services.forEach((ss, si) => {
-    const svc = w.services[si]!;
+    const svc = w.parts.apps.services[si]!;
     svc.config = ss.config;
     for (const iid of svc.instances) {
-      const inst = w.instances[iid]!;
-      for (const pid of inst.producers) if (pid >= 0) w.producers[pid]!.config = ss.producer;
+      const inst = w.parts.apps.instances[iid]!;
+      for (const pid of inst.producers) if (pid >= 0) w.parts.kafka.producers[pid]!.config = ss.producer;
       for (const cid of inst.consumers) {
-        const c = w.consumers[cid]!;
+        const c = w.parts.kafka.consumers[cid]!;
         const keep = { groupId: c.config.groupId, instanceId: c.config.instanceId, fetchRecords: c.config.fetchRecords };
         c.config = { ...ss.consumer, ...keep };
         if (c.workBuffer.ids.length < c.config.maxPollRecords && !c.work) {
@@ -38,10 +38,10 @@ export function reconfigure(w: World, current: Spec, topology: Topology): { spec
         }
       }
     }
-    for (const s of w.sources) if (s.service === si) s.rate = ss.rate / ss.instances;
+    for (const s of w.parts.apps.sources) if (s.service === si) s.rate = ss.rate / ss.instances;
   });
   spec.clients.forEach((cs, i) => {
-    const c = w.clients[i]!;
+    const c = w.parts.apps.clients[i]!;
     c.rate = cs.rate;
     c.poisson = cs.poisson;
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createSession, seek, type Session, type SessionOptions } from './session.ts';
-import { total } from './snapshots.ts';
+import { RING_ENTRY_BYTES, total } from './snapshots.ts';
 
 const text = `graph LR
   Client[Client] -->|checkout| Orders[Order Service]
@@ -57,5 +57,28 @@ describe('snapshots', () => {
     expect(s.snapshots.list[0]!.atUs).toBe(0);
     seek(s, 8_000_000);
     expect(s.sim.hash()).toBe(straightHash(8_000_000, opts));
+  });
+
+  it('never hold more than the budget, even when a world alone nearly fills it', () => {
+    const unbounded = session(opts);
+    advance(unbounded, 12_000_000);
+    const world = unbounded.snapshots.list.at(-1)!.bytes;
+    // As much as one late world: the old rule kept the first snapshot and the last, whatever the two cost together.
+    const budget = world;
+    const s = session({ ...opts, snapshotBytesMax: budget });
+    advance(s, 12_000_000);
+    expect(total(s.snapshots)).toBeLessThanOrEqual(budget + opts.traceCapacity! * RING_ENTRY_BYTES);
+    for (const t of [11_900_000, 4_000_000]) {
+      seek(s, t);
+      expect(s.sim.hash()).toBe(straightHash(t, opts));
+    }
+  });
+
+  it('stop a run whose world outgrows what a tab can hold, saying so, instead of crashing the tab', () => {
+    const s = session(opts);
+    s.snapshots.worldBytesMax = s.snapshots.list[0]!.bytes * 3;
+    expect(() => advance(s, 30_000_000)).toThrow(
+      /^This run stopped at \d+(\.\d)?s: what it simulates has grown past [\d,]+ MB, more than a browser tab can safely hold\. Start it again to watch a shorter stretch, or lower the rates or the number of nodes\.$/,
+    );
   });
 });

@@ -5,13 +5,25 @@
  *   entry as the run had it (the world's hash, which covers the ring, is the same).
  * - Snapshots are spaced by events, not time, since replaying events is what a seek costs; when the budget is
  *   exceeded every other snapshot is dropped and the spacing doubles, so a long run keeps an even coverage.
+ * The budget holds even when one world nearly fills it: a snapshot that would not fit beside the first is not taken
+ * (seeks past it replay from an earlier one: slower, not fatal). And a world that outgrows what a browser tab can
+ * hold stops the run with a message: past it, a worker's out-of-memory takes the whole tab down.
  */
 import { createTrace, type Trace } from '../history/trace.ts';
 import type { Spec } from '../model/spec.ts';
+import { formatDuration } from '../sim/time.ts';
 import type { World } from '../world.ts';
 
 type Columns = Pick<Trace, 'time' | 'kind' | 'node' | 'part' | 'a' | 'b' | 'c'>;
 const COLUMNS = ['time', 'kind', 'node', 'part', 'a', 'b', 'c'] as const;
+/** Bytes of one trace entry across the columns. */
+export const RING_ENTRY_BYTES = 8 + 1 + 4 + 4 + 8 + 8 + 4;
+
+/**
+ * The largest world a run may grow to (estimated as `bytesOf` does). The live world, the snapshots' budget and the
+ * copy a snapshot makes must fit in the worker's heap (about 4 GB in Chromium) with room to spare.
+ */
+export const WORLD_BYTES_MAX = 2 ** 30;
 
 /** Trace entries [from, to) as the run wrote them. */
 interface TraceChunk {
@@ -40,10 +52,14 @@ export interface SnapshotStore {
   /** Events between snapshots; doubles whenever the budget forces thinning. */
   everyEvents: number;
   bytesMax: number;
+  /** A world past this stops the run (WORLD_BYTES_MAX; tests lower it). */
+  worldBytesMax: number;
+  /** Events at the last snapshot that did not fit: the next try waits a spacing from there, not from the last one. */
+  skippedAt: number;
 }
 
 export function createSnapshotStore(everyEvents: number, bytesMax: number): SnapshotStore {
-  return { list: [], chunks: [], traceTo: 0, everyEvents, bytesMax };
+  return { list: [], chunks: [], traceTo: 0, everyEvents, bytesMax, worldBytesMax: WORLD_BYTES_MAX, skippedAt: 0 };
 }
 
 /**
@@ -56,20 +72,34 @@ const BYTES_PER_SPACING_EVENT = 400;
 /** Whether the world has moved far enough past the last snapshot to take another. */
 export function snapshotDue(store: SnapshotStore, w: World): boolean {
   const last = store.list[store.list.length - 1];
-  return !last || w.events - last.events >= Math.max(store.everyEvents, last.bytes / BYTES_PER_SPACING_EVENT);
+  if (!last) return true;
+  return w.events - Math.max(last.events, store.skippedAt) >= Math.max(store.everyEvents, last.bytes / BYTES_PER_SPACING_EVENT);
 }
 
-/** Takes a snapshot of `w` (after the last one), then thins the store if it went over budget. */
+/**
+ * Takes a snapshot of `w` (after the last one) if it fits beside the first, then thins the store if it went over
+ * budget. Throws, with a message for the learner, when the world has outgrown `worldBytesMax`.
+ */
 export function takeSnapshot(store: SnapshotStore, w: World, spec: Spec): void {
   const last = store.list[store.list.length - 1];
   if (last && last.events >= w.events) return;
+  const bytes = bytesOf({ ...w, trace: undefined });
+  if (bytes > store.worldBytesMax) throw new Error(tooLarge(w.now, store.worldBytesMax));
+  const first = store.list[0];
+  if (first && first.bytes + bytes + w.trace.capacity * RING_ENTRY_BYTES > store.bytesMax) {
+    store.skippedAt = w.events;
+    return;
+  }
   const chunk = copyNewEntries(w.trace, store.traceTo);
   if (chunk) store.chunks.push(chunk);
   store.traceTo = w.trace.written;
   const world = structuredClone({ ...w, trace: undefined }) as Omit<World, 'trace'>;
-  store.list.push({ atUs: w.now, events: w.events, world, spec, traceWritten: w.trace.written, bytes: bytesOf(world) });
+  store.list.push({ atUs: w.now, events: w.events, world, spec, traceWritten: w.trace.written, bytes });
   while (total(store) > store.bytesMax && store.list.length > 2) thin(store, w.trace.capacity);
 }
+
+const tooLarge = (atUs: number, max: number) =>
+  `This run stopped at ${formatDuration(atUs)}: what it simulates has grown past ${Math.round(max / 2 ** 20).toLocaleString('en')} MB, more than a browser tab can safely hold. Start it again to watch a shorter stretch, or lower the rates or the number of nodes.`;
 
 /** The latest snapshot at or before simulated time `t` (the first one always qualifies). */
 export function snapshotAt(store: SnapshotStore, t: number): Snapshot {

@@ -37,20 +37,20 @@ const ms = (h: Histogram) => ({ p50: quantile(h, 0.5) / 1000, p95: quantile(h, 0
 
 /** Lag of a group on a partition: high watermark minus committed offset (kafka-consumer-groups.sh's LAG, C18). */
 export function partitionLag(w: World, group: number, pid: number): { committed: number; hw: number; lag: number } {
-  const p = w.partitions[pid]!;
+  const p = w.parts.kafka.partitions[pid]!;
   const st = currentState(p);
   const hw = p.hw[st.leader >= 0 ? st.leader : p.owner]!;
-  const committed = w.groups[group]!.committed.get(pid);
+  const committed = w.parts.kafka.groups[group]!.committed.get(pid);
   if (committed === undefined) return { committed: -1, hw, lag: 0 };
   return { committed, hw, lag: Math.max(0, hw - committed) };
 }
 
 export function groupLags(w: World): GroupLag[] {
-  return w.groups.map((g) => {
+  return w.parts.kafka.groups.map((g) => {
     const partitions = g.topics.flatMap((tid) =>
-      w.topics[tid]!.partitions.map((pid) => {
+      w.parts.kafka.topics[tid]!.partitions.map((pid) => {
         const l = partitionLag(w, g.id, pid);
-        return { partition: `${w.topics[tid]!.name}-${w.partitions[pid]!.index}`, committed: l.committed, highWatermark: l.hw, lag: l.lag };
+        return { partition: `${w.parts.kafka.topics[tid]!.name}-${w.parts.kafka.partitions[pid]!.index}`, committed: l.committed, highWatermark: l.hw, lag: l.lag };
       }),
     );
     return { group: g.name, lag: partitions.reduce((s, p) => s + p.lag, 0), partitions };

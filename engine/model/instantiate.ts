@@ -25,6 +25,8 @@ import { startClient } from '../services/client.ts';
 import { startSource } from '../services/source.ts';
 import type { Service } from '../services/types.ts';
 import type { World } from '../world.ts';
+import { createKafkaPart } from '../kafka/part.ts';
+import { createAppsPart } from '../services/part.ts';
 import type { Spec } from './spec.ts';
 
 export interface WorldOptions {
@@ -46,30 +48,14 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
     metrics: createMetrics(0),
     checks: createChecks(0),
     faults: createFaultState(),
-    clusters: [],
-    brokers: [],
-    topics: [],
-    partitions: [],
-    fetchers: [],
-    producers: [],
-    consumers: [],
-    groups: [],
-    produceRequests: new Map(),
-    fetchRequests: new Map(),
-    groupInbox: new Map(),
-    groupAnswers: new Map(),
-    services: [],
-    instances: [],
-    clients: [],
-    sources: [],
-    calls: new Map(),
+    parts: { kafka: createKafkaPart(), apps: createAppsPart() },
     nextId: 1,
     rng: stream(seed, 'world'),
   };
   spec.clusters.forEach((cs, ci) => addCluster(w, cs.node, cs.config, ci));
   spec.topics.forEach((ts, ti) => addTopic(w, ts.name, ts.cluster, ti, ts.config));
   // Record size of a topic: what its producers write (for byte-based batching, segments and retention).
-  for (const s of spec.services) for (const p of s.publishes) w.topics[p.topic]!.config.recordBytes = s.producer.recordBytes;
+  for (const s of spec.services) for (const p of s.publishes) w.parts.kafka.topics[p.topic]!.config.recordBytes = s.producer.recordBytes;
 
   const groupIds = new Map<string, number>();
   spec.services.forEach((ss, si) => {
@@ -101,7 +87,7 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       svc.keyBase = space.base;
       svc.keyCount = ss.key.count;
     }
-    w.services.push(svc);
+    w.parts.apps.services.push(svc);
     const clusters = new Set<number>();
     for (const p of ss.publishes) clusters.add(spec.topics[p.topic]!.cluster);
     if (ss.consumer.dlq >= 0) clusters.add(spec.topics[ss.consumer.dlq]!.cluster);
@@ -116,54 +102,54 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       const key = `${cluster}/${name}`;
       let gi = groupIds.get(key);
       if (gi === undefined) {
-        gi = w.groups.length;
+        gi = w.parts.kafka.groups.length;
         groupIds.set(key, gi);
-        w.groups.push(newGroup(gi, name, cluster, ss.consumer.strategy));
+        w.parts.kafka.groups.push(newGroup(gi, name, cluster, ss.consumer.strategy));
       }
-      const g = w.groups[gi]!;
+      const g = w.parts.kafka.groups[gi]!;
       for (const t of topics) if (!g.topics.includes(t)) g.topics.push(t);
       groupOf.set(cluster, gi);
       svc.group = gi;
     }
     for (let n = 1; n <= ss.instances; n++) {
       const name = ss.instances > 1 ? `${ss.node}/${n}` : ss.node;
-      const iid = w.instances.length;
+      const iid = w.parts.apps.instances.length;
       const host = addHost(w.net, name, zone);
-      const producers = w.clusters.map(() => -1);
+      const producers = w.parts.kafka.clusters.map(() => -1);
       for (const cluster of clusters) producers[cluster] = addProducer(w, name, host, cluster, ss.producer);
       const consumers: number[] = [];
       for (const [cluster, gi] of groupOf) consumers.push(addConsumer(w, name, host, cluster, gi, si, n - 1, ss));
-      w.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], producers, consumers, slowUs: 0 });
+      w.parts.apps.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], producers, consumers, slowUs: 0 });
       svc.instances.push(iid);
       if (ss.origin === 'source') {
-        w.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: Math.max(100, Math.min(ss.producer.lingerUs, 1000)), life: 0, rng: stream(seed, `source:${name}`) });
+        w.parts.apps.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: Math.max(100, Math.min(ss.producer.lingerUs, 1000)), life: 0, rng: stream(seed, `source:${name}`) });
       }
     }
   });
   spec.services.forEach((ss, si) => {
-    const svc = w.services[si]!;
+    const svc = w.parts.apps.services[si]!;
     svc.calls = ss.calls.map((c) => spec.services.findIndex((x) => x.node === c.service));
     svc.writes = ss.writes.map((c) => spec.services.findIndex((x) => x.node === c.service));
   });
   for (const cs of spec.clients) {
     const target = spec.services.findIndex((s) => s.node === cs.target);
     const space = cs.key ? addKeySpace(w.keys, cs.key.name, cs.key.count) : null;
-    const host = addHost(w.net, cs.node, 2000 + w.clients.length);
-    w.clients.push({
-      id: w.clients.length, node: cs.node, implicit: cs.implicit, edge: cs.edge, host, target, rate: cs.rate, poisson: cs.poisson,
+    const host = addHost(w.net, cs.node, 2000 + w.parts.apps.clients.length);
+    w.parts.apps.clients.push({
+      id: w.parts.apps.clients.length, node: cs.node, implicit: cs.implicit, edge: cs.edge, host, target, rate: cs.rate, poisson: cs.poisson,
       keyBase: space ? space.base : 0, keyCount: cs.key ? cs.key.count : 0, alive: true, life: 0,
       rng: stream(seed, `client:${cs.node}`), ok: 0, failed: 0, latency: createHistogram(),
     });
   }
   // A fetch returns up to max.partition.fetch.bytes (1 MiB) of each partition: records of the size written there.
-  for (const c of w.consumers) {
-    const sizes = w.groups[c.group]!.topics.map((t) => w.topics[t]!.config.recordBytes);
+  for (const c of w.parts.kafka.consumers) {
+    const sizes = w.parts.kafka.groups[c.group]!.topics.map((t) => w.parts.kafka.topics[t]!.config.recordBytes);
     c.config.fetchRecords = Math.max(1, Math.floor((1 << 20) / Math.max(1, Math.min(...sizes))));
   }
-  w.metrics = createMetrics(w.groups.length);
-  w.checks = createChecks(w.groups.length);
+  w.metrics = createMetrics(w.parts.kafka.groups.length);
+  w.checks = createChecks(w.parts.kafka.groups.length);
 
-  for (const c of w.clusters) {
+  for (const c of w.parts.kafka.clusters) {
     startCluster(w, c);
     after(w, c.config.replicaLagTimeMaxUs / 2, E.isrCheck, c.id, 0);
     after(w, c.config.retentionCheckUs, E.retentionCheck, c.id, 0);
@@ -172,21 +158,21 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
   // session, consumers join their group); the rest start now.
   spec.services.forEach((ss, si) => {
     if (ss.startUs <= 0) return;
-    for (const iid of w.services[si]!.instances) {
-      const inst = w.instances[iid]!;
+    for (const iid of w.parts.apps.services[si]!.instances) {
+      const inst = w.parts.apps.instances[iid]!;
       inst.alive = false;
       w.net.up[inst.host] = 0;
-      for (const pid of inst.producers) if (pid >= 0) w.producers[pid]!.alive = false;
+      for (const pid of inst.producers) if (pid >= 0) w.parts.kafka.producers[pid]!.alive = false;
       after(w, ss.startUs, E.restartInstance, iid, inst.life);
     }
   });
-  for (const c of w.consumers) if (w.instances[w.services[c.service]!.instances[c.instance]!]!.alive) startConsumer(w, c);
+  for (const c of w.parts.kafka.consumers) if (w.parts.apps.instances[w.parts.apps.services[c.service]!.instances[c.instance]!]!.alive) startConsumer(w, c);
   spec.clients.forEach((cs, ci) => {
-    const c = w.clients[ci]!;
+    const c = w.parts.apps.clients[ci]!;
     if (cs.startUs > 0) after(w, cs.startUs, E.clientStart, ci, c.life);
     else startClient(w, c);
   });
-  for (const s of w.sources) startSource(w, s);
+  for (const s of w.parts.apps.sources) startSource(w, s);
   startSampler(w);
   return w;
 }
@@ -206,19 +192,19 @@ function addCluster(w: World, node: string, config: Cluster['config'], ci: numbe
   for (let n = 1; n <= config.brokers; n++) {
     // Each broker in its own rack (availability zone), as production clusters spread replicas: a follower is a
     // network hop away from its leader, the same hop as clients.
-    const b: Broker = { id: w.brokers.length, cluster: ci, number: n, host: addHost(w.net, `${node}/${n}`, zone * 100 + n), alive: true, life: 0, metaVersion: 0, fenced: false, lastHeartbeatAt: 0, lastLife: 0 };
-    w.brokers.push(b);
+    const b: Broker = { id: w.parts.kafka.brokers.length, cluster: ci, number: n, host: addHost(w.net, `${node}/${n}`, zone * 100 + n), alive: true, life: 0, metaVersion: 0, fenced: false, lastHeartbeatAt: 0, lastLife: 0 };
+    w.parts.kafka.brokers.push(b);
     c.brokers.push(b.id);
   }
   for (const f of c.brokers) {
     for (const l of c.brokers) {
       if (f === l) continue;
-      const id = w.fetchers.length;
-      w.fetchers.push({ id, follower: f, leader: l, cluster: ci, inflight: false, parked: false, life: 0, seq: 0, request: [], response: [] });
+      const id = w.parts.kafka.fetchers.length;
+      w.parts.kafka.fetchers.push({ id, follower: f, leader: l, cluster: ci, inflight: false, parked: false, life: 0, seq: 0, request: [], response: [] });
       c.fetchers.push(id);
     }
   }
-  w.clusters.push(c);
+  w.parts.kafka.clusters.push(c);
 }
 
 /**
@@ -227,7 +213,7 @@ function addCluster(w: World, node: string, config: Cluster['config'], ci: numbe
  * random; here it follows the topic's index, which keeps placement identical for every seed.)
  */
 function addTopic(w: World, name: string, ci: number, ti: number, config: TopicConfig): void {
-  const c = w.clusters[ci]!;
+  const c = w.parts.kafka.clusters[ci]!;
   const n = c.brokers.length;
   const rf = Math.min(config.replicationFactor, n);
   const topic = { name, cluster: ci, config, partitions: [] as number[] };
@@ -235,25 +221,25 @@ function addTopic(w: World, name: string, ci: number, ti: number, config: TopicC
     const replicas: number[] = [];
     for (let r = 0; r < rf; r++) replicas.push(c.brokers[(ti + p + r) % n]!);
     const part: Partition = {
-      id: w.partitions.length, cluster: ci, topic: ti, index: p, replicas, log: createLog(), owner: 0,
+      id: w.parts.kafka.partitions.length, cluster: ci, topic: ti, index: p, replicas, log: createLog(), owner: 0,
       matched: replicas.map(() => 0), tail: replicas.map(() => null), hw: replicas.map(() => 0),
       followerEnd: replicas.map(() => 0), lastCaughtUpAt: replicas.map(() => 0), lastFetchAt: replicas.map(() => 0),
       lastFetchLeaderEnd: replicas.map(() => 0), states: [], pendingIsr: null, producers: new Map(), delayed: [],
       parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, lastWriteOkAt: 0, cleanedTo: 0,
     };
-    w.partitions.push(part);
+    w.parts.kafka.partitions.push(part);
     topic.partitions.push(part.id);
     c.partitions.push(part.id);
   }
-  w.topics.push(topic);
+  w.parts.kafka.topics.push(topic);
   c.topics.push(ti);
 }
 
 function addProducer(w: World, name: string, host: number, cluster: number, config: Producer['config']): number {
-  const id = w.producers.length;
-  w.producers.push({
+  const id = w.parts.kafka.producers.length;
+  w.parts.kafka.producers.push({
     id, name, host, cluster, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false, metadataFailures: 0,
-    open: new Array(w.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
+    open: new Array(w.parts.kafka.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0, originOk: 0, originFailed: 0,
   });
@@ -261,8 +247,8 @@ function addProducer(w: World, name: string, host: number, cluster: number, conf
 }
 
 function addConsumer(w: World, name: string, host: number, cluster: number, group: number, service: number, instance: number, ss: Spec['services'][number]): number {
-  const id = w.consumers.length;
-  const g = w.groups[group]!;
+  const id = w.parts.kafka.consumers.length;
+  const g = w.parts.kafka.groups[group]!;
   const c: Consumer = {
     id, name, host, cluster, group, service, instance,
     config: { ...ss.consumer, groupId: g.name, instanceId: ss.consumer.instanceId ? `${ss.consumer.instanceId}-${instance + 1}` : '' },
@@ -273,7 +259,7 @@ function addConsumer(w: World, name: string, host: number, cluster: number, grou
     lastPollAt: 0, needOffsets: new Set(), attempts: new Map(), blockedUntil: new Map(), committing: false, commitId: -1,
     pendingStart: null, autoCommitDue: false, rng: stream(w.seed, `consumer:${name}:${cluster}`), processed: 0, crashTrigger: null,
   };
-  w.consumers.push(c);
+  w.parts.kafka.consumers.push(c);
   return id;
 }
 

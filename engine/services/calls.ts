@@ -24,7 +24,7 @@ import type { Call } from './types.ts';
 
 /** Starts a call to `service` from an instance (or a client); returns the call id. */
 export function startCall(w: World, from: number, fromClient: boolean, parent: number, service: number, root: number, key: number, timeoutUs: number, edge: string): number {
-  const svc = w.services[service]!;
+  const svc = w.parts.apps.services[service]!;
   const instance = svc.instances[svc.nextInstance++ % svc.instances.length]!;
   const id = nextId(w);
   const call: Call = {
@@ -32,10 +32,10 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
     attempts: 1, done: false, failed: false, code: NONE, culprit: -1, holdsThread: false, abandoned: false, answering: false,
     published: [], outstandingAcks: 0,
   };
-  w.calls.set(id, call);
+  w.parts.apps.calls.set(id, call);
   countEdge(w.metrics, edge, 1);
-  const fromHost = fromClient ? w.clients[from]!.host : w.instances[from]!.host;
-  const toHost = w.instances[instance]!.host;
+  const fromHost = fromClient ? w.parts.apps.clients[from]!.host : w.parts.apps.instances[from]!.host;
+  const toHost = w.parts.apps.instances[instance]!.host;
   const t = arrival(w.net, w.now, fromHost, toHost);
   if (t >= 0) at(w, t, E.requestArrive, instance, id);
   else {
@@ -55,10 +55,10 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
 }
 
 on<World>(E.requestArrive, 'request arrives', (w, iid, callId) => {
-  const call = w.calls.get(callId);
-  const inst = w.instances[iid]!;
+  const call = w.parts.apps.calls.get(callId);
+  const inst = w.parts.apps.instances[iid]!;
   if (!call || call.done || !inst.alive) return;
-  const svc = w.services[inst.service]!;
+  const svc = w.parts.apps.services[inst.service]!;
   svc.stats.requests++;
   if (svc.faults.rejecting) return answer(w, call, SERVICE_UNAVAILABLE);
   if (inst.busy < svc.config.threads) return begin(w, call);
@@ -71,17 +71,17 @@ on<World>(E.requestArrive, 'request arrives', (w, iid, callId) => {
 });
 
 function begin(w: World, call: Call): void {
-  const inst = w.instances[call.instance]!;
-  const svc = w.services[inst.service]!;
+  const inst = w.parts.apps.instances[call.instance]!;
+  const svc = w.parts.apps.services[inst.service]!;
   inst.busy++;
   call.holdsThread = true;
   after(w, sample(svc.config.latency, svc.rng) + svc.faults.slowUs + inst.slowUs, E.requestDone, inst.id, call.id);
 }
 
 on<World>(E.requestDone, 'local work done', (w, iid, callId) => {
-  const call = w.calls.get(callId);
-  if (!call || call.done || call.instance !== iid || !w.instances[iid]!.alive) return;
-  const svc = w.services[call.service]!;
+  const call = w.parts.apps.calls.get(callId);
+  if (!call || call.done || call.instance !== iid || !w.parts.apps.instances[iid]!.alive) return;
+  const svc = w.parts.apps.services[call.service]!;
   if (svc.config.availability < 1 && chance(svc.rng, 1 - svc.config.availability)) return answer(w, call, SERVICE_UNAVAILABLE);
   call.step = 1;
   next(w, call);
@@ -89,7 +89,7 @@ on<World>(E.requestDone, 'local work done', (w, iid, callId) => {
 
 /** Runs the next step of a request: a synchronous call, a database write, or the publishes. */
 function next(w: World, call: Call): void {
-  const svc = w.services[call.service]!;
+  const svc = w.parts.apps.services[call.service]!;
   const i = call.step - 1;
   const nCalls = svc.calls.length;
   if (i < nCalls + svc.writes.length) {
@@ -104,11 +104,11 @@ function next(w: World, call: Call): void {
 
 /** Publishes the request's events; the request answers once the broker has acknowledged them. */
 function publishFor(w: World, call: Call): void {
-  const svc = w.services[call.service]!;
-  const inst = w.instances[call.instance]!;
+  const svc = w.parts.apps.services[call.service]!;
+  const inst = w.parts.apps.instances[call.instance]!;
   for (const target of svc.publishes) {
-    const topic = w.topics[target.topic]!;
-    const prod = w.producers[inst.producers[topic.cluster]!]!;
+    const topic = w.parts.kafka.topics[target.topic]!;
+    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
     const partition = partitionFor(w, prod, target.topic, call.key);
     const id = addMessage(w.messages, call.key, target.type, partition, w.now, call.root, 0);
     call.published.push(id);
@@ -119,7 +119,7 @@ function publishFor(w: World, call: Call): void {
 }
 
 hooks.published = (w, callId, _message, code) => {
-  const call = w.calls.get(callId);
+  const call = w.parts.apps.calls.get(callId);
   if (!call || call.done) return;
   if (code !== NONE) return answer(w, call, code);
   if (--call.outstandingAcks === 0) answer(w, call, NONE);
@@ -132,43 +132,43 @@ export function answer(w: World, call: Call, code: number): void {
   call.failed = code !== NONE;
   call.code = code;
   if (call.failed && call.culprit < 0) call.culprit = call.service;
-  const inst = w.instances[call.instance]!;
-  const svc = w.services[call.service]!;
+  const inst = w.parts.apps.instances[call.instance]!;
+  const svc = w.parts.apps.services[call.service]!;
   if (code === NONE) svc.stats.ok++;
   else svc.stats.failed++;
   if (call.holdsThread) {
     call.holdsThread = false;
     release(w, inst.id);
   }
-  const toHost = call.fromClient ? w.clients[call.from]!.host : w.instances[call.from]!.host;
+  const toHost = call.fromClient ? w.parts.apps.clients[call.from]!.host : w.parts.apps.instances[call.from]!.host;
   const t = inst.alive ? arrival(w.net, w.now, inst.host, toHost) : -1;
   if (t >= 0) {
     call.answering = true;
     at(w, t, call.fromClient ? E.checkoutResponse : E.callResponse, call.from, call.id);
-  } else if (call.abandoned) w.calls.delete(call.id);
+  } else if (call.abandoned) w.parts.apps.calls.delete(call.id);
 }
 
 function release(w: World, iid: number): void {
-  const inst = w.instances[iid]!;
+  const inst = w.parts.apps.instances[iid]!;
   inst.busy--;
-  while (inst.waiting.length > 0 && inst.busy < w.services[inst.service]!.config.threads) {
-    const waiting = w.calls.get(inst.waiting.shift()!);
+  while (inst.waiting.length > 0 && inst.busy < w.parts.apps.services[inst.service]!.config.threads) {
+    const waiting = w.parts.apps.calls.get(inst.waiting.shift()!);
     if (waiting && !waiting.done) begin(w, waiting);
   }
 }
 
 on<World>(E.callResponse, 'call answered', (w, _iid, callId) => {
-  const child = w.calls.get(callId);
+  const child = w.parts.apps.calls.get(callId);
   if (!child) return;
-  w.calls.delete(callId);
+  w.parts.apps.calls.delete(callId);
   if (!child.abandoned) resume(w, child, child.code);
 });
 
 on<World>(E.callTimeout, 'call times out', (w, _from, callId) => {
-  const child = w.calls.get(callId);
+  const child = w.parts.apps.calls.get(callId);
   if (!child || child.abandoned) return;
   child.abandoned = true;
-  if (child.done && !child.answering) w.calls.delete(callId);
+  if (child.done && !child.answering) w.parts.apps.calls.delete(callId);
   if (child.culprit < 0) child.culprit = child.service;
   if (child.fromClient) finishCheckout(w, child, CALL_TIMEOUT);
   else resume(w, child, CALL_TIMEOUT);
@@ -176,22 +176,22 @@ on<World>(E.callTimeout, 'call times out', (w, _from, callId) => {
 
 /** The caller's request continues after a child call finished (or failed, or timed out). */
 function resume(w: World, child: Call, code: number): void {
-  const call = w.calls.get(child.parent);
+  const call = w.parts.apps.calls.get(child.parent);
   if (!call || call.done || call.waitingFor !== child.id) return;
   call.waitingFor = -1;
   if (code !== NONE) {
-    const svc = w.services[call.service]!;
+    const svc = w.parts.apps.services[call.service]!;
     if (call.attempts <= svc.config.callRetries) {
       call.attempts++;
       next(w, call);
       return;
     }
-    record(w.trace, w.now, T.request, w.instances[call.instance]!.host, w.instances[child.instance]!.host, child.id, w.now - child.startAt, code);
+    record(w.trace, w.now, T.request, w.parts.apps.instances[call.instance]!.host, w.parts.apps.instances[child.instance]!.host, child.id, w.now - child.startAt, code);
     call.culprit = child.culprit >= 0 ? child.culprit : child.service;
     answer(w, call, code);
     return;
   }
-  record(w.trace, w.now, T.request, w.instances[call.instance]!.host, w.instances[child.instance]!.host, child.id, w.now - child.startAt, NONE);
+  record(w.trace, w.now, T.request, w.parts.apps.instances[call.instance]!.host, w.parts.apps.instances[child.instance]!.host, child.id, w.now - child.startAt, NONE);
   call.attempts = 1;
   call.step++;
   next(w, call);
@@ -199,14 +199,14 @@ function resume(w: World, child: Call, code: number): void {
 
 /** An instance crashed: the requests it was serving never answer (their callers time out). */
 export function dropCallsAt(w: World, iid: number): void {
-  for (const call of w.calls.values()) {
+  for (const call of w.parts.apps.calls.values()) {
     if (call.instance !== iid || call.done) continue;
     call.done = true;
     call.failed = true;
     call.holdsThread = false;
-    if (call.abandoned) w.calls.delete(call.id);
+    if (call.abandoned) w.parts.apps.calls.delete(call.id);
   }
-  const inst = w.instances[iid]!;
+  const inst = w.parts.apps.instances[iid]!;
   inst.busy = 0;
   inst.waiting = [];
 }

@@ -30,12 +30,12 @@ export function startClient(w: World, c: Client): void {
 }
 
 on<World>(E.clientStart, 'client starts', (w, cid, life) => {
-  const c = w.clients[cid]!;
+  const c = w.parts.apps.clients[cid]!;
   if (c.life === life) startClient(w, c);
 });
 
 on<World>(E.clientArrival, 'checkout arrives', (w, cid, life) => {
-  const c = w.clients[cid]!;
+  const c = w.parts.apps.clients[cid]!;
   if (!c.alive || c.life !== life) return;
   after(w, interArrival(c.rate, c.poisson, nextFloat(c.rng)), E.clientArrival, c.id, life);
   const key = c.keyCount > 0 ? c.keyBase + 1 + nextInt(c.rng, c.keyCount) : 0;
@@ -43,15 +43,15 @@ on<World>(E.clientArrival, 'checkout arrives', (w, cid, life) => {
 });
 
 on<World>(E.checkoutResponse, 'checkout answered', (w, _cid, callId) => {
-  const call = w.calls.get(callId);
+  const call = w.parts.apps.calls.get(callId);
   if (!call) return;
-  w.calls.delete(callId);
+  w.parts.apps.calls.delete(callId);
   if (!call.abandoned) finishCheckout(w, call, call.code);
 });
 
 /** Records a checkout's outcome (answered, or timed out at the client). */
 export function finishCheckout(w: World, call: Call, code: number): void {
-  const c = w.clients[call.from]!;
+  const c = w.parts.apps.clients[call.from]!;
   const latency = w.now - call.startAt;
   if (code === NONE) {
     c.ok++;
@@ -60,7 +60,7 @@ export function finishCheckout(w: World, call: Call, code: number): void {
     recordValue(w.metrics.checkoutLatency, latency);
   } else {
     c.failed++;
-    const culprit = w.services[call.culprit >= 0 ? call.culprit : call.service]!;
+    const culprit = w.parts.apps.services[call.culprit >= 0 ? call.culprit : call.service]!;
     checkoutFailed(w.metrics, { request: call.id, at: w.now, code, service: culprit.node });
   }
   record(w.trace, w.now, T.checkout, c.host, -1, call.id, latency, code);

@@ -76,8 +76,8 @@ describe('synchronous chain versus decoupled services', () => {
   it('a slow callee holds the callers threads until they run out: thread starvation', () => {
     const sim = TestSim.of(`${chain}  %% @config Order threads=10 queue=5 timeout=5s\n`, { seed: 4 }).advance('5s');
     sim.fault('slow Notification 2s').advance('20s');
-    const inst = sim.w.instances[sim.w.services.find((s) => s.node === 'Order')!.instances[0]!]!;
-    expect(sim.w.services.find((s) => s.node === 'Order')!.stats.rejected).toBeGreaterThan(0);
+    const inst = sim.w.parts.apps.instances[sim.w.parts.apps.services.find((s) => s.node === 'Order')!.instances[0]!]!;
+    expect(sim.w.parts.apps.services.find((s) => s.node === 'Order')!.stats.rejected).toBeGreaterThan(0);
     expect(inst.busy).toBe(10);
     expect(sim.w.metrics.checkoutFailures.examples.some((x) => x.service === 'Order' && x.code === OVERLOADED)).toBe(true);
   });

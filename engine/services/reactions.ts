@@ -10,14 +10,14 @@ import { send } from '../kafka/producer.ts';
 import { countEdge } from '../metrics/metrics.ts';
 
 hooks.processed = (w, consumerId, message) => {
-  const c = w.consumers[consumerId]!;
-  const svc = w.services[c.service]!;
+  const c = w.parts.kafka.consumers[consumerId]!;
+  const svc = w.parts.apps.services[c.service]!;
   if (svc.publishes.length === 0) return;
-  const inst = w.instances[svc.instances[c.instance]!]!;
+  const inst = w.parts.apps.instances[svc.instances[c.instance]!]!;
   const key = keyOf(w.messages, message);
   for (const target of svc.publishes) {
-    const topic = w.topics[target.topic]!;
-    const prod = w.producers[inst.producers[topic.cluster]!]!;
+    const topic = w.parts.kafka.topics[target.topic]!;
+    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
     const partition = partitionFor(w, prod, target.topic, key);
     const id = addMessage(w.messages, key, target.type, partition, w.now, message, CAUSED_BY_MESSAGE);
     countEdge(w.metrics, target.edge, 1);
@@ -26,11 +26,11 @@ hooks.processed = (w, consumerId, message) => {
 };
 
 hooks.deadLetter = (w, consumerId, message, partition, offset) => {
-  const c = w.consumers[consumerId]!;
-  const svc = w.services[c.service]!;
-  const inst = w.instances[svc.instances[c.instance]!]!;
-  const topic = w.topics[c.config.dlq]!;
-  const prod = w.producers[inst.producers[topic.cluster]!]!;
+  const c = w.parts.kafka.consumers[consumerId]!;
+  const svc = w.parts.apps.services[c.service]!;
+  const inst = w.parts.apps.instances[svc.instances[c.instance]!]!;
+  const topic = w.parts.kafka.topics[c.config.dlq]!;
+  const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
   const key = keyOf(w.messages, message);
   const target = partitionFor(w, prod, c.config.dlq, key);
   const id = addMessage(w.messages, key, typeOf(w.messages, message), target, w.now, message, CAUSED_BY_MESSAGE);

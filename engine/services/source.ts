@@ -18,19 +18,19 @@ import type { Source } from './types.ts';
 export function startSource(w: World, s: Source): void {
   if (s.rate <= 0) return;
   s.nextArrival = w.now + interArrival(s.rate, s.poisson, nextFloat(s.rng));
-  after(w, s.tickUs, E.generate, w.sources.indexOf(s), s.life);
+  after(w, s.tickUs, E.generate, w.parts.apps.sources.indexOf(s), s.life);
 }
 
 on<World>(E.generate, 'events generated', (w, si, life) => {
-  const s = w.sources[si]!;
-  const inst = w.instances[s.instance]!;
+  const s = w.parts.apps.sources[si]!;
+  const inst = w.parts.apps.instances[s.instance]!;
   if (s.life !== life) return;
   if (!inst.alive) {
     s.nextArrival = w.now + s.tickUs;
     after(w, s.tickUs, E.generate, si, life);
     return;
   }
-  const svc = w.services[s.service]!;
+  const svc = w.parts.apps.services[s.service]!;
   const m = w.messages;
   const local = svc.config.latency;
   let count = 0;
@@ -42,7 +42,7 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
     const sentAt = local.type === 'constant' && local.us === 0 ? t : Math.min(w.now, t + sample(local, svc.rng));
     let first = true;
     for (const target of svc.publishes) {
-      const prod = w.producers[inst.producers[w.topics[target.topic]!.cluster]!]!;
+      const prod = w.parts.kafka.producers[inst.producers[w.parts.kafka.topics[target.topic]!.cluster]!]!;
       const partition = partitionFor(w, prod, target.topic, key);
       const id = addMessage(m, key, target.type, partition, sentAt, 0, first ? FROM_SOURCE : 0);
       setCausation(m, id, id);

@@ -97,7 +97,7 @@ export function runClusterProperty(seed: number, invariants = true): ClusterOutc
       out.eventsPerSimSecondMax = Math.max(out.eventsPerSimSecondMax, sim.w.events - events);
       events = sim.w.events;
     }
-    for (const src of sim.w.sources) src.rate = 0;
+    for (const src of sim.w.parts.apps.sources) src.rate = 0;
     sim.advance('60s');
   } catch (e) {
     out.error = (e as Error).message;

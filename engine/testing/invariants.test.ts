@@ -16,7 +16,7 @@ describe('invariant checker', () => {
     expect(sim.invariantChecks).toBeGreaterThan(1000);
     const s = createInvariantState();
     checkInvariants(sim.w, s);
-    const p = sim.w.partitions[0]!;
+    const p = sim.w.parts.kafka.partitions[0]!;
     p.hw[currentState(p).leader] = 0;
     expect(() => checkInvariants(sim.w, s)).toThrow(/moved back/);
   });
@@ -25,7 +25,7 @@ describe('invariant checker', () => {
     const sim = TestSim.of(text, { seed: 1 }).advance('12s');
     const s = createInvariantState();
     checkInvariants(sim.w, s);
-    const g = sim.w.groups[0]!;
+    const g = sim.w.parts.kafka.groups[0]!;
     const [pid] = [...g.committed.keys()];
     g.committed.set(pid!, -5);
     expect(() => checkInvariants(sim.w, s)).toThrow(/moved back/);

@@ -23,7 +23,7 @@ export function createInvariantState(): InvariantState {
 
 export function checkInvariants(w: World, s: InvariantState): void {
   s.checks++;
-  for (const p of w.partitions) {
+  for (const p of w.parts.kafka.partitions) {
     const st = currentState(p);
     if (st.leader < 0) continue;
     const id = p.id;
@@ -37,11 +37,11 @@ export function checkInvariants(w: World, s: InvariantState): void {
     s.epoch[id] = st.leaderEpoch;
     s.leader[id] = st.leader;
     s.hw[id] = hw;
-    if (p.log.endOffset < p.committed && !w.topics[p.topic]!.config.uncleanLeaderElection) {
+    if (p.log.endOffset < p.committed && !w.parts.kafka.topics[p.topic]!.config.uncleanLeaderElection) {
       throw new Error(`partition ${id} lost committed data: its log ends at ${p.log.endOffset}, below the committed ${p.committed}`);
     }
   }
-  for (const g of w.groups) {
+  for (const g of w.parts.kafka.groups) {
     if (g.resetAt > 0) continue;
     for (const [pid, off] of g.committed) {
       const k = g.id * 1_000_000 + pid;

@@ -39,7 +39,7 @@ export function runProperty(seed: number, acks: 'all' | '1', invariants = true):
   const sim = TestSim.of(propertyTopology(acks), { seed, invariants, traceCapacity: 1 << 17, faults: [`${crashAt}us crash Kafka/${broker}`, `${restartAt}us restart Kafka/${broker}`] });
   sim.until('32s');
   // Stop producing, then give consumers time to read everything that was acknowledged.
-  for (const s of sim.w.sources) s.rate = 0;
+  for (const s of sim.w.parts.apps.sources) s.rate = 0;
   sim.advance('8s');
   const h = sim.history();
   const processed = new Set(sim.processedBy('Billing'));

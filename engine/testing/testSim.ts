@@ -91,13 +91,13 @@ export class TestSim {
   /** Has `service` (instance 1) send `count` records now, with the given key (or none), of the first topic it publishes to. */
   publish(service: string, count: number, key: string | null = null, type = 'TestEvent'): number[] {
     const w = this.w;
-    const svc = w.services.find((s) => s.node === service);
+    const svc = w.parts.apps.services.find((s) => s.node === service);
     if (!svc) throw new Error(`no service ${service}`);
     const target = svc.publishes[0];
     if (!target) throw new Error(`${service} publishes nothing`);
-    const inst = w.instances[svc.instances[0]!]!;
-    const topic = w.topics[target.topic]!;
-    const prod = w.producers[inst.producers[topic.cluster]!]!;
+    const inst = w.parts.apps.instances[svc.instances[0]!]!;
+    const topic = w.parts.kafka.topics[target.topic]!;
+    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
     const ids: number[] = [];
     const k = key === null ? 0 : keyId(w.keys, key);
     const ty = typeId(w.messages, type);
@@ -116,10 +116,10 @@ export class TestSim {
    */
   resend(service: string, ids: number[]): void {
     const w = this.w;
-    const svc = w.services.find((s) => s.node === service)!;
-    const inst = w.instances[svc.instances[0]!]!;
-    const topic = w.topics[svc.publishes[0]!.topic]!;
-    const prod = w.producers[inst.producers[topic.cluster]!]!;
+    const svc = w.parts.apps.services.find((s) => s.node === service)!;
+    const inst = w.parts.apps.instances[svc.instances[0]!]!;
+    const topic = w.parts.kafka.topics[svc.publishes[0]!.topic]!;
+    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
     for (const id of ids) send(w, prod, partitionOf(w.messages, id), id, -1);
   }
 
@@ -131,31 +131,31 @@ export class TestSim {
   }
 
   group(name: string): Group {
-    const g = this.w.groups.find((x) => x.name === name);
-    if (!g) throw new Error(`no group ${name}; groups: ${this.w.groups.map((x) => x.name).join(', ')}`);
+    const g = this.w.parts.kafka.groups.find((x) => x.name === name);
+    if (!g) throw new Error(`no group ${name}; groups: ${this.w.parts.kafka.groups.map((x) => x.name).join(', ')}`);
     return g;
   }
 
   topic(name: string) {
-    const t = this.w.topics.find((x) => x.name === name);
+    const t = this.w.parts.kafka.topics.find((x) => x.name === name);
     if (!t) throw new Error(`no topic ${name}`);
     return t;
   }
 
   partition(topic: string, index: number): Partition {
-    return this.w.partitions[this.topic(topic).partitions[index]!]!;
+    return this.w.parts.kafka.partitions[this.topic(topic).partitions[index]!]!;
   }
 
   /** The broker number (1-based) leading a partition now, or -1. */
   leaderOf(topic: string, index: number): number {
     const p = this.partition(topic, index);
     const st = currentState(p);
-    return st.leader < 0 ? -1 : this.w.brokers[p.replicas[st.leader]!]!.number;
+    return st.leader < 0 ? -1 : this.w.parts.kafka.brokers[p.replicas[st.leader]!]!.number;
   }
 
   isrOf(topic: string, index: number): number[] {
     const p = this.partition(topic, index);
-    return currentState(p).isr.map((s) => this.w.brokers[p.replicas[s]!]!.number);
+    return currentState(p).isr.map((s) => this.w.parts.kafka.brokers[p.replicas[s]!]!.number);
   }
 
   /** Message ids in the order group `name` processed them (from the trace), repeats included. */

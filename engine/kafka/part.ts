@@ -1,0 +1,47 @@
+/**
+ * The Kafka family's part of the world: clusters and their brokers, topics, partitions and replica fetchers, the
+ * clients (producers, consumers) and consumer groups, and the requests in flight between them.
+ */
+import type { Consumer, Group, ProduceRequest, Producer } from './clientTypes.ts';
+import type { FetchRequest } from './fetch.ts';
+import type { GroupAnswer, GroupRequest } from './group.ts';
+import type { Broker, Cluster, Fetcher, Partition, Topic } from './types.ts';
+
+export interface KafkaPart {
+  clusters: Cluster[];
+  brokers: Broker[];
+  topics: Topic[];
+  partitions: Partition[];
+  fetchers: Fetcher[];
+  producers: Producer[];
+  consumers: Consumer[];
+  groups: Group[];
+  produceRequests: Map<number, ProduceRequest>;
+  fetchRequests: Map<number, FetchRequest>;
+  /** Group coordinator requests in flight, and the coordinator's answers in flight. */
+  groupInbox: Map<number, GroupRequest>;
+  groupAnswers: Map<number, GroupAnswer>;
+}
+
+declare module '../world.ts' {
+  interface Parts {
+    kafka: KafkaPart;
+  }
+}
+
+export function createKafkaPart(): KafkaPart {
+  return {
+    clusters: [],
+    brokers: [],
+    topics: [],
+    partitions: [],
+    fetchers: [],
+    producers: [],
+    consumers: [],
+    groups: [],
+    produceRequests: new Map(),
+    fetchRequests: new Map(),
+    groupInbox: new Map(),
+    groupAnswers: new Map(),
+  };
+}

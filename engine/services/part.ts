@@ -1,0 +1,23 @@
+/**
+ * The applications family's part of the world: services and their instances, clients sending requests, sources
+ * generating events, and the synchronous calls in flight.
+ */
+import type { Call, Client, Instance, Service, Source } from './types.ts';
+
+export interface AppsPart {
+  services: Service[];
+  instances: Instance[];
+  clients: Client[];
+  sources: Source[];
+  calls: Map<number, Call>;
+}
+
+declare module '../world.ts' {
+  interface Parts {
+    apps: AppsPart;
+  }
+}
+
+export function createAppsPart(): AppsPart {
+  return { services: [], instances: [], clients: [], sources: [], calls: new Map() };
+}
