@@ -3,7 +3,8 @@
  * drops what the process held in memory and keeps what it had made durable: a broker's log survives, a consumer's
  * uncommitted progress and a producer's unsent batches do not.
  */
-import { E } from '../events.ts';
+import { KE } from '../kafka/events.ts';
+import { AE } from '../services/events.ts';
 import { keyId } from '../history/keys.ts';
 import { typeId } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
@@ -12,7 +13,7 @@ import { hooks } from '../kafka/hooks.ts';
 import { crashConsumer, restartConsumer } from '../kafka/lifecycle.ts';
 import { connectionReset, crashProducer, restartProducer } from '../kafka/producer.ts';
 import { kickFetchers } from '../kafka/replication.ts';
-import { after, at, on } from '../sim/loop.ts';
+import { after, at, eventKinds, on } from '../sim/loop.ts';
 import { heal, partition, setLinkFault } from '../sim/network.ts';
 import { dropCallsAt } from '../services/calls.ts';
 import { startClient } from '../services/client.ts';
@@ -21,6 +22,8 @@ import { formatFault } from './parse.ts';
 import { hostsOf, resolveTarget } from './targets.ts';
 import type { Fault } from './types.ts';
 
+const FE = eventKinds(['fault']); // a=index in the fault schedule
+
 /** How long an orchestrator takes to restart a consumer that crashed at its worst moment. */
 const RESTART_DELAY_US = 5_000_000;
 
@@ -28,10 +31,10 @@ hooks.crashWorstMoment = (w, consumerId) => {
   const c = w.parts.kafka.consumers[consumerId]!;
   const iid = w.parts.apps.services[c.service]!.instances[c.instance]!;
   crashInstance(w, iid);
-  after(w, RESTART_DELAY_US, E.restartInstance, iid, w.parts.apps.instances[iid]!.life);
+  after(w, RESTART_DELAY_US, AE.restartInstance, iid, w.parts.apps.instances[iid]!.life);
 };
 
-on<World>(E.restartInstance, 'instance restarted', (w, iid, life) => {
+on<World>(AE.restartInstance, 'instance restarted', (w, iid, life) => {
   if (w.parts.apps.instances[iid]!.life === life) restartInstance(w, iid);
 });
 
@@ -39,10 +42,10 @@ on<World>(E.restartInstance, 'instance restarted', (w, iid, life) => {
 export function schedule(w: World, f: Fault): void {
   const i = w.faults.schedule.length;
   w.faults.schedule.push(f);
-  after(w, Math.max(0, f.at - w.now), E.fault, i, 0);
+  after(w, Math.max(0, f.at - w.now), FE.fault, i, 0);
 }
 
-on<World>(E.fault, 'fault', (w, i) => {
+on<World>(FE.fault, 'fault', (w, i) => {
   applyFault(w, w.faults.schedule[i]!);
 });
 
@@ -164,10 +167,10 @@ export function crashBroker(w: World, id: number): void {
   for (const req of [...w.parts.kafka.produceRequests.values()]) {
     if (req.broker === id && w.parts.kafka.producers[req.producer]!.requests.has(req.id)) connectionReset(w, req.id, w.now + rtt);
   }
-  for (const req of w.parts.kafka.fetchRequests.values()) if (req.broker === id) at(w, w.now + rtt, E.fetchTimeout, req.consumer, req.id);
+  for (const req of w.parts.kafka.fetchRequests.values()) if (req.broker === id) at(w, w.now + rtt, KE.fetchTimeout, req.consumer, req.id);
   for (const fid of c.fetchers) {
     const f = w.parts.kafka.fetchers[fid]!;
-    if (f.leader === id && f.inflight) at(w, w.now + rtt, E.replicaFetchTimeout, f.id, f.seq);
+    if (f.leader === id && f.inflight) at(w, w.now + rtt, KE.replicaFetchTimeout, f.id, f.seq);
   }
   record(w.trace, w.now, T.crash, b.host, -1, 0, 1, 0);
 }
@@ -178,7 +181,7 @@ export function restartBroker(w: World, id: number): void {
   b.alive = true;
   b.life++;
   w.net.up[b.host] = 1;
-  after(w, 0, E.brokerHeartbeat, b.id, b.life);
+  after(w, 0, KE.brokerHeartbeat, b.id, b.life);
   kickFetchers(w, b.id);
   record(w.trace, w.now, T.crash, b.host, -1, 0, 2, 0);
 }

@@ -5,7 +5,7 @@
  * but not committed come again (at-least-once, C8, C11); records committed but not processed never do
  * (at-most-once, C10).
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
@@ -26,8 +26,8 @@ export function startConsumer(w: World, c: Consumer): void {
   c.lastPollAt = w.now;
   if (c.metaVersion === 0) refreshConsumerMetadata(w, c);
   join(w, c);
-  after(w, c.config.heartbeatUs, E.consumerHeartbeat, c.id, c.life);
-  if (c.config.autoCommit) after(w, c.config.autoCommitUs, E.autoCommit, c.id, c.life);
+  after(w, c.config.heartbeatUs, KE.consumerHeartbeat, c.id, c.life);
+  if (c.config.autoCommit) after(w, c.config.autoCommitUs, KE.autoCommit, c.id, c.life);
 }
 
 function group(w: World, c: Consumer): Group {
@@ -52,20 +52,20 @@ export function join(w: World, c: Consumer): void {
     owned: eager ? [] : [...c.assigned],
     sessionUs: c.config.sessionUs,
     rebalanceUs: c.config.maxPollUs,
-  }, E.joinArrive);
+  }, KE.joinArrive);
   // No answer (coordinator unreachable, or lost): try again later.
   c.joinSeq++;
-  after(w, id < 0 ? 1_000_000 : c.config.maxPollUs + REQUEST_TIMEOUT_US, E.joinTimeout, c.id, c.joinSeq);
+  after(w, id < 0 ? 1_000_000 : c.config.maxPollUs + REQUEST_TIMEOUT_US, KE.joinTimeout, c.id, c.joinSeq);
 }
 
-on<World>(E.joinTimeout, 'JoinGroup unanswered', (w, cid, seq) => {
+on<World>(KE.joinTimeout, 'JoinGroup unanswered', (w, cid, seq) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || !c.joining || c.joinSeq !== seq) return;
   c.joining = false;
   join(w, c);
 });
 
-on<World>(E.joinResponse, 'JoinGroup answer', (w, cid, id) => {
+on<World>(KE.joinResponse, 'JoinGroup answer', (w, cid, id) => {
   const c = w.parts.kafka.consumers[cid]!;
   const a = w.parts.kafka.groupAnswers.get(id);
   w.parts.kafka.groupAnswers.delete(id);
@@ -109,22 +109,22 @@ function revoke(w: World, c: Consumer, parts: number[]): void {
   }
 }
 
-on<World>(E.consumerHeartbeat, 'consumer heartbeat', (w, cid, life) => {
+on<World>(KE.consumerHeartbeat, 'consumer heartbeat', (w, cid, life) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || c.life !== life) return;
-  after(w, c.config.heartbeatUs, E.consumerHeartbeat, c.id, life);
+  after(w, c.config.heartbeatUs, KE.consumerHeartbeat, c.id, life);
   // The heartbeat thread leaves the group when the application has not polled for max.poll.interval.ms (C3).
   if (c.work && w.now - c.lastPollAt > c.config.maxPollUs && c.memberId !== '') {
-    toCoordinator(w, group(w, c), c.host, { type: 'leave', consumer: c.id, memberId: c.memberId }, E.leaveArrive);
+    toCoordinator(w, group(w, c), c.host, { type: 'leave', consumer: c.id, memberId: c.memberId }, KE.leaveArrive);
     c.memberId = '';
     c.generation = -1;
     return;
   }
   if (c.memberId === '' || c.joining) return;
-  toCoordinator(w, group(w, c), c.host, { type: 'heartbeat', consumer: c.id, life, memberId: c.memberId, generation: c.generation }, E.groupHeartbeatArrive);
+  toCoordinator(w, group(w, c), c.host, { type: 'heartbeat', consumer: c.id, life, memberId: c.memberId, generation: c.generation }, KE.groupHeartbeatArrive);
 });
 
-on<World>(E.heartbeatResponse, 'heartbeat answer', (w, cid, id) => {
+on<World>(KE.heartbeatResponse, 'heartbeat answer', (w, cid, id) => {
   const c = w.parts.kafka.consumers[cid]!;
   const a = w.parts.kafka.groupAnswers.get(id);
   w.parts.kafka.groupAnswers.delete(id);
@@ -137,10 +137,10 @@ on<World>(E.heartbeatResponse, 'heartbeat answer', (w, cid, id) => {
   }
 });
 
-on<World>(E.autoCommit, 'auto-commit interval', (w, cid, life) => {
+on<World>(KE.autoCommit, 'auto-commit interval', (w, cid, life) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || c.life !== life) return;
-  after(w, c.config.autoCommitUs, E.autoCommit, c.id, life);
+  after(w, c.config.autoCommitUs, KE.autoCommit, c.id, life);
   // Auto-commit runs inside poll(): it commits what earlier polls returned, all of it processed by now in a
   // single-threaded loop. While the application is busy it waits for the next poll.
   if (!c.work) commit(w, c, false);
@@ -160,16 +160,16 @@ export function commit(w: World, c: Consumer, sync: boolean, only?: number[]): v
     if (sync) afterCommit(w, c);
     return;
   }
-  const id = toCoordinator(w, group(w, c), c.host, { type: 'commit', consumer: c.id, life: c.life, memberId: c.memberId, generation: c.generation, offsets, sync }, E.commitArrive);
+  const id = toCoordinator(w, group(w, c), c.host, { type: 'commit', consumer: c.id, life: c.life, memberId: c.memberId, generation: c.generation, offsets, sync }, KE.commitArrive);
   if (sync) {
     c.committing = true;
     c.commitId = id;
     // commitSync gives up after the request timeout and throws; the loop carries on.
-    after(w, id < 0 ? 1_000_000 : REQUEST_TIMEOUT_US, E.commitTimeout, c.id, id);
+    after(w, id < 0 ? 1_000_000 : REQUEST_TIMEOUT_US, KE.commitTimeout, c.id, id);
   }
 }
 
-on<World>(E.commitResponse, 'OffsetCommit answer', (w, cid, id) => {
+on<World>(KE.commitResponse, 'OffsetCommit answer', (w, cid, id) => {
   const c = w.parts.kafka.consumers[cid]!;
   const a = w.parts.kafka.groupAnswers.get(id);
   w.parts.kafka.groupAnswers.delete(id);
@@ -196,12 +196,12 @@ function afterCommit(w: World, c: Consumer): void {
   } else poll(w, c);
 }
 
-on<World>(E.commitTimeout, 'commitSync times out', (w, cid, id) => {
+on<World>(KE.commitTimeout, 'commitSync times out', (w, cid, id) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (c.alive && c.committing && c.commitId === id) afterCommit(w, c);
 });
 
-on<World>(E.poll, 'poll', (w, cid, life) => {
+on<World>(KE.poll, 'poll', (w, cid, life) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (c.alive && life === c.life) poll(w, c);
 });

@@ -5,7 +5,7 @@
  * nothing new is retried after `retry.backoff.ms`, doubling to `retry.backoff.max.ms` (KIP-580), so a dead leader
  * or coordinator costs a few events a second, not a storm.
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { after, at, on } from '../sim/loop.ts';
@@ -54,14 +54,14 @@ export function fetchMore(w: World, c: Consumer): void {
     c.fetching.add(broker);
     const bhost = w.parts.kafka.brokers[broker]!.host;
     const t = arrival(w.net, w.now, c.host, bhost);
-    if (t >= 0) at(w, t, E.fetchArrive, broker, id);
+    if (t >= 0) at(w, t, KE.fetchArrive, broker, id);
     const refused = t < 0 ? refusedAt(w.net, w.now, c.host, bhost) : -1;
     // A dead broker refuses the connection at once; otherwise only the request timeout tells.
-    at(w, refused >= 0 ? refused : w.now + REQUEST_TIMEOUT_US, E.fetchTimeout, c.id, id);
+    at(w, refused >= 0 ? refused : w.now + REQUEST_TIMEOUT_US, KE.fetchTimeout, c.id, id);
   }
 }
 
-on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
+on<World>(KE.fetchResponse, 'fetch answer', (w, cid, id) => {
   const c = w.parts.kafka.consumers[cid]!;
   const req = w.parts.kafka.fetchRequests.get(id);
   w.parts.kafka.fetchRequests.delete(id);
@@ -105,9 +105,9 @@ on<World>(E.fetchResponse, 'fetch answer', (w, cid, id) => {
   if (refresh) refreshConsumerMetadata(w, c);
   poll(w, c);
   fetchMore(w, c);
-});
+}, { hop: true });
 
-on<World>(E.fetchTimeout, 'fetch times out', (w, cid, id) => {
+on<World>(KE.fetchTimeout, 'fetch times out', (w, cid, id) => {
   const c = w.parts.kafka.consumers[cid]!;
   const req = w.parts.kafka.fetchRequests.get(id);
   if (!req) return;
@@ -121,12 +121,12 @@ on<World>(E.fetchTimeout, 'fetch times out', (w, cid, id) => {
   c.connectFailures.set(req.broker, failures);
   const wait = backoffUs(failures, RECONNECT_BACKOFF_US, RECONNECT_BACKOFF_MAX_US, c.rng);
   c.reconnectAt.set(req.broker, w.now + wait);
-  after(w, wait, E.fetchRetry, c.id, c.life);
+  after(w, wait, KE.fetchRetry, c.id, c.life);
   refreshConsumerMetadata(w, c);
   fetchMore(w, c);
 });
 
-on<World>(E.fetchRetry, 'reconnect backoff over', (w, cid, life) => {
+on<World>(KE.fetchRetry, 'reconnect backoff over', (w, cid, life) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (c.alive && c.life === life) fetchMore(w, c);
 });
@@ -147,13 +147,13 @@ export function refreshConsumerMetadata(w: World, c: Consumer): void {
     if (t1 < 0) continue;
     const t2 = arrival(w.net, t1, b.host, c.host);
     if (t2 < 0) continue;
-    at(w, t2, E.consumerMetadata, c.id, b.metaVersion);
+    at(w, t2, KE.consumerMetadata, c.id, b.metaVersion);
     return;
   }
-  at(w, start + RETRY_BACKOFF_MAX_US, E.consumerMetadata, c.id, c.metaVersion);
+  at(w, start + RETRY_BACKOFF_MAX_US, KE.consumerMetadata, c.id, c.metaVersion);
 }
 
-on<World>(E.consumerMetadata, 'consumer metadata', (w, cid, version) => {
+on<World>(KE.consumerMetadata, 'consumer metadata', (w, cid, version) => {
   const c = w.parts.kafka.consumers[cid]!;
   c.metadataInflight = false;
   if (!c.alive) return;

@@ -6,7 +6,7 @@
  *
  * The controller quorum is modelled as one host that does not crash unless a fault says so.
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
@@ -33,22 +33,22 @@ export function startCluster(w: World, c: Cluster): void {
     b.metaVersion = 1;
     b.lastHeartbeatAt = w.now;
     heartbeatReceived(w, c, b.id);
-    after(w, (c.config.brokerHeartbeatIntervalUs * (b.number - 1)) / c.brokers.length, E.brokerHeartbeat, b.id, b.life);
+    after(w, (c.config.brokerHeartbeatIntervalUs * (b.number - 1)) / c.brokers.length, KE.brokerHeartbeat, b.id, b.life);
   }
   for (const bid of c.brokers) onMetadata(w, w.parts.kafka.brokers[bid]!, 0);
-  after(w, c.config.leaderImbalanceCheckUs, E.preferredLeaderCheck, c.id, 0);
+  after(w, c.config.leaderImbalanceCheckUs, KE.preferredLeaderCheck, c.id, 0);
 }
 
-on<World>(E.brokerHeartbeat, 'broker heartbeat', (w, bid, life) => {
+on<World>(KE.brokerHeartbeat, 'broker heartbeat', (w, bid, life) => {
   const b = w.parts.kafka.brokers[bid]!;
   if (!b.alive || b.life !== life) return;
   const c = w.parts.kafka.clusters[b.cluster]!;
   const t = arrival(w.net, w.now, b.host, c.controller.host);
-  if (t >= 0) at(w, t, E.heartbeatArrive, bid, life);
-  after(w, c.config.brokerHeartbeatIntervalUs, E.brokerHeartbeat, bid, life);
+  if (t >= 0) at(w, t, KE.heartbeatArrive, bid, life);
+  after(w, c.config.brokerHeartbeatIntervalUs, KE.brokerHeartbeat, bid, life);
 });
 
-on<World>(E.heartbeatArrive, 'heartbeat reaches controller', (w, bid, life) => {
+on<World>(KE.heartbeatArrive, 'heartbeat reaches controller', (w, bid, life) => {
   const b = w.parts.kafka.brokers[bid]!;
   const c = w.parts.kafka.clusters[b.cluster]!;
   if (!c.controller.alive) return;
@@ -66,10 +66,10 @@ on<World>(E.heartbeatArrive, 'heartbeat reaches controller', (w, bid, life) => {
 function heartbeatReceived(w: World, c: Cluster, bid: number): void {
   const gen = ++c.controller.sessionGen[w.parts.kafka.brokers[bid]!.number - 1]!;
   w.parts.kafka.brokers[bid]!.lastHeartbeatAt = w.now;
-  after(w, c.config.brokerSessionTimeoutUs, E.sessionExpire, bid, gen);
+  after(w, c.config.brokerSessionTimeoutUs, KE.sessionExpire, bid, gen);
 }
 
-on<World>(E.sessionExpire, 'broker session expires', (w, bid, gen) => {
+on<World>(KE.sessionExpire, 'broker session expires', (w, bid, gen) => {
   const b = w.parts.kafka.brokers[bid]!;
   const c = w.parts.kafka.clusters[b.cluster]!;
   if (!c.controller.alive || c.controller.sessionGen[b.number - 1] !== gen || b.fenced) return;
@@ -167,10 +167,10 @@ export function pushMetadata(w: World, c: Cluster): void {
 function sendMetadata(w: World, c: Cluster, bid: number): void {
   const b = w.parts.kafka.brokers[bid]!;
   const t = arrival(w.net, w.now, c.controller.host, b.host);
-  if (t >= 0) at(w, t, E.metadataArrive, bid, c.controller.version);
+  if (t >= 0) at(w, t, KE.metadataArrive, bid, c.controller.version);
 }
 
-on<World>(E.metadataArrive, 'metadata reaches broker', (w, bid, version) => {
+on<World>(KE.metadataArrive, 'metadata reaches broker', (w, bid, version) => {
   const b = w.parts.kafka.brokers[bid]!;
   if (!b.alive || version <= b.metaVersion) return;
   const before = b.metaVersion;
@@ -178,7 +178,7 @@ on<World>(E.metadataArrive, 'metadata reaches broker', (w, bid, version) => {
   onMetadata(w, b, before);
 });
 
-on<World>(E.alterPartitionArrive, 'AlterPartition reaches controller', (w, pid, epoch) => {
+on<World>(KE.alterPartitionArrive, 'AlterPartition reaches controller', (w, pid, epoch) => {
   const p = w.parts.kafka.partitions[pid]!;
   const c = w.parts.kafka.clusters[p.cluster]!;
   const proposed = p.pendingIsr;
@@ -194,9 +194,9 @@ on<World>(E.alterPartitionArrive, 'AlterPartition reaches controller', (w, pid, 
   pushMetadata(w, c);
 });
 
-on<World>(E.preferredLeaderCheck, 'preferred leader check', (w, cid) => {
+on<World>(KE.preferredLeaderCheck, 'preferred leader check', (w, cid) => {
   const c = w.parts.kafka.clusters[cid]!;
-  after(w, c.config.leaderImbalanceCheckUs, E.preferredLeaderCheck, cid, 0);
+  after(w, c.config.leaderImbalanceCheckUs, KE.preferredLeaderCheck, cid, 0);
   if (!c.controller.alive || !c.config.autoLeaderRebalance) return;
   let changed = false;
   for (const bid of c.brokers) {

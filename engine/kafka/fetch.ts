@@ -3,7 +3,7 @@
  * until data arrives or fetch.max.wait.ms passes (long polling). Offsets outside the log answer
  * OFFSET_OUT_OF_RANGE, which sends the consumer to auto.offset.reset (semantics C14, C15).
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import type { World } from '../world.ts';
@@ -40,19 +40,19 @@ let scratch = createReadBuffer(4096);
 const EMPTY_IDS = new Uint32Array(0);
 const EMPTY_OFFSETS = new Float64Array(0);
 
-on<World>(E.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
+on<World>(KE.fetchArrive, 'fetch reaches broker', (w, bid, fetchId) => {
   const req = w.parts.kafka.fetchRequests.get(fetchId);
   if (!req || !w.parts.kafka.brokers[bid]!.alive) return;
   if (!fill(w, req) && req.waitUs > 0) {
     req.parked = true;
     for (const pid of req.partitions) w.parts.kafka.partitions[pid]!.parkedFetches.push(fetchId);
-    after(w, req.waitUs, E.fetchParkTimeout, bid, fetchId);
+    after(w, req.waitUs, KE.fetchParkTimeout, bid, fetchId);
     return;
   }
   send(w, req);
 });
 
-on<World>(E.fetchParkTimeout, 'parked fetch times out', (w, bid, fetchId) => {
+on<World>(KE.fetchParkTimeout, 'parked fetch times out', (w, bid, fetchId) => {
   const req = w.parts.kafka.fetchRequests.get(fetchId);
   if (!req || !req.parked) return;
   req.parked = false;
@@ -145,5 +145,5 @@ function send(w: World, req: FetchRequest): void {
   const t = arrival(w.net, w.now, b.host, w.parts.kafka.consumers[req.consumer]!.host);
   // An answer lost on the way is not forgotten here: the request stays until the consumer's request timeout (or a
   // reset connection) fires, which is what frees the consumer to fetch again.
-  if (t >= 0) at(w, t, E.fetchResponse, req.consumer, req.id);
+  if (t >= 0) at(w, t, KE.fetchResponse, req.consumer, req.id);
 }

@@ -6,7 +6,7 @@
  * Kafka's leader would get, which gives the same result. JoinGroup+SyncGroup are one round trip, and the join
  * answer carries the committed offsets (the OffsetFetch that follows it in Kafka).
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
@@ -83,7 +83,7 @@ function receive<K extends GroupRequest['type']>(w: World, g: Group, id: number,
   return req as Extract<GroupRequest, { type: K }>;
 }
 
-on<World>(E.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
+on<World>(KE.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
   const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'join');
   if (!req) return;
@@ -103,7 +103,7 @@ on<World>(E.joinArrive, 'JoinGroup reaches coordinator', (w, gid, id) => {
       }
       touch(w, g, m);
       if (g.state === 'stable') {
-        answer(w, g, req.consumer, E.joinResponse, reply(g, m), id);
+        answer(w, g, req.consumer, KE.joinResponse, reply(g, m), id);
         return;
       }
     }
@@ -130,11 +130,11 @@ export function startRebalance(w: World, g: Group, initial: boolean): void {
   g.initialDelayUs = initial ? cfg.groupInitialRebalanceDelayUs : 0;
   for (const m of g.members) m.joined = false;
   const timeout = Math.max(...g.members.map((m) => m.rebalanceUs), 0);
-  after(w, initial ? cfg.groupInitialRebalanceDelayUs : timeout, E.rebalanceComplete, g.id, g.rebalanceSeq);
+  after(w, initial ? cfg.groupInitialRebalanceDelayUs : timeout, KE.rebalanceComplete, g.id, g.rebalanceSeq);
   record(w.trace, w.now, T.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
 }
 
-on<World>(E.rebalanceComplete, 'rebalance deadline', (w, gid, seq) => {
+on<World>(KE.rebalanceComplete, 'rebalance deadline', (w, gid, seq) => {
   const g = w.parts.kafka.groups[gid]!;
   if (g.state !== 'preparing' || g.rebalanceSeq !== seq) return;
   complete(w, g);
@@ -169,7 +169,7 @@ function complete(w: World, g: Group): void {
   g.state = 'stable';
   g.rebalances++;
   record(w.trace, w.now, T.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
-  for (const m of g.members) answer(w, g, m.consumer, E.joinResponse, reply(g, m), nextId(w));
+  for (const m of g.members) answer(w, g, m.consumer, KE.joinResponse, reply(g, m), nextId(w));
 }
 
 function reply(g: Group, m: GroupMember): GroupAnswer {
@@ -191,10 +191,10 @@ function partitionId(w: World, g: Group, name: string): number {
 /** Refreshes a member's session: it expires session.timeout.ms after the last word from the member. */
 function touch(w: World, g: Group, m: GroupMember): void {
   m.stamp = nextId(w);
-  after(w, m.sessionUs, E.memberExpire, g.id, m.stamp);
+  after(w, m.sessionUs, KE.memberExpire, g.id, m.stamp);
 }
 
-on<World>(E.memberExpire, 'member session expires', (w, gid, stamp) => {
+on<World>(KE.memberExpire, 'member session expires', (w, gid, stamp) => {
   const g = w.parts.kafka.groups[gid]!;
   const m = g.members.find((x) => x.stamp === stamp);
   if (!m) return;
@@ -207,7 +207,7 @@ function removeMember(w: World, g: Group, m: GroupMember): void {
   else if (g.state === 'preparing' && g.members.every((x) => x.joined) && w.now - g.rebalanceStartedAt >= g.initialDelayUs) complete(w, g);
 }
 
-on<World>(E.groupHeartbeatArrive, 'heartbeat reaches coordinator', (w, gid, id) => {
+on<World>(KE.groupHeartbeatArrive, 'heartbeat reaches coordinator', (w, gid, id) => {
   const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'heartbeat');
   if (!req) return;
@@ -217,10 +217,10 @@ on<World>(E.groupHeartbeatArrive, 'heartbeat reaches coordinator', (w, gid, id) 
   else if (g.state === 'preparing') code = REBALANCE_IN_PROGRESS;
   else if (req.generation !== g.generation) code = ILLEGAL_GENERATION;
   if (m) touch(w, g, m);
-  answer(w, g, req.consumer, E.heartbeatResponse, { code, generation: g.generation, memberId: req.memberId, partitions: [], committed: [] }, id);
+  answer(w, g, req.consumer, KE.heartbeatResponse, { code, generation: g.generation, memberId: req.memberId, partitions: [], committed: [] }, id);
 });
 
-on<World>(E.leaveArrive, 'LeaveGroup reaches coordinator', (w, gid, id) => {
+on<World>(KE.leaveArrive, 'LeaveGroup reaches coordinator', (w, gid, id) => {
   const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'leave');
   if (!req) return;
@@ -228,7 +228,7 @@ on<World>(E.leaveArrive, 'LeaveGroup reaches coordinator', (w, gid, id) => {
   if (m) removeMember(w, g, m);
 });
 
-on<World>(E.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
+on<World>(KE.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
   const g = w.parts.kafka.groups[gid]!;
   const req = receive(w, g, id, 'commit');
   if (!req) return;
@@ -248,7 +248,7 @@ on<World>(E.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
     }
     w.metrics.committed++;
   }
-  answer(w, g, req.consumer, E.commitResponse, { code, generation: g.generation, memberId: req.memberId, partitions: [], committed: [] }, id);
+  answer(w, g, req.consumer, KE.commitResponse, { code, generation: g.generation, memberId: req.memberId, partitions: [], committed: [] }, id);
 });
 
 /** Moves a group's committed offsets, as `kafka-consumer-groups.sh --reset-offsets --execute` does (semantics C17). */

@@ -4,7 +4,7 @@
  * acknowledged when it passes them, with NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR has meanwhile shrunk below
  * min.insync.replicas (Partition.checkEnoughReplicasReachOffset, semantics K8).
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
@@ -94,10 +94,10 @@ export function respond(w: World, requestId: number): void {
     w.parts.kafka.produceRequests.delete(requestId);
     return;
   }
-  at(w, t, E.produceResponse, req.producer, requestId);
+  at(w, t, KE.produceResponse, req.producer, requestId);
 }
 
-on<World>(E.delayedProduceExpire, 'delayed produce expires', (w, _broker, requestId) => {
+on<World>(KE.delayedProduceExpire, 'delayed produce expires', (w, _broker, requestId) => {
   const req = w.parts.kafka.produceRequests.get(requestId);
   if (!req || req.pending === 0) return;
   for (let i = 0; i < req.codes.length; i++) if (req.codes[i] === -1) resolve(w, requestId, i, REQUEST_TIMED_OUT);

@@ -4,7 +4,7 @@
  * commit afterwards when the policy says so. The work is one event: each record's completion time is computed up
  * front, and a crash part-way through applies exactly the records finished before it.
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { processedByGroup } from '../check/checks.ts';
 import { keyText } from '../history/keys.ts';
 import { keyOf, producedAtOf, typeOf } from '../history/messages.ts';
@@ -54,7 +54,7 @@ export function startWork(w: World, c: Consumer, work: Work): void {
   work.next = 0;
   work.stopped.length = 0;
   work.endsAt = t;
-  at(w, Math.min(t, w.now + PROGRESS_US), E.processDone, c.id, work.seq);
+  at(w, Math.min(t, w.now + PROGRESS_US), KE.processDone, c.id, work.seq);
 }
 
 function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: number[] } }, id: number): boolean {
@@ -63,13 +63,13 @@ function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: 
   return f.poisonKeys.includes(keyOf(w.messages, id)) || f.poisonTypes.includes(typeOf(w.messages, id));
 }
 
-on<World>(E.processDone, 'records processed', (w, cid, seq) => {
+on<World>(KE.processDone, 'records processed', (w, cid, seq) => {
   const c = w.parts.kafka.consumers[cid]!;
   const work = c.work;
   if (!c.alive || !work || work.seq !== seq) return;
   finish(w, c, work, w.now);
   if (work.next < work.count) {
-    at(w, Math.min(work.endsAt, w.now + PROGRESS_US), E.processDone, c.id, seq);
+    at(w, Math.min(work.endsAt, w.now + PROGRESS_US), KE.processDone, c.id, seq);
     return;
   }
   c.work = null;
@@ -82,7 +82,7 @@ on<World>(E.processDone, 'records processed', (w, cid, seq) => {
   if (c.config.commit === 'after') commit(w, c, true);
   else poll(w, c);
   fetchMore(w, c);
-});
+}, { hop: true });
 
 /**
  * Applies the records of `work` finished by `until`. A failure stops its partition: later records of that partition
@@ -110,7 +110,7 @@ export function finish(w: World, c: Consumer, work: Work, until: number): void {
         c.fetchPosition.set(p, off);
         c.buffer.delete(p);
         c.blockedUntil.set(p, work.doneAt[i]! + RETRY_BACKOFF_US);
-        at(w, work.doneAt[i]! + RETRY_BACKOFF_US, E.poll, c.id, c.life);
+        at(w, work.doneAt[i]! + RETRY_BACKOFF_US, KE.poll, c.id, c.life);
         continue;
       }
       c.attempts.delete(id);

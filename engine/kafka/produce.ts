@@ -2,7 +2,7 @@
  * The broker side of a produce request: check leadership and min.insync.replicas, drop idempotent duplicates,
  * append, and answer now (acks=1), never (acks=0) or when the high watermark passes the batch (acks=all).
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
@@ -17,7 +17,7 @@ import type { Partition } from './types.ts';
 
 const PRODUCER_STATE_BATCHES = 10;
 
-on<World>(E.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
+on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
   const req = w.parts.kafka.produceRequests.get(requestId);
   const b = w.parts.kafka.brokers[bid]!;
   if (!req || !b.alive) {
@@ -69,8 +69,8 @@ on<World>(E.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
     wakeFetches(w, p);
   }
   if (req.acks === 0) w.parts.kafka.produceRequests.delete(requestId);
-  else if (waiting && req.pending > 0) after(w, req.timeoutUs, E.delayedProduceExpire, bid, requestId);
-});
+  else if (waiting && req.pending > 0) after(w, req.timeoutUs, KE.delayedProduceExpire, bid, requestId);
+}, { hop: true });
 
 /** Base offset of the batch if this replica's log already holds it (same producer, same sequences), else -1. */
 function duplicateOf(p: Partition, slot: number, e: ProduceEntry): number {

@@ -5,7 +5,7 @@
  * With idempotence the broker drops duplicates by (producer id, sequence), and a partition's batches are sent in
  * sequence order, so retries neither duplicate nor reorder.
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { producedAtOf } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
@@ -61,7 +61,7 @@ function newBatch(w: World, prod: Producer, partition: number): Batch {
   };
   prod.batches.set(b.id, b);
   prod.open[partition] = b;
-  after(w, prod.config.lingerUs, E.lingerExpire, prod.id, b.id);
+  after(w, prod.config.lingerUs, KE.lingerExpire, prod.id, b.id);
   return b;
 }
 
@@ -93,7 +93,7 @@ export function readyCount(prod: Producer): number {
   return n;
 }
 
-on<World>(E.lingerExpire, 'linger.ms expires', (w, pid, batchId) => {
+on<World>(KE.lingerExpire, 'linger.ms expires', (w, pid, batchId) => {
   const prod = w.parts.kafka.producers[pid]!;
   const b = prod.batches.get(batchId);
   if (b && !b.closed) close(w, prod, b);
@@ -145,7 +145,7 @@ export function drain(w: World, prod: Producer): void {
 function armRetryTimer(w: World, prod: Producer): void {
   if (prod.retryTimerArmed) return;
   prod.retryTimerArmed = true;
-  after(w, prod.config.backoffMaxUs, E.retryReady, prod.id, -1);
+  after(w, prod.config.backoffMaxUs, KE.retryReady, prod.id, -1);
 }
 
 function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[]): void {
@@ -191,14 +191,14 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
   if (prod.config.acks !== 0) {
     prod.requests.set(id, w.parts.kafka.produceRequests.get(id)!);
     prod.inflight.set(broker, (prod.inflight.get(broker) ?? 0) + 1);
-    after(w, prod.config.requestTimeoutUs, E.produceTimeout, prod.id, id);
+    after(w, prod.config.requestTimeoutUs, KE.produceTimeout, prod.id, id);
   } else {
     // acks=0: nothing comes back, the batches are done as soon as they are on the wire.
     for (const b of batches) prod.batches.delete(b.id);
   }
   const bhost = w.parts.kafka.brokers[broker]!.host;
   const t = arrival(w.net, w.now, prod.host, bhost);
-  if (t >= 0) at(w, t, E.produceArrive, broker, id);
+  if (t >= 0) at(w, t, KE.produceArrive, broker, id);
   else if (prod.config.acks === 0) w.parts.kafka.produceRequests.delete(id);
   else {
     const refused = refusedAt(w.net, w.now, prod.host, bhost);
@@ -212,10 +212,10 @@ export function connectionReset(w: World, requestId: number, when: number): void
   if (!req) return;
   for (let i = 0; i < req.codes.length; i++) if (req.codes[i] === -1) req.codes[i] = NETWORK_EXCEPTION;
   req.pending = 0;
-  at(w, when, E.produceResponse, req.producer, requestId);
+  at(w, when, KE.produceResponse, req.producer, requestId);
 }
 
-on<World>(E.produceResponse, 'produce response', (w, pid, requestId) => {
+on<World>(KE.produceResponse, 'produce response', (w, pid, requestId) => {
   const prod = w.parts.kafka.producers[pid]!;
   const req = prod.requests.get(requestId);
   w.parts.kafka.produceRequests.delete(requestId);
@@ -224,9 +224,9 @@ on<World>(E.produceResponse, 'produce response', (w, pid, requestId) => {
   prod.inflight.set(req.broker, (prod.inflight.get(req.broker) ?? 1) - 1);
   for (let i = 0; i < req.entries.length; i++) complete(w, prod, req.entries[i]!.batch, req.codes[i]!, req.offsets[i]!);
   drain(w, prod);
-});
+}, { hop: true });
 
-on<World>(E.produceTimeout, 'produce request times out', (w, pid, requestId) => {
+on<World>(KE.produceTimeout, 'produce request times out', (w, pid, requestId) => {
   const prod = w.parts.kafka.producers[pid]!;
   const req = prod.requests.get(requestId);
   if (!req || req.producerLife !== prod.life) return;
@@ -264,10 +264,10 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
   const deadline = b.createdAt + prod.config.deliveryTimeoutUs;
   prod.retrying.set(b.partition, (prod.retrying.get(b.partition) ?? 0) + 1);
   b.backoff = true;
-  at(w, Math.min(w.now + delay, deadline), E.retryReady, prod.id, b.id);
+  at(w, Math.min(w.now + delay, deadline), KE.retryReady, prod.id, b.id);
 }
 
-on<World>(E.retryReady, 'retry backoff over', (w, pid, batchId) => {
+on<World>(KE.retryReady, 'retry backoff over', (w, pid, batchId) => {
   const prod = w.parts.kafka.producers[pid]!;
   if (!prod.alive) return;
   if (batchId < 0) {
@@ -302,14 +302,14 @@ export function refreshMetadata(w: World, prod: Producer): void {
     if (t1 < 0) continue;
     const t2 = arrival(w.net, t1, b.host, prod.host);
     if (t2 < 0) continue;
-    at(w, t2, E.metadataResponse, prod.id, b.metaVersion);
+    at(w, t2, KE.metadataResponse, prod.id, b.metaVersion);
     return;
   }
   // Nobody answers: try again after the longest backoff.
-  at(w, start + prod.config.backoffMaxUs, E.metadataResponse, prod.id, prod.metaVersion);
+  at(w, start + prod.config.backoffMaxUs, KE.metadataResponse, prod.id, prod.metaVersion);
 }
 
-on<World>(E.metadataResponse, 'metadata response', (w, pid, version) => {
+on<World>(KE.metadataResponse, 'metadata response', (w, pid, version) => {
   const prod = w.parts.kafka.producers[pid]!;
   prod.metadataInflight = false;
   if (!prod.alive) return;

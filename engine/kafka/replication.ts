@@ -5,7 +5,7 @@
  * follower has got: that moves the high watermark, keeps the follower in the ISR, or brings it back (semantics R1,
  * R3); a follower that has not caught up for replica.lag.time.max.ms is dropped from the ISR by the periodic check.
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, refusedAt } from '../sim/network.ts';
@@ -60,17 +60,17 @@ function sendFetch(w: World, f: Fetcher): void {
   f.life = fb.life;
   const lhost = w.parts.kafka.brokers[f.leader]!.host;
   const t = arrival(w.net, w.now, fb.host, lhost);
-  if (t >= 0) at(w, t, E.replicaFetchArrive, f.id, f.seq);
+  if (t >= 0) at(w, t, KE.replicaFetchArrive, f.id, f.seq);
   const refused = t < 0 ? refusedAt(w.net, w.now, fb.host, lhost) : -1;
-  at(w, refused >= 0 ? refused : w.now + REPLICA_SOCKET_TIMEOUT_US, E.replicaFetchTimeout, f.id, f.seq);
+  at(w, refused >= 0 ? refused : w.now + REPLICA_SOCKET_TIMEOUT_US, KE.replicaFetchTimeout, f.id, f.seq);
 }
 
-on<World>(E.replicaFetch, 'replica fetch', (w, fid, life) => {
+on<World>(KE.replicaFetch, 'replica fetch', (w, fid, life) => {
   const f = w.parts.kafka.fetchers[fid]!;
   if (!f.inflight && w.parts.kafka.brokers[f.follower]!.life === life) sendFetch(w, f);
 });
 
-on<World>(E.replicaFetchArrive, 'replica fetch reaches leader', (w, fid, seq) => {
+on<World>(KE.replicaFetchArrive, 'replica fetch reaches leader', (w, fid, seq) => {
   const f = w.parts.kafka.fetchers[fid]!;
   if (f.seq !== seq) return;
   const lb = w.parts.kafka.brokers[f.leader]!;
@@ -97,7 +97,7 @@ on<World>(E.replicaFetchArrive, 'replica fetch reaches leader', (w, fid, seq) =>
   }
   f.parked = true;
   answer(w, f);
-  if (f.parked) after(w, w.parts.kafka.clusters[f.cluster]!.config.replicaFetchWaitUs, E.replicaParkTimeout, f.id, f.seq);
+  if (f.parked) after(w, w.parts.kafka.clusters[f.cluster]!.config.replicaFetchWaitUs, KE.replicaParkTimeout, f.id, f.seq);
 });
 
 /** Answers a parked fetch if any partition has data or a newer high watermark for the follower. */
@@ -119,15 +119,15 @@ function answer(w: World, f: Fetcher, force = false): void {
   if (!news && !force) return;
   f.parked = false;
   const t = arrival(w.net, w.now, lb.host, w.parts.kafka.brokers[f.follower]!.host);
-  if (t >= 0) at(w, t, E.replicaFetchResponse, f.id, f.seq);
+  if (t >= 0) at(w, t, KE.replicaFetchResponse, f.id, f.seq);
 }
 
-on<World>(E.replicaParkTimeout, 'parked replica fetch times out', (w, fid, seq) => {
+on<World>(KE.replicaParkTimeout, 'parked replica fetch times out', (w, fid, seq) => {
   const f = w.parts.kafka.fetchers[fid]!;
   if (f.seq === seq && f.parked) answer(w, f, true);
 });
 
-on<World>(E.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
+on<World>(KE.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
   const f = w.parts.kafka.fetchers[fid]!;
   const fb = w.parts.kafka.brokers[f.follower]!;
   if (f.seq !== seq || !fb.alive || fb.life !== f.life) return;
@@ -147,14 +147,14 @@ on<World>(E.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
   }
   f.inflight = false;
   sendFetch(w, f);
-});
+}, { hop: true });
 
-on<World>(E.replicaFetchTimeout, 'replica fetch times out', (w, fid, seq) => {
+on<World>(KE.replicaFetchTimeout, 'replica fetch times out', (w, fid, seq) => {
   const f = w.parts.kafka.fetchers[fid]!;
   if (f.seq !== seq || !f.inflight) return;
   f.inflight = false;
   f.parked = false;
-  after(w, REPLICA_FETCH_BACKOFF_US, E.replicaFetch, f.id, w.parts.kafka.brokers[f.follower]!.life);
+  after(w, REPLICA_FETCH_BACKOFF_US, KE.replicaFetch, f.id, w.parts.kafka.brokers[f.follower]!.life);
 });
 
 /** The leader asks the controller to change the ISR (AlterPartition). */
@@ -165,12 +165,12 @@ export function proposeIsr(w: World, pid: number, leaderSlot: number, isr: numbe
   p.pendingIsr = isr;
   const c = w.parts.kafka.clusters[p.cluster]!;
   const t = arrival(w.net, w.now, lb.host, c.controller.host);
-  if (t >= 0) at(w, t, E.alterPartitionArrive, pid, view.leaderEpoch);
+  if (t >= 0) at(w, t, KE.alterPartitionArrive, pid, view.leaderEpoch);
 }
 
-on<World>(E.isrCheck, 'ISR expiry check', (w, cid) => {
+on<World>(KE.isrCheck, 'ISR expiry check', (w, cid) => {
   const c = w.parts.kafka.clusters[cid]!;
-  after(w, c.config.replicaLagTimeMaxUs / 2, E.isrCheck, cid, 0);
+  after(w, c.config.replicaLagTimeMaxUs / 2, KE.isrCheck, cid, 0);
   for (const pid of c.partitions) {
     const p = w.parts.kafka.partitions[pid]!;
     for (let ls = 0; ls < p.replicas.length; ls++) {

@@ -5,7 +5,7 @@
  * tombstones delete.retention.ms after they were first cleaned. Neither touches the active segment, and offsets
  * never change (semantics S1, S2, S4, S5, S6, S7).
  */
-import { E } from '../events.ts';
+import { KE } from './events.ts';
 import { addFlags, EXPIRED, flagsOf, keyOf, producedAtOf, TOMBSTONE } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
@@ -13,9 +13,9 @@ import type { World } from '../world.ts';
 import { deleteOldSegments, type Segment } from './log.ts';
 import type { Partition } from './types.ts';
 
-on<World>(E.retentionCheck, 'retention check', (w, cid) => {
+on<World>(KE.retentionCheck, 'retention check', (w, cid) => {
   const c = w.parts.kafka.clusters[cid]!;
-  after(w, c.config.retentionCheckUs, E.retentionCheck, cid, 0);
+  after(w, c.config.retentionCheckUs, KE.retentionCheck, cid, 0);
   for (const pid of c.partitions) {
     const p = w.parts.kafka.partitions[pid]!;
     const cfg = w.parts.kafka.topics[p.topic]!.config;

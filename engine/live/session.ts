@@ -3,12 +3,11 @@
  * snapshot, replay deterministically to the moment), and fork (inject a fault or change settings at a past moment,
  * discarding the old future). A run is (topology text, seed, timed commands), so any moment can be rebuilt exactly.
  */
-import { E } from '../events.ts';
 import type { Fault } from '../faults/types.ts';
 import { toFault, type FaultInput } from '../faults/parse.ts';
 import { createSimulation, fromWorld, type Simulation } from '../simulation.ts';
 import { peekTime } from '../sim/queue.ts';
-import { step as stepOnce } from '../sim/loop.ts';
+import { isHop, step as stepOnce } from '../sim/loop.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { parseTopology } from '../topology/parse.ts';
 import { buildFrame, createFrameState, type FrameState } from './frame.ts';
@@ -114,15 +113,13 @@ export function stepEvent(s: Session): void {
   advance(s, Infinity, 1);
 }
 
-const HOPS = new Set<number>([E.produceArrive, E.produceResponse, E.replicaFetchResponse, E.fetchResponse, E.processDone, E.requestArrive, E.callResponse, E.checkoutResponse]);
-
 /** Runs until the next event that moves a message from one place to another (at most 10,000 events). */
 export function stepHop(s: Session): void {
   const q = s.sim.world.queue;
   for (let i = 0; i < 10_000; i++) {
     const kind = q.size > 0 ? q.kind[q.heap[0]!]! : -1;
     stepEvent(s);
-    if (HOPS.has(kind) || kind < 0) return;
+    if (kind < 0 || isHop(kind)) return;
   }
 }
 

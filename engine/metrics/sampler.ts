@@ -3,19 +3,20 @@
  * end-to-end latency percentiles of records processed in that second (read from the difference of bucket counts, so
  * nothing extra is done per record), and checkouts.
  */
-import { E } from '../events.ts';
-import { after, on } from '../sim/loop.ts';
+import { after, eventKinds, on } from '../sim/loop.ts';
+
+const ME = eventKinds(['metricsSample']); // a=0: a per-second sample for the charts
 import { SECOND } from '../sim/time.ts';
 import type { World } from '../world.ts';
 import { createHistogram, quantile } from './histogram.ts';
 import { groupLags } from './report.ts';
 
 export function startSampler(w: World): void {
-  after(w, SECOND, E.metricsSample, 0, 0);
+  after(w, SECOND, ME.metricsSample, 0, 0);
 }
 
-on<World>(E.metricsSample, 'metrics sample', (w) => {
-  after(w, SECOND, E.metricsSample, 0, 0);
+on<World>(ME.metricsSample, 'metrics sample', (w) => {
+  after(w, SECOND, ME.metricsSample, 0, 0);
   const m = w.metrics;
   const window = createHistogram();
   const counts = new Float64Array(m.lastLatency.length);

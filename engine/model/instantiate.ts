@@ -3,8 +3,9 @@
  * and consumers per service instance, consumer groups, clients; then starts them all. Every random choice is drawn
  * from a stream named after what it is for, so adding a service never changes another's draws.
  */
+import { KE } from '../kafka/events.ts';
+import { AE } from '../services/events.ts';
 import { createChecks } from '../check/state.ts';
-import { E } from '../events.ts';
 import { createFaultState } from '../faults/types.ts';
 import { addKeySpace, createKeys } from '../history/keys.ts';
 import { createMessages, typeId } from '../history/messages.ts';
@@ -151,8 +152,8 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
 
   for (const c of w.parts.kafka.clusters) {
     startCluster(w, c);
-    after(w, c.config.replicaLagTimeMaxUs / 2, E.isrCheck, c.id, 0);
-    after(w, c.config.retentionCheckUs, E.retentionCheck, c.id, 0);
+    after(w, c.config.replicaLagTimeMaxUs / 2, KE.isrCheck, c.id, 0);
+    after(w, c.config.retentionCheckUs, KE.retentionCheck, c.id, 0);
   }
   // Services with a `start` delay begin down and come up then, as a restarted instance does (new producer
   // session, consumers join their group); the rest start now.
@@ -163,13 +164,13 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
       inst.alive = false;
       w.net.up[inst.host] = 0;
       for (const pid of inst.producers) if (pid >= 0) w.parts.kafka.producers[pid]!.alive = false;
-      after(w, ss.startUs, E.restartInstance, iid, inst.life);
+      after(w, ss.startUs, AE.restartInstance, iid, inst.life);
     }
   });
   for (const c of w.parts.kafka.consumers) if (w.parts.apps.instances[w.parts.apps.services[c.service]!.instances[c.instance]!]!.alive) startConsumer(w, c);
   spec.clients.forEach((cs, ci) => {
     const c = w.parts.apps.clients[ci]!;
-    if (cs.startUs > 0) after(w, cs.startUs, E.clientStart, ci, c.life);
+    if (cs.startUs > 0) after(w, cs.startUs, AE.clientStart, ci, c.life);
     else startClient(w, c);
   });
   for (const s of w.parts.apps.sources) startSource(w, s);

@@ -6,7 +6,7 @@
  * product, and a slow or dead callee holds the caller's threads until the caller's timeout: thread starvation
  * (seed 000 §1).
  */
-import { E } from '../events.ts';
+import { AE } from './events.ts';
 import { addMessage } from '../history/messages.ts';
 import { record, T } from '../history/trace.ts';
 import { CALL_TIMEOUT, NONE, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
@@ -37,7 +37,7 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
   const fromHost = fromClient ? w.parts.apps.clients[from]!.host : w.parts.apps.instances[from]!.host;
   const toHost = w.parts.apps.instances[instance]!.host;
   const t = arrival(w.net, w.now, fromHost, toHost);
-  if (t >= 0) at(w, t, E.requestArrive, instance, id);
+  if (t >= 0) at(w, t, AE.requestArrive, instance, id);
   else {
     // A crashed instance refuses the connection: the caller fails fast instead of waiting for its timeout.
     const refused = refusedAt(w.net, w.now, fromHost, toHost);
@@ -47,14 +47,14 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
       call.code = SERVICE_UNAVAILABLE;
       call.culprit = service;
       call.answering = true;
-      at(w, refused, fromClient ? E.checkoutResponse : E.callResponse, from, id);
+      at(w, refused, fromClient ? AE.checkoutResponse : AE.callResponse, from, id);
     }
   }
-  after(w, timeoutUs, E.callTimeout, from, id);
+  after(w, timeoutUs, AE.callTimeout, from, id);
   return id;
 }
 
-on<World>(E.requestArrive, 'request arrives', (w, iid, callId) => {
+on<World>(AE.requestArrive, 'request arrives', (w, iid, callId) => {
   const call = w.parts.apps.calls.get(callId);
   const inst = w.parts.apps.instances[iid]!;
   if (!call || call.done || !inst.alive) return;
@@ -68,17 +68,17 @@ on<World>(E.requestArrive, 'request arrives', (w, iid, callId) => {
   }
   svc.stats.rejected++;
   answer(w, call, OVERLOADED);
-});
+}, { hop: true });
 
 function begin(w: World, call: Call): void {
   const inst = w.parts.apps.instances[call.instance]!;
   const svc = w.parts.apps.services[inst.service]!;
   inst.busy++;
   call.holdsThread = true;
-  after(w, sample(svc.config.latency, svc.rng) + svc.faults.slowUs + inst.slowUs, E.requestDone, inst.id, call.id);
+  after(w, sample(svc.config.latency, svc.rng) + svc.faults.slowUs + inst.slowUs, AE.requestDone, inst.id, call.id);
 }
 
-on<World>(E.requestDone, 'local work done', (w, iid, callId) => {
+on<World>(AE.requestDone, 'local work done', (w, iid, callId) => {
   const call = w.parts.apps.calls.get(callId);
   if (!call || call.done || call.instance !== iid || !w.parts.apps.instances[iid]!.alive) return;
   const svc = w.parts.apps.services[call.service]!;
@@ -144,7 +144,7 @@ export function answer(w: World, call: Call, code: number): void {
   const t = inst.alive ? arrival(w.net, w.now, inst.host, toHost) : -1;
   if (t >= 0) {
     call.answering = true;
-    at(w, t, call.fromClient ? E.checkoutResponse : E.callResponse, call.from, call.id);
+    at(w, t, call.fromClient ? AE.checkoutResponse : AE.callResponse, call.from, call.id);
   } else if (call.abandoned) w.parts.apps.calls.delete(call.id);
 }
 
@@ -157,14 +157,14 @@ function release(w: World, iid: number): void {
   }
 }
 
-on<World>(E.callResponse, 'call answered', (w, _iid, callId) => {
+on<World>(AE.callResponse, 'call answered', (w, _iid, callId) => {
   const child = w.parts.apps.calls.get(callId);
   if (!child) return;
   w.parts.apps.calls.delete(callId);
   if (!child.abandoned) resume(w, child, child.code);
-});
+}, { hop: true });
 
-on<World>(E.callTimeout, 'call times out', (w, _from, callId) => {
+on<World>(AE.callTimeout, 'call times out', (w, _from, callId) => {
   const child = w.parts.apps.calls.get(callId);
   if (!child || child.abandoned) return;
   child.abandoned = true;

@@ -2,7 +2,7 @@
  * Clients: users sending checkouts into the first service at a rate (Poisson arrivals by default), recording
  * success, failure and latency of each.
  */
-import { E } from '../events.ts';
+import { AE } from './events.ts';
 import { record, T } from '../history/trace.ts';
 import { NONE } from '../kafka/errors.ts';
 import { recordValue } from '../metrics/histogram.ts';
@@ -26,28 +26,28 @@ export function interArrival(rate: number, poisson: boolean, u: number): number 
 
 export function startClient(w: World, c: Client): void {
   if (c.rate <= 0) return;
-  after(w, interArrival(c.rate, c.poisson, nextFloat(c.rng)), E.clientArrival, c.id, c.life);
+  after(w, interArrival(c.rate, c.poisson, nextFloat(c.rng)), AE.clientArrival, c.id, c.life);
 }
 
-on<World>(E.clientStart, 'client starts', (w, cid, life) => {
+on<World>(AE.clientStart, 'client starts', (w, cid, life) => {
   const c = w.parts.apps.clients[cid]!;
   if (c.life === life) startClient(w, c);
 });
 
-on<World>(E.clientArrival, 'checkout arrives', (w, cid, life) => {
+on<World>(AE.clientArrival, 'checkout arrives', (w, cid, life) => {
   const c = w.parts.apps.clients[cid]!;
   if (!c.alive || c.life !== life) return;
-  after(w, interArrival(c.rate, c.poisson, nextFloat(c.rng)), E.clientArrival, c.id, life);
+  after(w, interArrival(c.rate, c.poisson, nextFloat(c.rng)), AE.clientArrival, c.id, life);
   const key = c.keyCount > 0 ? c.keyBase + 1 + nextInt(c.rng, c.keyCount) : 0;
   startCall(w, c.id, true, -1, c.target, 0, key, CLIENT_TIMEOUT_US, c.edge);
 });
 
-on<World>(E.checkoutResponse, 'checkout answered', (w, _cid, callId) => {
+on<World>(AE.checkoutResponse, 'checkout answered', (w, _cid, callId) => {
   const call = w.parts.apps.calls.get(callId);
   if (!call) return;
   w.parts.apps.calls.delete(callId);
   if (!call.abandoned) finishCheckout(w, call, call.code);
-});
+}, { hop: true });
 
 /** Records a checkout's outcome (answered, or timed out at the client). */
 export function finishCheckout(w: World, call: Call, code: number): void {

@@ -3,7 +3,7 @@
  * (no per-event objects or events), which is what lets a benchmark push millions of messages a second. Each event
  * counts as a request that succeeds when the broker acknowledges it.
  */
-import { E } from '../events.ts';
+import { AE } from './events.ts';
 import { addMessage, FROM_SOURCE, setCausation } from '../history/messages.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
 import { send } from '../kafka/producer.ts';
@@ -18,16 +18,16 @@ import type { Source } from './types.ts';
 export function startSource(w: World, s: Source): void {
   if (s.rate <= 0) return;
   s.nextArrival = w.now + interArrival(s.rate, s.poisson, nextFloat(s.rng));
-  after(w, s.tickUs, E.generate, w.parts.apps.sources.indexOf(s), s.life);
+  after(w, s.tickUs, AE.generate, w.parts.apps.sources.indexOf(s), s.life);
 }
 
-on<World>(E.generate, 'events generated', (w, si, life) => {
+on<World>(AE.generate, 'events generated', (w, si, life) => {
   const s = w.parts.apps.sources[si]!;
   const inst = w.parts.apps.instances[s.instance]!;
   if (s.life !== life) return;
   if (!inst.alive) {
     s.nextArrival = w.now + s.tickUs;
-    after(w, s.tickUs, E.generate, si, life);
+    after(w, s.tickUs, AE.generate, si, life);
     return;
   }
   const svc = w.parts.apps.services[s.service]!;
@@ -52,5 +52,5 @@ on<World>(E.generate, 'events generated', (w, si, life) => {
   }
   if (count > 0) for (const target of svc.publishes) countEdge(w.metrics, target.edge, count);
   // Tick at most every tickUs, and not before the next arrival: a slow source costs an event per event it makes.
-  at(w, Math.max(w.now + s.tickUs, s.nextArrival), E.generate, si, life);
+  at(w, Math.max(w.now + s.tickUs, s.nextArrival), AE.generate, si, life);
 });

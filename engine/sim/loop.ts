@@ -16,12 +16,33 @@ export type Handler<W extends Clocked> = (w: W, a: number, b: number) => void;
 
 const handlers: Handler<never>[] = [];
 const names: string[] = [];
+const hops: boolean[] = [];
+let nextKind = 1;
 
-/** Registers the handler of an event kind; each kind has exactly one. */
-export function on<W extends Clocked>(kind: number, name: string, h: Handler<W>): void {
+/**
+ * Allocates numbers for a module's event kinds, by name: each module declares its own (no hand-numbered table).
+ * @example export const KE = eventKinds(['lingerExpire', 'produceArrive']); // KE.produceArrive is a number
+ */
+export function eventKinds<const N extends string>(kinds: readonly N[]): { readonly [K in N]: number } {
+  const out = {} as Record<N, number>;
+  for (const k of kinds) out[k] = nextKind++;
+  return out;
+}
+
+/**
+ * Registers the handler of an event kind; each kind has exactly one. `hop`: the event moves a message from one
+ * place to another (the player's "step to the next hop" stops after it).
+ */
+export function on<W extends Clocked>(kind: number, name: string, h: Handler<W>, opts: { hop?: boolean } = {}): void {
   if (handlers[kind]) throw new Error(`event kind ${kind} (${name}) registered twice; first was ${names[kind]}`);
   handlers[kind] = h as Handler<never>;
   names[kind] = name;
+  hops[kind] = opts.hop === true;
+}
+
+/** Whether events of this kind move a message (see `on`). */
+export function isHop(kind: number): boolean {
+  return hops[kind] === true;
 }
 
 /** Schedules an event at absolute time `at` (never in the past). */

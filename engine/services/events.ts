@@ -1,0 +1,17 @@
+/**
+ * The applications family's event kinds: clients, synchronous calls, event sources, instance restarts.
+ * Numbers are allocated by name when the module loads (sim/loop.ts); `a` and `b` are each event's two arguments.
+ */
+import { eventKinds } from '../sim/loop.ts';
+
+export const AE = eventKinds([
+  'generate', // a=producer load, b=life: produce the events that arrived since the last tick
+  'clientArrival', // a=client, b=life
+  'requestArrive', // a=service instance, b=call id
+  'requestDone', // a=service instance, b=call id: local work finished
+  'callResponse', // a=caller instance, b=call id
+  'callTimeout', // a=caller instance, b=call id
+  'checkoutResponse', // a=client, b=call id
+  'clientStart', // a=client, b=life: a client with a start delay begins
+  'restartInstance', // a=instance, b=life: an orchestrator restarts a crashed instance
+]);
