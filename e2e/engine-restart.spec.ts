@@ -1,6 +1,6 @@
 /**
- * The engine's worker dies under the app: mid-load, and mid-run. The page keeps every word, the canvas is drawn again
- * by a new worker, and the learner is told what happened and what to do.
+ * The engine's worker dies under the app (mid-load, mid-run) or gets stuck in a load. The page keeps every word, the
+ * canvas is drawn again by a new worker, and the learner is told what happened and what to do.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { canvasNodes, openFresh, settled } from './app.ts';
@@ -72,4 +72,34 @@ test('a worker killed mid-run: the run ends with a message, and play starts it a
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Pause');
   await expect(page.getByTestId('sim-time')).not.toHaveText('0s', { timeout: 10_000 });
+});
+
+/** Adds a line at the end of the text. */
+async function append(page: Page, line: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(`\n  ${line}`);
+}
+
+test('a load the worker is stuck in gives way to a newer text within seconds', async ({ page }) => {
+  await openFresh(page);
+  blockEngine(page, 60_000); // as a text whose layout never ends would
+  await append(page, 'Audit[Audit Service]');
+  await page.waitForTimeout(500);
+  await append(page, 'Ledger[Ledger Service]');
+  await expect(canvasNodes(page)).toHaveCount(9, { timeout: 8_000 });
+  await expect(page.getByTestId('notice')).toHaveCount(0); // nothing was lost: nothing to say
+});
+
+test('a load stuck for 20 s is given up, saying what to do, and the next text draws', async ({ page }, info) => {
+  await openFresh(page);
+  blockEngine(page, 60_000);
+  await append(page, 'Audit[Audit Service]');
+  const banner = page.getByTestId('parse-error');
+  await expect(banner).toContainText('EventLab stopped reading this text after 20 s: laying it out takes too long', { timeout: 25_000 });
+  await expect(banner).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: info.outputPath('load-given-up.png') });
+  await append(page, 'Ledger[Ledger Service]');
+  await settled(page);
+  await expect(canvasNodes(page)).toHaveCount(9);
 });
