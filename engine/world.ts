@@ -13,6 +13,7 @@ import type { FaultState } from './faults/types.ts';
 import type { Keys } from './history/keys.ts';
 import type { Messages } from './history/messages.ts';
 import type { Trace } from './history/trace.ts';
+import type { Messaging } from './messaging/state.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import type { Network } from './sim/network.ts';
 import type { EventQueue } from './sim/queue.ts';
@@ -34,6 +35,8 @@ export interface World {
   metrics: Metrics;
   checks: ChecksState;
   faults: FaultState;
+  /** The messaging port's broker-neutral view: destinations, places, subscriptions. */
+  msg: Messaging;
   parts: Parts;
   /** Next ids for requests, batches, calls, fetches: one counter keeps them unique and deterministic. */
   nextId: number;

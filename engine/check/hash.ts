@@ -4,7 +4,18 @@
  * how determinism is tested in Node and in the browser.
  */
 import { causationOf, flagsOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
+import { traceKindInfo } from '../history/trace.ts';
+import { hashString } from '../sim/random.ts';
 import type { World } from '../world.ts';
+
+/**
+ * Trace kinds are numbered as their modules load, which can differ between the Node and the browser bundles: the
+ * hash mixes a code of each kind's name instead, so the same run hashes the same everywhere.
+ */
+const codes: number[] = [];
+function kindCode(kind: number): number {
+  return (codes[kind] ??= hashString(traceKindInfo(kind)?.name ?? String(kind)));
+}
 
 export function hashWorld(w: World): string {
   let h1 = 0x811c9dc5, h2 = 0x01000193;
@@ -45,7 +56,7 @@ export function hashWorld(w: World): string {
   for (let s = start; s < t.written; s++) {
     const i = s % t.capacity;
     mix(t.time[i]!);
-    mix(t.kind[i]!);
+    mix(kindCode(t.kind[i]!));
     mix(t.node[i]!);
     mix(t.part[i]!);
     mix(t.a[i]!);

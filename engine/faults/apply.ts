@@ -3,11 +3,12 @@
  * drops what the process held in memory and keeps what it had made durable: a broker's log survives, a consumer's
  * uncommitted progress and a producer's unsent batches do not.
  */
+import { T } from '../history/kinds.ts';
 import { KE } from '../kafka/events.ts';
 import { AE } from '../services/events.ts';
 import { keyId } from '../history/keys.ts';
 import { typeId } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { resetGroupOffsets } from '../kafka/admin.ts';
 import { hooks } from '../kafka/hooks.ts';
 import { crashConsumer, restartConsumer } from '../kafka/lifecycle.ts';

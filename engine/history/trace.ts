@@ -4,31 +4,65 @@
  * incremental state), so a long run stays correct while its trace keeps only the recent past.
  */
 
-/** What an entry records. Field use per kind is documented beside each. */
-export const T = {
-  send: 1, // node=producer host, part, a=first message id, b=count: a batch left the producer
-  append: 2, // node=leader broker host, part, a=base offset, b=count, c=leader epoch
-  ack: 3, // node=producer host, part, a=base offset (-1 for acks=0), b=count, c=error code (0 ok)
-  replicate: 4, // node=follower broker host, part, a=new log end offset
-  highWatermark: 5, // node=leader host, part, a=new high watermark
-  deliver: 6, // node=consumer host, part, a=first offset, b=count, c=group
-  process: 7, // node=consumer host, part, a=message id, b=offset, c=group
-  commit: 8, // node=consumer host, part, a=committed offset, c=group
-  rebalance: 9, // node=coordinator host, a=generation, b=members, c=group
-  election: 10, // node=new leader host (-1 none), part, a=leader epoch, b=isr size
-  isr: 11, // node=leader host, part, a=isr size, b=1 shrink / 2 expand
-  fault: 12, // node=target host (-1 for network-wide), a=fault index, b=1 injected / 2 healed
-  request: 13, // node=caller host, part=callee host, a=request id, b=latency µs, c=status (0 ok)
-  checkout: 14, // node=client host, a=request id, b=latency µs, c=status (0 ok)
-  error: 15, // node=host, a=error code, b=message id or request id
-  duplicate: 16, // node=consumer host, part, a=message id, b=offset, c=group: processed again (or skipped by an inbox)
-  truncate: 17, // node=broker host, part, a=new log end offset, b=records removed
-  retention: 18, // node=leader host, part, a=new log start offset, b=records removed
-  dlq: 19, // node=consumer host, part, a=message id, b=new message id on the dead-letter topic, c=group
-  crash: 20, // node=host, b=1 crash / 2 restart
-} as const;
+import type { World } from '../world.ts';
 
-export type TraceKind = (typeof T)[keyof typeof T];
+/** A trace kind's number; kinds are declared by name (`defineTraceKinds`) in the module that records them. */
+export type TraceKind = number;
+
+/** How one entry reads in the event log. */
+export interface Described {
+  text: string;
+  /** The message the entry is about, for linking to its story. */
+  message?: number;
+  /** The subscription (consumer group) the entry is about, by name. */
+  group?: string;
+  /** Where it happened, when not the entry's own host (a fault is placed at its target). */
+  node?: string;
+  /** The entry is not about a place (a partition or queue): the log row names none. */
+  placeless?: boolean;
+}
+
+/** What the event log needs to read an entry: its host's and place's names. */
+export interface DescribeContext {
+  node: string;
+  place: string | undefined;
+}
+
+export interface TraceKindInfo {
+  name: string;
+  describe: (w: World, e: TraceEntry, at: DescribeContext) => Described;
+}
+
+const infos: TraceKindInfo[] = [];
+const byName = new Map<string, number>();
+
+/**
+ * Declares trace kinds by name, each with how its entries read in words; returns their numbers (at most 255 kinds
+ * in all, the ring stores them in a byte).
+ * @example export const KT = defineTraceKinds({ append: { describe: (w, e, at) => ({ text: `${at.node} appended` }) } });
+ */
+export function defineTraceKinds<const N extends string>(kinds: { readonly [K in N]: Omit<TraceKindInfo, 'name'> }): { readonly [K in N]: TraceKind } {
+  const out = {} as Record<N, number>;
+  for (const name of Object.keys(kinds) as N[]) {
+    if (byName.has(name)) throw new Error(`trace kind '${name}' declared twice`);
+    const kind = infos.length + 1;
+    if (kind > 255) throw new Error('more than 255 trace kinds');
+    infos[kind] = { name, ...kinds[name] };
+    byName.set(name, kind);
+    out[name] = kind;
+  }
+  return out;
+}
+
+/** The declaration of a trace kind, if any. */
+export function traceKindInfo(kind: number): TraceKindInfo | undefined {
+  return infos[kind];
+}
+
+/** The number of the trace kind named `name`, if declared. */
+export function traceKindNamed(name: string): number | undefined {
+  return byName.get(name);
+}
 
 export interface Trace {
   capacity: number;

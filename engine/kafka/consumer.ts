@@ -5,8 +5,9 @@
  * but not committed come again (at-least-once, C8, C11); records committed but not processed never do
  * (at-most-once, C10).
  */
+import { T } from '../history/kinds.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
 import type { Consumer, Group, Work } from './clientTypes.ts';

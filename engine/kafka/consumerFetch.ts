@@ -5,8 +5,10 @@
  * nothing new is retried after `retry.backoff.ms`, doubling to `retry.backoff.max.ms` (KIP-580), so a dead leader
  * or coordinator costs a few events a second, not a storm.
  */
+import { T } from '../history/kinds.ts';
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, refusedAt } from '../sim/network.ts';
@@ -99,7 +101,7 @@ on<World>(KE.fetchResponse, 'fetch answer', (w, cid, id) => {
       w.metrics.delivered += ids.length;
       const svc = w.parts.apps.services[c.service]!;
       countEdge(w.metrics, svc.consumeEdges[svc.consumes.indexOf(w.parts.kafka.partitions[p]!.topic)] ?? '', ids.length);
-      record(w.trace, w.now, T.deliver, c.host, p, first, ids.length, c.group);
+      record(w.trace, w.now, KT.deliver, c.host, p, first, ids.length, c.group);
     }
   }
   if (refresh) refreshConsumerMetadata(w, c);

@@ -6,8 +6,9 @@
  *
  * The controller quorum is modelled as one host that does not crash unless a fault says so.
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import type { World } from '../world.ts';
@@ -26,7 +27,7 @@ export function startCluster(w: World, c: Cluster): void {
     const isr = p.replicas.map((_, s) => s);
     pushState(p, { version: 1, leader: 0, leaderEpoch: 0, isr });
     p.owner = 0;
-    record(w.trace, w.now, T.election, w.parts.kafka.brokers[p.replicas[0]!]!.host, p.id, 0, isr.length, 0);
+    record(w.trace, w.now, KT.election, w.parts.kafka.brokers[p.replicas[0]!]!.host, p.id, 0, isr.length, 0);
   }
   for (const bid of c.brokers) {
     const b = w.parts.kafka.brokers[bid]!;
@@ -152,10 +153,10 @@ export function change(w: World, c: Cluster, p: Partition, leader: number, isr: 
       p.offlineSince = w.now;
     }
     const host = leader >= 0 ? w.parts.kafka.brokers[p.replicas[leader]!]!.host : -1;
-    record(w.trace, w.now, T.election, host, p.id, epoch, isr.length, 0);
+    record(w.trace, w.now, KT.election, host, p.id, epoch, isr.length, 0);
   } else {
     const host = leader >= 0 ? w.parts.kafka.brokers[p.replicas[leader]!]!.host : -1;
-    record(w.trace, w.now, T.isr, host, p.id, isr.length, isr.length < st.isr.length ? 1 : 2, 0);
+    record(w.trace, w.now, KT.isr, host, p.id, isr.length, isr.length < st.isr.length ? 1 : 2, 0);
   }
 }
 

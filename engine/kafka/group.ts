@@ -6,8 +6,9 @@
  * Kafka's leader would get, which gives the same result. JoinGroup+SyncGroup are one round trip, and the join
  * answer carries the committed offsets (the OffsetFetch that follows it in Kafka).
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import { nextId, type World } from '../world.ts';
@@ -131,7 +132,7 @@ export function startRebalance(w: World, g: Group, initial: boolean): void {
   for (const m of g.members) m.joined = false;
   const timeout = Math.max(...g.members.map((m) => m.rebalanceUs), 0);
   after(w, initial ? cfg.groupInitialRebalanceDelayUs : timeout, KE.rebalanceComplete, g.id, g.rebalanceSeq);
-  record(w.trace, w.now, T.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
+  record(w.trace, w.now, KT.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
 }
 
 on<World>(KE.rebalanceComplete, 'rebalance deadline', (w, gid, seq) => {
@@ -168,7 +169,7 @@ function complete(w: World, g: Group): void {
   }
   g.state = 'stable';
   g.rebalances++;
-  record(w.trace, w.now, T.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
+  record(w.trace, w.now, KT.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
   for (const m of g.members) answer(w, g, m.consumer, KE.joinResponse, reply(g, m), nextId(w));
 }
 
@@ -243,7 +244,7 @@ on<World>(KE.commitArrive, 'OffsetCommit reaches coordinator', (w, gid, id) => {
       const off = req.offsets[i + 1]!;
       if ((g.committed.get(pid) ?? -1) !== off) {
         g.committed.set(pid, off);
-        record(w.trace, w.now, T.commit, w.parts.kafka.consumers[req.consumer]!.host, pid, off, 0, g.id);
+        record(w.trace, w.now, KT.commit, w.parts.kafka.consumers[req.consumer]!.host, pid, off, 0, g.id);
       }
     }
     w.metrics.committed++;

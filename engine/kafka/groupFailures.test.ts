@@ -1,9 +1,10 @@
 /**
  * Consumer group failures (semantics C2, C3, C6).
  */
+import { T } from '../history/kinds.ts';
 import { describe, expect, it } from 'vitest';
 import { TestSim } from '../testing/testSim.ts';
-import { T } from '../history/trace.ts';
+
 import { UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION } from './errors.ts';
 
 const topology = (consumer: string) => `graph LR

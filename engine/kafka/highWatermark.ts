@@ -4,8 +4,9 @@
  * acknowledged when it passes them, with NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR has meanwhile shrunk below
  * min.insync.replicas (Partition.checkEnoughReplicasReachOffset, semantics K8).
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import type { World } from '../world.ts';
@@ -32,7 +33,7 @@ export function maybeAdvanceHighWatermark(w: World, p: Partition, leaderSlot: nu
   if (hw <= p.hw[leaderSlot]!) return;
   p.hw[leaderSlot] = hw;
   if (hw > p.committed) p.committed = hw;
-  record(w.trace, w.now, T.highWatermark, w.parts.kafka.brokers[p.replicas[leaderSlot]!]!.host, p.id, hw, 0, 0);
+  record(w.trace, w.now, KT.highWatermark, w.parts.kafka.brokers[p.replicas[leaderSlot]!]!.host, p.id, hw, 0, 0);
   completeDelayed(w, p, leaderSlot);
   wakeFetches(w, p);
   wakeReplicaFetchers(w, p.replicas[leaderSlot]!);

@@ -4,7 +4,8 @@
  * coordinator only notices after session.timeout.ms (semantics C2). A restart joins the group afresh; a static
  * member (group.instance.id) takes its old place without a rebalance (C6).
  */
-import { record, T } from '../history/trace.ts';
+import { T } from '../history/kinds.ts';
+import { record } from '../history/trace.ts';
 import type { World } from '../world.ts';
 import type { Consumer } from './clientTypes.ts';
 import { startConsumer } from './consumer.ts';

@@ -4,11 +4,12 @@
  * commit afterwards when the policy says so. The work is one event: each record's completion time is computed up
  * front, and a crash part-way through applies exactly the records finished before it.
  */
+import { T } from '../history/kinds.ts';
 import { KE } from './events.ts';
 import { processedByGroup } from '../check/checks.ts';
 import { keyText } from '../history/keys.ts';
 import { keyOf, producedAtOf, typeOf } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { sample } from '../sim/distribution.ts';
 import { at, on } from '../sim/loop.ts';

@@ -2,8 +2,9 @@
  * The broker side of a produce request: check leadership and min.insync.replicas, drop idempotent duplicates,
  * append, and answer now (acks=1), never (acks=0) or when the high watermark passes the batch (acks=all).
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
 import type { ProduceEntry } from './clientTypes.ts';
@@ -53,7 +54,7 @@ on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
       base = appendOn(p, slot, e.ids, 0, e.ids.length, e.bytes, e.maxTimestamp, w.now, topic.config);
       if (e.producerId > 0) remember(p, e, base);
       w.metrics.appended += e.ids.length;
-      record(w.trace, w.now, T.append, b.host, p.id, base, e.ids.length, stateAt(p, b.metaVersion)!.leaderEpoch);
+      record(w.trace, w.now, KT.append, b.host, p.id, base, e.ids.length, stateAt(p, b.metaVersion)!.leaderEpoch);
       wakeReplicaFetchers(w, bid);
     }
     req.offsets[i] = base;

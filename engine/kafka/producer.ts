@@ -5,9 +5,10 @@
  * With idempotence the broker drops duplicates by (producer id, sequence), and a partition's batches are sent in
  * sequence order, so retries neither duplicate nor reorder.
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
 import { producedAtOf } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, reachable, refusedAt } from '../sim/network.ts';
 import { nextInt } from '../sim/random.ts';
@@ -171,7 +172,7 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
     });
     if (b.attempts === 1) {
       prod.sent += b.ids.length;
-      record(w.trace, w.now, T.send, prod.host, b.partition, b.ids[0]!, b.ids.length, 0);
+      record(w.trace, w.now, KT.send, prod.host, b.partition, b.ids[0]!, b.ids.length, 0);
     }
   }
   const id = nextId(w);
@@ -249,11 +250,11 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
     p.lastWriteOkAt = w.now;
     prod.batches.delete(batchId);
     for (let i = 0; i < b.ids.length; i++) acknowledge(w, prod, b.ids[i]!, baseOffset);
-    record(w.trace, w.now, T.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
+    record(w.trace, w.now, KT.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
     notify(w, b, NONE);
     return;
   }
-  record(w.trace, w.now, T.ack, prod.host, b.partition, -1, b.ids.length, code);
+  record(w.trace, w.now, KT.ack, prod.host, b.partition, -1, b.ids.length, code);
   if (p.writesFailingSince < 0) p.writesFailingSince = Math.max(b.createdAt, p.lastWriteOkAt);
   if (code === NOT_LEADER_OR_FOLLOWER || code === REQUEST_TIMED_OUT || code === NETWORK_EXCEPTION) refreshMetadata(w, prod);
   if (b.attempts > prod.config.retries || w.now - b.createdAt >= prod.config.deliveryTimeoutUs) {

@@ -2,8 +2,9 @@
  * How a producer's records end: acknowledged (once, with their latency), or given up and reported failed, with the
  * send callbacks told either way; and the windows in which writes to a partition kept failing.
  */
+import { T } from '../history/kinds.ts';
 import { ACKED, addFlags, FAILED, FROM_SOURCE, producedAtOf } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { checkoutFailed } from '../metrics/metrics.ts';
 import { nextId, type World } from '../world.ts';

@@ -5,8 +5,9 @@
  * follower has got: that moves the high watermark, keeps the follower in the ISR, or brings it back (semantics R1,
  * R3); a follower that has not caught up for replica.lag.time.max.ms is dropped from the ISR by the periodic check.
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival, refusedAt } from '../sim/network.ts';
 import type { World } from '../world.ts';
@@ -140,9 +141,9 @@ on<World>(KE.replicaFetchResponse, 'replica fetch response', (w, fid, seq) => {
     if (!view || view.leader !== ls || view.leaderEpoch !== r[i + 3]) continue;
     const before = viewEnd(p, fs);
     const truncated = follow(p, fs, ls, r[i + 1]!, logWrite(w, w.parts.kafka.topics[p.topic]!));
-    if (truncated > 0) record(w.trace, w.now, T.truncate, fb.host, p.id, viewEnd(p, fs), truncated, 0);
+    if (truncated > 0) record(w.trace, w.now, KT.truncate, fb.host, p.id, viewEnd(p, fs), truncated, 0);
     const end = viewEnd(p, fs);
-    if (end !== before || truncated > 0) record(w.trace, w.now, T.replicate, fb.host, p.id, end, 0, 0);
+    if (end !== before || truncated > 0) record(w.trace, w.now, KT.replicate, fb.host, p.id, end, 0, 0);
     p.hw[fs] = Math.min(r[i + 2]!, end);
   }
   f.inflight = false;

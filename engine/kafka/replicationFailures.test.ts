@@ -1,9 +1,10 @@
 /**
  * Replication, the high watermark and leadership under failure (semantics R1, R3, R4, R5, R6, R7).
  */
+import { KT } from './trace.ts';
 import { describe, expect, it } from 'vitest';
 import { TestSim } from '../testing/testSim.ts';
-import { T } from '../history/trace.ts';
+
 import { currentState } from './metadata.ts';
 
 const topology = (extra = '', producer = 'acks=all') => `graph LR
@@ -21,7 +22,7 @@ describe('replication', () => {
     expect(sim.isrOf('orders', 0)).toEqual([1, 2, 3]); // 25 s < 30 s: still in sync
     sim.advance('25s');
     expect(sim.isrOf('orders', 0)).toEqual([1, 2]);
-    const shrink = sim.traced(T.isr).find((e) => e.b === 1)!;
+    const shrink = sim.traced(KT.isr).find((e) => e.b === 1)!;
     expect(shrink.time).toBeGreaterThanOrEqual(35_000_000); // 30 s after its last caught-up fetch, at a periodic check
     expect(shrink.time).toBeLessThanOrEqual(52_000_000);
     expect(sim.w.parts.kafka.brokers[2]!.fenced).toBe(false);
@@ -46,7 +47,7 @@ describe('replication', () => {
       const p = sim.partition('orders', 0);
       const hw = p.hw[p.owner]!;
       expect(hw).toBeLessThanOrEqual(p.log.endOffset);
-      for (const e of sim.traced(T.deliver).slice(-3)) expect(e.a + e.b).toBeLessThanOrEqual(hw);
+      for (const e of sim.traced(KT.deliver).slice(-3)) expect(e.a + e.b).toBeLessThanOrEqual(hw);
     }
     const p = sim.partition('orders', 0);
     expect(p.log.endOffset - p.hw[p.owner]!).toBeGreaterThan(10); // acks=1 writes the followers do not have yet
@@ -71,7 +72,7 @@ describe('replication', () => {
     expect(sim.leaderOf('orders', 0)).not.toBe(1);
     expect(isrBefore).toContain(sim.leaderOf('orders', 0));
     expect(after.leaderEpoch).toBeGreaterThan(before.leaderEpoch);
-    const election = sim.traced(T.election).at(-1)!;
+    const election = sim.traced(KT.election).at(-1)!;
     // Fenced after broker.session.timeout.ms (9 s) without a heartbeat.
     expect(election.time - 5_000_000).toBeGreaterThan(7_000_000);
     expect(election.time - 5_000_000).toBeLessThan(10_000_000);

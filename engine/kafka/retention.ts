@@ -5,9 +5,10 @@
  * tombstones delete.retention.ms after they were first cleaned. Neither touches the active segment, and offsets
  * never change (semantics S1, S2, S4, S5, S6, S7).
  */
+import { KT } from './trace.ts';
 import { KE } from './events.ts';
 import { addFlags, EXPIRED, flagsOf, keyOf, producedAtOf, TOMBSTONE } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
 import { deleteOldSegments, type Segment } from './log.ts';
@@ -38,7 +39,7 @@ export function applyRetention(w: World, p: Partition): number {
   );
   if (removed > 0) {
     for (let s = 0; s < p.matched.length; s++) if (p.matched[s]! < p.log.startOffset) p.matched[s] = p.log.startOffset;
-    record(w.trace, w.now, T.retention, -1, p.id, p.log.startOffset, removed, 0);
+    record(w.trace, w.now, KT.retention, -1, p.id, p.log.startOffset, removed, 0);
   }
   return removed;
 }

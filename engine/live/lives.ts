@@ -8,9 +8,11 @@
  * that offset only until the next leader election (after which the offset belongs to other records) and looks for the
  * truncation that dropped it.
  */
+import { T } from '../history/kinds.ts';
+import { KT } from '../kafka/trace.ts';
 import { CAUSED_BY_MESSAGE, causationOf, correlationOf, FAILED, ACKED, flagsOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
 import { keyText } from '../history/keys.ts';
-import { oldestHeld, T } from '../history/trace.ts';
+import { oldestHeld } from '../history/trace.ts';
 import { lostMessages } from '../check/checks.ts';
 import type { World } from '../world.ts';
 import type { MessageLife } from './types.ts';
@@ -123,13 +125,13 @@ export function messageLives(w: World, ids: readonly number[]): MessageLife[] {
     const time = tr.time[i]!;
     if (time < earliest) continue;
     const kind = tr.kind[i]!;
-    if (kind !== T.send && kind !== T.ack) continue;
+    if (kind !== KT.send && kind !== KT.ack) continue;
     const list = byPartition.get(tr.part[i]!);
     if (!list) continue;
     const a = tr.a[i]!, b = tr.b[i]!, host = tr.node[i]!;
     for (const t of list) {
       if (time < t.life.producedAt) continue;
-      if (kind === T.send && t.life.sentAt === undefined) {
+      if (kind === KT.send && t.life.sentAt === undefined) {
         const place = placeInBatch(w, t.pid, a, b, t.life.id);
         if (place < 0) continue;
         t.life.sentAt = time;
@@ -137,7 +139,7 @@ export function messageLives(w: World, ids: readonly number[]): MessageLife[] {
         t.producerHost = host;
         t.batchCount = b;
         t.batchIndex = place;
-      } else if (kind === T.ack && t.offset === null && t.life.sentAt !== undefined && host === t.producerHost && tr.c[i] === 0 && a >= 0 && b === t.batchCount) {
+      } else if (kind === KT.ack && t.offset === null && t.life.sentAt !== undefined && host === t.producerHost && tr.c[i] === 0 && a >= 0 && b === t.batchCount) {
         t.offset = a + t.batchIndex;
         t.former = true;
         t.life.formerOffset = t.offset;
@@ -179,7 +181,7 @@ function stage(w: World, t: Track, kind: number, time: number, host: number, a: 
   const l = t.life;
   const o = t.offset;
   if (o === null || time < l.producedAt) return;
-  if (kind === T.truncate) {
+  if (kind === KT.truncate) {
     // A replica that held it dropped its divergent end. The trace does not say from which offset, so each holder's
     // first truncation after the new leader took over counts; the last holder to drop it is when it was lost.
     const name = hostName(w, host);
@@ -193,34 +195,34 @@ function stage(w: World, t: Track, kind: number, time: number, host: number, a: 
   if (time > t.epochEndsAt) return;
   const covers = a <= o && o < a + b;
   switch (kind) {
-    case T.append:
+    case KT.append:
       if (covers && l.appendedAt === undefined && time >= (l.sentAt ?? l.producedAt)) {
         l.appendedAt = time;
         l.leader = hostName(w, host);
       }
       break;
-    case T.ack:
+    case KT.ack:
       if (covers && c === 0 && l.acknowledgedAt === undefined && (t.producerHost < 0 || host === t.producerHost)) l.acknowledgedAt = time;
       break;
-    case T.replicate:
+    case KT.replicate:
       if (l.appendedAt !== undefined && a > o && hostName(w, host) !== l.leader && !t.seenReplica.has(host)) {
         t.seenReplica.add(host);
         l.replicatedAt.push({ broker: hostName(w, host), at: time });
       }
       break;
-    case T.deliver:
+    case KT.deliver:
       if (covers && !t.seenDeliver.has(c)) {
         t.seenDeliver.add(c);
         l.deliveredAt.push({ group: groupName(w, c), at: time, node: hostName(w, host) });
       }
       break;
-    case T.commit:
+    case KT.commit:
       if (l.appendedAt !== undefined && a > o && !t.seenCommit.has(c)) {
         t.seenCommit.add(c);
         l.committedAt.push({ group: groupName(w, c), at: time, node: hostName(w, host) });
       }
       break;
-    case T.election:
+    case KT.election:
       // A new leader: from now on this offset names its records, not the ones a replica is about to drop.
       if (t.former && l.appendedAt !== undefined && time > l.appendedAt) t.epochEndsAt = time;
       break;

@@ -3,120 +3,37 @@
  * of a key (the spacetime diagram), a partition's log and a group's assignment. Each reads the trace ring and the
  * state on demand; nothing here runs per event.
  */
+import { T } from '../history/kinds.ts';
+import { KT } from '../kafka/trace.ts';
 import { CAUSED_BY_MESSAGE, causationOf, flagsOf, keyOf } from '../history/messages.ts';
 import { keyText } from '../history/keys.ts';
-import { oldestHeld, T, type TraceEntry, type TraceKind } from '../history/trace.ts';
-import { errorName } from '../kafka/errors.ts';
+import { oldestHeld, traceKindInfo, traceKindNamed, type TraceEntry, type TraceKind } from '../history/trace.ts';
+import { placeName } from '../messaging/state.ts';
 import { currentState } from '../kafka/metadata.ts';
 import { viewEnd } from '../kafka/replicas.ts';
 import { partitionLag } from '../metrics/report.ts';
-import { formatFault } from '../faults/parse.ts';
 import type { World } from '../world.ts';
 import { partitionLive } from './frame.ts';
 import type { GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
 import { messageLives } from './lives.ts';
 
-/** `1 record`, `3 records`. */
-const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
-
-const KIND_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
-
 function pname(w: World, pid: number): string {
-  const p = w.parts.kafka.partitions[pid];
-  return p ? `${w.parts.kafka.topics[p.topic]!.name}-${p.index}` : '';
+  return placeName(w.msg, pid);
 }
 
 function hostName(w: World, host: number): string {
   return host >= 0 ? (w.net.names[host] ?? '') : '';
 }
 
-/** One trace entry in words. */
+/** One trace entry in words, as the family that declared its kind tells it. */
 export function describeEntry(w: World, e: TraceEntry): LogEntry {
   const node = hostName(w, e.node);
   const part = e.part >= 0 ? pname(w, e.part) : undefined;
-  const group = (g: number) => w.parts.kafka.groups[g]?.name ?? '';
-  let text: string;
-  let message: number | undefined;
-  switch (e.kind) {
-    case T.send:
-      text = `${node} sent a batch of ${e.b} to ${part}`;
-      message = e.a;
-      break;
-    case T.append:
-      text = `${node} appended ${records(e.b)} to ${part} at offset ${e.a} (leader epoch ${e.c})`;
-      break;
-    case T.ack:
-      text = e.c === 0 ? `${node} got the acknowledgement of ${records(e.b)} on ${part}${e.a >= 0 ? ` at offset ${e.a}` : ''}` : `${node}: ${records(e.b)} on ${part} failed with ${errorName(e.c)}; retrying`;
-      break;
-    case T.replicate:
-      text = `${node} replicated ${part} up to offset ${e.a}`;
-      break;
-    case T.highWatermark:
-      text = `${part}: high watermark ${e.a} (committed up to here)`;
-      break;
-    case T.deliver:
-      text = `${node} (${group(e.c)}) fetched ${records(e.b)} of ${part} from offset ${e.a}`;
-      break;
-    case T.process:
-      text = `${node} (${group(e.c)}) processed message #${e.a} (${part} offset ${e.b})`;
-      message = e.a;
-      break;
-    case T.commit:
-      text = `${node} committed ${part} at offset ${e.a} for ${group(e.c)}`;
-      break;
-    case T.rebalance:
-      text = `${group(e.c)}: rebalance, generation ${e.a}, ${e.b} members`;
-      break;
-    case T.election:
-      text = e.node >= 0 ? `${part}: ${node} elected leader (epoch ${e.a}, ${e.b} in sync)` : `${part}: no leader can be elected: offline`;
-      break;
-    case T.isr:
-      text = `${part}: in-sync replicas ${e.b === 1 ? 'shrank' : 'grew'} to ${e.a}`;
-      break;
-    case T.fault: {
-      const f = w.faults.applied[e.a];
-      text = f ? `${f.ok ? '' : 'could not apply: '}${f.note}` : 'fault';
-      if (f) return { seq: e.seq, timeUs: e.time, kind: 'fault', node: faultNode(f.fault), text: `fault: ${formatFault(f.fault).replace(/^\S+\s+/, '')}: ${text}` };
-      break;
-    }
-    case T.request:
-      text = `${node} → ${hostName(w, e.part)}: ${e.c === 0 ? 'answered' : errorName(e.c)} in ${(e.b / 1000).toFixed(1)} ms`;
-      return { seq: e.seq, timeUs: e.time, kind: 'request', node, text };
-    case T.checkout:
-      text = `${node}: checkout ${e.c === 0 ? 'succeeded' : `failed (${errorName(e.c)})`} in ${(e.b / 1000).toFixed(1)} ms`;
-      return { seq: e.seq, timeUs: e.time, kind: 'checkout', node, text };
-    case T.error:
-      text = `${node}: ${e.a === 2001 ? `poison message #${e.b} failed` : e.a === 2002 ? `processing message #${e.b} failed` : errorName(e.a)}${part ? ` on ${part}` : ''}`;
-      if (e.a >= 2001) message = e.b;
-      break;
-    case T.duplicate:
-      text = `${node} (${group(e.c)}) skipped message #${e.a}: its inbox has it already`;
-      message = e.a;
-      break;
-    case T.truncate:
-      // The entry holds the log end after catching up with the leader, not the point it truncated to.
-      text = `${node} dropped ${records(e.b)} of ${part} that the leader did not have, then caught up to offset ${e.a}`;
-      break;
-    case T.retention:
-      text = `${part}: retention deleted ${records(e.b)}; the log now starts at ${e.a}`;
-      break;
-    case T.dlq:
-      text = `${node} (${group(e.c)}) sent message #${e.a} to the dead-letter topic as #${e.b}`;
-      message = e.a;
-      break;
-    case T.crash:
-      text = `${node} ${e.b === 1 ? 'crashed' : 'restarted'}`;
-      break;
-    default:
-      text = KIND_NAMES[e.kind] ?? 'event';
-  }
-  return { seq: e.seq, timeUs: e.time, kind: KIND_NAMES[e.kind] ?? 'event', node, text, partition: part, message, group: e.kind === T.deliver || e.kind === T.process || e.kind === T.commit ? group(e.c) : undefined };
-}
-
-function faultNode(f: { action: string } & Record<string, unknown>): string {
-  if (typeof f['target'] === 'string') return f['target'] as string;
-  if (Array.isArray(f['between'])) return String((f['between'] as string[])[0]);
-  return '';
+  const info = traceKindInfo(e.kind);
+  if (!info) return { seq: e.seq, timeUs: e.time, kind: 'event', node, text: 'event', partition: part };
+  const d = info.describe(w, e, { node, place: part });
+  if (d.placeless) return { seq: e.seq, timeUs: e.time, kind: info.name, node: d.node ?? node, text: d.text };
+  return { seq: e.seq, timeUs: e.time, kind: info.name, node: d.node ?? node, text: d.text, partition: part, message: d.message, group: d.group };
 }
 
 export interface LogQuery {
@@ -132,7 +49,7 @@ export interface LogQuery {
 /** The newest entries of the event log that match, oldest first. Reads the ring in place; describes only matches. */
 export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
   const limit = q.limit ?? 500;
-  const kinds = q.kinds ? new Set(q.kinds.map((k) => (T as Record<string, number>)[k])) : null;
+  const kinds = q.kinds ? new Set(q.kinds.map((k) => traceKindNamed(k))) : null;
   const node = q.node;
   const hosts = node === undefined ? null : new Set(w.net.names.flatMap((n, h) => (n === node || n.startsWith(`${node}/`) ? [h] : [])));
   const t = w.trace;
@@ -154,7 +71,7 @@ export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
 }
 
 /** Kinds whose entries name a message. */
-const MESSAGE_KINDS = new Set<number>([T.send, T.process, T.error, T.duplicate, T.dlq]);
+const MESSAGE_KINDS = new Set<number>([KT.send, T.process, T.error, T.duplicate, T.dlq]);
 
 /** Everything the simulation knows about one message's life. */
 export function messageLife(w: World, id: number): MessageLife | null {

@@ -26,6 +26,7 @@ import { startClient } from '../services/client.ts';
 import { startSource } from '../services/source.ts';
 import type { Service } from '../services/types.ts';
 import type { World } from '../world.ts';
+import { addDestination, addPlace, addSubscription, createMessaging } from '../messaging/state.ts';
 import { createKafkaPart } from '../kafka/part.ts';
 import { createAppsPart } from '../services/part.ts';
 import type { Spec } from './spec.ts';
@@ -49,6 +50,7 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
     metrics: createMetrics(0),
     checks: createChecks(0),
     faults: createFaultState(),
+    msg: createMessaging(),
     parts: { kafka: createKafkaPart(), apps: createAppsPart() },
     nextId: 1,
     rng: stream(seed, 'world'),
@@ -106,9 +108,12 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
         gi = w.parts.kafka.groups.length;
         groupIds.set(key, gi);
         w.parts.kafka.groups.push(newGroup(gi, name, cluster, ss.consumer.strategy));
+        // A group is a subscription of the messaging port, with the same number (the checkers index both).
+        if (addSubscription(w.msg, 'kafka', name) !== gi) throw new Error('Kafka groups must be the first subscriptions');
       }
       const g = w.parts.kafka.groups[gi]!;
       for (const t of topics) if (!g.topics.includes(t)) g.topics.push(t);
+      w.msg.subscriptions[gi]!.destinations = g.topics;
       groupOf.set(cluster, gi);
       svc.group = gi;
     }
@@ -218,6 +223,7 @@ function addTopic(w: World, name: string, ci: number, ti: number, config: TopicC
   const n = c.brokers.length;
   const rf = Math.min(config.replicationFactor, n);
   const topic = { name, cluster: ci, config, partitions: [] as number[] };
+  const destination = addDestination(w.msg, 'kafka', name);
   for (let p = 0; p < config.partitions; p++) {
     const replicas: number[] = [];
     for (let r = 0; r < rf; r++) replicas.push(c.brokers[(ti + p + r) % n]!);
@@ -229,6 +235,8 @@ function addTopic(w: World, name: string, ci: number, ti: number, config: TopicC
       parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, lastWriteOkAt: 0, cleanedTo: 0,
     };
     w.parts.kafka.partitions.push(part);
+    // Kafka's partitions are the first places, in order: a partition's id is its place (messages record it).
+    if (addPlace(w.msg, 'kafka', destination, `${name}-${p}`) !== part.id) throw new Error('Kafka partitions must be the first places');
     topic.partitions.push(part.id);
     c.partitions.push(part.id);
   }

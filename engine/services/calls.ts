@@ -6,9 +6,10 @@
  * product, and a slow or dead callee holds the caller's threads until the caller's timeout: thread starvation
  * (seed 000 §1).
  */
+import { T } from '../history/kinds.ts';
 import { AE } from './events.ts';
 import { addMessage } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { CALL_TIMEOUT, NONE, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
 import { hooks } from '../kafka/hooks.ts';
 import { partitionFor } from '../kafka/partitioning.ts';

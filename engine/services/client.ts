@@ -2,8 +2,9 @@
  * Clients: users sending checkouts into the first service at a rate (Poisson arrivals by default), recording
  * success, failure and latency of each.
  */
+import { T } from '../history/kinds.ts';
 import { AE } from './events.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { NONE } from '../kafka/errors.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { checkoutFailed } from '../metrics/metrics.ts';

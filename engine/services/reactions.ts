@@ -2,8 +2,9 @@
  * A service's reaction to a record it consumed: the events it publishes in turn (causation = the consumed
  * message), and the dead-letter topic for records that kept failing.
  */
+import { T } from '../history/kinds.ts';
 import { addMessage, CAUSED_BY_MESSAGE, keyOf, typeOf } from '../history/messages.ts';
-import { record, T } from '../history/trace.ts';
+import { record } from '../history/trace.ts';
 import { hooks } from '../kafka/hooks.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
 import { send } from '../kafka/producer.ts';

@@ -7,11 +7,13 @@
  * Optionally checks the cluster's invariants after every event (one leader per partition and epoch, high
  * watermarks never moving backwards within an epoch, committed offsets never moving backwards).
  */
+import { T } from '../history/kinds.ts';
+import { KT } from '../kafka/trace.ts';
 import { parseTopology } from '../topology/parse.ts';
 import { createSimulation, type Simulation, type SimulationOptions } from '../simulation.ts';
 import { addMessage, partitionOf, typeId } from '../history/messages.ts';
 import { keyId } from '../history/keys.ts';
-import { entries, T } from '../history/trace.ts';
+import { entries } from '../history/trace.ts';
 import { partitionFor } from '../kafka/partitioning.ts';
 import { send } from '../kafka/producer.ts';
 import { currentState } from '../kafka/metadata.ts';
@@ -126,7 +128,7 @@ export class TestSim {
   /** Error codes producers got back, from the trace: code -> count. */
   produceErrors(): Map<number, number> {
     const out = new Map<number, number>();
-    for (const e of this.traced(T.ack)) if (e.c !== 0) out.set(e.c, (out.get(e.c) ?? 0) + 1);
+    for (const e of this.traced(KT.ack)) if (e.c !== 0) out.set(e.c, (out.get(e.c) ?? 0) + 1);
     return out;
   }
 
