@@ -9,6 +9,7 @@ import { engine } from './engine/client.ts';
 import { startLessons } from './lessons/boot.ts';
 import { openWorkspaceDb } from './persistence/db.ts';
 import { appStore } from './state/store.ts';
+import { saveOnLeave } from './workspace/leaving.ts';
 import { createLibrary } from './workspace/library.ts';
 import { startSync } from './workspace/sync.ts';
 
@@ -19,10 +20,14 @@ const clearShareHash = () => {
 const library = createLibrary(appStore, await openWorkspaceDb());
 startSync(appStore, engine);
 library.startAutosave();
-// pagehide is the last event a closing or backgrounded tab reliably gets.
-addEventListener('pagehide', () => void library.flush());
+saveOnLeave(library.saver);
 addEventListener('hashchange', () => void library.openShared(location.hash).then(clearShareHash));
-await library.boot(location.hash);
+try {
+  await library.boot(location.hash);
+} catch (e) {
+  // The app always opens: whatever went wrong is said in it, rather than leaving a blank page.
+  appStore.getState().setNotice({ tone: 'error', text: `EventLab could not open your workspaces: ${String(e)}` });
+}
 clearShareHash();
 await startLessons(library, appStore);
 

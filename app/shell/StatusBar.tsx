@@ -51,7 +51,13 @@ function Timing() {
 
 function SaveStatus() {
   const status = useApp((s) => s.saveStatus);
-  const text = { saved: 'saved in this browser', unsaved: 'saving…', memory: 'not stored: use Share or Export' }[status];
+  const text = {
+    saved: 'saved in this browser',
+    unsaved: 'saving…',
+    memory: 'not stored: use Share or Export',
+    failed: 'not saved: saving failed',
+    conflict: 'not saved: changed in another tab',
+  }[status];
   return (
     <span className={`status-item save-${status}`} data-testid="save-status">
       {text}

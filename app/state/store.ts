@@ -5,10 +5,11 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
+import { createSaveSlice, type SaveSlice } from './saveSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = WorkspaceSlice & HistorySlice & ViewSlice;
+export type AppState = WorkspaceSlice & HistorySlice & ViewSlice & SaveSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; the app uses the one below, tests make their own. */
@@ -17,6 +18,7 @@ export function createAppStore(): AppStore {
     ...createWorkspaceSlice(...a),
     ...createHistorySlice(...a),
     ...createViewSlice(...a),
+    ...createSaveSlice(...a),
   }));
 }
 

@@ -27,14 +27,11 @@ export interface ViewSlice {
   notice: Notice | null;
   /** Every saved workspace, newest first, for the switcher. */
   library: WorkspaceMeta[];
-  /** Whether the open workspace is stored: `memory` when the browser keeps nothing across reloads. */
-  saveStatus: 'saved' | 'unsaved' | 'memory';
   select(selection: Selection): void;
   setLeftTab(tab: LeftTab): void;
   setRenaming(id: string | null): void;
   setNotice(notice: Notice | null): void;
   setLibrary(library: WorkspaceMeta[]): void;
-  setSaveStatus(status: ViewSlice['saveStatus']): void;
 }
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -45,7 +42,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   renaming: null,
   notice: null,
   library: [],
-  saveStatus: 'saved',
 
   select(selection) {
     const current = get().selection;
@@ -57,5 +53,4 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   setRenaming: (renaming) => set({ renaming }),
   setNotice: (notice) => set({ notice }),
   setLibrary: (library) => set({ library }),
-  setSaveStatus: (saveStatus) => set({ saveStatus }),
 });

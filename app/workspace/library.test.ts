@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { practiceTemplate } from '../examples/index.ts';
-import { memoryDb, type WorkspaceDb } from '../persistence/db.ts';
+import { memoryDb, workspaceDb, type WorkspaceDb } from '../persistence/db.ts';
+import { memoryRawStore } from '../persistence/rawStore.ts';
 import { encodeShare } from '../persistence/share.ts';
 import { createAppStore } from '../state/store.ts';
 import { AUTOSAVE_DELAY_MS, createLibrary } from './library.ts';
+import { memoryTabHub } from './tabChannel.ts';
 
 const durable = (db: WorkspaceDb): WorkspaceDb => ({ ...db, durable: true });
 
@@ -11,7 +13,7 @@ function setup(db: WorkspaceDb = durable(memoryDb())) {
   const store = createAppStore();
   let clock = 1000;
   let ids = 0;
-  const library = createLibrary(store, db, { now: () => ++clock, newId: () => `w${++ids}` });
+  const library = createLibrary(store, db, { now: () => ++clock, newId: () => `w${++ids}`, channel: memoryTabHub().channel() });
   return { store, db, library, s: () => store.getState() };
 }
 
@@ -109,5 +111,28 @@ describe('library', () => {
     await library.boot('');
     expect(s().notice?.text).toMatch(/lost on reload/);
     expect(s().saveStatus).toBe('memory');
+  });
+
+  it('opens when a stored record is malformed: it is set aside, the others open, and the learner is told', async () => {
+    const raw = { ...memoryRawStore(), durable: true };
+    await raw.transact('readwrite', (tx) => {
+      tx.put('workspaces', { id: 'good', name: 'Good', text: 'graph LR\n G', positions: {}, updatedAt: 1 });
+      tx.put('workspaces', { id: 'bad', name: 'Bad', text: 42, positions: {}, updatedAt: 2 });
+      tx.put('meta', 'bad', 'current');
+    });
+    const { library, db, s } = setup(workspaceDb(raw));
+    expect(await library.boot('')).toBe('restored');
+    expect(s()).toMatchObject({ text: 'graph LR\n G', workspace: { id: 'good' } });
+    expect(s().library.map((w) => w.id)).toEqual(['good']);
+    expect(s().setAside).toMatchObject([{ key: 'bad', name: 'Bad', reason: 'its text is not text', value: { text: 42 } }]);
+    expect(await db.get('bad')).toBeUndefined();
+  });
+
+  it('opens the practice template when storage cannot be read at all, and says why', async () => {
+    const broken: WorkspaceDb = { ...durable(memoryDb()), currentId: () => Promise.reject(new DOMException('gone', 'UnknownError')) };
+    const { library, s } = setup(broken);
+    expect(await library.boot('')).toBe('unreadable');
+    expect(s().text).toBe(practiceTemplate.text);
+    expect(s().notice?.text).toMatch(/^Stored workspaces could not be read/);
   });
 });

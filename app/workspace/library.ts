@@ -1,21 +1,24 @@
 /**
- * Workspaces: open, create, rename, delete, autosave, and what a visit starts with (a share link, the last
- * workspace, or on a first visit the practice template). Nothing here overwrites a workspace it did not open.
+ * Workspaces: open, create, rename, delete, and what a visit starts with (a share link, the last workspace, or on a
+ * first visit the practice template). Saving is the saver's (saver.ts). Nothing here overwrites a workspace it did
+ * not open, leaves one whose changes could not be stored, or lets a storage failure stop the app from opening.
  */
 import { practiceTemplate } from '../examples/index.ts';
 import type { StoredWorkspace, WorkspaceDb } from '../persistence/db.ts';
 import { isShareHash } from '../persistence/shareHash.ts';
-import type { AppState, AppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
+import { createSaver, describeStorageError, type Saver } from './saver.ts';
+import { browserTabChannel, type TabChannel } from './tabChannel.ts';
 
-/** Autosave waits this long after the last change. */
-export const AUTOSAVE_DELAY_MS = 400;
+export { AUTOSAVE_DELAY_MS } from './saver.ts';
 
 export interface LibraryDeps {
   now(): number;
   newId(): string;
+  channel: TabChannel;
 }
 
-export type BootOutcome = 'shared' | 'restored' | 'first-visit';
+export type BootOutcome = 'shared' | 'restored' | 'first-visit' | 'unreadable';
 
 export interface Library {
   /** Opens what this visit should show; `hash` is the URL's hash (a share link or nothing). */
@@ -28,61 +31,68 @@ export interface Library {
   openOrCreate(id: string, name: string, text: string): Promise<void>;
   rename(name: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Saving, its problems and their ways out. */
+  saver: Saver;
   /** Saves the open workspace now if it has unsaved changes. */
   flush(): Promise<void>;
-  /** Starts saving after each change; returns the function that stops it. */
+  /** Starts saving after each change and listening to other tabs; returns the function that stops both. */
   startAutosave(): () => void;
 }
 
-const saved = (s: AppState, now: number): StoredWorkspace => ({
-  id: s.workspace.id,
-  name: s.workspace.name,
-  text: s.text,
-  positions: s.positions,
-  updatedAt: now,
-});
+const defaults = (): LibraryDeps => ({ now: () => Date.now(), newId: () => crypto.randomUUID(), channel: browserTabChannel() });
 
-export function createLibrary(
-  store: AppStore,
-  db: WorkspaceDb,
-  deps: LibraryDeps = { now: () => Date.now(), newId: () => crypto.randomUUID() },
-): Library {
-  let dirty = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export function createLibrary(store: AppStore, db: WorkspaceDb, deps: LibraryDeps = defaults()): Library {
   const state = () => store.getState();
 
-  const refresh = async () => state().setLibrary(await db.list());
+  /** Refreshes the switcher's list, and tells the learner of records found malformed on the way. */
+  const refresh = async () => {
+    state().setLibrary(await db.list().catch(() => state().library));
+    const setAside = db.takeSetAside();
+    if (setAside.length > 0) state().setSetAside([...state().setAside, ...setAside]);
+  };
 
-  const flush = async () => {
-    clearTimeout(timer);
-    if (!dirty || !state().workspace.id) return;
-    dirty = false;
-    await db.put(saved(state(), deps.now()));
-    if (!dirty) state().setSaveStatus(db.durable ? 'saved' : 'memory');
-    await refresh();
+  const saver = createSaver(store, db, deps.channel, { now: deps.now, afterSave: refresh });
+
+  /** Saves before the open workspace is left; false (and the learner told) when its changes could not be stored. */
+  const leave = async () => {
+    await saver.flush();
+    if (!saver.holdsUnsaved()) return true;
+    state().setNotice({ tone: 'error', text: 'This workspace’s changes are not stored yet: resolve the notice above, or export them, first.' });
+    return false;
   };
 
   const show = async (w: StoredWorkspace) => {
     state().openWorkspace({ id: w.id, name: w.name }, { text: w.text, positions: w.positions });
-    await db.setCurrentId(w.id);
-    state().setSaveStatus(db.durable ? 'saved' : 'memory');
+    saver.opened(w);
+    await db.setCurrentId(w.id).catch(() => undefined);
     await refresh();
   };
 
   const create = async (name: string, text: string, id = deps.newId()) => {
-    await flush();
-    const w: StoredWorkspace = { id, name, text, positions: {}, updatedAt: deps.now() };
-    await db.put(w);
-    await show(w);
-    return w.id;
+    if (!(await leave())) return state().workspace.id;
+    const draft = { id, name, text, positions: {}, updatedAt: deps.now() };
+    try {
+      const result = await db.save(draft, null);
+      // Another tab created it first (a lesson's workspace): open that one, never overwrite it.
+      await show(result.kind === 'saved' ? result.workspace : result.theirs);
+      if (result.kind === 'saved') deps.channel.post({ type: 'saved', id });
+    } catch (e) {
+      // Not stored, but open and editable: the first save says what is wrong and offers export.
+      state().openWorkspace({ id, name }, { text, positions: {} });
+      saver.discard();
+      saver.touch();
+      state().setSaveProblem({ kind: 'failed', reason: describeStorageError(e) });
+    }
+    return id;
   };
 
-  const open = async (id: string) => {
-    if (id === state().workspace.id) return;
-    await flush();
-    const w = await db.get(id);
+  const openStored = async (id: string) => {
+    const w = await db.get(id).catch(() => undefined);
     if (w) await show(w);
-    else state().setNotice({ tone: 'error', text: 'That workspace is no longer stored.' });
+    else {
+      await refresh();
+      state().setNotice({ tone: 'error', text: 'That workspace is no longer stored, or could not be read.' });
+    }
   };
 
   const openShared = async (hash: string) => {
@@ -100,15 +110,44 @@ export function createLibrary(
     return shared.kind;
   };
 
+  /** Brings back edits that pages stashed as they went away, when their save did not finish (see leaving.ts). */
+  const restoreStashed = async () => {
+    for (const { key, draft } of await db.restoreStashes()) {
+      // Its workspace was changed since by someone else: the edit is kept as a copy beside it, never over it.
+      const copy = { ...draft, id: deps.newId(), name: `${draft.name} (recovered)`, updatedAt: deps.now() };
+      if ((await db.save(copy, null)).kind !== 'saved') continue;
+      await db.dropStash(key);
+      state().setNotice({
+        tone: 'info',
+        text: `Edits to “${draft.name}” made as a tab closed could not go in place (it had changed since): they are kept as “${copy.name}”.`,
+      });
+    }
+  };
+
+  /** The workspace to open on a visit without a share link: the last one, else the newest; undefined if none. */
+  const lastOrNewest = async () => {
+    const currentId = await db.currentId();
+    const last = currentId ? await db.get(currentId) : undefined;
+    if (last) return last;
+    for (const w of await db.list()) {
+      const stored = await db.get(w.id);
+      if (stored) return stored;
+    }
+    return undefined;
+  };
+
   return {
     create: (name, text) => create(name, text),
-    open,
-    flush,
+    open: async (id) => {
+      if (id === state().workspace.id || !(await leave())) return;
+      await openStored(id);
+    },
+    saver,
+    flush: () => saver.flush(),
 
     async openOrCreate(id, name, text) {
-      if (id === state().workspace.id) return;
-      await flush();
-      const w = await db.get(id);
+      if (id === state().workspace.id || !(await leave())) return;
+      const w = await db.get(id).catch(() => undefined);
       if (w) await show(w);
       else await create(name, text, id);
     },
@@ -116,6 +155,8 @@ export function createLibrary(
     openShared,
 
     async boot(hash) {
+      // If this fails the stashes stay, for the next visit.
+      await restoreStashed().catch(() => undefined);
       const shared = await openShared(hash);
       if (shared === 'shared') return 'shared';
       if (shared === 'none' && !db.durable) {
@@ -124,9 +165,15 @@ export function createLibrary(
           text: 'This browser keeps nothing for this page, so work is lost on reload: use Share or Export to keep it.',
         });
       }
-      const currentId = await db.currentId();
-      const last = (currentId && (await db.get(currentId))) || undefined;
-      const newest = last ?? (await db.list().then((all) => (all[0] ? db.get(all[0].id) : undefined)));
+      let newest: StoredWorkspace | undefined;
+      try {
+        newest = await lastOrNewest();
+      } catch (e) {
+        // The app opens whatever storage does; the practice template is there to work in, and saving will say more.
+        state().setNotice({ tone: 'error', text: `Stored workspaces could not be read: ${describeStorageError(e)}.` });
+        await create(practiceTemplate.title, practiceTemplate.text);
+        return 'unreadable';
+      }
       if (newest) {
         await show(newest);
         return 'restored';
@@ -139,33 +186,30 @@ export function createLibrary(
       const trimmed = name.trim();
       if (!trimmed || trimmed === state().workspace.name) return;
       state().renameWorkspace(trimmed);
-      dirty = true;
-      await flush();
+      saver.touch();
+      await saver.flush();
     },
 
     async remove(id) {
-      await db.delete(id);
+      if (id === state().workspace.id) saver.discard();
+      await db.delete(id).catch(() => undefined);
+      deps.channel.post({ type: 'deleted', id });
       if (id !== state().workspace.id) return refresh();
-      dirty = false;
-      const next = (await db.list())[0];
-      const w = next && (await db.get(next.id));
+      const next = (await db.list().catch(() => []))[0];
+      const w = next && (await db.get(next.id).catch(() => undefined));
       if (w) await show(w);
       else await create('Untitled', 'graph LR\n');
     },
 
     startAutosave() {
-      const changed = (s: AppState, prev: AppState) =>
-        s.workspace.id === prev.workspace.id && (s.text !== prev.text || s.positions !== prev.positions);
-      const unsubscribe = store.subscribe((s, prev) => {
-        if (!changed(s, prev)) return;
-        dirty = true;
-        if (s.saveStatus !== 'unsaved' && db.durable) s.setSaveStatus('unsaved');
-        clearTimeout(timer);
-        timer = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      const stopSaving = saver.startAutosave();
+      const stopListening = deps.channel.listen((m) => {
+        void refresh();
+        void saver.otherTabChanged(m.id);
       });
       return () => {
-        clearTimeout(timer);
-        unsubscribe();
+        stopSaving();
+        stopListening();
       };
     },
   };
