@@ -1,9 +1,10 @@
 /**
  * Messages above the canvas: the first parse error ("line L, column C: message") while the last good drawing stays,
- * and notices (a damaged share link, a refused import).
+ * notices (a damaged share link, a refused import), and above them what the learner must know about storage.
  */
 import { revealInEditor } from '../editor/editorBridge.ts';
 import { appStore, useApp } from '../state/store.ts';
+import { SaveNotices } from './SaveNotices.tsx';
 import './Banners.css';
 
 function ParseErrorBanner() {
@@ -51,6 +52,7 @@ function NoticeBanner() {
 export function Banners() {
   return (
     <div className="banners">
+      <SaveNotices />
       <NoticeBanner />
       <ParseErrorBanner />
     </div>
