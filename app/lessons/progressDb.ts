@@ -3,6 +3,7 @@
  * workspaces' database; memory when the browser keeps nothing, and in tests.
  */
 import type { Progress } from './progress.ts';
+import { readProgressEntry } from './progressFile.ts';
 
 export interface ProgressDb {
   /** False when progress will not survive a reload. */
@@ -66,7 +67,10 @@ function idbProgress(db: IDBDatabase): ProgressDb {
         cursor.onsuccess = () => {
           const c = cursor.result;
           if (!c) return;
-          rows[String(c.key)] = c.value as Progress[string];
+          // Checked like an imported file: a row that is not progress is skipped (and replaced at that lesson's
+          // next change) rather than shown, or breaking the lessons page.
+          const entry = readProgressEntry(c.value);
+          if (entry && typeof c.key === 'string') rows[c.key] = entry;
           c.continue();
         };
       });

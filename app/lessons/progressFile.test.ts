@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from './progress.ts';
-import { readProgressFile, writeProgressFile } from './progressFile.ts';
+import { readProgressEntry, readProgressFile, writeProgressFile } from './progressFile.ts';
 
 const known = new Set(['l1', 'l2']);
 const progress: Progress = {
@@ -40,5 +40,13 @@ describe('the progress file', () => {
     const r = readProgressFile(text, 'p.json', known);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toContain(reason);
+  });
+});
+
+describe('a stored progress row', () => {
+  it('is used only when it is progress, and with only the fields this version knows', () => {
+    expect(readProgressEntry({ ...progress.l1, extra: 1 })).toEqual(progress.l1);
+    expect(readProgressEntry({ ...progress.l2, goalsMet: '3' })).toBeNull();
+    expect(readProgressEntry('done')).toBeNull();
   });
 });

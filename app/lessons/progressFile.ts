@@ -64,6 +64,11 @@ export function readProgressFile(text: string, fileName: string, known: Readonly
   return { ok: true, progress, skipped };
 }
 
+/** One lesson's progress as the database holds it, checked like an imported entry; null when it is not one. */
+export function readProgressEntry(value: unknown): LessonProgress | null {
+  return entryProblem(value) === null ? pick(value as LessonProgress) : null;
+}
+
 /** Only the fields this version knows, so nothing unexpected reaches the database. */
 function pick(e: LessonProgress): LessonProgress {
   const { status, goalsMet, goalsTotal, hintsShown, startedAt, doneAt } = e;

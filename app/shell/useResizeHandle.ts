@@ -28,12 +28,18 @@ export function useResizeHandle(o: ResizeHandleOptions) {
     const box = scope()?.querySelector(o.measured)?.getBoundingClientRect();
     return box ? (o.axis === 'x' ? box.width : box.height) : o.fallback;
   };
-  const save = () => localStorage.setItem(o.storageKey, String(Math.round(current())));
+  const save = () => {
+    try {
+      localStorage.setItem(o.storageKey, String(Math.round(current())));
+    } catch {
+      // Storage refused or full: the size is simply not remembered.
+    }
+  };
   const sign = o.inverted ? -1 : 1;
 
   useEffect(() => {
-    const stored = Number(localStorage.getItem(o.storageKey));
-    if (stored > 0) apply(stored);
+    const stored = storedSize(o.storageKey);
+    if (stored !== null) apply(stored);
     // The stored size is applied once, when the handle first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -62,4 +68,14 @@ export function useResizeHandle(o: ResizeHandleOptions) {
     save();
   };
   return { ref, onPointerDown, onKeyDown };
+}
+
+/** The size remembered under `key`, if it is a positive number; reading localStorage throws where site data is blocked. */
+function storedSize(key: string): number | null {
+  try {
+    const size = Number(localStorage.getItem(key));
+    return Number.isFinite(size) && size > 0 ? size : null;
+  } catch {
+    return null;
+  }
 }
