@@ -24,7 +24,7 @@ test('a malformed record is set aside with a notice, and the app opens', async (
   await expect(page.getByTestId('workspace-name')).toHaveText('Untitled');
   await expect(page.getByTestId('set-aside')).toContainText('Practice: decouple the checkout');
   await expect(page.getByTestId('set-aside')).toContainText('its text is not text');
-  await page.screenshot({ path: info.outputPath('set-aside.png') });
+  await page.screenshot({ path: info.outputPath('set-aside.png'), animations: 'disabled' });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download it' }).click()]);
   expect(JSON.parse((await readFile((await download.path())!)).toString('utf8'))).toMatchObject({ text: 42 });
   await page.getByTestId('workspace-switcher').click();

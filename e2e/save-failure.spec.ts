@@ -29,7 +29,7 @@ test('storage full: saving failed is said, the text is kept, export and retry wo
   await expect(page.getByTestId('save-status')).toHaveText('not saved: saving failed');
   await expect(page.getByTestId('save-failed')).toContainText('storage');
   expect(await editorText(page)).toContain('%% precious');
-  await page.screenshot({ path: info.outputPath('save-failed.png') });
+  await page.screenshot({ path: info.outputPath('save-failed.png'), animations: 'disabled' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .mmd' }).click()]);
   expect((await readFile((await download.path())!)).toString('utf8')).toContain('%% precious');

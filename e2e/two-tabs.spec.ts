@@ -43,7 +43,7 @@ test('edits in both tabs: the second save is held back, and "Keep mine" stores i
   expect(stored.text).toContain('%% from tab A');
   expect(stored.text).not.toContain('%% from tab B');
   expect(await editorText(b)).toContain('%% from tab B');
-  await b.screenshot({ path: info.outputPath('conflict.png') });
+  await b.screenshot({ path: info.outputPath('conflict.png'), animations: 'disabled' });
 
   await b.getByRole('button', { name: 'Keep mine' }).click();
   await expect(b.getByTestId('save-conflict')).toBeHidden();
@@ -51,7 +51,8 @@ test('edits in both tabs: the second save is held back, and "Keep mine" stores i
   expect((await storedCurrent(b)).text).toContain('%% from tab B');
   // Tab A had nothing unsaved, so it now shows what B kept; A's own text is one undo away there.
   await expect.poll(() => editorText(a)).toContain('%% from tab B');
-  await a.screenshot({ path: info.outputPath('followed.png') });
+  await expect(a.getByTestId('notice')).toContainText('changed in another tab');
+  await a.screenshot({ path: info.outputPath('followed.png'), animations: 'disabled' });
 });
 
 test('"Take theirs" shows the other tab\'s version, with this tab\'s one undo away', async ({ context }) => {
