@@ -90,4 +90,15 @@ describe('loads', () => {
       /could not read this text \(RangeError: Maximum call stack size exceeded\)\. The drawing shows the last text that worked: undo/,
     );
   });
+
+  it('say the engine cannot start when its worker dies as soon as it starts', async () => {
+    const { made, load } = setup();
+    const answer = load('one', {});
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      crash(made.at(-1)!, 'script blocked');
+    }
+    expect(error(await answer)).toMatch(/stopped twice while reading this text \(script blocked\)/);
+    expect(error(await load('two', {}))).toBe("EventLab's engine cannot start (script blocked): reload the page");
+  });
 });
