@@ -4,6 +4,7 @@
  * offsets and times that prove it.
  */
 import { ACKED, EXPIRED, flagsOf, keyOf, partitionOf, producedAtOf } from '../history/messages.ts';
+import { FAMILIES } from '../components.ts';
 import type { World } from '../world.ts';
 import type { Example, Window } from './state.ts';
 
@@ -59,9 +60,8 @@ export interface LostMessage {
 export function lostMessages(w: World, limit = Infinity): { count: number; examples: LostMessage[] } {
   const m = w.messages;
   const present = new Uint8Array(m.count);
-  for (const p of w.parts.kafka.partitions) {
-    for (const seg of p.log.segments) for (let i = 0; i < seg.count; i++) present[seg.ids[i]!] = 1;
-  }
+  // Every family says what it holds durably: a broker's logs and queues, a database's rows.
+  for (const f of FAMILIES) f.holds?.(w, (id) => (present[id] = 1));
   let count = 0;
   const examples: LostMessage[] = [];
   for (let id = 1; id < m.count; id++) {

@@ -6,6 +6,7 @@
 import { causationOf, flagsOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
 import { traceKindInfo } from '../history/trace.ts';
 import { hashString } from '../sim/random.ts';
+import { FAMILIES } from '../components.ts';
 import type { World } from '../world.ts';
 
 /**
@@ -41,16 +42,7 @@ export function hashWorld(w: World): string {
     mix(flagsOf(m, i));
     mix(causationOf(m, i));
   }
-  for (const p of w.parts.kafka.partitions) {
-    mix(p.log.startOffset);
-    mix(p.log.endOffset);
-    for (const s of p.log.segments) for (let i = 0; i < s.count; i++) mix(s.ids[i]!);
-    for (const hw of p.hw) mix(hw);
-  }
-  for (const g of w.parts.kafka.groups) for (const [p, o] of [...g.committed].sort((a, b) => a[0] - b[0])) {
-    mix(p);
-    mix(o);
-  }
+  for (const f of FAMILIES) f.hash?.(w, mix);
   const t = w.trace;
   const start = Math.max(0, t.written - t.capacity);
   for (let s = start; s < t.written; s++) {

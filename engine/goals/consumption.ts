@@ -75,7 +75,7 @@ export function lag(c: Of<'lag'>, v: RunView): Verdict {
     const worst = rows.reduce((a, b) => (b.lag > a.lag ? b : a));
     partitions.push(...rows.filter((p) => p.lag > 0).map((p) => ({ partition: p.partition, committed: p.committed, end: p.highWatermark, lag: p.lag })));
     const committed = worst.committed < 0 ? 'no committed offset yet' : `committed offset ${count(worst.committed)}`;
-    const alive = w.parts.kafka.consumers.filter((x) => x.service === s.id);
+    const alive = w.parts.kafka.consumers.filter((x) => x.app === s.id);
     found.push(`${s.node} is ${plural(total, 'event')} behind (its lag), more than ${count(c.max)}: ${worst.partition} alone is ${count(worst.lag)} behind ` +
       `(${committed}, log end ${count(worst.highWatermark)}), with ${alive.filter((x) => x.alive).length} of its ${plural(alive.length, 'consumer')} running`);
   }
@@ -91,7 +91,7 @@ export function noIdleConsumers(c: Of<'no-idle-consumers'>, v: RunView): Verdict
   const found: string[] = [];
   const fine: string[] = [];
   for (const s of services) {
-    const consumers = w.parts.kafka.consumers.filter((x) => x.service === s.id && x.alive);
+    const consumers = w.parts.kafka.consumers.filter((x) => x.app === s.id && x.alive);
     const total = w.parts.kafka.groups[s.group]!.topics.reduce((n, ti) => n + w.parts.kafka.topics[ti]!.partitions.length, 0);
     const topics = list(w.parts.kafka.groups[s.group]!.topics.map((ti) => w.parts.kafka.topics[ti]!.name));
     const idle = consumers.filter((x) => x.assigned.length === 0);

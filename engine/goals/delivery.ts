@@ -27,7 +27,7 @@ export function noLoss(v: RunView): Verdict {
 
 /** The service's dead-letter topic id, -1 when it has none. */
 function dlqOf(w: World, svc: Service): number {
-  return w.parts.kafka.consumers.find((c) => c.service === svc.id)?.config.dlq ?? -1;
+  return svc.handling.dlq;
 }
 
 function dlqName(w: World, svc: Service): string {

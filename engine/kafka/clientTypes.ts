@@ -3,6 +3,7 @@
  */
 import type { Distribution } from '../sim/distribution.ts';
 import type { Stream } from '../sim/random.ts';
+import type { Delivery } from '../messaging/port.ts';
 import type { StickyPartitionerState } from './stickyPartitioner.ts';
 
 export interface ProducerConfig {
@@ -77,6 +78,9 @@ export interface Producer {
   name: string;
   host: number;
   cluster: number;
+  /** The application and instance it works for. */
+  app: number;
+  instance: number;
   config: ProducerConfig;
   alive: boolean;
   life: number;
@@ -138,25 +142,8 @@ export interface ConsumerConfig {
   fetchRecords: number;
 }
 
-/**
- * A poll's worth of records being processed: parallel typed arrays (one set per consumer, reused every poll), and
- * each record's completion time.
- */
-export interface Work {
-  seq: number;
-  count: number;
-  partitions: Int32Array;
-  ids: Uint32Array;
-  offsets: Float64Array;
-  doneAt: Float64Array;
-  /** Per record: 0 processed, else the failure (1 failed, 2 poison). */
-  outcome: Uint8Array;
-  /** Next record to apply (records before it are done), and when the last one finishes. */
-  next: number;
-  endsAt: number;
-  /** Partitions whose failed record stopped the rest of this poll's records of that partition. */
-  stopped: number[];
-}
+/** What a consumer is opened with: its settings, before the group names it. */
+export type ConsumerSettings = Omit<ConsumerConfig, 'groupId'>;
 
 export interface FetchedRecords {
   ids: Uint32Array;
@@ -172,9 +159,12 @@ export interface Consumer {
   host: number;
   cluster: number;
   group: number;
-  /** Owning service (index in world.services) and instance number. */
-  service: number;
+  /** The application and instance it works for, and the application's handle for it (messaging port). */
+  app: number;
   instance: number;
+  reader: number;
+  /** The topology edge each topic it reads arrives by, for counting deliveries per edge. */
+  edges: Map<number, string>;
   config: ConsumerConfig;
   alive: boolean;
   life: number;
@@ -198,28 +188,23 @@ export interface Consumer {
   metadataInflight: boolean;
   /** Metadata refreshes in a row that brought nothing new (they back off). */
   metadataFailures: number;
-  /** The records being processed now (pointing at `workBuffer`), or null when the application waits in poll. */
-  work: Work | null;
-  workBuffer: Work;
+  /** The records the application is processing now (pointing at `workBuffer`), or null while it waits in poll. */
+  work: Delivery | null;
+  workBuffer: Delivery;
   workSeq: number;
   lastPollAt: number;
   /** Partitions that wait for a committed offset from the coordinator. */
   needOffsets: Set<number>;
-  /** Failing-record attempts, by message id (retry policy). */
-  attempts: Map<number, number>;
   /** Partitions whose next record keeps failing: not polled again until `blockedUntil`. */
   blockedUntil: Map<number, number>;
   /** An in-flight synchronous commit blocks the poll loop. */
   committing: boolean;
   commitId: number;
-  /** Work waiting for its commit-before-processing to be answered. */
-  pendingStart: Work | null;
+  /** Records waiting for their commit-before-processing to be answered. */
+  pendingStart: Delivery | null;
   /** An auto-commit came due while the application was busy: it runs at the next poll. */
   autoCommitDue: boolean;
   rng: Stream;
-  processed: number;
-  /** A fault armed to crash this consumer at its worst moment. */
-  crashTrigger: 'after-processing' | 'before-processing' | null;
 }
 
 export interface GroupMember {

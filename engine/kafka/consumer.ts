@@ -10,11 +10,12 @@ import { KE } from './events.ts';
 import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
-import type { Consumer, Group, Work } from './clientTypes.ts';
+import type { Delivery } from '../messaging/port.ts';
+import type { Consumer, Group } from './clientTypes.ts';
 import { ILLEGAL_GENERATION, NONE, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
 import { fetchMore, refreshConsumerMetadata } from './consumerFetch.ts';
 import { toCoordinator } from './group.ts';
-import { startWork } from './processing.ts';
+import { deliver } from '../messaging/dispatch.ts';
 
 /** Marker positions: reset to the log end (latest) or start (earliest) on the next fetch. */
 export const LATEST = -1;
@@ -193,7 +194,7 @@ function afterCommit(w: World, c: Consumer): void {
   if (c.pendingStart) {
     const work = c.pendingStart;
     c.pendingStart = null;
-    startWork(w, c, work);
+    startDelivery(w, c, work);
   } else poll(w, c);
 }
 
@@ -231,11 +232,17 @@ export function poll(w: World, c: Consumer): void {
     commit(w, c, true);
     return;
   }
-  startWork(w, c, work);
+  startDelivery(w, c, work);
+}
+
+/** Hands a poll's records to the application (through the messaging port); it settles them when it is done. */
+function startDelivery(w: World, c: Consumer, work: Delivery): void {
+  c.work = work;
+  deliver(w, c.reader, work, c.rng);
 }
 
 /** Takes up to max.poll.records buffered records, advancing the consumed positions. */
-function take(w: World, c: Consumer): Work | null {
+function take(w: World, c: Consumer): Delivery | null {
   const max = c.config.maxPollRecords;
   const work = c.workBuffer;
   let n = 0;
@@ -249,7 +256,7 @@ function take(w: World, c: Consumer): Work | null {
     const offs = buf.offsets;
     for (let j = 0; j < take; j++) {
       const k = buf.head + j;
-      work.partitions[n] = p;
+      work.places[n] = p;
       work.ids[n] = buf.ids[k]!;
       work.offsets[n] = offs ? offs[k]! : buf.base + k;
       n++;

@@ -29,7 +29,6 @@ export const KE = eventKinds([
   'fetchResponse', // a=consumer, b=fetch id
   'fetchParkTimeout', // a=broker, b=fetch id
   'fetchTimeout', // a=consumer, b=fetch id
-  'processDone', // a=consumer, b=batch sequence
   'poll', // a=consumer, b=life
   'commitArrive', // a=group, b=commit id
   'commitResponse', // a=consumer, b=commit id

@@ -9,12 +9,10 @@ import { record } from '../history/trace.ts';
 import type { World } from '../world.ts';
 import type { Consumer } from './clientTypes.ts';
 import { startConsumer } from './consumer.ts';
-import { finish } from './processing.ts';
 
 export function crashConsumer(w: World, c: Consumer): void {
   if (!c.alive) return;
-  // Records finished before the crash were processed (their side effects happened); the rest were not.
-  if (c.work) finish(w, c, c.work, w.now);
+  // The application applied what it finished before the crash (services/processing.ts); the rest is lost with it.
   c.work = null;
   c.alive = false;
   c.life++;
@@ -30,12 +28,10 @@ export function crashConsumer(w: World, c: Consumer): void {
   c.reconnectAt.clear();
   c.metadataInflight = false;
   c.metadataFailures = 0;
-  c.attempts.clear();
   c.blockedUntil.clear();
   c.committing = false;
   c.pendingStart = null;
   c.autoCommitDue = false;
-  c.crashTrigger = null;
   record(w.trace, w.now, T.crash, c.host, -1, c.id, 1, c.group);
 }
 

@@ -21,6 +21,10 @@ export interface KafkaPart {
   /** Group coordinator requests in flight, and the coordinator's answers in flight. */
   groupInbox: Map<number, GroupRequest>;
   groupAnswers: Map<number, GroupAnswer>;
+  /** Groups by `cluster/name`. */
+  groupIndex: Map<string, number>;
+  /** The producers (by cluster, -1 none) and consumers each application instance opened, by `app/instance`. */
+  owners: Map<string, { producers: number[]; consumers: number[] }>;
 }
 
 declare module '../world.ts' {
@@ -43,5 +47,7 @@ export function createKafkaPart(): KafkaPart {
     fetchRequests: new Map(),
     groupInbox: new Map(),
     groupAnswers: new Map(),
+    groupIndex: new Map(),
+    owners: new Map(),
   };
 }

@@ -16,7 +16,7 @@ import { backoffUs } from './backoff.ts';
 import { nextId, type World } from '../world.ts';
 import type { Batch, ProduceEntry, Producer } from './clientTypes.ts';
 import { DELIVERY_TIMEOUT, NETWORK_EXCEPTION, NONE, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, REQUEST_TIMED_OUT } from './errors.ts';
-import { hooks } from './hooks.ts';
+import { published } from '../messaging/dispatch.ts';
 import { leaderAt } from './metadata.ts';
 import { acknowledge, closeWriteWindow, fail, notify } from './producerOutcomes.ts';
 
@@ -38,7 +38,7 @@ export function send(w: World, prod: Producer, partition: number, message: numbe
   if (prod.config.acks === 0) {
     // acks=0: the record counts as sent once it is handed over (semantics K1).
     acknowledge(w, prod, message, -1);
-    if (call >= 0) hooks.published(w, call, message, NONE);
+    if (call >= 0) published(w, call, message, NONE);
   }
   if (batch.bytes >= prod.config.batchBytes) close(w, prod, batch);
 }

@@ -9,7 +9,7 @@ import { recordValue } from '../metrics/histogram.ts';
 import { checkoutFailed } from '../metrics/metrics.ts';
 import { nextId, type World } from '../world.ts';
 import type { Batch, Producer } from './clientTypes.ts';
-import { hooks } from './hooks.ts';
+import { published } from '../messaging/dispatch.ts';
 
 /** Records that writes to a partition failed from `from` until now, merging with the window just before it. */
 export function closeWriteWindow(w: World, pid: number, from: number): void {
@@ -76,5 +76,5 @@ export function notify(w: World, b: Batch, code: number): void {
   const ws = b.waiters;
   if (!ws) return;
   b.waiters = null;
-  for (let i = 0; i < ws.length; i += 2) hooks.published(w, ws[i + 1]!, ws[i]!, code);
+  for (let i = 0; i < ws.length; i += 2) published(w, ws[i + 1]!, ws[i]!, code);
 }

@@ -53,7 +53,7 @@ function clusters(w: World): ClusterLive[] {
 
 function services(w: World, lags: Map<number, number>): ServiceLive[] {
   const processedBy = new Map<number, number>();
-  for (const c of w.parts.kafka.consumers) processedBy.set(c.service, (processedBy.get(c.service) ?? 0) + c.processed);
+  for (const r of w.parts.apps.readers) processedBy.set(r.service, (processedBy.get(r.service) ?? 0) + r.processed);
   return w.parts.apps.services.map((s) => {
     let up = 0, busy = 0, queued = 0, slow = 0;
     for (const iid of s.instances) {

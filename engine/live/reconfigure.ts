@@ -1,8 +1,9 @@
 /**
- * Changing settings in the middle of a run (a fork: "what if acks had been all from 30 s on?"). Settings are copied
- * into the running components; anything that changes the structure (nodes, edges, instances, partitions,
- * replication) cannot be applied to a running cluster and is refused with the reason.
+ * Changing settings in the middle of a run (a fork: "what if acks had been all from 30 s on?"). Each family copies
+ * the new settings into its running components; anything that changes the structure (nodes, edges, instances,
+ * partitions, replication) cannot be applied to a running world and is refused with the reason.
  */
+import { FAMILIES } from '../components.ts';
 import { resolve } from '../model/resolve.ts';
 import type { Spec } from '../model/spec.ts';
 import type { Topology } from '../topology/types.ts';
@@ -13,41 +14,12 @@ export function reconfigure(w: World, current: Spec, topology: Topology): { spec
   const { spec } = resolve(topology);
   const why = structuralDifference(current, spec);
   if (why) return { error: `${why}: that changes the topology's structure, so it needs a fresh run (reset) rather than a fork` };
-  spec.clusters.forEach((cs, i) => {
-    w.parts.kafka.clusters[i]!.config = cs.config;
-  });
-  spec.topics.forEach((ts, i) => {
-    const t = w.parts.kafka.topics[i]!;
-    t.config = { ...ts.config, recordBytes: t.config.recordBytes };
-  });
-  spec.services.forEach((ss, si) => {
-    const svc = w.parts.apps.services[si]!;
-    svc.config = ss.config;
-    for (const iid of svc.instances) {
-      const inst = w.parts.apps.instances[iid]!;
-      for (const pid of inst.producers) if (pid >= 0) w.parts.kafka.producers[pid]!.config = ss.producer;
-      for (const cid of inst.consumers) {
-        const c = w.parts.kafka.consumers[cid]!;
-        const keep = { groupId: c.config.groupId, instanceId: c.config.instanceId, fetchRecords: c.config.fetchRecords };
-        c.config = { ...ss.consumer, ...keep };
-        if (c.workBuffer.ids.length < c.config.maxPollRecords && !c.work) {
-          const n = c.config.maxPollRecords;
-          c.workBuffer = { seq: c.workBuffer.seq, count: 0, partitions: new Int32Array(n), ids: new Uint32Array(n), offsets: new Float64Array(n), doneAt: new Float64Array(n), outcome: new Uint8Array(n), next: 0, endsAt: 0, stopped: [] };
-        } else if (c.workBuffer.ids.length < c.config.maxPollRecords) {
-          c.config.maxPollRecords = c.workBuffer.ids.length;
-        }
-      }
-    }
-    for (const s of w.parts.apps.sources) if (s.service === si) s.rate = ss.rate / ss.instances;
-  });
-  spec.clients.forEach((cs, i) => {
-    const c = w.parts.apps.clients[i]!;
-    c.rate = cs.rate;
-    c.poisson = cs.poisson;
-  });
+  for (const f of FAMILIES) {
+    const refused = f.reconfigure?.(w, current, spec);
+    if (refused) return { error: refused };
+  }
   return { spec };
 }
-
 function structuralDifference(a: Spec, b: Spec): string | null {
   if (a.clusters.length !== b.clusters.length || a.clusters.some((c, i) => c.node !== b.clusters[i]!.node || c.config.brokers !== b.clusters[i]!.config.brokers)) return 'the Kafka clusters or their broker counts differ';
   if (a.topics.length !== b.topics.length) return 'the topics differ';

@@ -10,10 +10,8 @@ import { T } from '../history/kinds.ts';
 import { AE } from './events.ts';
 import { addMessage } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
-import { CALL_TIMEOUT, NONE, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
-import { hooks } from '../kafka/hooks.ts';
-import { partitionFor } from '../kafka/partitioning.ts';
-import { send } from '../kafka/producer.ts';
+import { CALL_TIMEOUT, NONE, OVERLOADED, SERVICE_UNAVAILABLE } from '../history/errors.ts';
+import { route, send } from '../messaging/dispatch.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
 import { after, at, on } from '../sim/loop.ts';
@@ -107,24 +105,25 @@ function next(w: World, call: Call): void {
 function publishFor(w: World, call: Call): void {
   const svc = w.parts.apps.services[call.service]!;
   const inst = w.parts.apps.instances[call.instance]!;
-  for (const target of svc.publishes) {
-    const topic = w.parts.kafka.topics[target.topic]!;
-    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
-    const partition = partitionFor(w, prod, target.topic, call.key);
-    const id = addMessage(w.messages, call.key, target.type, partition, w.now, call.root, 0);
+  for (let i = 0; i < svc.publishes.length; i++) {
+    const target = svc.publishes[i]!;
+    const pub = inst.publishers[i]!;
+    const place = route(w, target.broker, pub, target.destination, call.key);
+    const id = addMessage(w.messages, call.key, target.type, place, w.now, call.root, 0);
     call.published.push(id);
     call.outstandingAcks++;
     countEdge(w.metrics, target.edge, 1);
-    send(w, prod, partition, id, call.id);
+    send(w, target.broker, pub, place, id, call.id);
   }
 }
 
-hooks.published = (w, callId, _message, code) => {
+/** A message a request published is acknowledged (code 0) or failed: the request answers once all are settled. */
+export function publishedFor(w: World, callId: number, _message: number, code: number): void {
   const call = w.parts.apps.calls.get(callId);
   if (!call || call.done) return;
   if (code !== NONE) return answer(w, call, code);
   if (--call.outstandingAcks === 0) answer(w, call, NONE);
-};
+}
 
 /** Finishes a request: frees its thread and answers the caller. */
 export function answer(w: World, call: Call, code: number): void {

@@ -5,7 +5,7 @@
 import { T } from '../history/kinds.ts';
 import { AE } from './events.ts';
 import { record } from '../history/trace.ts';
-import { NONE } from '../kafka/errors.ts';
+import { NONE } from '../history/errors.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { checkoutFailed } from '../metrics/metrics.ts';
 import { expDraw } from '../sim/exponential.ts';

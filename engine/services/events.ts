@@ -13,5 +13,6 @@ export const AE = eventKinds([
   'callTimeout', // a=caller instance, b=call id
   'checkoutResponse', // a=client, b=call id
   'clientStart', // a=client, b=life: a client with a start delay begins
+  'processDone', // a=reader, b=delivery sequence: messages of a delivery are processed
   'restartInstance', // a=instance, b=life: an orchestrator restarts a crashed instance
 ]);

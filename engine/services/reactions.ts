@@ -1,41 +1,41 @@
 /**
- * A service's reaction to a record it consumed: the events it publishes in turn (causation = the consumed
- * message), and the dead-letter topic for records that kept failing.
+ * A service's reaction to a message it processed: the events it publishes in turn (causation = the processed
+ * message), and the dead-letter destination for messages that kept failing.
  */
 import { T } from '../history/kinds.ts';
 import { addMessage, CAUSED_BY_MESSAGE, keyOf, typeOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
-import { hooks } from '../kafka/hooks.ts';
-import { partitionFor } from '../kafka/partitioning.ts';
-import { send } from '../kafka/producer.ts';
+import { route, send } from '../messaging/dispatch.ts';
 import { countEdge } from '../metrics/metrics.ts';
+import type { World } from '../world.ts';
+import type { Reader } from './types.ts';
 
-hooks.processed = (w, consumerId, message) => {
-  const c = w.parts.kafka.consumers[consumerId]!;
-  const svc = w.parts.apps.services[c.service]!;
+/** Publishes the reader's service's events in turn, each caused by `message`. */
+export function react(w: World, r: Reader, message: number): void {
+  const a = w.parts.apps;
+  const svc = a.services[r.service]!;
   if (svc.publishes.length === 0) return;
-  const inst = w.parts.apps.instances[svc.instances[c.instance]!]!;
+  const inst = a.instances[svc.instances[r.instance]!]!;
   const key = keyOf(w.messages, message);
-  for (const target of svc.publishes) {
-    const topic = w.parts.kafka.topics[target.topic]!;
-    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
-    const partition = partitionFor(w, prod, target.topic, key);
-    const id = addMessage(w.messages, key, target.type, partition, w.now, message, CAUSED_BY_MESSAGE);
+  for (let i = 0; i < svc.publishes.length; i++) {
+    const target = svc.publishes[i]!;
+    const pub = inst.publishers[i]!;
+    const place = route(w, target.broker, pub, target.destination, key);
+    const id = addMessage(w.messages, key, target.type, place, w.now, message, CAUSED_BY_MESSAGE);
     countEdge(w.metrics, target.edge, 1);
-    send(w, prod, partition, id, -1);
+    send(w, target.broker, pub, place, id, -1);
   }
-};
+}
 
-hooks.deadLetter = (w, consumerId, message, partition, offset) => {
-  const c = w.parts.kafka.consumers[consumerId]!;
-  const svc = w.parts.apps.services[c.service]!;
-  const inst = w.parts.apps.instances[svc.instances[c.instance]!]!;
-  const topic = w.parts.kafka.topics[c.config.dlq]!;
-  const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
+/** Sends a message that kept failing to the service's dead-letter destination, as a new message caused by it. */
+export function deadLetter(w: World, r: Reader, message: number, place: number): void {
+  const a = w.parts.apps;
+  const svc = a.services[r.service]!;
+  const inst = a.instances[svc.instances[r.instance]!]!;
+  const h = svc.handling;
   const key = keyOf(w.messages, message);
-  const target = partitionFor(w, prod, c.config.dlq, key);
+  const target = route(w, h.dlqBroker, inst.dlqPublisher, h.dlq, key);
   const id = addMessage(w.messages, key, typeOf(w.messages, message), target, w.now, message, CAUSED_BY_MESSAGE);
-  record(w.trace, w.now, T.dlq, c.host, partition, message, id, c.group);
-  send(w, prod, target, id, -1);
-  void offset;
-};
+  record(w.trace, w.now, T.dlq, r.host, place, message, id, r.subscription);
+  send(w, h.dlqBroker, inst.dlqPublisher, target, id, -1);
+}

@@ -5,8 +5,7 @@
  */
 import { AE } from './events.ts';
 import { addMessage, FROM_SOURCE, setCausation } from '../history/messages.ts';
-import { partitionFor } from '../kafka/partitioning.ts';
-import { send } from '../kafka/producer.ts';
+import { route, send } from '../messaging/dispatch.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
 import { after, at, on } from '../sim/loop.ts';
@@ -41,13 +40,14 @@ on<World>(AE.generate, 'events generated', (w, si, life) => {
     const key = svc.keyCount > 0 ? svc.keyBase + 1 + nextInt(s.rng, svc.keyCount) : 0;
     const sentAt = local.type === 'constant' && local.us === 0 ? t : Math.min(w.now, t + sample(local, svc.rng));
     let first = true;
-    for (const target of svc.publishes) {
-      const prod = w.parts.kafka.producers[inst.producers[w.parts.kafka.topics[target.topic]!.cluster]!]!;
-      const partition = partitionFor(w, prod, target.topic, key);
-      const id = addMessage(m, key, target.type, partition, sentAt, 0, first ? FROM_SOURCE : 0);
+    for (let i = 0; i < svc.publishes.length; i++) {
+      const target = svc.publishes[i]!;
+      const pub = inst.publishers[i]!;
+      const place = route(w, target.broker, pub, target.destination, key);
+      const id = addMessage(m, key, target.type, place, sentAt, 0, first ? FROM_SOURCE : 0);
       setCausation(m, id, id);
       first = false;
-      send(w, prod, partition, id, -1);
+      send(w, target.broker, pub, place, id, -1);
     }
   }
   if (count > 0) for (const target of svc.publishes) countEdge(w.metrics, target.edge, count);

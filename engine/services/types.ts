@@ -4,6 +4,7 @@
 import type { Distribution } from '../sim/distribution.ts';
 import type { Stream } from '../sim/random.ts';
 import type { Histogram } from '../metrics/histogram.ts';
+import type { Delivery } from '../messaging/port.ts';
 
 export interface ServiceConfig {
   threads: number;
@@ -14,9 +15,11 @@ export interface ServiceConfig {
   availability: number;
 }
 
-/** Where a service publishes: a topic, and for each instance its producer. */
+/** Where a service publishes: a destination of the messaging port, and the broker family that hosts it. */
 export interface PublishTarget {
-  topic: number;
+  destination: number;
+  /** Index of the destination's family among the brokers (components.ts). */
+  broker: number;
   /** Event type id written on records. */
   type: number;
   /** Topology edge id, for per-edge metrics. */
@@ -33,11 +36,58 @@ export interface Instance {
   busy: number;
   /** Calls waiting for a thread, oldest first. */
   waiting: number[];
-  /** Producer per cluster this instance publishes to (global producer id), -1 none. */
-  producers: number[];
-  consumers: number[];
+  /** Per publish target of its service (parallel to `publishes`): the publisher the broker opened for it. */
+  publishers: number[];
+  /** The publisher of its service's dead-letter destination, -1 none. */
+  dlqPublisher: number;
+  /** Its readers (apps.readers), one per subscription its service reads. */
+  readers: number[];
   /** Extra latency of this instance alone (a `slow Service/2` fault). */
   slowUs: number;
+}
+
+/** How a service handles messages it reads: processing time, failures, retries, dead letters, its inbox. */
+export interface Handling {
+  processing: Distribution;
+  failure: number;
+  /** Attempts at a failing message before giving up; -1 forever. */
+  retry: number;
+  /** Dead-letter destination, -1 none, and the broker family that hosts it. */
+  dlq: number;
+  dlqBroker: number;
+  /** Keep an inbox of processed message ids and skip repeats. */
+  idempotent: boolean;
+}
+
+/**
+ * One instance's reading of one subscription: the application's side of a subscriber (the broker's side is its
+ * own, e.g. a Kafka consumer). The delivery it is processing, when each of its messages is done, and how each ends.
+ */
+export interface Reader {
+  id: number;
+  service: number;
+  instance: number;
+  host: number;
+  broker: number;
+  /** The subscriber's number in its broker family. */
+  subscriber: number;
+  subscription: number;
+  delivery: Delivery | null;
+  /** The subscriber's random stream (processing times and failures are drawn from it). */
+  rng: Stream | null;
+  /** Per message of the delivery: when it is done, and 0 processed or the failure (1 failed, 2 poison). */
+  doneAt: Float64Array;
+  outcome: Uint8Array;
+  /** Next message to apply (those before it are done), and when the last one finishes. */
+  next: number;
+  endsAt: number;
+  /** Places whose failed message stopped the rest of this delivery's messages of that place. */
+  stopped: number[];
+  /** Failing-message attempts, by message id. */
+  attempts: Map<number, number>;
+  processed: number;
+  /** A fault armed to crash this reader's instance at its worst moment. */
+  crashTrigger: 'after-processing' | 'before-processing' | null;
 }
 
 export interface ServiceFaults {
@@ -64,7 +114,9 @@ export interface Service {
   writes: number[];
   writeEdges: string[];
   publishes: PublishTarget[];
-  /** Topics consumed and the consumer group. */
+  /** What it does with a message it reads. */
+  handling: Handling;
+  /** Destinations consumed and the subscription (consumer group). */
   consumes: number[];
   /** The topology edge each consumed topic arrives by (parallel to `consumes`). */
   consumeEdges: string[];

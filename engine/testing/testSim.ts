@@ -14,8 +14,7 @@ import { createSimulation, type Simulation, type SimulationOptions } from '../si
 import { addMessage, partitionOf, typeId } from '../history/messages.ts';
 import { keyId } from '../history/keys.ts';
 import { entries } from '../history/trace.ts';
-import { partitionFor } from '../kafka/partitioning.ts';
-import { send } from '../kafka/producer.ts';
+import { route, send } from '../messaging/dispatch.ts';
 import { currentState } from '../kafka/metadata.ts';
 import { peekTime } from '../sim/queue.ts';
 import { parseDuration } from '../sim/time.ts';
@@ -97,17 +96,15 @@ export class TestSim {
     if (!svc) throw new Error(`no service ${service}`);
     const target = svc.publishes[0];
     if (!target) throw new Error(`${service} publishes nothing`);
-    const inst = w.parts.apps.instances[svc.instances[0]!]!;
-    const topic = w.parts.kafka.topics[target.topic]!;
-    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
+    const pub = w.parts.apps.instances[svc.instances[0]!]!.publishers[0]!;
     const ids: number[] = [];
     const k = key === null ? 0 : keyId(w.keys, key);
     const ty = typeId(w.messages, type);
     for (let i = 0; i < count; i++) {
-      const partition = partitionFor(w, prod, target.topic, k);
-      const id = addMessage(w.messages, k, ty, partition, w.now, 0, 0);
+      const place = route(w, target.broker, pub, target.destination, k);
+      const id = addMessage(w.messages, k, ty, place, w.now, 0, 0);
       ids.push(id);
-      send(w, prod, partition, id, -1);
+      send(w, target.broker, pub, place, id, -1);
     }
     return ids;
   }
@@ -119,10 +116,8 @@ export class TestSim {
   resend(service: string, ids: number[]): void {
     const w = this.w;
     const svc = w.parts.apps.services.find((s) => s.node === service)!;
-    const inst = w.parts.apps.instances[svc.instances[0]!]!;
-    const topic = w.parts.kafka.topics[svc.publishes[0]!.topic]!;
-    const prod = w.parts.kafka.producers[inst.producers[topic.cluster]!]!;
-    for (const id of ids) send(w, prod, partitionOf(w.messages, id), id, -1);
+    const pub = w.parts.apps.instances[svc.instances[0]!]!.publishers[0]!;
+    for (const id of ids) send(w, svc.publishes[0]!.broker, pub, partitionOf(w.messages, id), id, -1);
   }
 
   /** Error codes producers got back, from the trace: code -> count. */

@@ -1,0 +1,25 @@
+/**
+ * The component families, listed once. The kernel, the faults, the checkers and the live frame reach a family only
+ * through this list and the contract in family.ts; applications reach brokers only through the messaging port.
+ * The order matters: families build and start in it (Kafka's partitions are the first places).
+ */
+import type { Family } from './family.ts';
+import { kafka } from './kafka/family.ts';
+import type { Application, Broker } from './messaging/port.ts';
+import { apps } from './services/family.ts';
+
+/** Every family, in build order. */
+export const FAMILIES: readonly Family[] = [kafka, apps];
+
+/** The broker families, indexed as `PublishTarget.broker` and `Reader.broker` count them. */
+export const BROKERS: readonly Broker[] = [kafka];
+
+/** The family that runs the applications: brokers hand it outcomes and deliveries. */
+export const APPLICATION: Application = apps;
+
+/** The index of the broker family hosting `family`'s destinations. */
+export function brokerIndex(family: string): number {
+  const i = BROKERS.findIndex((b) => b.name === family);
+  if (i < 0) throw new Error(`no broker family '${family}'`);
+  return i;
+}

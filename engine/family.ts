@@ -1,0 +1,50 @@
+/**
+ * The contract of a component family (Kafka, the applications, and later RabbitMQ, databases, ...): everything the
+ * kernel, the faults, the checkers, the live frame and the app shell need from a family, so that adding one edits
+ * none of them. The counterpart of tldraw's ShapeUtil, and of TigerBeetle's cluster being generic over its state
+ * machine. Families are listed once, in engine/components.ts.
+ */
+import type { Fault } from './faults/types.ts';
+import type { Spec } from './model/spec.ts';
+import type { NodeKind } from './topology/types.ts';
+import type { World } from './world.ts';
+
+/** Something a fault names (`Kafka/2`, `Billing`), as the family that owns it resolved it. */
+export interface FaultTarget {
+  family: string;
+  /** How the fault's note names it: `Kafka/2, the leader of orders/0`. */
+  label: string;
+  /** The family's own reference: which brokers, which instances. */
+  ref: { type: string; ids: number[] };
+}
+
+export interface Family {
+  readonly name: string;
+  /** The node kinds it simulates. */
+  readonly kinds: readonly NodeKind[];
+  /** Its modules that declare event handlers (listed, so loading the family loads them; no side-effect imports). */
+  readonly modules: readonly object[];
+
+  /** Builds its part of the world from the spec. Families build in the order they are listed. */
+  build(w: World, spec: Spec): void;
+  /** After every family has built: what needs the others' parts (Kafka sizes fetches by what is written). */
+  built?(w: World, spec: Spec): void;
+  /** Starts what runs by itself (heartbeats, clients, sources), in family order. */
+  start(w: World, spec: Spec): void;
+
+  /** What `name` means in this family, a reason it is wrong, or undefined when the name is not this family's. */
+  target?(w: World, name: string): FaultTarget | string | undefined;
+  /** The network hosts behind a target (for splits, cuts, latency and loss). */
+  hosts?(w: World, t: FaultTarget, name: string): number[];
+  /** Applies a fault to one of its targets; returns the note, or a reason prefixed with '!' when it cannot. */
+  act?(w: World, t: FaultTarget, f: Fault): string;
+  /** Applies a fault that names no node (an offset reset names a group); undefined when the fault is not its own. */
+  perform?(w: World, f: Fault): string | undefined;
+
+  /** Marks every message it holds durably (the loss checker asks every family). */
+  holds?(w: World, mark: (message: number) => void): void;
+  /** Takes the settings of a new spec in a fork; returns why it cannot, or null. */
+  reconfigure?(w: World, from: Spec, to: Spec): string | null;
+  /** Mixes its share of the state hash. */
+  hash?(w: World, mix: (x: number) => void): void;
+}

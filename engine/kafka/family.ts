@@ -1,0 +1,181 @@
+/**
+ * Kafka as a component family: it builds clusters and topics from the spec, starts the controllers, answers fault
+ * targets, tells the loss checker what its logs hold, and is the broker behind the messaging port for topics
+ * (publishers are producers, subscribers consumers in groups, places partitions).
+ */
+import type { Family } from '../family.ts';
+import type { Broker, Owner } from '../messaging/port.ts';
+import { addSubscription } from '../messaging/state.ts';
+import { after, at } from '../sim/loop.ts';
+import type { World } from '../world.ts';
+import * as admin from './admin.ts';
+import { addCluster, addConsumer, addProducer, addTopic, newGroup } from './build.ts';
+import type { ConsumerSettings, ProducerConfig } from './clientTypes.ts';
+import { commit, poll, startConsumer } from './consumer.ts';
+import { fetchMore } from './consumerFetch.ts';
+import { startCluster } from './controller.ts';
+import { KE } from './events.ts';
+import { kafkaAct, kafkaHosts, kafkaPerform, kafkaTarget } from './faults.ts';
+import * as fetch from './fetch.ts';
+import * as group from './group.ts';
+import { crashConsumer, restartConsumer } from './lifecycle.ts';
+import * as produce from './produce.ts';
+import { crashProducer, restartProducer, send } from './producer.ts';
+import { partitionFor } from './partitioning.ts';
+import { reconfigureKafka } from './reconfigure.ts';
+import * as replication from './replication.ts';
+import * as retention from './retention.ts';
+
+/** The producers (by cluster, -1 none) and consumers an application instance opened. */
+function clientsOf(w: World, app: number, instance: number) {
+  const k = w.parts.kafka;
+  const key = `${app}/${instance}`;
+  let entry = k.owners.get(key);
+  if (!entry) k.owners.set(key, (entry = { producers: k.clusters.map(() => -1), consumers: [] }));
+  return entry;
+}
+
+export const kafka: Broker = {
+  name: 'kafka',
+  kinds: ['kafka', 'topic', 'partition'],
+  modules: [admin, fetch, group, produce, replication, retention],
+
+  build(w, spec) {
+    spec.clusters.forEach((cs, ci) => addCluster(w, cs.node, cs.config, ci));
+    spec.topics.forEach((ts, ti) => addTopic(w, ts.name, ts.cluster, ti, ts.config));
+    // Record size of a topic: what its producers write (for byte-based batching, segments and retention).
+    for (const s of spec.services) for (const p of s.publishes) w.parts.kafka.topics[p.topic]!.config.recordBytes = s.producer.recordBytes;
+  },
+
+  built(w) {
+    const k = w.parts.kafka;
+    // A fetch returns up to max.partition.fetch.bytes (1 MiB) of each partition: records of the size written there.
+    for (const c of k.consumers) {
+      const sizes = k.groups[c.group]!.topics.map((t) => k.topics[t]!.config.recordBytes);
+      c.config.fetchRecords = Math.max(1, Math.floor((1 << 20) / Math.max(1, Math.min(...sizes))));
+    }
+  },
+
+  start(w) {
+    for (const c of w.parts.kafka.clusters) {
+      startCluster(w, c);
+      after(w, c.config.replicaLagTimeMaxUs / 2, KE.isrCheck, c.id, 0);
+      after(w, c.config.retentionCheckUs, KE.retentionCheck, c.id, 0);
+    }
+  },
+
+  target: kafkaTarget,
+  hosts: kafkaHosts,
+  act: kafkaAct,
+  perform: kafkaPerform,
+
+  holds(w, mark) {
+    for (const p of w.parts.kafka.partitions) {
+      for (const seg of p.log.segments) for (let i = 0; i < seg.count; i++) mark(seg.ids[i]!);
+    }
+  },
+
+  reconfigure: reconfigureKafka,
+
+  hash(w, mix) {
+    for (const p of w.parts.kafka.partitions) {
+      mix(p.log.startOffset);
+      mix(p.log.endOffset);
+      for (const s of p.log.segments) for (let i = 0; i < s.count; i++) mix(s.ids[i]!);
+      for (const hw of p.hw) mix(hw);
+    }
+    for (const g of w.parts.kafka.groups) for (const [p, o] of [...g.committed].sort((a, b) => a[0] - b[0])) {
+      mix(p);
+      mix(o);
+    }
+  },
+
+  subscription(w, name, destinations, settings) {
+    const k = w.parts.kafka;
+    const consumed = new Map<number, number[]>();
+    for (const t of destinations) {
+      const c = k.topics[t]!.cluster;
+      consumed.set(c, [...(consumed.get(c) ?? []), t]);
+    }
+    const out: number[] = [];
+    for (const [cluster, topics] of consumed) {
+      const key = `${cluster}/${name}`;
+      let gi = k.groupIndex.get(key);
+      if (gi === undefined) {
+        gi = k.groups.length;
+        k.groupIndex.set(key, gi);
+        k.groups.push(newGroup(gi, name, cluster, (settings as ConsumerSettings).strategy));
+        // A group is a subscription of the messaging port, with the same number (the checkers index both).
+        if (addSubscription(w.msg, 'kafka', name) !== gi) throw new Error('Kafka groups must be the first subscriptions');
+      }
+      const g = k.groups[gi]!;
+      for (const t of topics) if (!g.topics.includes(t)) g.topics.push(t);
+      w.msg.subscriptions[gi]!.destinations = g.topics;
+      out.push(gi);
+    }
+    return out;
+  },
+
+  openPublisher(w, owner: Owner, destination, settings) {
+    const cluster = w.parts.kafka.topics[destination]!.cluster;
+    const entry = clientsOf(w, owner.app, owner.instance);
+    if (entry.producers[cluster]! < 0) entry.producers[cluster] = addProducer(w, owner, cluster, settings as ProducerConfig);
+    return entry.producers[cluster]!;
+  },
+
+  openSubscriber(w, owner, reader, subscription, edges, settings) {
+    const cluster = w.parts.kafka.groups[subscription]!.cluster;
+    const id = addConsumer(w, owner, reader, cluster, subscription, edges, settings as ConsumerSettings);
+    clientsOf(w, owner.app, owner.instance).consumers.push(id);
+    return id;
+  },
+
+  route(w, publisher, destination, key) {
+    return partitionFor(w, w.parts.kafka.producers[publisher]!, destination, key);
+  },
+
+  send(w, publisher, place, message, waiter) {
+    send(w, w.parts.kafka.producers[publisher]!, place, message, waiter);
+  },
+
+  settle(w, subscriber) {
+    const c = w.parts.kafka.consumers[subscriber]!;
+    c.work = null;
+    // At-least-once: commit only once everything polled is processed (semantics C11).
+    if (c.config.commit === 'after') commit(w, c, true);
+    else poll(w, c);
+    fetchMore(w, c);
+  },
+
+  retryLater(w, subscriber, place, offset, until) {
+    // Seek back to the failed record: it (and what follows it) comes again on a later poll.
+    const c = w.parts.kafka.consumers[subscriber]!;
+    c.position.set(place, offset);
+    c.fetchPosition.set(place, offset);
+    c.buffer.delete(place);
+    c.blockedUntil.set(place, until);
+    at(w, until, KE.poll, c.id, c.life);
+  },
+
+  startSubscriber(w, subscriber) {
+    startConsumer(w, w.parts.kafka.consumers[subscriber]!);
+  },
+
+  crashOwner(w, app, instance) {
+    const k = w.parts.kafka;
+    const entry = clientsOf(w, app, instance);
+    for (const cid of entry.consumers) crashConsumer(w, k.consumers[cid]!);
+    for (const pid of entry.producers) if (pid >= 0) crashProducer(w, k.producers[pid]!);
+  },
+
+  restartOwner(w, app, instance) {
+    const k = w.parts.kafka;
+    const entry = clientsOf(w, app, instance);
+    for (const pid of entry.producers) if (pid >= 0) restartProducer(w, k.producers[pid]!);
+    for (const cid of entry.consumers) restartConsumer(w, k.consumers[cid]!);
+  },
+
+  holdOwner(w, app, instance) {
+    for (const pid of clientsOf(w, app, instance).producers) if (pid >= 0) w.parts.kafka.producers[pid]!.alive = false;
+  },
+} satisfies Family & Broker;

@@ -1,0 +1,32 @@
+/**
+ * New settings for a running Kafka (a fork): cluster, topic and client settings are copied into the running
+ * components; structure (brokers, topics, partitions, replication) was checked unchanged before this runs.
+ */
+import type { Spec } from '../model/spec.ts';
+import type { World } from '../world.ts';
+import { newDelivery } from './build.ts';
+
+export function reconfigureKafka(w: World, _from: Spec, spec: Spec): string | null {
+  const k = w.parts.kafka;
+  spec.clusters.forEach((cs, i) => {
+    k.clusters[i]!.config = cs.config;
+  });
+  spec.topics.forEach((ts, i) => {
+    const t = k.topics[i]!;
+    t.config = { ...ts.config, recordBytes: t.config.recordBytes };
+  });
+  for (const p of k.producers) p.config = spec.services[p.app]!.producer;
+  for (const c of k.consumers) {
+    const keep = { groupId: c.config.groupId, instanceId: c.config.instanceId, fetchRecords: c.config.fetchRecords };
+    c.config = { ...spec.services[c.app]!.consumer, ...keep };
+    // A poll hands out at most what the buffer holds: grow it while idle, or cap the setting until then.
+    if (c.workBuffer.ids.length < c.config.maxPollRecords && !c.work) {
+      const seq = c.workBuffer.seq;
+      c.workBuffer = newDelivery(c.config.maxPollRecords);
+      c.workBuffer.seq = seq;
+    } else if (c.workBuffer.ids.length < c.config.maxPollRecords) {
+      c.config.maxPollRecords = c.workBuffer.ids.length;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+/**
+ * The broker-neutral messaging port. Applications publish to a destination and receive deliveries, never knowing
+ * which broker carries them; a broker family (Kafka today) implements `Broker`, and the applications family
+ * implements `Application`, which the broker calls back with outcomes and deliveries. Publishers and subscribers
+ * are numbers the broker family hands out; a delivery is a batch of messages with their places and positions.
+ */
+import type { Family } from '../family.ts';
+import type { World } from '../world.ts';
+
+/** Who a publisher or subscriber works for: an application instance. */
+export interface Owner {
+  name: string;
+  host: number;
+  /** The application (service) and instance numbers, handed back in callbacks. */
+  app: number;
+  instance: number;
+}
+
+/** A batch of messages handed to an application, with where each sat: parallel arrays, `count` long. */
+export interface Delivery {
+  seq: number;
+  count: number;
+  places: Int32Array;
+  ids: Uint32Array;
+  offsets: Float64Array;
+}
+
+export interface Broker extends Family {
+  /** The subscription (one per cluster a name spans) that `name` reads `destinations` in; created on first use. */
+  subscription(w: World, name: string, destinations: number[], settings: unknown): number[];
+  openPublisher(w: World, owner: Owner, destination: number, settings: unknown): number;
+  openSubscriber(w: World, owner: Owner, reader: number, subscription: number, edges: Map<number, string>, settings: unknown): number;
+  /** The place a message to `destination` with `key` goes to (Kafka: the partition its partitioner picks). */
+  route(w: World, publisher: number, destination: number, key: number): number;
+  /** Hands a message to the publisher; `waiter` (or -1) hears of its outcome through `Application.published`. */
+  send(w: World, publisher: number, place: number, message: number, waiter: number): void;
+  /** The application finished a delivery; the subscriber commits or polls as its settings say. */
+  settle(w: World, subscriber: number): void;
+  /** A message failed: deliver it (and what follows it on its place) again after `at`. */
+  retryLater(w: World, subscriber: number, place: number, offset: number, at: number): void;
+  startSubscriber(w: World, subscriber: number): void;
+  /** The application instance crashed: its publishers and subscribers lose what they held in memory. */
+  crashOwner(w: World, app: number, instance: number): void;
+  /** It came back: new publisher sessions, subscribers join again. */
+  restartOwner(w: World, app: number, instance: number): void;
+  /** It starts later: its publishers start down. */
+  holdOwner(w: World, app: number, instance: number): void;
+}
+
+export interface Application extends Family {
+  /** A message a waiter sent is acknowledged (code 0) or failed. */
+  published(w: World, waiter: number, message: number, code: number): void;
+  /** A subscriber hands a delivery to the reader that opened it; `rng` is the subscriber's random stream. */
+  deliver(w: World, reader: number, delivery: Delivery, rng: Uint32Array): void;
+}
