@@ -4,7 +4,8 @@
  * offsets and times that prove it.
  */
 import { ACKED, EXPIRED, flagsOf, keyOf, partitionOf, producedAtOf } from '../history/messages.ts';
-import { FAMILIES } from '../components.ts';
+import { BROKERS, FAMILIES } from '../components.ts';
+import { subscriptionName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
 import type { Example, Window } from './state.ts';
 
@@ -87,7 +88,7 @@ export function checkHistory(w: World, examples = 20): CheckReport {
   const reoEx: (Example & { group: string })[] = [];
   let dup = 0, reo = 0, skipped = 0;
   w.checks.groups.forEach((gc, i) => {
-    const group = w.parts.kafka.groups[i]!.name;
+    const group = subscriptionName(w.msg, i);
     dup += gc.duplicates;
     reo += gc.reordered;
     skipped += gc.skipped;
@@ -95,8 +96,7 @@ export function checkHistory(w: World, examples = 20): CheckReport {
     for (const e of gc.reorderExamples) if (reoEx.length < examples) reoEx.push({ ...e, group });
   });
   const open: Window[] = [];
-  for (const p of w.parts.kafka.partitions) if (p.offlineSince >= 0) open.push({ what: 'partition', id: p.id, from: p.offlineSince, to: w.now });
-  for (const p of w.parts.kafka.partitions) if (p.writesFailingSince >= 0) open.push({ what: 'writes', id: p.id, from: p.writesFailingSince, to: w.now });
+  for (const b of BROKERS) open.push(...b.openWindows(w));
   return {
     lost: lostMessages(w, examples),
     duplicated: { count: dup, examples: dupEx },

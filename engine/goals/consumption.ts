@@ -2,12 +2,19 @@
  * Behavioural checks about how services consume: no event processed twice, every key's events in order, lag back
  * under a bound by a time, and no consumer left without a partition.
  */
+import { subscriberState } from '../messaging/queries.ts';
 import { groupLags } from '../metrics/report.ts';
+import type { World } from '../world.ts';
 import type { BehaviouralCheck, Counterexample, MessageRef } from './types.ts';
 import { consumingServices, no, yes, type RunView, type Verdict } from './view.ts';
 import { at, count, describe, list, messageRef, plural, seconds } from './words.ts';
 
 type Of<K extends BehaviouralCheck['kind']> = Extract<BehaviouralCheck, { kind: K }>;
+
+/** Each reader of a service (a consumer, for Kafka): running or not, and the places it owns. */
+function readersOf(w: World, service: number): { alive: boolean; places: number[] }[] {
+  return w.parts.apps.readers.filter((r) => r.service === service).map((r) => subscriberState(w, r.broker, r.subscriber));
+}
 
 /** No matching service processed an event a second time (an inbox's skipped repeats are fine). */
 export function noDuplicates(c: Of<'no-duplicates'>, v: RunView): Verdict {
@@ -75,7 +82,7 @@ export function lag(c: Of<'lag'>, v: RunView): Verdict {
     const worst = rows.reduce((a, b) => (b.lag > a.lag ? b : a));
     partitions.push(...rows.filter((p) => p.lag > 0).map((p) => ({ partition: p.partition, committed: p.committed, end: p.highWatermark, lag: p.lag })));
     const committed = worst.committed < 0 ? 'no committed offset yet' : `committed offset ${count(worst.committed)}`;
-    const alive = w.parts.kafka.consumers.filter((x) => x.app === s.id);
+    const alive = readersOf(w, s.id);
     found.push(`${s.node} is ${plural(total, 'event')} behind (its lag), more than ${count(c.max)}: ${worst.partition} alone is ${count(worst.lag)} behind ` +
       `(${committed}, log end ${count(worst.highWatermark)}), with ${alive.filter((x) => x.alive).length} of its ${plural(alive.length, 'consumer')} running`);
   }
@@ -91,10 +98,11 @@ export function noIdleConsumers(c: Of<'no-idle-consumers'>, v: RunView): Verdict
   const found: string[] = [];
   const fine: string[] = [];
   for (const s of services) {
-    const consumers = w.parts.kafka.consumers.filter((x) => x.app === s.id && x.alive);
-    const total = w.parts.kafka.groups[s.group]!.topics.reduce((n, ti) => n + w.parts.kafka.topics[ti]!.partitions.length, 0);
-    const topics = list(w.parts.kafka.groups[s.group]!.topics.map((ti) => w.parts.kafka.topics[ti]!.name));
-    const idle = consumers.filter((x) => x.assigned.length === 0);
+    const consumers = readersOf(w, s.id).filter((x) => x.alive);
+    const reads = w.msg.subscriptions[s.group]!.destinations;
+    const total = reads.reduce((n, d) => n + w.msg.destinations[d]!.places.length, 0);
+    const topics = list(reads.map((d) => w.msg.destinations[d]!.name));
+    const idle = consumers.filter((x) => x.places.length === 0);
     if (consumers.length === 0) found.push(`${s.node} has no consumer running`);
     else if (idle.length > 0) {
       found.push(`${count(idle.length)} of ${s.node}'s ${plural(consumers.length, 'consumer')} ${idle.length === 1 ? 'owns' : 'own'} no partition: ${topics} ${total === 1 ? 'has 1 partition' : `has ${total} partitions`}, ` +

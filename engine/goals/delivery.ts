@@ -5,6 +5,7 @@
 import { lostMessages } from '../check/checks.ts';
 import { ACKED, CAUSED_BY_MESSAGE, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { Service } from '../services/types.ts';
+import { destinationNamed } from '../messaging/queries.ts';
 import type { World } from '../world.ts';
 import type { BehaviouralCheck, MessageRef } from './types.ts';
 import { consumingServices, no, offsetOf, refusedFaults, seenBy, yes, type RunView, type Verdict } from './view.ts';
@@ -31,7 +32,7 @@ function dlqOf(w: World, svc: Service): number {
 }
 
 function dlqName(w: World, svc: Service): string {
-  return w.parts.kafka.topics[dlqOf(w, svc)]?.name ?? '';
+  return w.msg.destinations[dlqOf(w, svc)]?.name ?? '';
 }
 
 /** Messages on the service's dead-letter topic name the originals they stand for. */
@@ -42,7 +43,7 @@ function deadLettered(w: World, svc: Service): Set<number> {
   const m = w.messages;
   for (let id = 1; id < m.count; id++) {
     const f = flagsOf(m, id);
-    if ((f & CAUSED_BY_MESSAGE) !== 0 && (f & ACKED) !== 0 && w.parts.kafka.partitions[partitionOf(m, id)]!.topic === dlq) out.add(causationOf(m, id));
+    if ((f & CAUSED_BY_MESSAGE) !== 0 && (f & ACKED) !== 0 && w.msg.places[partitionOf(m, id)]!.destination === dlq) out.add(causationOf(m, id));
   }
   return out;
 }
@@ -65,20 +66,20 @@ export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v
   const missingRefs: MessageRef[] = [];
   for (const svc of services) {
     const g = svc.group;
-    const topics = c.topic ? [w.parts.kafka.topics.findIndex((x) => x.name === c.topic)] : w.parts.kafka.groups[g]!.topics;
+    const topics = c.topic ? [destinationNamed(w, c.topic)] : w.msg.subscriptions[g]!.destinations;
     const dlq = c.orDeadLettered ? deadLettered(w, svc) : new Set<number>();
     let total = 0, dead = 0, missing = 0;
     const firstMissing: number[] = [];
     for (let id = 1; id < w.messages.count; id++) {
       const t = producedAtOf(w.messages, id);
       if ((flagsOf(w.messages, id) & ACKED) === 0 || t < from || t >= before) continue;
-      if (!topics.includes(w.parts.kafka.partitions[partitionOf(w.messages, id)]!.topic)) continue;
+      if (!topics.includes(w.msg.places[partitionOf(w.messages, id)]!.destination)) continue;
       total++;
       if (seenBy(w, g, id)) continue;
       if (dlq.has(id)) dead++;
       else if (missing++ < 5) firstMissing.push(id);
     }
-    const what = sentWhen(c, topics.map((ti) => w.parts.kafka.topics[ti]!.name));
+    const what = sentWhen(c, topics.map((ti) => w.msg.destinations[ti]!.name));
     if (total === 0) {
       failures.push(`No event was ${what}, so ${svc.node} had nothing to process`);
       continue;

@@ -6,6 +6,7 @@
 import type { AppliedFault } from '../faults/types.ts';
 import type { Service } from '../services/types.ts';
 import type { Topology } from '../topology/types.ts';
+import { destinationNamed, offsetOf as positionOf } from '../messaging/queries.ts';
 import type { World } from '../world.ts';
 import { matchNodes, nothingMatches } from './match.ts';
 import type { Counterexample, Matcher } from './types.ts';
@@ -34,7 +35,7 @@ export const no = (explanation: string, counterexample?: Counterexample): Verdic
 export function consumingServices(v: RunView, matcher?: Matcher, topic?: string): Service[] | string {
   const named = matcher === undefined ? null : new Set(matchNodes(v.t, matcher).map((n) => n.id));
   if (named && named.size === 0) return nothingMatches(matcher!);
-  const ti = topic === undefined ? -1 : v.w.parts.kafka.topics.findIndex((x) => x.name === topic);
+  const ti = topic === undefined ? -1 : destinationNamed(v.w, topic);
   if (topic !== undefined && ti < 0) return `There is no topic ${topic}, so nothing can be read from it.`;
   const out = v.w.parts.apps.services.filter((s) => (!named || named.has(s.node)) && s.group >= 0 && (ti < 0 || s.consumes.includes(ti)));
   if (out.length > 0) return out;
@@ -42,14 +43,9 @@ export function consumingServices(v: RunView, matcher?: Matcher, topic?: string)
   return topic ? `${who} ${named && named.size > 1 ? 'do' : 'does'} not read ${topic}.` : `${who} ${named && named.size > 1 ? 'read' : 'reads'} no topic.`;
 }
 
-/** The offset of message `id` in partition `pid`'s log, or -1 when the log no longer holds it. */
+/** The position of message `id` on place `pid` (a partition's offset), or -1 when it no longer holds it. */
 export function offsetOf(w: World, pid: number, id: number): number {
-  const p = w.parts.kafka.partitions[pid];
-  if (!p) return -1;
-  for (const seg of p.log.segments) {
-    for (let i = 0; i < seg.count; i++) if (seg.ids[i] === id) return seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
-  }
-  return -1;
+  return positionOf(w, pid, id);
 }
 
 /** True when the group's checker has seen message `id` processed. */

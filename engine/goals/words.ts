@@ -4,6 +4,7 @@
  */
 import { keyText } from '../history/keys.ts';
 import { keyOf } from '../history/messages.ts';
+import { placeName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
 import type { MessageRef } from './types.ts';
 
@@ -47,8 +48,7 @@ export function list(items: string[]): string {
 
 /** `orders-topic-3`: a global partition id as Kafka prints it. */
 export function partitionName(w: World, pid: number): string {
-  const p = w.parts.kafka.partitions[pid];
-  return p ? `${w.parts.kafka.topics[p.topic]!.name}-${p.index}` : `partition ${pid}`;
+  return placeName(w.msg, pid) || `partition ${pid}`;
 }
 
 /** A message as the event log names it, with where it sat and when. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACKED, flagsOf } from '../history/messages.ts';
-import { partitionLag } from '../metrics/report.ts';
+import { partitionLag } from './positions.ts';
 import { TestSim } from '../testing/testSim.ts';
 import { createLog } from './log.ts';
 import { appendOn, follow, makeOwner, viewEnd, viewIdAt } from './replicas.ts';

@@ -22,6 +22,7 @@ import { crashConsumer, restartConsumer } from './lifecycle.ts';
 import * as produce from './produce.ts';
 import { crashProducer, restartProducer, send } from './producer.ts';
 import { partitionFor } from './partitioning.ts';
+import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
 import { reconfigureKafka } from './reconfigure.ts';
 import * as replication from './replication.ts';
 import * as retention from './retention.ts';
@@ -178,4 +179,9 @@ export const kafka: Broker = {
   holdOwner(w, app, instance) {
     for (const pid of clientsOf(w, app, instance).producers) if (pid >= 0) w.parts.kafka.producers[pid]!.alive = false;
   },
+
+  positions: groupPositions,
+  offsetOf: offsetIn,
+  subscriberState: consumerState,
+  openWindows,
 } satisfies Family & Broker;

@@ -11,7 +11,7 @@ import { oldestHeld, traceKindInfo, traceKindNamed, type TraceEntry, type TraceK
 import { placeName } from '../messaging/state.ts';
 import { currentState } from '../kafka/metadata.ts';
 import { viewEnd } from '../kafka/replicas.ts';
-import { partitionLag } from '../metrics/report.ts';
+import { partitionLag } from '../kafka/positions.ts';
 import type { World } from '../world.ts';
 import { partitionLive } from './frame.ts';
 import type { GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';

@@ -5,6 +5,7 @@
  * are numbers the broker family hands out; a delivery is a batch of messages with their places and positions.
  */
 import type { Family } from '../family.ts';
+import type { Window } from '../check/state.ts';
 import type { World } from '../world.ts';
 
 /** Who a publisher or subscriber works for: an application instance. */
@@ -45,6 +46,25 @@ export interface Broker extends Family {
   restartOwner(w: World, app: number, instance: number): void;
   /** It starts later: its publishers start down. */
   holdOwner(w: World, app: number, instance: number): void;
+
+  /** Where a subscription stands on each place it reads. */
+  positions(w: World, subscription: number): PlacePosition[];
+  /** The position (Kafka: offset) of message `id` on `place` now, or -1 when the place no longer holds it. */
+  offsetOf(w: World, place: number, id: number): number;
+  /** A subscriber's state: running, and the places it owns now. */
+  subscriberState(w: World, subscriber: number): { alive: boolean; places: number[] };
+  /** Windows of unavailability still open now (a partition offline, writes failing). */
+  openWindows(w: World): Window[];
+}
+
+/** Where a subscription stands on one place it reads. */
+export interface PlacePosition {
+  place: number;
+  /** The next message the subscription will process, as committed (-1: nothing committed yet). */
+  committed: number;
+  /** How far it may read (Kafka: the high watermark). */
+  end: number;
+  lag: number;
 }
 
 export interface Application extends Family {

@@ -3,7 +3,8 @@
  * lag per group, latency percentiles and checkout outcomes.
  */
 import { lostMessages } from '../check/checks.ts';
-import { currentState } from '../kafka/metadata.ts';
+import { positions } from '../messaging/queries.ts';
+import { placeName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
 import { createHistogram, mergeInto, quantile, type Histogram } from './histogram.ts';
 
@@ -35,25 +36,11 @@ export interface MetricsReport {
 
 const ms = (h: Histogram) => ({ p50: quantile(h, 0.5) / 1000, p95: quantile(h, 0.95) / 1000, p99: quantile(h, 0.99) / 1000 });
 
-/** Lag of a group on a partition: high watermark minus committed offset (kafka-consumer-groups.sh's LAG, C18). */
-export function partitionLag(w: World, group: number, pid: number): { committed: number; hw: number; lag: number } {
-  const p = w.parts.kafka.partitions[pid]!;
-  const st = currentState(p);
-  const hw = p.hw[st.leader >= 0 ? st.leader : p.owner]!;
-  const committed = w.parts.kafka.groups[group]!.committed.get(pid);
-  if (committed === undefined) return { committed: -1, hw, lag: 0 };
-  return { committed, hw, lag: Math.max(0, hw - committed) };
-}
-
+/** Lag per subscription (consumer group) and place, as the families that own them count it. */
 export function groupLags(w: World): GroupLag[] {
-  return w.parts.kafka.groups.map((g) => {
-    const partitions = g.topics.flatMap((tid) =>
-      w.parts.kafka.topics[tid]!.partitions.map((pid) => {
-        const l = partitionLag(w, g.id, pid);
-        return { partition: `${w.parts.kafka.topics[tid]!.name}-${w.parts.kafka.partitions[pid]!.index}`, committed: l.committed, highWatermark: l.hw, lag: l.lag };
-      }),
-    );
-    return { group: g.name, lag: partitions.reduce((s, p) => s + p.lag, 0), partitions };
+  return w.msg.subscriptions.map((sub, i) => {
+    const partitions = positions(w, i).map((p) => ({ partition: placeName(w.msg, p.place), committed: p.committed, highWatermark: p.end, lag: p.lag }));
+    return { group: sub.name, lag: partitions.reduce((s, p) => s + p.lag, 0), partitions };
   });
 }
 

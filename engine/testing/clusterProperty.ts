@@ -6,7 +6,7 @@
  * lag zero and every acknowledged message processed.
  */
 import { ACKED, flagsOf } from '../history/messages.ts';
-import { partitionLag } from '../metrics/report.ts';
+import { partitionLag } from '../kafka/positions.ts';
 import { chance, nextInt, stream, type Stream } from '../sim/random.ts';
 import { TestSim } from './testSim.ts';
 

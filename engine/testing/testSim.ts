@@ -21,7 +21,7 @@ import { parseDuration } from '../sim/time.ts';
 import type { World } from '../world.ts';
 import type { Group } from '../kafka/clientTypes.ts';
 import type { Partition } from '../kafka/types.ts';
-import { checkInvariants, createInvariantState, type InvariantState } from './invariants.ts';
+import { checkInvariants, createInvariantState, type InvariantState } from '../kafka/invariants.ts';
 
 const us = (d: string | number) => (typeof d === 'number' ? d : parseDuration(d, 1_000_000)!);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TestSim } from './testSim.ts';
+import { TestSim } from '../testing/testSim.ts';
 import { checkInvariants, createInvariantState } from './invariants.ts';
 import { currentState } from '../kafka/metadata.ts';
 

@@ -4,7 +4,7 @@
  * truncated when unclean election is off, committed offsets of a group never moving backwards except by an explicit
  * reset. Cheap enough to run after every event of hundreds of seeded runs.
  */
-import { currentState } from '../kafka/metadata.ts';
+import { currentState } from './metadata.ts';
 import type { World } from '../world.ts';
 
 export interface InvariantState {
