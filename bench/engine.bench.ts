@@ -9,7 +9,7 @@
  * Every figure is the median of several runs. Results go to their section of bench/RESULTS.md.
  */
 import { arch, cpus, platform, release, totalmem } from 'node:os';
-import { createSimulation, parseTopology } from '../engine/index.ts';
+import { createSimulation, FAMILIES, parseTopology } from '../engine/index.ts';
 import { createQueue, pop, push } from '../engine/sim/queue.ts';
 import { writeSection } from './results.ts';
 import { benchTopology } from './topology.ts';
@@ -73,7 +73,7 @@ function memoryRun(): { bytesPerMessage: number; retained: number } {
   gc();
   const m1 = process.memoryUsage();
   let retained = 0;
-  for (const p of sim.world.parts.kafka.partitions) for (const s of p.log.segments) retained += s.count;
+  for (const f of FAMILIES) f.holds?.(sim.world, () => retained++);
   const bytes = m1.heapUsed + m1.arrayBuffers - (m0.heapUsed + m0.arrayBuffers);
   return { bytesPerMessage: bytes / retained, retained };
 }

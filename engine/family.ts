@@ -25,6 +25,8 @@ export interface Family {
   /** Its modules that declare event handlers (listed, so loading the family loads them; no side-effect imports). */
   readonly modules: readonly object[];
 
+  /** Its empty part of the world (`world.parts[name]`), plain data. */
+  createPart(): unknown;
   /** Builds its part of the world from the spec. Families build in the order they are listed. */
   build(w: World, spec: Spec): void;
   /** After every family has built: what needs the others' parts (Kafka sizes fetches by what is written). */
@@ -41,6 +43,14 @@ export interface Family {
   /** Applies a fault that names no node (an offset reset names a group); undefined when the fault is not its own. */
   perform?(w: World, f: Fault): string | undefined;
 
+  /** The live state of each topology node it simulates, by node id (`lags`: each subscription's lag). */
+  live?(w: World, out: Record<string, unknown>, lags: readonly number[]): void;
+  /** A line saying what it runs, for the command line's report (`clusters: Kafka (3 brokers: orders ×6 rf 3)`). */
+  summary?(w: World): string;
+  /** Fault target names a run adds to node ids (`Kafka/2`, `leader:orders/0`), for pickers. */
+  targetNames?(w: World): string[];
+  /** Answers for its inspectors, by name (Kafka: `partition`, `group`), each given a number it understands. */
+  readonly inspect?: Readonly<Record<string, (w: World, id: number) => unknown>>;
   /** Marks every message it holds durably (the loss checker asks every family). */
   holds?(w: World, mark: (message: number) => void): void;
   /** Takes the settings of a new spec in a fork; returns why it cannot, or null. */

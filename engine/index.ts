@@ -55,14 +55,22 @@ export type { MetricsReport, GroupLag } from './metrics/report.ts';
 export { parseFault, toFault, formatFault, type FaultInput } from './faults/parse.ts';
 export type { Fault, FaultAction, AppliedFault } from './faults/types.ts';
 export type { World } from './world.ts';
+// The component families (engine/components.ts) and the messaging port's names, for reports.
+export { FAMILIES } from './components.ts';
+export type { Family } from './family.ts';
+export { placeName } from './messaging/state.ts';
 export { SETTINGS, setting, settingsFor, type Setting, type Scope } from './config/schema.ts';
 export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';
 export { parseDistribution, type Distribution } from './sim/distribution.ts';
 
 // The live simulation the worker runs for the app (live/).
 export { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Command, type Session, type SessionOptions } from './live/session.ts';
-export { describeEntry, eventLog, groupDetail, keyPath, messageLife, partitionDetail, type LogQuery } from './live/queries.ts';
+export { describeEntry, eventLog, keyPath, messageLife, type LogQuery } from './live/queries.ts';
 export type * from './live/types.ts';
+// The families' own live and inspector types, for the app's live rows and inspectors (types only).
+export type * from './kafka/live.ts';
+export type { GroupDetail, GroupLive, PartitionDetail } from './kafka/queries.ts';
+export type * from './services/live.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.
 export * from './goals/index.ts';

@@ -1,7 +1,7 @@
 /**
  * The command line's reports: a readable one and a JSON one, from a finished simulation.
  */
-import { formatDuration, formatFault, type Simulation } from '../engine/index.ts';
+import { FAMILIES, formatDuration, formatFault, placeName, type Simulation } from '../engine/index.ts';
 
 type Window = { what: string; id: number; from: number; to: number };
 
@@ -10,8 +10,9 @@ function windows(sim: Simulation): { what: string; from: number; to: number; len
   const w = sim.world;
   const name = (x: Window) => {
     if (x.what === 'service') return w.parts.apps.services[x.id]?.node ?? `service ${x.id}`;
-    const p = w.parts.kafka.partitions[x.id]!;
-    return `${w.parts.kafka.topics[p.topic]!.name}/${p.index} ${x.what === 'writes' ? 'writes' : 'offline'}`;
+    const place = w.msg.places[x.id]!;
+    const d = w.msg.destinations[place.destination]!;
+    return `${d.name}/${d.places.indexOf(x.id)} ${x.what === 'writes' ? 'writes' : 'offline'}`;
   };
   const merged: { what: string; from: number; to: number }[] = [];
   for (const x of [...sim.history().unavailable].sort((a, b) => name(a).localeCompare(name(b)) || a.from - b.from)) {
@@ -61,19 +62,15 @@ function origins(sim: Simulation): { entry: string; ok: number; failed: number }
   for (const s of w.parts.apps.sources) {
     const svc = w.parts.apps.services[s.service]!;
     const inst = w.parts.apps.instances[s.instance]!;
-    let ok = 0, failed = 0;
-    for (const pid of inst.producers) if (pid >= 0) {
-      ok += w.parts.kafka.producers[pid]!.originOk;
-      failed += w.parts.kafka.producers[pid]!.originFailed;
-    }
+    const ok = w.metrics.originOk.get(inst.host) ?? 0;
+    const failed = w.metrics.originFailed.get(inst.host) ?? 0;
     out.push({ entry: `events of ${svc.node}${svc.instances.length > 1 ? `/${inst.number}` : ''}`, ok, failed });
   }
   return out;
 }
 
 function partitionName(sim: Simulation, pid: number): string {
-  const p = sim.world.parts.kafka.partitions[pid];
-  return p ? `${sim.world.parts.kafka.topics[p.topic]!.name}-${p.index}` : String(pid);
+  return placeName(sim.world.msg, pid) || String(pid);
 }
 
 export function describeReport(sim: Simulation, run: { file: string; seed: number; duration: string; wallMs: number }): string {
@@ -82,9 +79,7 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   const out: string[] = [];
   const n = (x: number) => x.toLocaleString('en-US');
   out.push(`${run.file}: ${run.duration} simulated with seed ${run.seed} in ${n(run.wallMs)} ms (${n(r.events)} events)`);
-  const clusters = w.parts.kafka.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map((t) => `${w.parts.kafka.topics[t]!.name} ×${w.parts.kafka.topics[t]!.partitions.length} rf ${w.parts.kafka.topics[t]!.config.replicationFactor}`).join(', ')})`);
-  out.push(`  clusters: ${clusters.join('; ') || 'none'}`);
-  out.push(`  services: ${w.parts.apps.services.map((s) => s.node + (s.instances.length > 1 ? ` ×${s.instances.length}` : '')).join(', ')}`);
+  for (const f of FAMILIES) if (f.summary) out.push(`  ${f.summary(w)}`);
   if (r.faults.length) {
     out.push('faults');
     for (const f of r.faults) out.push(`  ${formatDuration(f.atMs * 1000).padStart(7)}  ${f.ok ? '' : 'NOT APPLIED: '}${f.note}`);

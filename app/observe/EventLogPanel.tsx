@@ -28,9 +28,11 @@ function useNodeOptions(): string[] {
       const f = s.frame;
       if (!f) return [];
       const out: string[] = [];
-      for (const c of f.clients) out.push(c.node);
-      for (const v of f.services) out.push(v.node);
-      for (const c of f.clusters) out.push(c.node, ...c.brokers.map((b) => `${c.node}/${b.number}`));
+      // Every simulated node, then what a run adds that names a host (a broker, a controller).
+      for (const node of Object.keys(f.nodes)) {
+        if (f.nodes[node]!.of > 0) out.push(node);
+        for (const t of f.targets) if (t.startsWith(`${node}/`) && !t.endsWith('/controller')) out.push(t);
+      }
       return [...new Set(out)];
     }),
   );

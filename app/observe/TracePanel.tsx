@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { engine } from '../engine/client.ts';
+import { frameIndex } from '../sim/frameIndex.ts';
 import { useLive } from '../sim/index.ts';
 import { highlightLives, openTrace, parseTraceQuery, traceQueryText, useObserve, type TraceQuery } from './observeStore.ts';
 import { SpacetimeDiagram } from './trace/SpacetimeDiagram.tsx';
@@ -42,7 +43,7 @@ function useSuggestions(running: boolean): string[] {
 /** `orders-3|Kafka/1` for every topic and broker of every cluster: which brokers could hold a partition. */
 function useTopicBrokers(): string[] {
   return useLive(
-    useShallow((s) => (s.frame?.clusters ?? []).flatMap((c) => [...new Set(c.partitions.map((p) => p.topic))].flatMap((t) => c.brokers.map((b) => `${t}|${c.node}/${b.number}`)))),
+    useShallow((s) => (s.frame ? frameIndex(s.frame).clusters : []).flatMap((c) => [...new Set(c.partitions.map((p) => p.topic))].flatMap((t) => c.brokers.map((b) => `${t}|${c.node}/${b.number}`)))),
   );
 }
 

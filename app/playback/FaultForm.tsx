@@ -27,7 +27,7 @@ const ACTIONS: Record<Action, { link?: true; amount?: string; none?: true }> = {
 export function FaultForm() {
   const topology = useApp((s) => s.good?.topology);
   // Brokers and partitions come from the run; the list changes only when their number does.
-  const shape = useLive((s) => s.view?.clusters.map((c) => `${c.node}:${c.brokers.length}:${c.partitions.length}`).join() ?? '');
+  const shape = useLive((s) => s.view?.targets.join() ?? '');
   // The default moment is a few seconds ahead, in whole seconds (so this re-renders once a second while playing).
   const nowS = useLive((s) => Math.ceil((s.frame?.timeUs ?? 0) / 1e6));
   const targets = useMemo(() => (topology ? faultTargets(topology, shape ? liveStore.getState().view : null) : []), [topology, shape]);

@@ -20,8 +20,8 @@ function running(): Session {
 describe('frameIndex', () => {
   it('finds each node’s slice and the partitions of each topic in order', () => {
     const index = frameIndex(frameOf(running()));
-    expect(index.services.get('Billing')!.instances).toBe(2);
-    expect(index.clusters.get('Kafka')!.brokers).toHaveLength(3);
+    expect(index.nodes['Billing']).toMatchObject({ type: 'service', up: 2, of: 2 });
+    expect(index.clusters.find((c) => c.node === 'Kafka')!.brokers).toHaveLength(3);
     expect(index.topics.get('orders')!.map((p) => p.index)).toEqual([0, 1, 2]);
   });
 

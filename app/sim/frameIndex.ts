@@ -1,14 +1,16 @@
 /**
- * A frame looked up by topology node: the slice each canvas node draws, which nodes are down, which links are cut.
- * Built once per frame (cached by identity), so hundreds of node components can each find their slice in O(1).
+ * A frame looked up by topology node: the live state each canvas node draws, which nodes are down, which links are
+ * cut. Built once per frame (cached by identity), so hundreds of node components can each find their slice in O(1).
  */
-import type { ClientLive, ClusterLive, Frame, GroupLive, PartitionLive, ServiceLive } from '../../engine/index.ts';
+import type { Frame, KafkaNodeLive, NodeLive, PartitionLive } from '../../engine/index.ts';
 
 export interface FrameIndex {
-  services: ReadonlyMap<string, ServiceLive>;
-  clusters: ReadonlyMap<string, ClusterLive>;
-  clients: ReadonlyMap<string, ClientLive>;
-  groups: ReadonlyMap<number, GroupLive>;
+  /** Live state by topology node id, as the frame carries it. */
+  nodes: Readonly<Record<string, NodeLive>>;
+  /** Kafka nodes, for what lists brokers and partitions. */
+  clusters: readonly (KafkaNodeLive & { node: string })[];
+  /** Subscription (consumer group) lag by id. */
+  lags: ReadonlyMap<number, number>;
   /** Partitions by topic name, in index order. */
   topics: ReadonlyMap<string, PartitionLive[]>;
   /** Topology nodes some of whose hosts are down, and those all of whose hosts are. */
@@ -40,26 +42,29 @@ export function frameIndex(frame: Frame): FrameIndex {
 }
 
 function buildIndex(f: Frame): FrameIndex {
+  const clusters: (KafkaNodeLive & { node: string })[] = [];
+  for (const [node, live] of Object.entries(f.nodes)) if (live.type === 'kafka') clusters.push({ ...live, node });
   const topics = new Map<string, PartitionLive[]>();
-  for (const c of f.clusters) for (const p of c.partitions) (topics.get(p.topic) ?? topics.set(p.topic, []).get(p.topic)!).push(p);
+  for (const c of clusters) for (const p of c.partitions) (topics.get(p.topic) ?? topics.set(p.topic, []).get(p.topic)!).push(p);
   for (const list of topics.values()) list.sort((a, b) => a.index - b.index);
   return {
-    services: new Map(f.services.map((s) => [s.node, s])),
-    clusters: new Map(f.clusters.map((c) => [c.node, c])),
-    clients: new Map(f.clients.map((c) => [c.node, c])),
-    groups: new Map(f.groups.map((g) => [g.id, g])),
+    nodes: f.nodes,
+    clusters,
+    lags: new Map(f.subscriptions.map((s) => [s.id, s.lag])),
     topics,
     ...downNodes(f),
     cut: cutPairs(f),
   };
 }
 
+/** A node is down when it has hosts and none is up, partly down when some host of it is down. */
 function downNodes(f: Frame): { down: Set<string>; partlyDown: Set<string> } {
   const partlyDown = new Set(f.down.map(hostNode));
   const down = new Set<string>();
-  for (const s of f.services) if (s.instances > 0 && s.up === 0) down.add(s.node);
-  for (const c of f.clusters) if (c.brokers.length > 0 && c.brokers.every((b) => !b.alive)) down.add(c.node);
-  for (const s of f.services) if (s.up > 0 && s.up < s.instances) partlyDown.add(s.node);
+  for (const [node, live] of Object.entries(f.nodes)) {
+    if (live.of > 0 && live.up === 0) down.add(node);
+    else if (live.up > 0 && live.up < live.of) partlyDown.add(node);
+  }
   return { down, partlyDown };
 }
 

@@ -2,7 +2,7 @@
  * The checkout goal: of the checkouts that finished, at least a share succeeded. A failure is explained by when the
  * failures happened and what failed the first one, in the learner's terms (refused, timed out, not acknowledged).
  */
-import { CALL_TIMEOUT, DELIVERY_TIMEOUT, errorName, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
+import { CALL_TIMEOUT, DELIVERY_TIMEOUT, errorName, OVERLOADED, SERVICE_UNAVAILABLE } from '../history/errors.ts';
 import { quantile } from '../metrics/histogram.ts';
 import type { CheckoutFailure } from '../metrics/metrics.ts';
 import type { BehaviouralCheck } from './types.ts';

@@ -15,6 +15,7 @@ const group = (w: World, e: TraceEntry) => subscriptionName(w.msg, e.c);
 export const T = defineTraceKinds({
   // node=consumer host, part=place, a=message id, b=offset, c=subscription
   process: {
+    namesMessage: true,
     describe: (w, e, at) => ({ text: `${at.node} (${group(w, e)}) processed message #${e.a} (${at.place} offset ${e.b})`, message: e.a, group: group(w, e) }),
   },
   // node=host (-1 for network-wide), a=index of the applied fault
@@ -36,6 +37,7 @@ export const T = defineTraceKinds({
   },
   // node=host, part=place or -1, a=error code, b=message id or request id
   error: {
+    namesMessage: true,
     describe: (_w, e, at) => {
       const failed = e.a === POISON_FAILED ? `poison message #${e.b} failed` : e.a === PROCESS_FAILED ? `processing message #${e.b} failed` : errorName(e.a);
       return { text: `${at.node}: ${failed}${at.place ? ` on ${at.place}` : ''}`, message: e.a >= POISON_FAILED ? e.b : undefined };
@@ -43,10 +45,12 @@ export const T = defineTraceKinds({
   },
   // node=consumer host, part=place, a=message id, b=offset, c=subscription: processed again, or skipped by an inbox
   duplicate: {
+    namesMessage: true,
     describe: (w, e, at) => ({ text: `${at.node} (${group(w, e)}) skipped message #${e.a}: its inbox has it already`, message: e.a }),
   },
   // node=consumer host, part=place, a=message id, b=new message id on the dead-letter destination, c=subscription
   dlq: {
+    namesMessage: true,
     describe: (w, e, at) => ({ text: `${at.node} (${group(w, e)}) sent message #${e.a} to the dead-letter topic as #${e.b}`, message: e.a }),
   },
   // node=host, b=1 crash / 2 restart

@@ -30,6 +30,8 @@ export interface DescribeContext {
 
 export interface TraceKindInfo {
   name: string;
+  /** Its entries name a message (the event log can look for a message's entries among these only). */
+  namesMessage?: boolean;
   describe: (w: World, e: TraceEntry, at: DescribeContext) => Described;
 }
 

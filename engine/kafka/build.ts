@@ -80,7 +80,7 @@ export function addProducer(w: World, owner: Owner, cluster: number, config: Pro
     id, name, host, cluster, app: owner.app, instance: owner.instance, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false, metadataFailures: 0,
     open: new Array(w.parts.kafka.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
-    sent: 0, acked: 0, failed: 0, originOk: 0, originFailed: 0,
+    sent: 0, acked: 0, failed: 0,
   });
   return id;
 }

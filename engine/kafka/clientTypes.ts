@@ -111,9 +111,6 @@ export interface Producer {
   sent: number;
   acked: number;
   failed: number;
-  /** Requests this producer's service originated (publish-only services) that succeeded or failed. */
-  originOk: number;
-  originFailed: number;
 }
 
 export type CommitPolicy = 'auto' | 'before' | 'after';

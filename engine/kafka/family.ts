@@ -7,6 +7,8 @@ import type { Family } from '../family.ts';
 import type { Broker, Owner } from '../messaging/port.ts';
 import { addSubscription } from '../messaging/state.ts';
 import { after, at } from '../sim/loop.ts';
+import { kindsOf } from '../topology/kinds.ts';
+import { createKafkaPart } from './part.ts';
 import type { World } from '../world.ts';
 import * as admin from './admin.ts';
 import { addCluster, addConsumer, addProducer, addTopic, newGroup } from './build.ts';
@@ -24,6 +26,9 @@ import { crashProducer, restartProducer, send } from './producer.ts';
 import { partitionFor } from './partitioning.ts';
 import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
 import { reconfigureKafka } from './reconfigure.ts';
+import { kafkaLive, kafkaTargetNames } from './live.ts';
+import { messageLives } from './lives.ts';
+import { groupDetail, partitionDetail } from './queries.ts';
 import * as replication from './replication.ts';
 import * as retention from './retention.ts';
 
@@ -38,12 +43,17 @@ function clientsOf(w: World, app: number, instance: number) {
 
 export const kafka: Broker = {
   name: 'kafka',
-  kinds: ['kafka', 'topic', 'partition'],
+  kinds: kindsOf('kafka'),
+  createPart: createKafkaPart,
   modules: [admin, fetch, group, produce, replication, retention],
 
   build(w, spec) {
     spec.clusters.forEach((cs, ci) => addCluster(w, cs.node, cs.config, ci));
-    spec.topics.forEach((ts, ti) => addTopic(w, ts.name, ts.cluster, ti, ts.config));
+    spec.topics.forEach((ts, ti) => {
+      addTopic(w, ts.name, ts.cluster, ti, ts.config);
+      if (ts.node) w.parts.kafka.drawn.push({ node: ts.node, topic: ti, index: -1 });
+      for (const p of ts.partitionNodes ?? []) w.parts.kafka.drawn.push({ node: p.node, topic: ti, index: p.index });
+    });
     // Record size of a topic: what its producers write (for byte-based batching, segments and retention).
     for (const s of spec.services) for (const p of s.publishes) w.parts.kafka.topics[p.topic]!.config.recordBytes = s.producer.recordBytes;
   },
@@ -184,4 +194,13 @@ export const kafka: Broker = {
   offsetOf: offsetIn,
   subscriberState: consumerState,
   openWindows,
+  lives: messageLives,
+  inspect: { partition: partitionDetail, group: groupDetail },
+  live: kafkaLive,
+  targetNames: kafkaTargetNames,
+  summary(w) {
+    const k = w.parts.kafka;
+    const topic = (t: number) => `${k.topics[t]!.name} ×${k.topics[t]!.partitions.length} rf ${k.topics[t]!.config.replicationFactor}`;
+    return `clusters: ${k.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map(topic).join(', ')})`).join('; ') || 'none'}`;
+  },
 } satisfies Family & Broker;

@@ -41,7 +41,7 @@ export function fail(w: World, prod: Producer, b: Batch, code: number): void {
     const f = addFlags(w.messages, id, FAILED);
     if ((f & (FROM_SOURCE | ACKED)) === FROM_SOURCE) {
       checkoutFailed(w.metrics, { message: id, at: w.now, code, service: prod.name });
-      prod.originFailed++;
+      w.metrics.originFailed.set(prod.host, (w.metrics.originFailed.get(prod.host) ?? 0) + 1);
     }
   }
   record(w.trace, w.now, T.error, prod.host, b.partition, code, b.ids[0]!, 0);
@@ -67,7 +67,7 @@ export function acknowledge(w: World, prod: Producer, id: number, _offset: numbe
   const latency = w.now - producedAtOf(m, id);
   if ((f & FROM_SOURCE) !== 0) {
     w.metrics.checkoutsOk++;
-    prod.originOk++;
+    w.metrics.originOk.set(prod.host, (w.metrics.originOk.get(prod.host) ?? 0) + 1);
     recordValue(w.metrics.sourceAckLatency, latency);
   } else recordValue(w.metrics.ackLatency, latency);
 }

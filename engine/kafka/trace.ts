@@ -12,7 +12,7 @@ const group = (w: World, e: TraceEntry) => w.parts.kafka.groups[e.c]?.name ?? ''
 
 export const KT = defineTraceKinds({
   // node=producer host, part, a=first message id, b=count: a batch left the producer
-  send: { describe: (_w, e, at) => ({ text: `${at.node} sent a batch of ${e.b} to ${at.place}`, message: e.a }) },
+  send: { namesMessage: true, describe: (_w, e, at) => ({ text: `${at.node} sent a batch of ${e.b} to ${at.place}`, message: e.a }) },
   // node=leader broker host, part, a=base offset, b=count, c=leader epoch
   append: { describe: (_w, e, at) => ({ text: `${at.node} appended ${records(e.b)} to ${at.place} at offset ${e.a} (leader epoch ${e.c})` }) },
   // node=producer host, part, a=base offset (-1 for acks=0), b=count, c=error code (0 ok)

@@ -1,38 +1,19 @@
 /**
  * The one-line caption under a node's label that says how EventLab read it ("kafka · 3 brokers", "service").
  */
+import { kindInfo } from '../topology/kinds.ts';
 import type { NodeKind, TopologyNode } from '../topology/types.ts';
-
-const kindNames: Record<NodeKind, string> = {
-  client: 'client',
-  service: 'service',
-  kafka: 'kafka',
-  topic: 'topic',
-  partition: 'partition',
-  consumer: 'consumer',
-  rabbitmq: 'rabbitmq',
-  exchange: 'exchange',
-  queue: 'queue',
-  database: 'database',
-  outbox: 'outbox relay',
-  eventstore: 'event store',
-  projection: 'projection',
-  saga: 'saga',
-  'schema-registry': 'schema registry',
-  event: 'event',
-  note: 'note',
-};
 
 /** A kind as a learner reads it, e.g. `kindName('schema-registry')` is `'schema registry'`. */
 export function kindName(kind: NodeKind): string {
-  return kindNames[kind];
+  return kindInfo(kind).name;
 }
 
 const plural = (n: string, one: string, many: string): string => `${n} ${n === '1' ? one : many}`;
 
 /** The caption drawn under a node's label, e.g. `kafka · 3 brokers` or `partition 0 of orders`. */
 export function nodeCaption(node: TopologyNode): string {
-  const name = kindNames[node.kind];
+  const name = kindName(node.kind);
   const { config } = node;
   switch (node.kind) {
     case 'kafka':

@@ -4,6 +4,7 @@
  * The canvas node component draws with the metrics below (see app/canvas/nodes/node.css); the estimate errs wide so
  * a label is never clipped.
  */
+import { kindInfo } from '../topology/kinds.ts';
 import type { NodeKind, TopologyEdge, TopologyNode } from '../topology/types.ts';
 import { nodeCaption } from './caption.ts';
 
@@ -31,11 +32,8 @@ export const nodeMetrics = {
  * reserves them always, so pressing play never moves a node.
  */
 export function liveRows(kind: NodeKind): number {
-  if (kind === 'kafka') return 2;
-  return LIVE_KINDS.has(kind) ? 1 : 0;
+  return kindInfo(kind).liveRows;
 }
-
-const LIVE_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['client', 'service', 'consumer', 'projection', 'saga', 'outbox', 'schema-registry', 'database', 'eventstore', 'topic', 'partition']);
 
 /**
  * Width in pixels of `text` in the canvas's semi-bold sans-serif at `fontPx`, from a coarse table of glyph widths.

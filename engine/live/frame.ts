@@ -1,87 +1,14 @@
 /**
- * Builds the compact picture of a running world the app draws from: per cluster its brokers and partitions, per
- * service its instances and load, per group its state and lag, counters, network faults, and the chart samples
- * taken since the last frame.
+ * Builds the compact picture of a running world the app draws from: each simulated topology node's live state (as
+ * its family tells it), each subscription's lag, counters, network faults, and the chart samples taken since the
+ * last frame.
  */
 import { lostMessages } from '../check/checks.ts';
 import { formatFault } from '../faults/parse.ts';
-import { currentState } from '../kafka/metadata.ts';
-import { viewEnd } from '../kafka/replicas.ts';
+import { FAMILIES } from '../components.ts';
 import { groupLags } from '../metrics/report.ts';
 import type { World } from '../world.ts';
-import type { ClusterLive, Frame, GroupLive, PartitionLive, ServiceLive } from './types.ts';
-
-export function partitionLive(w: World, pid: number): PartitionLive {
-  const p = w.parts.kafka.partitions[pid]!;
-  const st = currentState(p);
-  const num = (slot: number) => w.parts.kafka.brokers[p.replicas[slot]!]!.number;
-  const leaderSlot = st.leader >= 0 ? st.leader : p.owner;
-  return {
-    id: p.id,
-    topic: w.parts.kafka.topics[p.topic]!.name,
-    index: p.index,
-    replicas: p.replicas.map((_, s) => num(s)),
-    leader: st.leader >= 0 ? num(st.leader) : -1,
-    isr: st.isr.map(num),
-    logStart: p.log.startOffset,
-    logEnd: viewEnd(p, leaderSlot),
-    highWatermark: p.hw[leaderSlot]!,
-    offline: st.leader < 0,
-    replicaEnds: p.replicas.map((_, s) => viewEnd(p, s)),
-  };
-}
-
-function clusters(w: World): ClusterLive[] {
-  return w.parts.kafka.clusters.map((c) => ({
-    node: c.name,
-    controllerAlive: c.controller.alive,
-    brokers: c.brokers.map((bid) => {
-      const b = w.parts.kafka.brokers[bid]!;
-      let leads = 0, follows = 0;
-      for (const pid of c.partitions) {
-        const p = w.parts.kafka.partitions[pid]!;
-        const slot = p.replicas.indexOf(bid);
-        if (slot < 0) continue;
-        if (currentState(p).leader === slot) leads++;
-        else follows++;
-      }
-      return { number: b.number, alive: b.alive, fenced: b.fenced, leads, follows };
-    }),
-    partitions: c.partitions.map((pid) => partitionLive(w, pid)),
-  }));
-}
-
-function services(w: World, lags: Map<number, number>): ServiceLive[] {
-  const processedBy = new Map<number, number>();
-  for (const r of w.parts.apps.readers) processedBy.set(r.service, (processedBy.get(r.service) ?? 0) + r.processed);
-  return w.parts.apps.services.map((s) => {
-    let up = 0, busy = 0, queued = 0, slow = 0;
-    for (const iid of s.instances) {
-      const i = w.parts.apps.instances[iid]!;
-      if (i.alive) up++;
-      busy += i.busy;
-      queued += i.waiting.length;
-      slow = Math.max(slow, i.slowUs);
-    }
-    const processed = processedBy.get(s.id) ?? 0;
-    return {
-      node: s.node,
-      up,
-      instances: s.instances.length,
-      busy,
-      queued,
-      requests: s.stats.requests,
-      ok: s.stats.ok,
-      failed: s.stats.failed,
-      rejected: s.stats.rejected,
-      processed,
-      rejecting: s.faults.rejecting,
-      slowMs: (s.faults.slowUs + slow) / 1000,
-      group: s.group,
-      lag: s.group >= 0 ? (lags.get(s.group) ?? 0) : 0,
-    };
-  });
-}
+import type { Frame } from './types.ts';
 
 export interface FrameState {
   seq: number;
@@ -105,8 +32,14 @@ const LOST_EVERY_FRAMES = 6;
 /** The frame for `w`; `exact` recounts lost messages now, however recent the last count (for a frame at rest). */
 export function buildFrame(w: World, state: FrameState, headUs: number, exact = false): Frame {
   const lagList = groupLags(w);
-  const lags = new Map(lagList.map((g, i) => [i, g.lag]));
-  const groups: GroupLive[] = w.parts.kafka.groups.map((g, i) => ({ id: g.id, name: g.name, state: g.state, generation: g.generation, members: g.members.length, lag: lagList[i]!.lag, rebalances: g.rebalances }));
+  const lags = lagList.map((g) => g.lag);
+  const subscriptions = lagList.map((g, id) => ({ id, name: g.group, lag: g.lag }));
+  const nodes: Record<string, unknown> = {};
+  const targets: string[] = [];
+  for (const f of FAMILIES) {
+    f.live?.(w, nodes, lags);
+    if (f.targetNames) targets.push(...f.targetNames(w));
+  }
   // A seek or a fork resets lostAt to -Infinity: then the count is redone at once.
   if (exact || state.lostAt === -Infinity || (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US && state.seq - state.lostSeq >= LOST_EVERY_FRAMES)) {
     state.lost = lostMessages(w, 0).count;
@@ -139,10 +72,9 @@ export function buildFrame(w: World, state: FrameState, headUs: number, exact = 
     timeUs: w.now,
     events: w.events,
     headUs,
-    clusters: clusters(w),
-    services: services(w, lags),
-    groups,
-    clients: w.parts.apps.clients.map((c) => ({ node: c.node, target: w.parts.apps.services[c.target]?.node ?? '', ok: c.ok, failed: c.failed })),
+    nodes: nodes as Frame['nodes'],
+    subscriptions,
+    targets,
     edges: Object.fromEntries(m.edges),
     counters: {
       produced: m.produced,

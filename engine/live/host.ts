@@ -4,10 +4,10 @@
  * that changes the moment comes with a fresh frame.
  */
 import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
-import { eventLog, groupDetail, keyPath, messageLife, partitionDetail, story, type LogQuery } from './queries.ts';
-import { messageLives } from './lives.ts';
+import { FAMILIES } from '../components.ts';
+import { eventLog, keyPath, messageLife, messageLives, story, type LogQuery } from './queries.ts';
 import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
-import type { Frame, GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
+import type { Frame, LogEntry, MessageLife } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { lostMessages } from '../check/checks.ts';
 
@@ -76,11 +76,9 @@ export const simHost = {
   key(key: string, limit?: number): MessageLife[] {
     return session ? keyPath(session.sim.world, key, limit) : [];
   },
-  partition(pid: number): PartitionDetail | null {
-    return session ? partitionDetail(session.sim.world, pid) : null;
-  },
-  group(gid: number): GroupDetail | null {
-    return session ? groupDetail(session.sim.world, gid) : null;
+  /** A family's answer for its inspector (Kafka: `partition` with a partition id, `group` with a group id). */
+  inspect(family: string, what: string, id: number): unknown {
+    return session ? (FAMILIES.find((f) => f.name === family)?.inspect?.[what]?.(session.sim.world, id) ?? null) : null;
   },
   /** The messages behind a counter, with their lives: lost, duplicated or reordered. */
   findings(kind: 'lost' | 'duplicated' | 'reordered', limit = 50): MessageLife[] {

@@ -4,18 +4,12 @@
  * state on demand; nothing here runs per event.
  */
 import { T } from '../history/kinds.ts';
-import { KT } from '../kafka/trace.ts';
-import { CAUSED_BY_MESSAGE, causationOf, flagsOf, keyOf } from '../history/messages.ts';
-import { keyText } from '../history/keys.ts';
+import { CAUSED_BY_MESSAGE, causationOf, flagsOf, keyOf, partitionOf } from '../history/messages.ts';
 import { oldestHeld, traceKindInfo, traceKindNamed, type TraceEntry, type TraceKind } from '../history/trace.ts';
 import { placeName } from '../messaging/state.ts';
-import { currentState } from '../kafka/metadata.ts';
-import { viewEnd } from '../kafka/replicas.ts';
-import { partitionLag } from '../kafka/positions.ts';
+import { BROKERS } from '../components.ts';
 import type { World } from '../world.ts';
-import { partitionLive } from './frame.ts';
-import type { GroupDetail, LogEntry, MessageLife, PartitionDetail } from './types.ts';
-import { messageLives } from './lives.ts';
+import type { LogEntry, MessageLife } from './types.ts';
 
 function pname(w: World, pid: number): string {
   return placeName(w.msg, pid);
@@ -61,7 +55,7 @@ export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
     if (kinds && !kinds.has(kind)) continue;
     // A fault is placed at its target, not at the host it was recorded on: describe it to know.
     if (hosts && kind !== T.fault && !hosts.has(t.node[i]!)) continue;
-    if (q.message !== undefined && !MESSAGE_KINDS.has(kind)) continue;
+    if (q.message !== undefined && !traceKindInfo(kind)?.namesMessage) continue;
     const d = describeEntry(w, { seq, time: t.time[i]!, kind: kind as TraceKind, node: t.node[i]!, part: t.part[i]!, a: t.a[i]!, b: t.b[i]!, c: t.c[i]! });
     if (node !== undefined && d.node !== node && !d.node.startsWith(`${node}/`)) continue;
     if (q.message !== undefined && d.message !== q.message) continue;
@@ -70,8 +64,19 @@ export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
   return out.reverse();
 }
 
-/** Kinds whose entries name a message. */
-const MESSAGE_KINDS = new Set<number>([KT.send, T.process, T.error, T.duplicate, T.dlq]);
+
+/** Everything the trace still tells about each of `ids`, as the broker family of their places reads it. */
+export function messageLives(w: World, ids: readonly number[]): MessageLife[] {
+  const valid = ids.filter((id) => id > 0 && id < w.messages.count);
+  const byBroker = new Map<string, number[]>();
+  for (const id of valid) {
+    const family = w.msg.places[partitionOf(w.messages, id)]?.family ?? '';
+    (byBroker.get(family) ?? byBroker.set(family, []).get(family)!).push(id);
+  }
+  const lives = new Map<number, MessageLife>();
+  for (const [family, mine] of byBroker) for (const life of BROKERS.find((b) => b.name === family)?.lives(w, mine) ?? []) lives.set(life.id, life);
+  return valid.flatMap((id) => lives.get(id) ?? []);
+}
 
 /** Everything the simulation knows about one message's life. */
 export function messageLife(w: World, id: number): MessageLife | null {
@@ -116,47 +121,4 @@ export function story(w: World, id: number, limit = 100): MessageLife[] {
   }
   if (!members.has(id)) members.add(id);
   return messageLives(w, [...members].sort((a, b) => a - b));
-}
-
-/** A partition's log for the inspector: segments, the newest records, each group's committed position. */
-export function partitionDetail(w: World, pid: number, recent = 40): PartitionDetail | null {
-  const p = w.parts.kafka.partitions[pid];
-  if (!p) return null;
-  const live = partitionLive(w, pid);
-  const segs = p.log.segments.map((s, i) => ({ baseOffset: s.baseOffset, nextOffset: s.nextOffset, records: s.count, bytes: s.bytes, active: i === p.log.segments.length - 1 }));
-  const last: PartitionDetail['recent'] = [];
-  for (let si = p.log.segments.length - 1; si >= 0 && last.length < recent; si--) {
-    const s = p.log.segments[si]!;
-    for (let i = s.count - 1; i >= 0 && last.length < recent; i--) {
-      const id = s.ids[i]!;
-      last.push({ offset: s.offsets ? s.offsets[i]! : s.baseOffset + i, message: id, key: keyText(w.keys, keyOf(w.messages, id)) });
-    }
-  }
-  const st = currentState(p);
-  return {
-    partition: live,
-    segments: segs,
-    recent: last.reverse(),
-    groups: w.parts.kafka.groups.filter((g) => g.topics.includes(p.topic)).map((g) => {
-      const l = partitionLag(w, g.id, pid);
-      return { group: g.name, committed: l.committed, lag: l.lag };
-    }),
-    replicas: p.replicas.map((bid, s) => ({ broker: w.parts.kafka.brokers[bid]!.number, end: viewEnd(p, s), inSync: st.isr.includes(s), tail: p.tail[s]?.length ?? 0 })),
-  };
-}
-
-/** A consumer group for the inspector: members and their partitions, committed offsets and lag. */
-export function groupDetail(w: World, gid: number): GroupDetail | null {
-  const g = w.parts.kafka.groups[gid];
-  if (!g) return null;
-  return {
-    group: { id: g.id, name: g.name, state: g.state, generation: g.generation, members: g.members.length, lag: 0, rebalances: g.rebalances },
-    strategy: g.strategy,
-    coordinator: g.coordinator >= 0 ? hostName(w, w.parts.kafka.brokers[g.coordinator]!.host) : 'none',
-    members: g.members.map((m) => ({ memberId: m.memberId, instance: w.parts.kafka.consumers[m.consumer]?.name ?? '', partitions: (g.assignment.get(m.memberId) ?? []).map((p) => pname(w, p)) })),
-    committed: g.topics.flatMap((t) => w.parts.kafka.topics[t]!.partitions.map((pid) => {
-      const l = partitionLag(w, g.id, pid);
-      return { partition: pname(w, pid), offset: l.committed, lag: l.lag };
-    })),
-  };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
-import { eventLog, groupDetail, keyPath, messageLife, partitionDetail } from './queries.ts';
+import { eventLog, keyPath, messageLife } from './queries.ts';
+import { groupDetail, partitionDetail } from '../kafka/queries.ts';
 
 const text = (acks: string) => `graph LR
   Client[Client] -->|checkout| Orders[Order Service]
@@ -111,8 +112,10 @@ describe('live session', () => {
     const f2 = frameOf(s);
     expect(f2.samples.map((x) => x.t)).toEqual([4_000_000, 5_000_000]);
     expect(f2.samplesFromStart).toBe(false);
-    expect(f2.clusters[0]!.partitions).toHaveLength(3);
-    expect(f2.services.find((x) => x.node === 'Billing')!.processed).toBeGreaterThan(0);
+    const kafka = f2.nodes['Kafka'];
+    expect(kafka?.type === 'kafka' && kafka.partitions).toHaveLength(3);
+    const billing = f2.nodes['Billing'];
+    expect(billing?.type === 'service' && billing.processed).toBeGreaterThan(0);
     expect(Object.values(f2.edges).some((n) => n > 0)).toBe(true);
   });
 

@@ -3,74 +3,26 @@
  * questions (a partition's log, a group's assignment, a message's life, the event log). Plain data.
  */
 
-export interface PartitionLive {
-  /** Global partition id. */
-  id: number;
-  topic: string;
-  index: number;
-  /** Broker numbers (1-based) of the replicas, the leader (-1 offline) and the in-sync ones. */
-  replicas: number[];
-  leader: number;
-  isr: number[];
-  logStart: number;
-  logEnd: number;
-  highWatermark: number;
-  offline: boolean;
-  /** Per replica slot: how far that replica's log goes. */
-  replicaEnds: number[];
+/** What every node's live state says, whatever its family: how many of its hosts are up, of how many. */
+export interface NodeLiveBase {
+  /** Which live row draws it (the app's registry picks the component by this). */
+  type: string;
+  up: number;
+  of: number;
 }
 
-export interface BrokerLive {
-  number: number;
-  alive: boolean;
-  fenced: boolean;
-  /** Partitions it leads and follows. */
-  leads: number;
-  follows: number;
-}
+/** One entry per kind of live state; each family adds its own (declaration merging, in its live.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface NodeLives {}
 
-export interface ClusterLive {
-  node: string;
-  brokers: BrokerLive[];
-  controllerAlive: boolean;
-  partitions: PartitionLive[];
-}
+/** The live state of a topology node, tagged by `type`. */
+export type NodeLive = NodeLives[keyof NodeLives];
 
-export interface GroupLive {
+/** A subscription (consumer group) as a run's frame sees it. */
+export interface SubscriptionLive {
   id: number;
   name: string;
-  state: 'empty' | 'preparing' | 'stable';
-  generation: number;
-  members: number;
   lag: number;
-  rebalances: number;
-}
-
-export interface ServiceLive {
-  node: string;
-  /** Instances up / total. */
-  up: number;
-  instances: number;
-  busy: number;
-  queued: number;
-  requests: number;
-  ok: number;
-  failed: number;
-  rejected: number;
-  processed: number;
-  rejecting: boolean;
-  slowMs: number;
-  /** Consumer group this service reads in, if any. */
-  group: number;
-  lag: number;
-}
-
-export interface ClientLive {
-  node: string;
-  /** Topology node the requests go to (an implicit client is named after it). */
-  target: string;
-  ok: number;
-  failed: number;
 }
 
 export interface Frame {
@@ -79,10 +31,11 @@ export interface Frame {
   events: number;
   /** The end of the recorded history (you can scrub up to here). */
   headUs: number;
-  clusters: ClusterLive[];
-  services: ServiceLive[];
-  groups: GroupLive[];
-  clients: ClientLive[];
+  /** Live state per simulated topology node, by node id. */
+  nodes: Record<string, NodeLive>;
+  subscriptions: SubscriptionLive[];
+  /** Fault target names the run adds to node ids (each broker, a controller, a partition's leader). */
+  targets: string[];
   /** Messages carried per topology edge id, since the start (the app derives rates from successive frames). */
   edges: Record<string, number>;
   counters: {
@@ -165,21 +118,4 @@ export interface MessageLife {
   failed: boolean;
   /** The trace ring no longer holds the oldest stages of this message. */
   traceIncomplete: boolean;
-}
-
-export interface PartitionDetail {
-  partition: PartitionLive;
-  /** The log as a strip: first and last offsets shown, segments, and each group's committed position. */
-  segments: { baseOffset: number; nextOffset: number; records: number; bytes: number; active: boolean }[];
-  recent: { offset: number; message: number; key: string | null }[];
-  groups: { group: string; committed: number; lag: number }[];
-  replicas: { broker: number; end: number; inSync: boolean; tail: number }[];
-}
-
-export interface GroupDetail {
-  group: GroupLive;
-  strategy: string;
-  coordinator: string;
-  members: { memberId: string; instance: string; partitions: string[] }[];
-  committed: { partition: string; offset: number; lag: number }[];
 }

@@ -6,6 +6,7 @@
  */
 import type { Family } from '../family.ts';
 import type { Window } from '../check/state.ts';
+import type { MessageLife } from '../live/types.ts';
 import type { World } from '../world.ts';
 
 /** Who a publisher or subscriber works for: an application instance. */
@@ -55,6 +56,8 @@ export interface Broker extends Family {
   subscriberState(w: World, subscriber: number): { alive: boolean; places: number[] };
   /** Windows of unavailability still open now (a partition offline, writes failing). */
   openWindows(w: World): Window[];
+  /** What the trace still tells about each message (its stages on this broker), in the order asked. */
+  lives(w: World, ids: readonly number[]): MessageLife[];
 }
 
 /** Where a subscription stands on one place it reads. */

@@ -25,6 +25,9 @@ export interface Metrics {
   checkoutLatency: Histogram;
   checkoutsOk: number;
   checkoutsFailed: number;
+  /** Events a publish-only instance originated that ended acknowledged or failed, by its network host. */
+  originOk: Map<number, number>;
+  originFailed: Map<number, number>;
   /** When checkouts failed, and the first few failures with their cause: enough to explain a failure in words. */
   checkoutFailures: { firstAt: number; lastAt: number; examples: CheckoutFailure[] };
   /** Messages carried per topology edge id. */
@@ -90,6 +93,8 @@ export function createMetrics(groups: number): Metrics {
     checkoutLatency: createHistogram(),
     checkoutsOk: 0,
     checkoutsFailed: 0,
+    originOk: new Map(),
+    originFailed: new Map(),
     checkoutFailures: { firstAt: -1, lastAt: -1, examples: [] },
     edges: new Map(),
     series: [],

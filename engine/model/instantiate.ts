@@ -9,14 +9,12 @@ import { createFaultState } from '../faults/types.ts';
 import { createKeys } from '../history/keys.ts';
 import { createMessages } from '../history/messages.ts';
 import { createTrace } from '../history/trace.ts';
-import { createKafkaPart } from '../kafka/part.ts';
 import { createMessaging } from '../messaging/state.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { startSampler } from '../metrics/sampler.ts';
 import { createNetwork } from '../sim/network.ts';
 import { createQueue } from '../sim/queue.ts';
 import { stream } from '../sim/random.ts';
-import { createAppsPart } from '../services/part.ts';
 import type { Parts, World } from '../world.ts';
 import type { Spec } from './spec.ts';
 
@@ -25,13 +23,10 @@ export interface WorldOptions {
   traceCapacity?: number;
 }
 
-/** Each family's empty part, by family name. */
-const PARTS: { [K in keyof Parts]: () => Parts[K] } = { kafka: createKafkaPart, apps: createAppsPart };
-
 export function instantiate(spec: Spec, opts: WorldOptions): World {
   const seed = opts.seed;
   const parts = {} as Record<string, unknown>;
-  for (const f of FAMILIES) parts[f.name] = PARTS[f.name as keyof Parts]();
+  for (const f of FAMILIES) parts[f.name] = f.createPart();
   const w: World = {
     seed,
     now: 0,

@@ -4,13 +4,14 @@
  * diagnostics with the line and column of the text that caused them.
  */
 import type { TopicConfig } from '../kafka/types.ts';
+import { NODE_KINDS } from '../topology/kinds.ts';
 import type { Diagnostic, Topology, TopologyEdge, TopologyNode } from '../topology/types.ts';
 import { clusterConfig, consumerSettings, producerSettings, serviceConfig, topicConfig } from './configs.ts';
 import { Diagnostics, rawSettings, readLayered, reportUnknown } from './settings.ts';
 import type { ClientSpec, ClusterSpec, ServiceSpec, Spec, TopicSpec } from './spec.ts';
 
-const SERVICE_KINDS = new Set(['service', 'consumer', 'projection', 'saga', 'outbox', 'schema-registry']);
-const STORE_KINDS = new Set(['database', 'eventstore']);
+const SERVICE_KINDS = new Set(NODE_KINDS.filter((k) => k.role === 'service').map((k) => k.kind));
+const STORE_KINDS = new Set(NODE_KINDS.filter((k) => k.role === 'store').map((k) => k.kind));
 const IMPLICIT_CLUSTER = 'Kafka';
 
 export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } {
@@ -71,6 +72,7 @@ export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } 
   for (const n of t.nodes) if (n.partitionOf) {
     const ti = partitionTopic(n.id)!;
     drawnPartitions.set(ti, Math.max(drawnPartitions.get(ti) ?? 0, n.partitionOf.index + 1));
+    (topics[ti]!.partitionNodes ??= []).push({ node: n.id, index: n.partitionOf.index });
   }
   for (const g of t.groups) {
     const ti = partitionTopic(g.id);

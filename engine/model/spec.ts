@@ -19,6 +19,8 @@ export interface TopicSpec {
   cluster: number;
   /** Topology node id drawn for the topic, if any. */
   node?: string;
+  /** Topology nodes drawn for single partitions (`Partition 0` under the topic). */
+  partitionNodes?: { node: string; index: number }[];
   config: TopicConfig;
 }
 

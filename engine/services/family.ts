@@ -8,6 +8,7 @@ import { BROKERS, brokerIndex } from '../components.ts';
 import type { FaultTarget, Family } from '../family.ts';
 import { addKeySpace, keyId } from '../history/keys.ts';
 import { typeId } from '../history/messages.ts';
+import { kindsOf } from '../topology/kinds.ts';
 import type { Application, Owner } from '../messaging/port.ts';
 import { createHistogram } from '../metrics/histogram.ts';
 import { after } from '../sim/loop.ts';
@@ -18,7 +19,9 @@ import { publishedFor } from './calls.ts';
 import * as client from './client.ts';
 import { startClient } from './client.ts';
 import { AE } from './events.ts';
+import { createAppsPart } from './part.ts';
 import { crashInstance, restartInstance } from './instances.ts';
+import { appsLive } from './live.ts';
 import * as processing from './processing.ts';
 import { startProcessing } from './processing.ts';
 import * as source from './source.ts';
@@ -29,7 +32,8 @@ const instances = (label: string, ids: number[], service: number): FaultTarget =
 
 export const apps: Application = {
   name: 'apps',
-  kinds: ['service', 'consumer', 'client', 'projection', 'saga', 'outbox', 'schema-registry', 'database', 'eventstore'],
+  kinds: kindsOf('apps'),
+  createPart: createAppsPart,
   modules: [calls, client, processing, source],
 
   build(w, spec) {
@@ -220,6 +224,11 @@ export const apps: Application = {
       c.poisson = cs.poisson;
     });
     return null;
+  },
+
+  live: appsLive,
+  summary(w) {
+    return `services: ${w.parts.apps.services.map((s) => s.node + (s.instances.length > 1 ? ` ×${s.instances.length}` : '')).join(', ')}`;
   },
 
   published(w, waiter, message, code) {

@@ -9,28 +9,64 @@ export interface NodeKindInfo {
   description: string;
   /** The class that sets this kind in the text (`A[Orders]:::topic`). */
   className: string;
+  /** How a learner reads the kind in captions (`schema registry`). */
+  name: string;
+  /** The component family that simulates it (engine/components.ts), or null when it is drawn only. */
+  family: string | null;
+  /** A process a fault can crash or cut by its node id (a service, a broker node), not a part of one (a topic). */
+  host: boolean;
+  /** Live rows it shows under its caption during a run. */
+  liveRows: number;
+  /** How the applications family runs it: a service, or a store it writes to (none for brokers and drawings). */
+  role?: 'service' | 'store';
 }
 
-/** Every node kind, in the order a palette would offer them. */
+const kind = (k: NodeKind, className: string, name: string, family: string | null, host: boolean, liveRows: number, description: string, role?: 'service' | 'store'): NodeKindInfo => ({
+  kind: k,
+  className,
+  name,
+  family,
+  host,
+  liveRows,
+  description,
+  ...(role ? { role } : {}),
+});
+
+/**
+ * Every node kind, described once: every list of kinds in the engine and the app derives from this table (the
+ * app adds how each is drawn, app/canvas/nodes/kindTable.ts). In the order a palette would offer them.
+ */
 export const NODE_KINDS: readonly NodeKindInfo[] = [
-  { kind: 'client', className: 'client', description: 'Sends user requests (checkouts) into the first service.' },
-  { kind: 'service', className: 'service', description: 'A microservice: handles requests, produces and consumes events.' },
-  { kind: 'kafka', className: 'kafka', description: 'A Kafka cluster of brokers hosting topics.' },
-  { kind: 'topic', className: 'topic', description: 'A Kafka topic: a partitioned, replicated, append-only log.' },
-  { kind: 'partition', className: 'partition', description: 'One partition of a topic: an ordered log with offsets.' },
-  { kind: 'consumer', className: 'consumer', description: 'A consumer in a consumer group, reading assigned partitions.' },
-  { kind: 'rabbitmq', className: 'rabbitmq', description: 'A RabbitMQ broker holding exchanges and queues.' },
-  { kind: 'exchange', className: 'exchange', description: 'A RabbitMQ exchange routing messages to bound queues.' },
-  { kind: 'queue', className: 'queue', description: 'A RabbitMQ queue: messages wait here until a consumer acks them.' },
-  { kind: 'database', className: 'db', description: 'A database: committed rows survive crashes.' },
-  { kind: 'outbox', className: 'outbox', description: 'An outbox relay: publishes rows committed to an outbox table.' },
-  { kind: 'eventstore', className: 'eventstore', description: 'An append-only event store, the record of an event-sourced system.' },
-  { kind: 'projection', className: 'projection', description: 'A read model built from events (CQRS).' },
-  { kind: 'saga', className: 'saga', description: 'A saga orchestrator: drives steps and compensations.' },
-  { kind: 'schema-registry', className: 'registry', description: 'A schema registry: versioned schemas and compatibility checks.' },
-  { kind: 'event', className: 'event', description: 'An event or record drawn as a node: data, not a component.' },
-  { kind: 'note', className: 'note', description: 'A remark or concept with no simulation meaning.' },
+  kind('client', 'client', 'client', 'apps', true, 1, 'Sends user requests (checkouts) into the first service.'),
+  kind('service', 'service', 'service', 'apps', true, 1, 'A microservice: handles requests, produces and consumes events.', 'service'),
+  kind('kafka', 'kafka', 'kafka', 'kafka', true, 2, 'A Kafka cluster of brokers hosting topics.'),
+  kind('topic', 'topic', 'topic', 'kafka', false, 1, 'A Kafka topic: a partitioned, replicated, append-only log.'),
+  kind('partition', 'partition', 'partition', 'kafka', false, 1, 'One partition of a topic: an ordered log with offsets.'),
+  kind('consumer', 'consumer', 'consumer', 'apps', true, 1, 'A consumer in a consumer group, reading assigned partitions.', 'service'),
+  kind('rabbitmq', 'rabbitmq', 'rabbitmq', null, false, 0, 'A RabbitMQ broker holding exchanges and queues.'),
+  kind('exchange', 'exchange', 'exchange', null, false, 0, 'A RabbitMQ exchange routing messages to bound queues.'),
+  kind('queue', 'queue', 'queue', null, false, 0, 'A RabbitMQ queue: messages wait here until a consumer acks them.'),
+  kind('database', 'db', 'database', 'apps', true, 1, 'A database: committed rows survive crashes.', 'store'),
+  kind('outbox', 'outbox', 'outbox relay', 'apps', true, 1, 'An outbox relay: publishes rows committed to an outbox table.', 'service'),
+  kind('eventstore', 'eventstore', 'event store', 'apps', true, 1, 'An append-only event store, the record of an event-sourced system.', 'store'),
+  kind('projection', 'projection', 'projection', 'apps', true, 1, 'A read model built from events (CQRS).', 'service'),
+  kind('saga', 'saga', 'saga', 'apps', true, 1, 'A saga orchestrator: drives steps and compensations.', 'service'),
+  kind('schema-registry', 'registry', 'schema registry', 'apps', true, 1, 'A schema registry: versioned schemas and compatibility checks.', 'service'),
+  kind('event', 'event', 'event', null, false, 0, 'An event or record drawn as a node: data, not a component.'),
+  kind('note', 'note', 'note', null, false, 0, 'A remark or concept with no simulation meaning.'),
 ];
+
+const BY_KIND = new Map(NODE_KINDS.map((k) => [k.kind, k]));
+
+/** The table's row for a kind. */
+export function kindInfo(k: NodeKind): NodeKindInfo {
+  return BY_KIND.get(k)!;
+}
+
+/** The kinds a family simulates. */
+export function kindsOf(family: string): NodeKind[] {
+  return NODE_KINDS.filter((k) => k.family === family).map((k) => k.kind);
+}
 
 /** Every edge kind with what it means, for legends and the inspector. */
 export const EDGE_KINDS: readonly { kind: EdgeKind; description: string }[] = [

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { injectNow } from '../../playback/actions.ts';
-import { linkEnd } from '../../playback/targets.ts';
+import { isHost, linkEnd } from '../../playback/targets.ts';
 import { linkFaultLine, nodeFaultLine } from '../../sim/faultLines.ts';
 import { frameIndex } from '../../sim/frameIndex.ts';
 import { liveStore, useLive } from '../../sim/index.ts';
@@ -12,7 +12,6 @@ import { appStore } from '../../state/store.ts';
 import { closeFaultMenu, useFaultMenu, type FaultMenuTarget } from './faultMenu.ts';
 import './FaultMenu.css';
 
-const SERVICE_KINDS = new Set(['service', 'consumer', 'projection', 'saga', 'outbox', 'schema-registry', 'database', 'eventstore']);
 
 export function FaultMenu() {
   const target = useFaultMenu((s) => s.target);
@@ -83,7 +82,8 @@ function NodeFaults({ id }: { id: string }) {
   if (!node) return null;
   const index = view ? frameIndex(view) : null;
   if (node.kind === 'kafka') {
-    const brokers = index?.clusters.get(id)?.brokers ?? Array.from({ length: Number(node.config['brokers'] ?? 3) || 3 }, (_, i) => ({ number: i + 1, alive: true }));
+    const live = index?.nodes[id];
+    const brokers = (live?.type === 'kafka' ? live.brokers : undefined) ?? Array.from({ length: Number(node.config['brokers'] ?? 3) || 3 }, (_, i) => ({ number: i + 1, alive: true }));
     return (
       <>
         <p className="fault-menu-title">{node.label}</p>
@@ -98,8 +98,9 @@ function NodeFaults({ id }: { id: string }) {
       </>
     );
   }
-  if (!SERVICE_KINDS.has(node.kind) && node.kind !== 'client') return <p className="fault-menu-title">The simulation does not run {node.label}: nothing to break.</p>;
-  const s = index?.services.get(id);
+  if (!isHost(node.kind)) return <p className="fault-menu-title">The simulation does not run {node.label}: nothing to break.</p>;
+  const live = index?.nodes[id];
+  const s = live?.type === 'service' ? live : undefined;
   const down = index?.down.has(id) ?? false;
   return (
     <>
@@ -107,7 +108,7 @@ function NodeFaults({ id }: { id: string }) {
       <Item line={nodeFaultLine({ action: down ? 'restart' : 'crash', target: id })} testId={down ? 'fault-restart' : 'fault-crash'}>
         {down ? 'Restart' : 'Crash'}
       </Item>
-      {s && s.instances > 1 && !down && <Item line={nodeFaultLine({ action: 'crash', target: `${id}/1` })}>Crash one instance</Item>}
+      {s && s.of > 1 && !down && <Item line={nodeFaultLine({ action: 'crash', target: `${id}/1` })}>Crash one instance</Item>}
       {node.kind !== 'client' && (
         <>
           <Amounts label="Slow down" lines={[100, 500, 2000, 0].map((ms) => [ms === 0 ? 'normal' : `+${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`, nodeFaultLine({ action: 'slow', target: id, ms })])} />

@@ -3,7 +3,7 @@
  * leads), then every partition it hosts.
  */
 import { memo, useDeferredValue } from 'react';
-import type { BrokerLive, ClusterLive } from '../../../engine/index.ts';
+import type { BrokerLive, KafkaNodeLive } from '../../../engine/index.ts';
 import { PartitionCells } from './PartitionCells.tsx';
 import { useClusterLive } from './useLiveNode.ts';
 
@@ -14,7 +14,7 @@ export function KafkaLive({ id, width }: { id: string; width: number }) {
   return <KafkaRows id={id} c={useDeferredValue(useClusterLive(id))} width={width} />;
 }
 
-const KafkaRows = memo(function KafkaRows({ id, c, width }: { id: string; c: ClusterLive | undefined; width: number }) {
+const KafkaRows = memo(function KafkaRows({ id, c, width }: { id: string; c: KafkaNodeLive | undefined; width: number }) {
   if (!c) {
     return (
       <>

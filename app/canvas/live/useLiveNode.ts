@@ -3,7 +3,7 @@
  * the frame index, and re-renders only when what it draws changed (STYLE.md §7).
  */
 import { useRef, useSyncExternalStore } from 'react';
-import type { ClientLive, ClusterLive, Frame, PartitionLive, ServiceLive } from '../../../engine/index.ts';
+import type { Frame, NodeLive, NodeLives, PartitionLive } from '../../../engine/index.ts';
 import { frameIndex, pairKey, type FrameIndex } from '../../sim/frameIndex.ts';
 import { liveStore, type LiveState } from '../../sim/liveStore.ts';
 import { partitionTool } from '../../playback/partitionTool.ts';
@@ -37,20 +37,33 @@ function samePartition(a: PartitionLive, b: PartitionLive): boolean {
   return a.leader === b.leader && a.offline === b.offline && a.logEnd === b.logEnd && a.highWatermark === b.highWatermark && a.isr.join() === b.isr.join();
 }
 
-export const useServiceLive = (id: string): ServiceLive | undefined => useLiveWith(fromView((x) => x.services.get(id)), sameFields);
+/** A node's live state when it is of `type`, else undefined. */
+const ofType = <K extends keyof NodeLives>(id: string, type: K) =>
+  fromView((x) => {
+    const live: NodeLive | undefined = x.nodes[id];
+    return live?.type === type ? (live as NodeLives[K]) : undefined;
+  });
 
-export const useClientLive = (id: string): ClientLive | undefined => useLiveWith(fromView((x) => x.clients.get(id)), sameFields);
+export const useServiceLive = (id: string): NodeLives['service'] | undefined => useLiveWith(ofType(id, 'service'), sameFields);
 
-export const useClusterLive = (id: string): ClusterLive | undefined =>
+export const useClientLive = (id: string): NodeLives['client'] | undefined => useLiveWith(ofType(id, 'client'), sameFields);
+
+export const useClusterLive = (id: string): NodeLives['kafka'] | undefined =>
   useLiveWith(
-    fromView((x) => x.clusters.get(id)),
+    ofType(id, 'kafka'),
     (a, b) => a === b || (!!a && !!b && a.controllerAlive === b.controllerAlive && a.brokers.every((x, i) => sameFields(x, b.brokers[i])) && samePartitions(a.partitions, b.partitions)),
   );
 
-export const useTopicLive = (topic: string): PartitionLive[] | undefined => useLiveWith(fromView((x) => x.topics.get(topic)), samePartitions);
+/** The type of a node's live state (which live row draws it), or undefined before a run. */
+export const useLiveType = (id: string): string | undefined => useLiveWith(fromView((x) => x.nodes[id]?.type), Object.is);
+
+export const useTopicNodeLive = (id: string): PartitionLive[] | undefined => useLiveWith(fromView((x) => (x.nodes[id]?.type === 'topic' ? (x.nodes[id] as NodeLives['topic']).partitions : undefined)), samePartitions);
+
+export const usePartitionNodeLive = (id: string): PartitionLive | undefined =>
+  useLiveWith(fromView((x) => (x.nodes[id]?.type === 'partition' ? (x.nodes[id] as NodeLives['partition']).partition : undefined)), (a, b) => a === b || (!!a && !!b && samePartition(a, b)));
 
 /** The group's lag for a consuming service, when it has a group. */
-export const useGroupLag = (group: number): number | undefined => useLiveWith(fromView((x) => x.groups.get(group)?.lag), Object.is);
+export const useGroupLag = (group: number): number | undefined => useLiveWith(fromView((x) => x.lags.get(group)), Object.is);
 
 /** How a node is doing on the canvas: all hosts down, some down, or up (`off` with no run). */
 export type NodeHealth = 'off' | 'up' | 'partly-down' | 'down';

@@ -5,7 +5,7 @@
 import type { TopologyNode } from '../../../engine/index.ts';
 import { partitionState, partitionTitle } from '../../canvas/live/PartitionCells.tsx';
 import { successRate } from '../../canvas/live/format.ts';
-import { engine } from '../../engine/client.ts';
+import { groupDetail } from './kafkaQueries.ts';
 import { frameIndex } from '../../sim/frameIndex.ts';
 import { useLive } from '../../sim/index.ts';
 import { inspectPartition } from './focus.ts';
@@ -16,10 +16,11 @@ export function LiveSection({ node }: { node: TopologyNode }) {
   const view = useLive((s) => s.view);
   if (!view) return null;
   const x = frameIndex(view);
-  const service = x.services.get(node.id);
-  const client = x.clients.get(node.id);
-  const cluster = x.clusters.get(node.id);
-  const topic = node.kind === 'topic' ? x.topics.get(node.topics?.[0] ?? node.label) : undefined;
+  const live = x.nodes[node.id];
+  const service = live?.type === 'service' ? live : undefined;
+  const client = live?.type === 'client' ? live : undefined;
+  const cluster = live?.type === 'kafka' ? live : undefined;
+  const topic = live?.type === 'topic' ? live.partitions : undefined;
   const partitions = cluster?.partitions ?? topic;
   if (!service && !client && !partitions) return null;
   return (
@@ -29,7 +30,7 @@ export function LiveSection({ node }: { node: TopologyNode }) {
         <dl className="live-facts">
           <dt>instances up</dt>
           <dd>
-            {service.up} of {service.instances}
+            {service.up} of {service.of}
           </dd>
           <dt>in flight</dt>
           <dd>
@@ -100,7 +101,7 @@ export function LiveSection({ node }: { node: TopologyNode }) {
 
 /** A consumer group: state (a rebalance in progress shows as preparing), members and what each was assigned. */
 function GroupSection({ gid }: { gid: number }) {
-  const g = useLiveQuery(`group:${gid}`, () => engine.sim.group(gid));
+  const g = useLiveQuery(`group:${gid}`, () => groupDetail(gid));
   if (!g) return null;
   const rebalancing = g.group.state === 'preparing';
   return (

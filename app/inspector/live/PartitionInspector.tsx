@@ -2,7 +2,7 @@
  * One partition during a run: its leader and in-sync replicas, its log as a strip (segments, high watermark, each
  * group's committed position), how far each replica has copied, and the latest records.
  */
-import { engine } from '../../engine/client.ts';
+import { partitionDetail } from './kafkaQueries.ts';
 import { partitionState } from '../../canvas/live/PartitionCells.tsx';
 import { closePartition } from './focus.ts';
 import { groupColor, LogStrip } from './LogStrip.tsx';
@@ -11,7 +11,7 @@ import { useLiveQuery } from './useLiveQuery.ts';
 const stateWords = { ok: 'all replicas in sync', under: 'under-replicated', offline: 'offline: no leader' };
 
 export function PartitionInspector({ pid, back }: { pid: number; back: string }) {
-  const d = useLiveQuery(`partition:${pid}`, () => engine.sim.partition(pid));
+  const d = useLiveQuery(`partition:${pid}`, () => partitionDetail(pid));
   if (!d) return <p className="muted small">Reading the partition…</p>;
   const p = d.partition;
   const state = partitionState(p);

@@ -9,13 +9,14 @@
  * truncation that dropped it.
  */
 import { T } from '../history/kinds.ts';
-import { KT } from '../kafka/trace.ts';
+import { KT } from './trace.ts';
 import { CAUSED_BY_MESSAGE, causationOf, correlationOf, FAILED, ACKED, flagsOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
 import { keyText } from '../history/keys.ts';
 import { oldestHeld } from '../history/trace.ts';
 import { lostMessages } from '../check/checks.ts';
+import { placeName, subscriptionName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
-import type { MessageLife } from './types.ts';
+import type { MessageLife } from '../live/types.ts';
 
 interface Track {
   life: MessageLife;
@@ -37,12 +38,11 @@ interface Track {
 }
 
 function partitionName(w: World, pid: number): string {
-  const p = w.parts.kafka.partitions[pid];
-  return p ? `${w.parts.kafka.topics[p.topic]!.name}-${p.index}` : '';
+  return placeName(w.msg, pid);
 }
 
 const hostName = (w: World, host: number) => (host >= 0 ? (w.net.names[host] ?? '') : '');
-const groupName = (w: World, g: number) => w.parts.kafka.groups[g]?.name ?? '';
+const groupName = (w: World, g: number) => subscriptionName(w.msg, g);
 
 /** Offsets of the given messages in the logs of their partitions (each partition's log is read once). */
 function offsetsOf(w: World, ids: readonly number[]): Map<number, number> {

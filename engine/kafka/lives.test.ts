@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entries } from '../history/trace.ts';
-import { advance, createSession, type Session } from './session.ts';
-import { describeEntry, eventLog, keyPath, messageLife, story, type LogQuery } from './queries.ts';
+import { advance, createSession, type Session } from '../live/session.ts';
+import { describeEntry, eventLog, keyPath, messageLife, story, type LogQuery } from '../live/queries.ts';
 import { messageLives } from './lives.ts';
 import { lostMessages } from '../check/checks.ts';
 
