@@ -12,6 +12,21 @@ const typeAtEnd = async (page: Page, text: string) => {
   await page.keyboard.type(text);
 };
 
+/**
+ * Both tabs edit before either saves; whichever saves second is held back. Which one that is depends on timers and
+ * IndexedDB under load, so the tests name them by outcome: `first` saved, `second` was held back.
+ */
+async function bothEdit(a: Page, b: Page): Promise<{ first: Page; second: Page; firstText: string; secondText: string }> {
+  await typeAtEnd(a, '\n%% from tab A');
+  await typeAtEnd(b, '\n%% from tab B');
+  const conflictA = a.getByTestId('save-conflict');
+  const conflictB = b.getByTestId('save-conflict');
+  await expect.poll(async () => (await conflictA.isVisible()) || (await conflictB.isVisible())).toBe(true);
+  return (await conflictB.isVisible())
+    ? { first: a, second: b, firstText: '%% from tab A', secondText: '%% from tab B' }
+    : { first: b, second: a, firstText: '%% from tab B', secondText: '%% from tab A' };
+}
+
 /** Two tabs on the practice template; B is opened after A has stored it. */
 async function twoTabs(context: BrowserContext) {
   const a = await context.newPage();
@@ -34,38 +49,34 @@ test('an idle tab follows what another tab saves', async ({ context }) => {
 
 test('edits in both tabs: the second save is held back, and "Keep mine" stores it', async ({ context }, info) => {
   const { a, b } = await twoTabs(context);
-  await typeAtEnd(a, '\n%% from tab A');
-  await typeAtEnd(b, '\n%% from tab B');
-  await expect(b.getByTestId('save-conflict')).toBeVisible();
-  await expect(b.getByTestId('save-conflict')).toContainText('changed in another tab');
-  await expect(b.getByTestId('save-status')).toHaveText('not saved: changed in another tab');
-  const stored = await storedCurrent(a);
-  expect(stored.text).toContain('%% from tab A');
-  expect(stored.text).not.toContain('%% from tab B');
-  expect(await editorText(b)).toContain('%% from tab B');
-  await b.screenshot({ path: info.outputPath('conflict.png'), animations: 'disabled' });
+  const { first, second, firstText, secondText } = await bothEdit(a, b);
+  await expect(second.getByTestId('save-conflict')).toContainText('changed in another tab');
+  await expect(second.getByTestId('save-status')).toHaveText('not saved: changed in another tab');
+  const stored = await storedCurrent(first);
+  expect(stored.text).toContain(firstText);
+  expect(stored.text).not.toContain(secondText);
+  expect(await editorText(second)).toContain(secondText);
+  await second.screenshot({ path: info.outputPath('conflict.png'), animations: 'disabled' });
 
-  await b.getByRole('button', { name: 'Keep mine' }).click();
-  await expect(b.getByTestId('save-conflict')).toBeHidden();
-  await expect(b.getByTestId('save-status')).toHaveText('saved in this browser');
-  expect((await storedCurrent(b)).text).toContain('%% from tab B');
-  // Tab A had nothing unsaved, so it now shows what B kept; A's own text is one undo away there.
-  await expect.poll(() => editorText(a)).toContain('%% from tab B');
-  await expect(a.getByTestId('notice')).toContainText('changed in another tab');
-  await a.screenshot({ path: info.outputPath('followed.png'), animations: 'disabled' });
+  await second.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(second.getByTestId('save-conflict')).toBeHidden();
+  await expect(second.getByTestId('save-status')).toHaveText('saved in this browser');
+  expect((await storedCurrent(second)).text).toContain(secondText);
+  // The first tab had nothing unsaved, so it now shows what the second kept; its own text is one undo away there.
+  await expect.poll(() => editorText(first)).toContain(secondText);
+  await expect(first.getByTestId('notice')).toContainText('changed in another tab');
+  await first.screenshot({ path: info.outputPath('followed.png'), animations: 'disabled' });
 });
 
 test('"Take theirs" shows the other tab\'s version, with this tab\'s one undo away', async ({ context }) => {
   const { a, b } = await twoTabs(context);
-  await typeAtEnd(a, '\n%% from tab A');
-  await typeAtEnd(b, '\n%% from tab B');
-  await expect(b.getByTestId('save-conflict')).toBeVisible();
-  await b.getByRole('button', { name: 'Take theirs' }).click();
-  await expect(b.getByTestId('save-conflict')).toBeHidden();
-  await expect.poll(() => editorText(b)).toContain('%% from tab A');
-  expect(await editorText(b)).not.toContain('%% from tab B');
-  expect((await storedCurrent(b)).text).toContain('%% from tab A');
-  await b.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
-  await b.keyboard.press('Control+z');
-  await expect.poll(() => editorText(b)).toContain('%% from tab B');
+  const { second, firstText, secondText } = await bothEdit(a, b);
+  await second.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(second.getByTestId('save-conflict')).toBeHidden();
+  await expect.poll(() => editorText(second)).toContain(firstText);
+  expect(await editorText(second)).not.toContain(secondText);
+  expect((await storedCurrent(second)).text).toContain(firstText);
+  await second.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await second.keyboard.press('Control+z');
+  await expect.poll(() => editorText(second)).toContain(secondText);
 });
