@@ -5,6 +5,8 @@
  * machine. Families are listed once, in engine/components.ts.
  */
 import type { Fault } from './faults/types.ts';
+import type { Scope } from './config/schema.ts';
+import type { FamilyResolver, ResolveContext } from './model/resolveContext.ts';
 import type { Spec } from './model/spec.ts';
 import type { NodeKind } from './topology/types.ts';
 import type { World } from './world.ts';
@@ -25,6 +27,10 @@ export interface Family {
   /** Its modules that declare event handlers (listed, so loading the family loads them; no side-effect imports). */
   readonly modules: readonly object[];
 
+  /** Reads its part of a topology into the spec (declaring what it hosts now; see model/resolveContext.ts). */
+  resolve?(ctx: ResolveContext): FamilyResolver;
+  /** Setting scopes of the clients it opens for a service (Kafka: producer, consumer), read from the service's node. */
+  readonly clientScopes?: readonly Scope[];
   /** Its empty part of the world (`world.parts[name]`), plain data. */
   createPart(): unknown;
   /** Builds its part of the world from the spec. Families build in the order they are listed. */

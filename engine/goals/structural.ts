@@ -54,7 +54,7 @@ function uses(c: Extract<StructuralCheck, { kind: 'publishes' | 'subscribes' }>,
   const edges: string[] = [];
   // When some service has the edge and only the event type is wrong, the fix is the label, not another arrow.
   let edgeDrawn = false;
-  const topicName = (i: number) => spec.topics[i]!.name;
+  const topicName = (i: number) => spec.destinations[i]!.name;
   for (const n of nodes) {
     const s = spec.services.find((x) => x.node === n.id);
     if (!s) continue;
@@ -63,7 +63,7 @@ function uses(c: Extract<StructuralCheck, { kind: 'publishes' | 'subscribes' }>,
       reasons.push(s.consumes.length === 0 ? `${n.id} subscribes to nothing` : `${n.id} subscribes to ${list(s.consumes.map(topicName))}, not ${c.topic}`);
       continue;
     }
-    const to = s.publishes.filter((p) => topicName(p.topic) === c.topic);
+    const to = s.publishes.filter((p) => topicName(p.destination) === c.topic);
     edges.push(...to.map((p) => p.edge));
     if (to.length > 0 && (!c.event || to.some((p) => p.type === c.event))) {
       return yes(`${n.id} publishes ${c.event ?? 'its events'} to ${c.topic}.`);
@@ -72,7 +72,7 @@ function uses(c: Extract<StructuralCheck, { kind: 'publishes' | 'subscribes' }>,
       edgeDrawn = true;
       const types = [...new Set(to.map((p) => p.type))];
       reasons.push(`${n.id} publishes ${list(types)} to ${c.topic}, not ${c.event}: label its edge ${c.event} or add event=${c.event} to its @config line`);
-    } else if (s.publishes.length > 0) reasons.push(`${n.id} publishes to ${list([...new Set(s.publishes.map((p) => topicName(p.topic)))])}, not ${c.topic}`);
+    } else if (s.publishes.length > 0) reasons.push(`${n.id} publishes to ${list([...new Set(s.publishes.map((p) => topicName(p.destination)))])}, not ${c.topic}`);
     else reasons.push(`${n.id} publishes nothing`);
   }
   const fix = c.kind === 'subscribes' ? `draw an arrow from the broker hosting ${c.topic} to the service` : `draw an arrow from the service to the broker hosting ${c.topic}`;

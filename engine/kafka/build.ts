@@ -3,7 +3,7 @@
  * Kafka's rack-unaware assignment places them, replica fetchers, and the clients and groups applications open
  * through the messaging port.
  */
-import { addDestination, addPlace } from '../messaging/state.ts';
+import { addPlace } from '../messaging/state.ts';
 import { addHost } from '../sim/network.ts';
 import { stream } from '../sim/random.ts';
 import type { World } from '../world.ts';
@@ -47,12 +47,12 @@ export function addCluster(w: World, node: string, config: Cluster['config'], ci
  * (start + p) mod n, the others on the following brokers, so leaders spread evenly. (The real start broker is
  * random; here it follows the topic's index, which keeps placement identical for every seed.)
  */
-export function addTopic(w: World, name: string, ci: number, ti: number, config: TopicConfig): void {
+export function addTopic(w: World, name: string, ci: number, ti: number, destination: number, config: TopicConfig): void {
   const c = w.parts.kafka.clusters[ci]!;
   const n = c.brokers.length;
   const rf = Math.min(config.replicationFactor, n);
-  const topic = { name, cluster: ci, config, partitions: [] as number[] };
-  const destination = addDestination(w.msg, 'kafka', name);
+  const topic = { name, cluster: ci, destination, config, partitions: [] as number[] };
+  w.parts.kafka.topicOf[destination] = ti;
   for (let p = 0; p < config.partitions; p++) {
     const replicas: number[] = [];
     for (let r = 0; r < rf; r++) replicas.push(c.brokers[(ti + p + r) % n]!);

@@ -1,7 +1,6 @@
 /**
  * Kafka clients (producers, consumers) and consumer groups, as plain data.
  */
-import type { Distribution } from '../sim/distribution.ts';
 import type { Stream } from '../sim/random.ts';
 import type { Delivery } from '../messaging/port.ts';
 import type { StickyPartitionerState } from './stickyPartitioner.ts';
@@ -127,14 +126,7 @@ export interface ConsumerConfig {
   fetchWaitUs: number;
   strategy: 'range' | 'roundrobin' | 'cooperative-sticky';
   instanceId: string;
-  processing: Distribution;
-  failure: number;
   commit: CommitPolicy;
-  idempotent: boolean;
-  /** Attempts per failing record; -1 forever. */
-  retry: number;
-  /** Dead-letter topic id, -1 none. */
-  dlq: number;
   /** Records one fetch returns per partition (max.partition.fetch.bytes / record size). */
   fetchRecords: number;
 }

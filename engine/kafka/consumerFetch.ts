@@ -99,7 +99,7 @@ on<World>(KE.fetchResponse, 'fetch answer', (w, cid, id) => {
       const first = offs ? offs[0]! : base;
       c.fetchPosition.set(p, (offs ? offs[offs.length - 1]! : base + ids.length - 1) + 1);
       w.metrics.delivered += ids.length;
-      countEdge(w.metrics, c.edges.get(w.parts.kafka.partitions[p]!.topic) ?? '', ids.length);
+      countEdge(w.metrics, c.edges.get(w.parts.kafka.topics[w.parts.kafka.partitions[p]!.topic]!.destination) ?? '', ids.length);
       record(w.trace, w.now, KT.deliver, c.host, p, first, ids.length, c.group);
     }
   }

@@ -12,7 +12,6 @@ import { createKafkaPart } from './part.ts';
 import type { World } from '../world.ts';
 import * as admin from './admin.ts';
 import { addCluster, addConsumer, addProducer, addTopic, newGroup } from './build.ts';
-import type { ConsumerSettings, ProducerConfig } from './clientTypes.ts';
 import { commit, poll, startConsumer } from './consumer.ts';
 import { fetchMore } from './consumerFetch.ts';
 import { startCluster } from './controller.ts';
@@ -21,11 +20,13 @@ import { kafkaAct, kafkaHosts, kafkaPerform, kafkaTarget } from './faults.ts';
 import * as fetch from './fetch.ts';
 import * as group from './group.ts';
 import { crashConsumer, restartConsumer } from './lifecycle.ts';
+import type { KafkaClientSettings } from './spec.ts';
 import * as produce from './produce.ts';
 import { crashProducer, restartProducer, send } from './producer.ts';
 import { partitionFor } from './partitioning.ts';
 import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
 import { reconfigureKafka } from './reconfigure.ts';
+import { resolveKafka } from './resolve.ts';
 import { kafkaLive, kafkaTargetNames } from './live.ts';
 import { messageLives } from './lives.ts';
 import { groupDetail, partitionDetail } from './queries.ts';
@@ -45,17 +46,25 @@ export const kafka: Broker = {
   name: 'kafka',
   kinds: kindsOf('kafka'),
   createPart: createKafkaPart,
+  resolve: resolveKafka,
+  clientScopes: ['producer', 'consumer'],
   modules: [admin, fetch, group, produce, replication, retention],
 
   build(w, spec) {
     spec.clusters.forEach((cs, ci) => addCluster(w, cs.node, cs.config, ci));
     spec.topics.forEach((ts, ti) => {
-      addTopic(w, ts.name, ts.cluster, ti, ts.config);
+      addTopic(w, ts.name, ts.cluster, ti, ts.destination, ts.config);
       if (ts.node) w.parts.kafka.drawn.push({ node: ts.node, topic: ti, index: -1 });
       for (const p of ts.partitionNodes ?? []) w.parts.kafka.drawn.push({ node: p.node, topic: ti, index: p.index });
     });
     // Record size of a topic: what its producers write (for byte-based batching, segments and retention).
-    for (const s of spec.services) for (const p of s.publishes) w.parts.kafka.topics[p.topic]!.config.recordBytes = s.producer.recordBytes;
+    for (const s of spec.services) {
+      const mine = s.clients['kafka'] as KafkaClientSettings | undefined;
+      for (const p of s.publishes) {
+        const ti = w.parts.kafka.topicOf[p.destination] ?? -1;
+        if (mine && ti >= 0) w.parts.kafka.topics[ti]!.config.recordBytes = mine.producer.recordBytes;
+      }
+    }
   },
 
   built(w) {
@@ -104,7 +113,8 @@ export const kafka: Broker = {
   subscription(w, name, destinations, settings) {
     const k = w.parts.kafka;
     const consumed = new Map<number, number[]>();
-    for (const t of destinations) {
+    for (const dest of destinations) {
+      const t = k.topicOf[dest]!;
       const c = k.topics[t]!.cluster;
       consumed.set(c, [...(consumed.get(c) ?? []), t]);
     }
@@ -115,34 +125,34 @@ export const kafka: Broker = {
       if (gi === undefined) {
         gi = k.groups.length;
         k.groupIndex.set(key, gi);
-        k.groups.push(newGroup(gi, name, cluster, (settings as ConsumerSettings).strategy));
+        k.groups.push(newGroup(gi, name, cluster, (settings as KafkaClientSettings).consumer.strategy));
         // A group is a subscription of the messaging port, with the same number (the checkers index both).
         if (addSubscription(w.msg, 'kafka', name) !== gi) throw new Error('Kafka groups must be the first subscriptions');
       }
       const g = k.groups[gi]!;
       for (const t of topics) if (!g.topics.includes(t)) g.topics.push(t);
-      w.msg.subscriptions[gi]!.destinations = g.topics;
+      w.msg.subscriptions[gi]!.destinations = g.topics.map((t) => k.topics[t]!.destination);
       out.push(gi);
     }
     return out;
   },
 
   openPublisher(w, owner: Owner, destination, settings) {
-    const cluster = w.parts.kafka.topics[destination]!.cluster;
+    const cluster = w.parts.kafka.topics[w.parts.kafka.topicOf[destination]!]!.cluster;
     const entry = clientsOf(w, owner.app, owner.instance);
-    if (entry.producers[cluster]! < 0) entry.producers[cluster] = addProducer(w, owner, cluster, settings as ProducerConfig);
+    if (entry.producers[cluster]! < 0) entry.producers[cluster] = addProducer(w, owner, cluster, (settings as KafkaClientSettings).producer);
     return entry.producers[cluster]!;
   },
 
   openSubscriber(w, owner, reader, subscription, edges, settings) {
     const cluster = w.parts.kafka.groups[subscription]!.cluster;
-    const id = addConsumer(w, owner, reader, cluster, subscription, edges, settings as ConsumerSettings);
+    const id = addConsumer(w, owner, reader, cluster, subscription, edges, (settings as KafkaClientSettings).consumer);
     clientsOf(w, owner.app, owner.instance).consumers.push(id);
     return id;
   },
 
   route(w, publisher, destination, key) {
-    return partitionFor(w, w.parts.kafka.producers[publisher]!, destination, key);
+    return partitionFor(w, w.parts.kafka.producers[publisher]!, w.parts.kafka.topicOf[destination]!, key);
   },
 
   send(w, publisher, place, message, waiter) {

@@ -25,6 +25,8 @@ export interface KafkaPart {
   groupIndex: Map<string, number>;
   /** The producers (by cluster, -1 none) and consumers each application instance opened, by `app/instance`. */
   owners: Map<string, { producers: number[]; consumers: number[] }>;
+  /** The topic of each destination of the messaging port (-1: another family's). */
+  topicOf: number[];
   /** Topics (index -1) and single partitions drawn as topology nodes, for the live frame. */
   drawn: { node: string; topic: number; index: number }[];
 }
@@ -52,5 +54,6 @@ export function createKafkaPart(): KafkaPart {
     groupIndex: new Map(),
     owners: new Map(),
     drawn: [],
+    topicOf: [],
   };
 }

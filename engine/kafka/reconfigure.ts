@@ -5,6 +5,7 @@
 import type { Spec } from '../model/spec.ts';
 import type { World } from '../world.ts';
 import { newDelivery } from './build.ts';
+import type { KafkaClientSettings } from './spec.ts';
 
 export function reconfigureKafka(w: World, _from: Spec, spec: Spec): string | null {
   const k = w.parts.kafka;
@@ -15,10 +16,11 @@ export function reconfigureKafka(w: World, _from: Spec, spec: Spec): string | nu
     const t = k.topics[i]!;
     t.config = { ...ts.config, recordBytes: t.config.recordBytes };
   });
-  for (const p of k.producers) p.config = spec.services[p.app]!.producer;
+  const mine = (app: number) => spec.services[app]!.clients['kafka'] as KafkaClientSettings;
+  for (const p of k.producers) p.config = mine(p.app).producer;
   for (const c of k.consumers) {
     const keep = { groupId: c.config.groupId, instanceId: c.config.instanceId, fetchRecords: c.config.fetchRecords };
-    c.config = { ...spec.services[c.app]!.consumer, ...keep };
+    c.config = { ...mine(c.app).consumer, ...keep };
     // A poll hands out at most what the buffer holds: grow it while idle, or cap the setting until then.
     if (c.workBuffer.ids.length < c.config.maxPollRecords && !c.work) {
       const seq = c.workBuffer.seq;

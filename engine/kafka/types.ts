@@ -125,6 +125,8 @@ export interface Partition {
 export interface Topic {
   name: string;
   cluster: number;
+  /** Its destination in the messaging port. */
+  destination: number;
   config: TopicConfig;
   partitions: number[];
 }

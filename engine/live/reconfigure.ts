@@ -34,7 +34,7 @@ function structuralDifference(a: Spec, b: Spec): string | null {
     const x = a.services[i]!, y = b.services[i]!;
     if (x.node !== y.node) return `service ${x.node} is now ${y.node}`;
     if (x.instances !== y.instances) return `${x.node} goes from ${x.instances} to ${y.instances} instances`;
-    const sig = (s: typeof x) => JSON.stringify([s.calls, s.writes, s.publishes.map((p) => p.topic), s.consumes, s.group, s.origin, s.consumer.dlq]);
+    const sig = (s: typeof x) => JSON.stringify([s.calls, s.writes, s.publishes.map((p) => p.destination), s.consumes, s.group, s.origin, s.handling.dlq]);
     if (sig(x) !== sig(y)) return `${x.node}'s connections differ`;
   }
   if (a.clients.length !== b.clients.length || a.clients.some((c, i) => c.node !== b.clients[i]!.node || c.target !== b.clients[i]!.target)) return 'the clients differ';

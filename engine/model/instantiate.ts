@@ -9,7 +9,7 @@ import { createFaultState } from '../faults/types.ts';
 import { createKeys } from '../history/keys.ts';
 import { createMessages } from '../history/messages.ts';
 import { createTrace } from '../history/trace.ts';
-import { createMessaging } from '../messaging/state.ts';
+import { addDestination, createMessaging } from '../messaging/state.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { startSampler } from '../metrics/sampler.ts';
 import { createNetwork } from '../sim/network.ts';
@@ -44,6 +44,8 @@ export function instantiate(spec: Spec, opts: WorldOptions): World {
     nextId: 1,
     rng: stream(seed, 'world'),
   };
+  // Destinations are the kernel's: every family names them by their index in the spec.
+  for (const d of spec.destinations) addDestination(w.msg, d.family, d.name);
   for (const f of FAMILIES) f.build(w, spec);
   for (const f of FAMILIES) f.built?.(w, spec);
   w.metrics = createMetrics(w.msg.subscriptions.length);

@@ -24,6 +24,7 @@ import { crashInstance, restartInstance } from './instances.ts';
 import { appsLive } from './live.ts';
 import * as processing from './processing.ts';
 import { startProcessing } from './processing.ts';
+import { resolveApps } from './resolve.ts';
 import * as source from './source.ts';
 import { startSource } from './source.ts';
 import type { Reader, Service } from './types.ts';
@@ -34,13 +35,14 @@ export const apps: Application = {
   name: 'apps',
   kinds: kindsOf('apps'),
   createPart: createAppsPart,
+  resolve: resolveApps,
   modules: [calls, client, processing, source],
 
   build(w, spec) {
     const a = w.parts.apps;
     spec.services.forEach((ss, si) => {
       const zone = 1000 + si;
-      const dlqBroker = ss.consumer.dlq >= 0 ? brokerIndex(w.msg.destinations[ss.consumer.dlq]!.family) : -1;
+      const dlqBroker = ss.handling.dlq >= 0 ? brokerIndex(w.msg.destinations[ss.handling.dlq]!.family) : -1;
       const svc: Service = {
         id: si,
         node: ss.node,
@@ -52,8 +54,8 @@ export const apps: Application = {
         callEdges: ss.calls.map((c) => c.edge),
         writes: [],
         writeEdges: ss.writes.map((c) => c.edge),
-        publishes: ss.publishes.map((p) => ({ destination: p.topic, broker: brokerIndex(w.msg.destinations[p.topic]!.family), type: typeId(w.messages, p.type), edge: p.edge })),
-        handling: handlingOf(ss.consumer, dlqBroker),
+        publishes: ss.publishes.map((p) => ({ destination: p.destination, broker: brokerIndex(w.msg.destinations[p.destination]!.family), type: typeId(w.messages, p.type), edge: p.edge })),
+        handling: { ...ss.handling, dlqBroker },
         consumes: ss.consumes,
         consumeEdges: ss.consumeEdges,
         group: -1,
@@ -75,7 +77,7 @@ export const apps: Application = {
       for (let b = 0; b < BROKERS.length; b++) {
         const mine = ss.consumes.filter((d) => w.msg.destinations[d]!.family === BROKERS[b]!.name);
         if (mine.length === 0) continue;
-        for (const id of BROKERS[b]!.subscription(w, ss.group, mine, ss.consumer)) {
+        for (const id of BROKERS[b]!.subscription(w, ss.group, mine, ss.clients[BROKERS[b]!.name])) {
           subscriptions.push({ broker: b, id });
           svc.group = id;
         }
@@ -86,19 +88,20 @@ export const apps: Application = {
         const iid = a.instances.length;
         const host = addHost(w.net, name, zone);
         const owner: Owner = { name, host, app: si, instance: n - 1 };
-        const publishers = svc.publishes.map((p) => BROKERS[p.broker]!.openPublisher(w, owner, p.destination, ss.producer));
-        const dlqPublisher = dlqBroker >= 0 ? BROKERS[dlqBroker]!.openPublisher(w, owner, ss.consumer.dlq, ss.producer) : -1;
+        const settings = (b: number) => ss.clients[BROKERS[b]!.name];
+        const publishers = svc.publishes.map((p) => BROKERS[p.broker]!.openPublisher(w, owner, p.destination, settings(p.broker)));
+        const dlqPublisher = dlqBroker >= 0 ? BROKERS[dlqBroker]!.openPublisher(w, owner, ss.handling.dlq, settings(dlqBroker)) : -1;
         const readers: number[] = [];
         for (const s of subscriptions) {
           const r = newReader(a.readers.length, si, n - 1, host, s.broker, s.id);
-          r.subscriber = BROKERS[s.broker]!.openSubscriber(w, owner, r.id, s.id, edges, ss.consumer);
+          r.subscriber = BROKERS[s.broker]!.openSubscriber(w, owner, r.id, s.id, edges, settings(s.broker));
           a.readers.push(r);
           readers.push(r.id);
         }
         a.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], publishers, dlqPublisher, readers, slowUs: 0 });
         svc.instances.push(iid);
         if (ss.origin === 'source') {
-          a.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: Math.max(100, Math.min(ss.producer.lingerUs, 1000)), life: 0, rng: stream(w.seed, `source:${name}`) });
+          a.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: ss.sourceTickUs, life: 0, rng: stream(w.seed, `source:${name}`) });
         }
       }
     });
@@ -215,7 +218,7 @@ export const apps: Application = {
     spec.services.forEach((ss, si) => {
       const svc = a.services[si]!;
       svc.config = ss.config;
-      svc.handling = handlingOf(ss.consumer, svc.handling.dlqBroker);
+      svc.handling = { ...ss.handling, dlqBroker: svc.handling.dlqBroker };
       for (const s of a.sources) if (s.service === si) s.rate = ss.rate / ss.instances;
     });
     spec.clients.forEach((cs, i) => {
@@ -239,10 +242,6 @@ export const apps: Application = {
     startProcessing(w, w.parts.apps.readers[reader]!, delivery, rng);
   },
 } satisfies Family & Application;
-
-function handlingOf(c: { processing: Service['handling']['processing']; failure: number; retry: number; dlq: number; idempotent: boolean }, dlqBroker: number): Service['handling'] {
-  return { processing: c.processing, failure: c.failure, retry: c.retry, dlq: c.dlq, dlqBroker, idempotent: c.idempotent };
-}
 
 function newReader(id: number, service: number, instance: number, host: number, broker: number, subscription: number): Reader {
   return {

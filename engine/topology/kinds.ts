@@ -19,7 +19,11 @@ export interface NodeKindInfo {
   liveRows: number;
   /** How the applications family runs it: a service, or a store it writes to (none for brokers and drawings). */
   role?: 'service' | 'store';
+  /** For a component EventLab draws but does not simulate yet: what the run's notes say about it. */
+  unsimulated?: string;
 }
+
+const RABBIT_NOT_YET = 'RabbitMQ exchanges and queues are drawn but not simulated yet; messages sent to them go nowhere';
 
 const kind = (k: NodeKind, className: string, name: string, family: string | null, host: boolean, liveRows: number, description: string, role?: 'service' | 'store'): NodeKindInfo => ({
   kind: k,
@@ -43,9 +47,9 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   kind('topic', 'topic', 'topic', 'kafka', false, 1, 'A Kafka topic: a partitioned, replicated, append-only log.'),
   kind('partition', 'partition', 'partition', 'kafka', false, 1, 'One partition of a topic: an ordered log with offsets.'),
   kind('consumer', 'consumer', 'consumer', 'apps', true, 1, 'A consumer in a consumer group, reading assigned partitions.', 'service'),
-  kind('rabbitmq', 'rabbitmq', 'rabbitmq', null, false, 0, 'A RabbitMQ broker holding exchanges and queues.'),
-  kind('exchange', 'exchange', 'exchange', null, false, 0, 'A RabbitMQ exchange routing messages to bound queues.'),
-  kind('queue', 'queue', 'queue', null, false, 0, 'A RabbitMQ queue: messages wait here until a consumer acks them.'),
+  { ...kind('rabbitmq', 'rabbitmq', 'rabbitmq', null, false, 0, 'A RabbitMQ broker holding exchanges and queues.'), unsimulated: RABBIT_NOT_YET },
+  { ...kind('exchange', 'exchange', 'exchange', null, false, 0, 'A RabbitMQ exchange routing messages to bound queues.'), unsimulated: RABBIT_NOT_YET },
+  { ...kind('queue', 'queue', 'queue', null, false, 0, 'A RabbitMQ queue: messages wait here until a consumer acks them.'), unsimulated: RABBIT_NOT_YET },
   kind('database', 'db', 'database', 'apps', true, 1, 'A database: committed rows survive crashes.', 'store'),
   kind('outbox', 'outbox', 'outbox relay', 'apps', true, 1, 'An outbox relay: publishes rows committed to an outbox table.', 'service'),
   kind('eventstore', 'eventstore', 'event store', 'apps', true, 1, 'An append-only event store, the record of an event-sourced system.', 'store'),

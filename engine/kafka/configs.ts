@@ -1,13 +1,11 @@
 /**
- * Parsed setting values turned into the engine's typed configs (microseconds, numbers, flags), with Kafka's rules
+ * Kafka's parsed setting values turned into typed configs (microseconds, numbers, flags), with Kafka's rules
  * where settings depend on each other.
  */
 import type { Value } from '../config/values.ts';
-import type { ConsumerConfig, ProducerConfig } from '../kafka/clientTypes.ts';
-import type { ClusterConfig, TopicConfig } from '../kafka/types.ts';
-import type { Distribution } from '../sim/distribution.ts';
-import type { ServiceConfig } from '../services/types.ts';
-import type { Diagnostics } from './settings.ts';
+import type { ConsumerSettings, ProducerConfig } from './clientTypes.ts';
+import type { ClusterConfig, TopicConfig } from './types.ts';
+import type { Diagnostics } from '../model/settings.ts';
 
 type Values = Record<string, Value> & { explicit: Set<string> };
 const ms = (v: Value) => Math.round((v as number) * 1000);
@@ -98,7 +96,7 @@ export function producerSettings(v: Values, node: string, d: Diagnostics): Produ
 }
 
 /** Consumer settings; `commit=before|after` (or enable.auto.commit=false) means committing by hand. */
-export function consumerSettings(v: Values): Omit<ConsumerConfig, 'dlq' | 'groupId'> {
+export function consumerSettings(v: Values): ConsumerSettings {
   let commit = v['commit'] as 'auto' | 'before' | 'after';
   if (!v.explicit.has('commit') && v.explicit.has('enable.auto.commit') && v['enable.auto.commit'] === false) commit = 'after';
   const autoCommit = commit === 'auto' && (v['enable.auto.commit'] as boolean);
@@ -111,24 +109,9 @@ export function consumerSettings(v: Values): Omit<ConsumerConfig, 'dlq' | 'group
     maxPollUs: ms(v['max.poll.interval.ms']!),
     maxPollRecords: v['max.poll.records'] as number,
     fetchWaitUs: ms(v['fetch.max.wait.ms']!),
-    strategy: v['partition.assignment.strategy'] as ConsumerConfig['strategy'],
+    strategy: v['partition.assignment.strategy'] as ConsumerSettings['strategy'],
     instanceId: v['group.instance.id'] as string,
-    processing: v['processing'] as Distribution,
-    failure: v['failure'] as number,
     commit: commit === 'auto' && !autoCommit ? 'after' : commit,
-    idempotent: v['idempotent'] as boolean,
-    retry: v['retry'] as number,
     fetchRecords: Math.max(1, Math.floor(MAX_PARTITION_FETCH_BYTES / Math.max(1, v['size'] as number))),
-  };
-}
-
-export function serviceConfig(v: Values): ServiceConfig {
-  return {
-    threads: v['threads'] as number,
-    queue: v['queue'] as number,
-    latency: v['latency'] as Distribution,
-    timeoutUs: ms(v['timeout']!),
-    callRetries: v['call.retries'] as number,
-    availability: v['availability'] as number,
   };
 }

@@ -1,0 +1,27 @@
+/**
+ * The applications' parsed setting values turned into typed configs: how a service serves requests, and what it does
+ * with messages it reads.
+ */
+import type { Value } from '../config/values.ts';
+import type { Distribution } from '../sim/distribution.ts';
+import type { HandlingSpec } from './spec.ts';
+import type { ServiceConfig } from './types.ts';
+
+type Values = Record<string, Value> & { explicit: Set<string> };
+const ms = (v: Value) => Math.round((v as number) * 1000);
+
+export function serviceConfig(v: Values): ServiceConfig {
+  return {
+    threads: v['threads'] as number,
+    queue: v['queue'] as number,
+    latency: v['latency'] as Distribution,
+    timeoutUs: ms(v['timeout']!),
+    callRetries: v['call.retries'] as number,
+    availability: v['availability'] as number,
+  };
+}
+
+/** What a service does with messages it reads; its dead-letter destination is found later (-1 until then). */
+export function handlingConfig(v: Values): HandlingSpec {
+  return { processing: v['processing'] as Distribution, failure: v['failure'] as number, retry: v['retry'] as number, dlq: -1, idempotent: v['idempotent'] as boolean };
+}

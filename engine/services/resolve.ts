@@ -1,0 +1,148 @@
+/**
+ * The applications' part of reading a topology: services (and the stores they write), what each edge makes them do
+ * (publish to what the broker families say an end stands for, read from it, call another service, write a store),
+ * clients sending requests, and where requests start when nobody sends any: an implicit client, or a publish-only
+ * service generating its events.
+ */
+import type { FamilyResolver, ResolveContext } from '../model/resolveContext.ts';
+import { rawSettings, readLayered, reportUnknown } from '../model/settings.ts';
+import { NODE_KINDS } from '../topology/kinds.ts';
+import type { Topology, TopologyEdge, TopologyNode } from '../topology/types.ts';
+import { handlingConfig, serviceConfig } from './configs.ts';
+import type { ClientSpec, ServiceSpec } from './spec.ts';
+
+const SERVICE_KINDS = new Set(NODE_KINDS.filter((k) => k.role === 'service').map((k) => k.kind));
+const STORE_KINDS = new Set(NODE_KINDS.filter((k) => k.role === 'store').map((k) => k.kind));
+
+export function resolveApps(ctx: ResolveContext): FamilyResolver {
+  const { t, d, nodes, spec } = ctx;
+  const services = (spec.services = []) as ServiceSpec[];
+  const clients = (spec.clients = []) as ClientSpec[];
+  const dlqNames = new Map<ServiceSpec, string>();
+
+  return {
+    connect() {
+      const serviceIndex = new Map<string, number>();
+      for (const n of t.nodes) {
+        if (!SERVICE_KINDS.has(n.kind) && !STORE_KINDS.has(n.kind)) continue;
+        serviceIndex.set(n.id, services.length);
+        const s = serviceSpec(ctx, n);
+        services.push(s.spec);
+        if (s.dlq) dlqNames.set(s.spec, s.dlq);
+      }
+      const svc = (id: string) => (serviceIndex.has(id) ? services[serviceIndex.get(id)!] : undefined);
+      const targeted = new Set<string>();
+
+      for (const e of t.edges) {
+        const from = svc(e.from);
+        const to = svc(e.to);
+        switch (e.kind) {
+          case 'publish': {
+            if (!from) break;
+            const ds = ctx.destinationsAt(e.to, e, 'one');
+            if (ds.length === 0) d.add(e.span, `${e.from} publishes to ${e.to}, which hosts no topic`);
+            for (const di of ds) from.publishes.push({ destination: di, type: eventType(t, e, nodes.get(e.from)!), edge: e.id });
+            break;
+          }
+          case 'subscribe': {
+            const consumer = to;
+            if (!consumer) break;
+            for (const di of ctx.destinationsAt(e.from, e, 'all')) {
+              if (consumer.consumes.includes(di)) continue;
+              consumer.consumes.push(di);
+              consumer.consumeEdges.push(e.id);
+            }
+            targeted.add(e.to);
+            break;
+          }
+          case 'request':
+          case 'write': {
+            const fromNode = nodes.get(e.from);
+            if (fromNode?.kind === 'client' && to) {
+              clients.push(clientSpec(ctx, fromNode, e));
+              targeted.add(e.to);
+            } else if (from && to) {
+              (e.kind === 'write' || to.kind === 'database' ? from.writes : from.calls).push({ service: e.to, edge: e.id });
+              targeted.add(e.to);
+            }
+            break;
+          }
+          default:
+            break;
+        }
+      }
+
+      // Where requests start: services nobody calls or feeds get an implicit client, or generate events themselves.
+      for (const s of services) {
+        if (s.kind !== 'service' || targeted.has(s.node) || s.consumes.length > 0) continue;
+        if (s.calls.length === 0 && s.writes.length === 0 && s.publishes.length === 0) continue;
+        if (s.calls.length === 0 && s.writes.length === 0) s.origin = 'source';
+        else {
+          s.origin = 'client';
+          clients.push({ node: `${s.node}·users`, implicit: true, target: s.node, edge: '', rate: s.rate, poisson: s.poisson, key: s.key, startUs: s.startUs });
+        }
+      }
+    },
+
+    settle() {
+      // Dead-letter destinations named by consumers, hosted beside what they read.
+      for (const s of services) {
+        const name = dlqNames.get(s);
+        if (name) s.handling.dlq = ctx.deadLetter(name, s.consumes.length > 0 ? s.consumes[0]! : -1);
+      }
+    },
+  };
+}
+
+function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec; dlq?: string } {
+  const { t, d } = ctx;
+  const raw = rawSettings(t, n.id);
+  reportUnknown(n.id, raw, ctx.serviceScopes, d);
+  const v = readLayered([{ target: n.id, raw }], ctx.serviceScopes, d);
+  const clients = ctx.clientSettings(n.id, v);
+  const spec: ServiceSpec = {
+    node: n.id,
+    label: n.label,
+    kind: STORE_KINDS.has(n.kind) ? 'database' : 'service',
+    instances: v['instances'] as number,
+    config: serviceConfig(v),
+    handling: handlingConfig(v),
+    clients,
+    sourceTickUs: Math.max(100, Math.min(ctx.batchingUs(clients), 1000)),
+    group: (v['group.id'] as string) || n.consumerGroup || n.id,
+    calls: [],
+    writes: [],
+    publishes: [],
+    consumes: [],
+    consumeEdges: [],
+    origin: null,
+    rate: v['rate'] as number,
+    poisson: v['arrivals'] === 'poisson',
+    key: keySpec(v['key'] as string, v['keys'] as number),
+    startUs: Math.round((v['start'] as number) * 1000),
+  };
+  return { spec, dlq: (v['dlq'] as string) || undefined };
+}
+
+function clientSpec(ctx: ResolveContext, n: TopologyNode, e: TopologyEdge): ClientSpec {
+  const raw = rawSettings(ctx.t, n.id);
+  reportUnknown(n.id, raw, ['service'], ctx.d);
+  const v = readLayered([{ target: n.id, raw }], ['service'], ctx.d);
+  return { node: n.id, implicit: false, target: e.to, edge: e.id, rate: v['rate'] as number, poisson: v['arrivals'] === 'poisson', key: keySpec(v['key'] as string, v['keys'] as number), startUs: Math.round((v['start'] as number) * 1000) };
+}
+
+/** `key=customerId` over `keys=1000` gives keys customer-1 .. customer-1000; `none` gives null keys. */
+function keySpec(key: string, count: number): { name: string; count: number } | null {
+  if (!key || key === 'none' || key === 'null') return null;
+  const name = key.replace(/(?:_?id|Id|ID)$/, '') || key;
+  return { name, count };
+}
+
+/** The event type an edge carries: its label when it names an event, else the service's `event` setting. */
+function eventType(t: Topology, e: TopologyEdge, n: TopologyNode): string {
+  const label = (e.label ?? '').replace(/^\s*\d+\.\s*/, '').trim();
+  if (/^[A-Z][A-Za-z0-9]*(Event|ed)$/.test(label)) return label;
+  const configured = rawSettings(t, n.id)['event'];
+  if (configured) return configured;
+  return `${n.id.replace(/(Service|Async|Sync)+$/g, '')}Event`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The applications' part of a resolved topology: services (and the stores they write) with what each edge makes
+ * them do, and clients sending them requests.
+ */
+import type { Distribution } from '../sim/distribution.ts';
+import type { ServiceConfig } from './types.ts';
+
+export interface PublishSpec {
+  /** Its destination in the messaging port (an index into `spec.destinations`). */
+  destination: number;
+  type: string;
+  edge: string;
+}
+
+/** What a service does with messages it reads (its own settings, whatever the broker). */
+export interface HandlingSpec {
+  processing: Distribution;
+  failure: number;
+  /** Attempts at a failing message before giving up; -1 forever. */
+  retry: number;
+  /** Dead-letter destination, -1 none. */
+  dlq: number;
+  idempotent: boolean;
+}
+
+export interface ServiceSpec {
+  node: string;
+  label: string;
+  kind: 'service' | 'database';
+  instances: number;
+  config: ServiceConfig;
+  handling: HandlingSpec;
+  /** The settings each broker family opens this service's publishers and subscribers with, by family. */
+  clients: Record<string, unknown>;
+  /** How often a publish-only instance hands its events to its publishers (the broker's batching says). */
+  sourceTickUs: number;
+  group: string;
+  calls: { service: string; edge: string }[];
+  writes: { service: string; edge: string }[];
+  publishes: PublishSpec[];
+  /** Destinations it reads. */
+  consumes: number[];
+  /** The edge each consumed destination arrives by (parallel to `consumes`), to count deliveries per edge. */
+  consumeEdges: string[];
+  /** Requests or events that start here: from an implicit client, or generated (publish-only services). */
+  origin: 'client' | 'source' | null;
+  rate: number;
+  poisson: boolean;
+  key: { name: string; count: number } | null;
+  /** When the service starts, in µs after the beginning. */
+  startUs: number;
+}
+
+export interface ClientSpec {
+  node: string;
+  implicit: boolean;
+  target: string;
+  edge: string;
+  rate: number;
+  poisson: boolean;
+  key: { name: string; count: number } | null;
+  startUs: number;
+}
+
+declare module '../model/spec.ts' {
+  interface Spec {
+    services: ServiceSpec[];
+    clients: ClientSpec[];
+  }
+}
