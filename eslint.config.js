@@ -64,6 +64,20 @@ export default tseslint.config(
     rules: { 'eventlab/engine-boundary': ['error', { root, allow: ['vitest', 'fast-check', 'node:fs', 'node:path', 'node:url'] }] },
   },
   {
+    // The engine seam: outside a family's folder, code reaches the family only through the component registry
+    // (components.ts) and the messaging port, never through its modules or its part of the world. The public API
+    // (index.ts) re-exports Kafka's documented functions; tests and the test harness may look inside.
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/kafka/**', 'engine/services/**', 'engine/index.ts', 'engine/components.ts', 'engine/testing/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/kafka/*', '**/services/*'], message: 'Reach a family through engine/components.ts or the messaging port (engine/messaging/).' }] }],
+      'no-restricted-syntax': [
+        ...ambient['no-restricted-syntax'],
+        { selector: "MemberExpression[object.property.name='parts']", message: "A family's part of the world is its own: ask the family (engine/family.ts) or the messaging port." },
+      ],
+    },
+  },
+  {
     // Generators for property tests live beside the tests that use them.
     files: ['engine/testing/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -2,9 +2,6 @@
  * The simulation's public face: build a world from a topology, run it to a time or one event at a time, inject
  * faults, and read metrics, checker verdicts and snapshots. Same topology, seed and faults: same history.
  */
-import './services/reactions.ts';
-import './kafka/produce.ts';
-import './kafka/retention.ts';
 import { checkHistory, type CheckReport } from './check/checks.ts';
 import { applyFault, schedule } from './faults/apply.ts';
 import { toFault, type FaultInput } from './faults/parse.ts';

@@ -2,6 +2,7 @@
  * Behavioural checks about how services consume: no event processed twice, every key's events in order, lag back
  * under a bound by a time, and no consumer left without a partition.
  */
+import type { ServiceView } from '../messaging/port.ts';
 import { subscriberState } from '../messaging/queries.ts';
 import { groupLags } from '../metrics/report.ts';
 import type { World } from '../world.ts';
@@ -12,8 +13,8 @@ import { at, count, describe, list, messageRef, plural, seconds } from './words.
 type Of<K extends BehaviouralCheck['kind']> = Extract<BehaviouralCheck, { kind: K }>;
 
 /** Each reader of a service (a consumer, for Kafka): running or not, and the places it owns. */
-function readersOf(w: World, service: number): { alive: boolean; places: number[] }[] {
-  return w.parts.apps.readers.filter((r) => r.service === service).map((r) => subscriberState(w, r.broker, r.subscriber));
+function readersOf(w: World, s: ServiceView): { alive: boolean; places: number[] }[] {
+  return s.readers.map((r) => subscriberState(w, r.broker, r.subscriber));
 }
 
 /** No matching service processed an event a second time (an inbox's skipped repeats are fine). */
@@ -82,7 +83,7 @@ export function lag(c: Of<'lag'>, v: RunView): Verdict {
     const worst = rows.reduce((a, b) => (b.lag > a.lag ? b : a));
     partitions.push(...rows.filter((p) => p.lag > 0).map((p) => ({ partition: p.partition, committed: p.committed, end: p.highWatermark, lag: p.lag })));
     const committed = worst.committed < 0 ? 'no committed offset yet' : `committed offset ${count(worst.committed)}`;
-    const alive = readersOf(w, s.id);
+    const alive = readersOf(w, s);
     found.push(`${s.node} is ${plural(total, 'event')} behind (its lag), more than ${count(c.max)}: ${worst.partition} alone is ${count(worst.lag)} behind ` +
       `(${committed}, log end ${count(worst.highWatermark)}), with ${alive.filter((x) => x.alive).length} of its ${plural(alive.length, 'consumer')} running`);
   }
@@ -98,7 +99,7 @@ export function noIdleConsumers(c: Of<'no-idle-consumers'>, v: RunView): Verdict
   const found: string[] = [];
   const fine: string[] = [];
   for (const s of services) {
-    const consumers = readersOf(w, s.id).filter((x) => x.alive);
+    const consumers = readersOf(w, s).filter((x) => x.alive);
     const reads = w.msg.subscriptions[s.group]!.destinations;
     const total = reads.reduce((n, d) => n + w.msg.destinations[d]!.places.length, 0);
     const topics = list(reads.map((d) => w.msg.destinations[d]!.name));

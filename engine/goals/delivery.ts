@@ -4,7 +4,7 @@
  */
 import { lostMessages } from '../check/checks.ts';
 import { ACKED, CAUSED_BY_MESSAGE, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
-import type { Service } from '../services/types.ts';
+import type { ServiceView as Service } from '../messaging/port.ts';
 import { destinationNamed } from '../messaging/queries.ts';
 import type { World } from '../world.ts';
 import type { BehaviouralCheck, MessageRef } from './types.ts';
@@ -27,8 +27,8 @@ export function noLoss(v: RunView): Verdict {
 }
 
 /** The service's dead-letter topic id, -1 when it has none. */
-function dlqOf(w: World, svc: Service): number {
-  return svc.handling.dlq;
+function dlqOf(_w: World, svc: Service): number {
+  return svc.dlq;
 }
 
 function dlqName(w: World, svc: Service): string {

@@ -4,7 +4,8 @@
  * names, and where a message sits in its partition's log.
  */
 import type { AppliedFault } from '../faults/types.ts';
-import type { Service } from '../services/types.ts';
+import { APPLICATION } from '../components.ts';
+import type { ServiceView } from '../messaging/port.ts';
 import type { Topology } from '../topology/types.ts';
 import { destinationNamed, offsetOf as positionOf } from '../messaging/queries.ts';
 import type { World } from '../world.ts';
@@ -32,12 +33,12 @@ export const no = (explanation: string, counterexample?: Counterexample): Verdic
  * The running services that a matcher names and that consume (each has a consumer group), or a sentence saying why
  * there are none. Without a matcher: every consuming service.
  */
-export function consumingServices(v: RunView, matcher?: Matcher, topic?: string): Service[] | string {
+export function consumingServices(v: RunView, matcher?: Matcher, topic?: string): ServiceView[] | string {
   const named = matcher === undefined ? null : new Set(matchNodes(v.t, matcher).map((n) => n.id));
   if (named && named.size === 0) return nothingMatches(matcher!);
   const ti = topic === undefined ? -1 : destinationNamed(v.w, topic);
   if (topic !== undefined && ti < 0) return `There is no topic ${topic}, so nothing can be read from it.`;
-  const out = v.w.parts.apps.services.filter((s) => (!named || named.has(s.node)) && s.group >= 0 && (ti < 0 || s.consumes.includes(ti)));
+  const out = APPLICATION.services(v.w).filter((s) => (!named || named.has(s.node)) && s.group >= 0 && (ti < 0 || s.consumes.includes(ti)));
   if (out.length > 0) return out;
   const who = named ? [...named].join(', ') : 'No service';
   return topic ? `${who} ${named && named.size > 1 ? 'do' : 'does'} not read ${topic}.` : `${who} ${named && named.size > 1 ? 'read' : 'reads'} no topic.`;

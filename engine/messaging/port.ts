@@ -70,7 +70,22 @@ export interface PlacePosition {
   lag: number;
 }
 
+/** An application (service) as checkers and goals see it. */
+export interface ServiceView {
+  id: number;
+  node: string;
+  /** The subscription it reads in (-1: it reads nothing), and the destinations it reads. */
+  group: number;
+  consumes: number[];
+  /** Its dead-letter destination, -1 none. */
+  dlq: number;
+  /** Its readers: each one's broker family (index in BROKERS) and subscriber there. */
+  readers: { broker: number; subscriber: number }[];
+}
+
 export interface Application extends Family {
+  /** Every service, as checkers and goals see it. */
+  services(w: World): ServiceView[];
   /** A message a waiter sent is acknowledged (code 0) or failed. */
   published(w: World, waiter: number, message: number, code: number): void;
   /** A subscriber hands a delivery to the reader that opened it; `rng` is the subscriber's random stream. */

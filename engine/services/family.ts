@@ -230,6 +230,18 @@ export const apps: Application = {
   },
 
   live: appsLive,
+
+  services(w) {
+    const a = w.parts.apps;
+    return a.services.map((s) => ({
+      id: s.id,
+      node: s.node,
+      group: s.group,
+      consumes: s.consumes,
+      dlq: s.handling.dlq,
+      readers: a.readers.filter((r) => r.service === s.id).map((r) => ({ broker: r.broker, subscriber: r.subscriber })),
+    }));
+  },
   summary(w) {
     return `services: ${w.parts.apps.services.map((s) => s.node + (s.instances.length > 1 ? ` ×${s.instances.length}` : '')).join(', ')}`;
   },
