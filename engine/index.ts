@@ -64,7 +64,7 @@ export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';
 export { parseDistribution, type Distribution } from './sim/distribution.ts';
 
 // The live simulation the worker runs for the app (live/).
-export { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Command, type Session, type SessionOptions } from './live/session.ts';
+export { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Command, type Session, type SessionOptions } from './live/session.ts';
 export { describeEntry, eventLog, keyPath, messageLife, type LogQuery } from './live/queries.ts';
 export type * from './live/types.ts';
 // The families' own live and inspector types, for the app's live rows and inspectors (types only).

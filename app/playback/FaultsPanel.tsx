@@ -22,11 +22,12 @@ const stateText: Record<FaultMark['state'], string> = {
 
 export function FaultsPanel() {
   const faults = useLive((s) => s.frame?.faults);
+  const pending = useLive((s) => s.frame?.pending);
   const timeUs = useLive((s) => s.frame?.timeUs ?? 0);
   const schedule = useLive((s) => s.schedule);
   const on = useLive((s) => s.status === 'playing' || s.status === 'paused');
   const splitting = usePartitionTool((s) => s.open);
-  const marks = useMemo(() => faultMarks(faults ? { faults, timeUs } : null, schedule), [faults, timeUs, schedule]);
+  const marks = useMemo(() => faultMarks(faults ? { faults, timeUs, pending: pending ?? [] } : null, schedule), [faults, pending, timeUs, schedule]);
   return (
     <div className="faults">
       <div className="faults-list" data-testid="fault-list">

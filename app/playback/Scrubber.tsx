@@ -20,8 +20,9 @@ export function Scrubber() {
     useShallow((s) => ({ timeUs: s.frame?.timeUs ?? 0, headUs: s.frame?.headUs ?? 0, on: s.status === 'playing' || s.status === 'paused' })),
   );
   const faults = useLive((s) => s.frame?.faults);
+  const pending = useLive((s) => s.frame?.pending);
   const schedule = useLive((s) => s.schedule);
-  const marks = useMemo(() => faultMarks(faults ? { faults, timeUs } : null, schedule), [faults, schedule, timeUs]);
+  const marks = useMemo(() => faultMarks(faults ? { faults, timeUs, pending: pending ?? [] } : null, schedule), [faults, pending, schedule, timeUs]);
   const lastMark = marks.reduce((m, x) => Math.max(m, x.atUs), 0);
   const span = Math.max(MIN_SPAN_US, headUs, lastMark * 1.08);
   const pct = (us: number) => `${Math.min(100, (us / span) * 100)}%`;

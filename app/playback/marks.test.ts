@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../engine/index.ts';
 import { faultMarks } from './marks.ts';
 
-const frame = (headUs: number, faults: Frame['faults']) => ({ headUs, timeUs: headUs, faults }) as Frame;
+const frame = (headUs: number, faults: Frame['faults']) => ({ headUs, timeUs: headUs, faults, pending: [] as string[] }) as Pick<Frame, 'faults' | 'timeUs' | 'pending'>;
 
 describe('faultMarks', () => {
   it('lists applied faults with their notes and the schedule still ahead, in time order', () => {

@@ -15,10 +15,10 @@ export interface FaultMark {
 }
 
 /**
- * Marks for the faults `frame` has applied so far and for the schedule's others: `due` when still ahead of the
- * current moment, `next-run` when the run is past their moment without them (they were added later).
+ * Marks for the faults `frame` has applied so far and for the schedule's others: `due` when the run still has them
+ * to fire (or they are ahead of its moment), `next-run` when the run is past their moment without them.
  */
-export function faultMarks(frame: Pick<Frame, 'faults' | 'timeUs'> | null, schedule: readonly string[]): FaultMark[] {
+export function faultMarks(frame: Pick<Frame, 'faults' | 'timeUs' | 'pending'> | null, schedule: readonly string[]): FaultMark[] {
   const marks: FaultMark[] = [];
   const applied = new Set<string>();
   for (const f of frame?.faults ?? []) {
@@ -28,7 +28,8 @@ export function faultMarks(frame: Pick<Frame, 'faults' | 'timeUs'> | null, sched
   for (const line of schedule) {
     const s = readScheduled(line);
     if (typeof s === 'string' || applied.has(s.line)) continue;
-    marks.push({ atUs: s.atUs, text: s.line, state: !frame || s.atUs > frame.timeUs ? 'due' : 'next-run' });
+    // Due: on this run's schedule still to fire (or no run yet); otherwise only the next run will meet it.
+    marks.push({ atUs: s.atUs, text: s.line, state: !frame || frame.pending.includes(s.line) || s.atUs > frame.timeUs ? 'due' : 'next-run' });
   }
   return marks.sort((a, b) => a.atUs - b.atUs);
 }

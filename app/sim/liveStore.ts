@@ -25,7 +25,6 @@ export interface LiveState {
   /** The fault schedule every run starts with, as timeline lines (`10s crash Kafka/2`), in time order. */
   schedule: string[];
   /** Lines of the schedule added during this run that it has still to meet (the player injects them on time). */
-  due: string[];
   frame: Frame | null;
   /**
    * The frame the canvas draws: the latest one, refreshed at most about ten times a second while playing. Numbers
@@ -50,7 +49,6 @@ export function createLiveStore(): StoreApi<LiveState> {
     startedText: null,
     startedStructure: null,
     schedule: [],
-    due: [],
     frame: null,
     view: null,
     series: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from '../../engine/index.ts';
+import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from '../../engine/index.ts';
 import type { SimClient } from '../engine/client.ts';
 import { createLiveStore } from './liveStore.ts';
 import { createPlayer } from './player.ts';
@@ -20,6 +20,8 @@ function inProcessSim(): SimClient {
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
     changeSettings: (t: string) => ({ ...changeSettings(s!, t), frame: frameOf(s!) }),
+    schedule: (f: string) => ({ ...scheduleFault(s!, f), frame: frameOf(s!) }),
+    unschedule: (f: string) => ({ ...unscheduleFault(s!, f), frame: frameOf(s!) }),
     end: () => {
       s = null;
     },
@@ -105,17 +107,18 @@ describe('player', () => {
     expect(store.getState().frame!.timeUs).toBe(0);
   });
 
-  it('injects a fault scheduled during the run exactly at its moment, and keeps it for the next run', async () => {
+  it("puts a fault scheduled during the run on the worker's schedule: it fires at its moment, and is kept for the next run", async () => {
     const { store, player, frame } = harness();
     await player.start(text);
     player.setSpeed(10);
     expect(player.schedule('50ms crash Billing').ok).toBe(true);
-    expect(store.getState().due).toEqual(['50ms crash Billing']);
+    await frame(0);
+    expect(store.getState().frame!.pending).toEqual(['50ms crash Billing']);
     player.play();
-    await frame(16); // to 160 ms, but the fault stops it at 50 ms
+    await frame(16); // to 160 ms; the worker applies the fault at 50 ms on the way
     const applied = store.getState().frame!.faults;
     expect(applied.map((f) => [f.atUs, f.note])).toEqual([[50_000, 'crashed Billing']]);
-    expect(store.getState().due).toEqual([]);
+    expect(store.getState().frame!.pending).toEqual([]);
     expect(store.getState().schedule).toEqual(['50ms crash Billing']);
     expect(player.schedule('10ms restart Billing').note).toMatch(/next run/);
     expect(store.getState().schedule).toEqual(['10ms restart Billing', '50ms crash Billing']);

@@ -8,7 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Frame } from '../../engine/index.ts';
 import type { SimClient } from '../engine/client.ts';
 import { withFrame, type LiveState } from './liveStore.ts';
-import { firstDue, readScheduled, sortSchedule, type Scheduled } from './schedule.ts';
+import { readScheduled, sortSchedule } from './schedule.ts';
 
 export interface PlayerDeps {
   sim: SimClient;
@@ -54,8 +54,6 @@ export function createPlayer(d: PlayerDeps): Player {
   let lastView = -Infinity;
   /** Bumped by start and stop: answers to calls made for an older run are dropped. */
   let run = 0;
-  /** Scheduled faults this run has still to meet, injected by the player at their moment. */
-  let due: Scheduled[] = [];
   const set = (p: Partial<LiveState>) => d.store.setState(p);
   /** Folds a frame in; the canvas's view follows at once unless playing, then at most every VIEW_EVERY_MS. */
   const apply = (frame: Frame | null) => {
@@ -65,17 +63,8 @@ export function createPlayer(d: PlayerDeps): Player {
     if (fresh) lastView = now;
     d.store.setState((s) => ({ ...withFrame(s, frame), ...(fresh ? { view: frame } : {}) }));
   };
-  const setDue = (next: Scheduled[]) => {
-    due = next;
-    set({ due: due.map((x) => x.line) });
-  };
-  /** Injects every due fault whose moment has come (the simulation stands exactly at it, or just past it). */
-  const injectDue = async () => {
-    for (let f = firstDue(due, d.store.getState().frame?.timeUs ?? -1); f; f = firstDue(due, d.store.getState().frame?.timeUs ?? -1)) {
-      setDue(due.filter((x) => x !== f));
-      apply((await d.sim.inject(f.action)).frame);
-    }
-  };
+
+  const failed = (e: unknown) => set({ status: 'error', error: String(e) });
 
   const tick = () => {
     rafId = d.raf(tick);
@@ -87,9 +76,8 @@ export function createPlayer(d: PlayerDeps): Player {
     busy = true;
     const started = d.now();
     const mine = run;
-    const target = Number.isFinite(s.speed) ? s.frame.timeUs + Math.round(wallMs * 1000 * s.speed) : Infinity;
-    // Stop exactly at the next due fault, so it lands at its moment whatever the speed.
-    const until = Math.min(target, firstDue(due, target)?.atUs ?? Infinity);
+    // Scheduled faults fire in the worker at their own moment, whatever the speed.
+    const until = Number.isFinite(s.speed) ? s.frame.timeUs + Math.round(wallMs * 1000 * s.speed) : Infinity;
     d.sim
       .advance(until, Number.isFinite(s.speed) ? MAX_EVENTS_PER_CALL : budget)
       .then(async (frame) => {
@@ -100,9 +88,8 @@ export function createPlayer(d: PlayerDeps): Player {
         }
         // Applied even if the learner paused meanwhile: the frame is where the worker now stands.
         apply(frame);
-        await injectDue();
       })
-      .catch((e: unknown) => set({ status: 'error', error: String(e) }))
+      .catch(failed)
       .finally(() => {
         busy = false;
       });
@@ -117,7 +104,6 @@ export function createPlayer(d: PlayerDeps): Player {
       const seed = opts.seed ?? d.store.getState().seed;
       const schedule = opts.schedule ?? d.store.getState().schedule;
       const mine = ++run;
-      setDue([]);
       set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null });
       const r = await d.sim.start(text, { seed, faults: schedule });
       if (mine !== run) return;
@@ -158,20 +144,11 @@ export function createPlayer(d: PlayerDeps): Player {
       const frame = await d.sim.step(kind);
       if (mine !== run) return; // stopped or restarted meanwhile: the answer belongs to the old run
       apply(frame);
-      await injectDue(); // a step can pass a due moment by at most one event
     },
     async seek(timeUs) {
       this.pause();
       const mine = run;
-      const to = Math.max(0, timeUs);
-      // Due faults on the way are injected at their moment before going on.
-      for (let f = firstDue(due, to); f; f = firstDue(due, to)) {
-        const frame = await d.sim.seek(f.atUs);
-        if (mine !== run) return;
-        apply(frame);
-        await injectDue();
-      }
-      const frame = await d.sim.seek(to);
+      const frame = await d.sim.seek(Math.max(0, timeUs));
       if (mine === run) apply(frame);
     },
     async stepBack(us) {
@@ -199,17 +176,23 @@ export function createPlayer(d: PlayerDeps): Player {
       const s = d.store.getState();
       set({ schedule: sortSchedule([...s.schedule, f.line]) });
       const ahead = s.frame !== null && f.atUs > s.frame.timeUs;
-      if (ahead) setDue([...due, f]);
+      // The worker owns the run's schedule: the fault fires there at its moment, and again in every replay.
+      if (ahead) {
+        const mine = run;
+        d.sim.schedule(f.line).then((r) => mine === run && apply(r.frame), failed);
+      }
       return { ok: true, note: ahead || !s.frame ? `scheduled at ${f.line.split(/\s/)[0]}` : 'scheduled for the next run (this one is past that moment)' };
     },
     unschedule(line) {
       const s = d.store.getState();
       set({ schedule: s.schedule.filter((l) => l !== line) });
-      setDue(due.filter((x) => x.line !== line));
+      if (s.frame?.pending.includes(line)) {
+        const mine = run;
+        d.sim.unschedule(line).then((r) => mine === run && apply(r.frame), failed);
+      }
     },
     stop() {
       run++;
-      setDue([]);
       if (rafId >= 0) d.cancelRaf(rafId);
       rafId = -1;
       set({ status: 'off', frame: null, view: null, startedText: null, series: [] });

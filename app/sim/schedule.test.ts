@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDue, readScheduled, sortSchedule, type Scheduled } from './schedule.ts';
+import { readScheduled, sortSchedule, type Scheduled } from './schedule.ts';
 
 describe('schedule', () => {
   it('reads a line into its time and its action, or says what is wrong', () => {
@@ -11,11 +11,5 @@ describe('schedule', () => {
 
   it('sorts by time, keeping the order of faults at the same moment', () => {
     expect(sortSchedule(['30s heal', '10s crash B', '10s crash A', '2s cut A B'])).toEqual(['2s cut A B', '10s crash B', '10s crash A', '30s heal']);
-  });
-
-  it('finds the earliest fault due by a moment', () => {
-    const due = ['20s heal', '5s crash A', '9s crash B'].map((l) => readScheduled(l) as Scheduled);
-    expect(firstDue(due, 4_999_999)).toBeUndefined();
-    expect(firstDue(due, 30_000_000)!.action).toBe('crash A');
   });
 });

@@ -1,8 +1,7 @@
 /**
  * The fault schedule the learner builds in the fault timeline: lines such as `20s crash Kafka/2`. Every run starts
  * with the whole schedule (the engine applies it, and replays it exactly when scrubbing). A fault added while a run
- * is on, at a moment still ahead, is also due in that run: the player stops the simulation exactly at its time and
- * injects it there.
+ * is on, at a moment still ahead, goes on that run's schedule in the worker too, and fires there at its moment.
  */
 import { formatFault, parseFault } from '../../engine/ui.ts';
 
@@ -29,11 +28,4 @@ export function sortSchedule(lines: readonly string[]): string[] {
     return typeof s === 'string' ? Infinity : s.atUs;
   };
   return lines.map((l, i) => [l, at(l), i] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([l]) => l);
-}
-
-/** The first due fault at or before `untilUs`, if any. */
-export function firstDue(due: readonly Scheduled[], untilUs: number): Scheduled | undefined {
-  let first: Scheduled | undefined;
-  for (const d of due) if (d.atUs <= untilUs && (!first || d.atUs < first.atUs)) first = d;
-  return first;
 }

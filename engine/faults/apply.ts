@@ -19,10 +19,26 @@ const FE = eventKinds(['fault']); // a=index in the fault schedule
 export function schedule(w: World, f: Fault): void {
   const i = w.faults.schedule.length;
   w.faults.schedule.push(f);
+  w.faults.fired.push(false);
+  w.faults.cancelled.push(false);
   after(w, Math.max(0, f.at - w.now), FE.fault, i, 0);
 }
 
+/** Takes a scheduled fault that has not fired off the schedule; false when there is none such. */
+export function unschedule(w: World, index: number): boolean {
+  if (index < 0 || w.faults.fired[index] || w.faults.cancelled[index]) return false;
+  w.faults.cancelled[index] = true;
+  return true;
+}
+
+/** The scheduled faults still to fire, in time order (those due at the same moment in schedule order). */
+export function pendingFaults(w: World): Fault[] {
+  return w.faults.schedule.filter((_, i) => !w.faults.fired[i] && !w.faults.cancelled[i]).sort((a, b) => a.at - b.at);
+}
+
 on<World>(FE.fault, 'fault', (w, i) => {
+  if (w.faults.cancelled[i]) return;
+  w.faults.fired[i] = true;
   applyFault(w, w.faults.schedule[i]!);
 });
 

@@ -31,9 +31,12 @@ export interface AppliedFault {
 
 export interface FaultState {
   schedule: Fault[];
+  /** Per scheduled fault: it has fired, or it was taken off the schedule before it did. */
+  fired: boolean[];
+  cancelled: boolean[];
   applied: AppliedFault[];
 }
 
 export function createFaultState(): FaultState {
-  return { schedule: [], applied: [] };
+  return { schedule: [], fired: [], cancelled: [], applied: [] };
 }

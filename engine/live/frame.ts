@@ -4,6 +4,7 @@
  * last frame.
  */
 import { lostMessages } from '../check/checks.ts';
+import { pendingFaults } from '../faults/apply.ts';
 import { formatFault } from '../faults/parse.ts';
 import { FAMILIES } from '../components.ts';
 import { groupLags } from '../metrics/report.ts';
@@ -92,5 +93,6 @@ export function buildFrame(w: World, state: FrameState, headUs: number, exact = 
     samples,
     samplesFromStart,
     faults: w.faults.applied.map((f) => ({ atUs: f.at, text: formatFault(f.fault), note: f.note, ok: f.ok })),
+    pending: pendingFaults(w).map(formatFault),
   };
 }

@@ -6,7 +6,7 @@
 import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
 import { FAMILIES } from '../components.ts';
 import { eventLog, keyPath, messageLife, messageLives, story, type LogQuery } from './queries.ts';
-import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
+import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import type { Frame, LogEntry, MessageLife } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { lostMessages } from '../check/checks.ts';
@@ -52,6 +52,17 @@ export const simHost = {
     if (!session) return null;
     seek(session, timeUs);
     return frameOf(session);
+  },
+  /** Puts a fault on this run's schedule (it fires at its own time, and again whenever the run is replayed). */
+  schedule(line: string): { ok: boolean; note: string; frame: Frame | null } {
+    if (!session) return { ok: false, note: 'no simulation is running', frame: null };
+    const r = scheduleFault(session, line);
+    return { ...r, frame: frameOf(session) };
+  },
+  unschedule(line: string): { ok: boolean; note: string; frame: Frame | null } {
+    if (!session) return { ok: false, note: 'no simulation is running', frame: null };
+    const r = unscheduleFault(session, line);
+    return { ...r, frame: frameOf(session) };
   },
   inject(fault: string): { ok: boolean; note: string; frame: Frame | null } {
     if (!session) return { ok: false, note: 'no simulation is running', frame: null };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advance, changeSettings, createSession, frameOf, inject, seek, stepEvent, stepHop, type Session } from './session.ts';
+import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import { eventLog, keyPath, messageLife } from './queries.ts';
 import { groupDetail, partitionDetail } from '../kafka/queries.ts';
 
@@ -60,6 +60,27 @@ describe('live session', () => {
     advance(s, 30_020_022);
     expect({ hash: s.sim.hash(), ...pick(s.sim.metrics()) }).toEqual(live);
     expect(s.sim.world.faults.applied[0]!.at).toBe(10_020_022);
+  });
+
+  it('a fault scheduled during the run fires at its own moment, and in every replay; one taken off never fires', () => {
+    const s = session();
+    advance(s, 2_000_000);
+    expect(scheduleFault(s, '5s crash Billing').ok).toBe(true);
+    expect(scheduleFault(s, '6s crash Orders').ok).toBe(true);
+    expect(scheduleFault(s, '1s crash Orders').ok).toBe(false); // the run is past that moment
+    expect(frameOf(s).pending.slice(0, 3)).toEqual(['5s crash Billing', '6s crash Orders', '10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller']);
+    advance(s, 5_500_000);
+    expect(unscheduleFault(s, '6s crash Orders').ok).toBe(true);
+    expect(unscheduleFault(s, '5s crash Billing').ok).toBe(false); // already fired
+    advance(s, 20_000_000);
+    const fired = () => s.sim.world.faults.applied.map((f) => [f.at, f.note]);
+    expect(fired()).toContainEqual([5_000_000, 'crashed Billing']);
+    expect(fired().some(([, note]) => note === 'crashed Orders')).toBe(false);
+    const live = { hash: s.sim.hash(), fired: fired() };
+    seek(s, 1_000_000);
+    expect(frameOf(s).pending).not.toContain('5s crash Billing'); // before the moment it was scheduled, the run has not heard of it
+    advance(s, 20_000_000);
+    expect({ hash: s.sim.hash(), fired: fired() }).toEqual(live);
   });
 
   it('a fork with acks=all from a past moment avoids the loss the acks=1 future had', () => {

@@ -4,7 +4,8 @@
  * discarding the old future). A run is (topology text, seed, timed commands), so any moment can be rebuilt exactly.
  */
 import type { Fault } from '../faults/types.ts';
-import { toFault, type FaultInput } from '../faults/parse.ts';
+import { schedule, unschedule } from '../faults/apply.ts';
+import { formatFault, toFault, type FaultInput } from '../faults/parse.ts';
 import { createSimulation, fromWorld, type Simulation } from '../simulation.ts';
 import { peekTime } from '../sim/queue.ts';
 import { isHop, step as stepOnce } from '../sim/loop.ts';
@@ -16,7 +17,13 @@ import { createSnapshotStore, dropAfter, restoreSnapshot, snapshotAt, snapshotDu
 import type { Frame } from './types.ts';
 import type { Spec } from '../model/spec.ts';
 
-export type Command = { afterEvents: number; atUs: number } & ({ kind: 'fault'; fault: Fault } | { kind: 'config'; text: string });
+export type Command = { afterEvents: number; atUs: number } & (
+  | { kind: 'fault'; fault: Fault }
+  | { kind: 'config'; text: string }
+  /** A fault put on this run's schedule (it fires at its own time), or taken off it. */
+  | { kind: 'schedule'; fault: Fault }
+  | { kind: 'unschedule'; index: number }
+);
 
 export interface Session {
   text: string;
@@ -161,10 +168,7 @@ export function inject(s: Session, input: FaultInput | string): { ok: boolean; n
   if (typeof f === 'string') return { ok: false, note: f };
   const w = s.sim.world;
   if (w.events < s.headEvents) fork(s);
-  const cmd: Command = { kind: 'fault', fault: { ...f, at: w.now }, afterEvents: w.events, atUs: w.now };
-  s.commands.push(cmd);
-  s.nextCommand = s.commands.length;
-  return applyCommand(s, cmd);
+  return record(s, { kind: 'fault', fault: { ...f, at: w.now }, afterEvents: w.events, atUs: w.now });
 }
 
 /** Applies the settings of a new text from now on (a fork when at an earlier moment than the head). */
@@ -182,8 +186,42 @@ export function changeSettings(s: Session, text: string): { ok: boolean; note: s
   return r;
 }
 
+/**
+ * Puts a fault on this run's schedule: it fires at its own time, now and whenever the run is replayed. One whose
+ * moment the run has passed is refused (it is for the next run).
+ */
+export function scheduleFault(s: Session, input: string): { ok: boolean; note: string } {
+  const f = toFault(input);
+  if (typeof f === 'string') return { ok: false, note: f };
+  const w = s.sim.world;
+  if (f.at < w.now) return { ok: false, note: 'the run is past that moment: it is scheduled for the next run' };
+  if (w.events < s.headEvents) fork(s);
+  return record(s, { kind: 'schedule', fault: f, afterEvents: w.events, atUs: w.now });
+}
+
+/** Takes a fault that has not fired yet off this run's schedule, by its text (`20s crash Kafka/2`). */
+export function unscheduleFault(s: Session, text: string): { ok: boolean; note: string } {
+  const w = s.sim.world;
+  const index = w.faults.schedule.findIndex((f, i) => !w.faults.fired[i] && !w.faults.cancelled[i] && formatFault(f) === text);
+  if (index < 0) return { ok: false, note: `${text} is not on this run's schedule` };
+  if (w.events < s.headEvents) fork(s);
+  return record(s, { kind: 'unschedule', index, afterEvents: w.events, atUs: w.now });
+}
+
+/** Records a command at the current moment and applies it. */
+function record(s: Session, cmd: Command): { ok: boolean; note: string } {
+  s.commands.push(cmd);
+  s.nextCommand = s.commands.length;
+  return applyCommand(s, cmd);
+}
+
 function applyCommand(s: Session, cmd: Command): { ok: boolean; note: string } {
   if (cmd.kind === 'fault') return s.sim.inject(cmd.fault);
+  if (cmd.kind === 'schedule') {
+    schedule(s.sim.world, cmd.fault);
+    return { ok: true, note: `scheduled at ${formatFault(cmd.fault).split(' ')[0]}` };
+  }
+  if (cmd.kind === 'unschedule') return unschedule(s.sim.world, cmd.index) ? { ok: true, note: 'taken off the schedule' } : { ok: false, note: 'it has already fired' };
   const parsed = parseTopology(cmd.text);
   const r = reconfigure(s.sim.world, s.spec, parsed.topology);
   if ('error' in r) return { ok: false, note: r.error };

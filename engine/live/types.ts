@@ -59,6 +59,8 @@ export interface Frame {
   samplesFromStart: boolean;
   /** Faults applied so far. */
   faults: { atUs: number; text: string; note: string; ok: boolean }[];
+  /** Faults on this run's schedule still to fire, as lines (`20s crash Kafka/2`). */
+  pending: string[];
 }
 
 export interface Sample {
