@@ -5,14 +5,17 @@
  */
 import type { Family } from './family.ts';
 import { kafka } from './kafka/family.ts';
-import type { Application, Broker } from './messaging/port.ts';
+import { isBroker, isStore, type Application } from './messaging/port.ts';
 import { apps } from './services/family.ts';
 
 /** Every family, in build order. */
 export const FAMILIES: readonly Family[] = [kafka, apps];
 
-/** The broker families, indexed as `PublishTarget.broker` and `Reader.broker` count them. */
-export const BROKERS: readonly Broker[] = [kafka];
+/** The broker families, in family order, indexed as `PublishTarget.broker` and `Reader.broker` count them. */
+export const BROKERS = FAMILIES.filter(isBroker);
+
+/** The store families, in family order, indexed as `WriteTarget.store` counts them. */
+export const STORES = FAMILIES.filter(isStore);
 
 /** The family that runs the applications: brokers hand it outcomes and deliveries. */
 export const APPLICATION: Application = apps;
@@ -21,5 +24,12 @@ export const APPLICATION: Application = apps;
 export function brokerIndex(family: string): number {
   const i = BROKERS.findIndex((b) => b.name === family);
   if (i < 0) throw new Error(`no broker family '${family}'`);
+  return i;
+}
+
+/** The index of the store family hosting `family`'s destinations. */
+export function storeIndex(family: string): number {
+  const i = STORES.findIndex((s) => s.name === family);
+  if (i < 0) throw new Error(`no store family '${family}'`);
   return i;
 }

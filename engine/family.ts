@@ -6,6 +6,7 @@
  */
 import type { Fault } from './faults/types.ts';
 import type { Scope } from './config/schema.ts';
+import type { MessageLife } from './live/types.ts';
 import type { FamilyResolver, ResolveContext } from './model/resolveContext.ts';
 import type { Spec } from './model/spec.ts';
 import type { NodeKind } from './topology/types.ts';
@@ -57,6 +58,8 @@ export interface Family {
   targetNames?(w: World): string[];
   /** Answers for its inspectors, by name (Kafka: `partition`, `group`), each given a number it understands. */
   readonly inspect?: Readonly<Record<string, (w: World, id: number) => unknown>>;
+  /** What the trace still tells about each of `ids` (messages on its places): their stages, in the order asked. */
+  lives?(w: World, ids: readonly number[]): MessageLife[];
   /** Marks every message it holds durably (the loss checker asks every family). */
   holds?(w: World, mark: (message: number) => void): void;
   /** Takes the settings of a new spec in a fork; returns why it cannot, or null. */

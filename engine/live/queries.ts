@@ -7,7 +7,7 @@ import { T } from '../history/kinds.ts';
 import { CAUSED_BY_MESSAGE, causationOf, flagsOf, keyOf, partitionOf } from '../history/messages.ts';
 import { oldestHeld, traceKindInfo, traceKindNamed, type TraceEntry, type TraceKind } from '../history/trace.ts';
 import { placeName } from '../messaging/state.ts';
-import { BROKERS } from '../components.ts';
+import { FAMILIES } from '../components.ts';
 import type { World } from '../world.ts';
 import type { LogEntry, MessageLife } from './types.ts';
 
@@ -65,16 +65,16 @@ export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
 }
 
 
-/** Everything the trace still tells about each of `ids`, as the broker family of their places reads it. */
+/** Everything the trace still tells about each of `ids`, as the family of their places reads it. */
 export function messageLives(w: World, ids: readonly number[]): MessageLife[] {
   const valid = ids.filter((id) => id > 0 && id < w.messages.count);
-  const byBroker = new Map<string, number[]>();
+  const byFamily = new Map<string, number[]>();
   for (const id of valid) {
     const family = w.msg.places[partitionOf(w.messages, id)]?.family ?? '';
-    (byBroker.get(family) ?? byBroker.set(family, []).get(family)!).push(id);
+    (byFamily.get(family) ?? byFamily.set(family, []).get(family)!).push(id);
   }
   const lives = new Map<number, MessageLife>();
-  for (const [family, mine] of byBroker) for (const life of BROKERS.find((b) => b.name === family)?.lives(w, mine) ?? []) lives.set(life.id, life);
+  for (const [family, mine] of byFamily) for (const life of FAMILIES.find((f) => f.name === family)?.lives?.(w, mine) ?? []) lives.set(life.id, life);
   return valid.flatMap((id) => lives.get(id) ?? []);
 }
 

@@ -3,10 +3,11 @@
  * which broker carries them; a broker family (Kafka today) implements `Broker`, and the applications family
  * implements `Application`, which the broker calls back with outcomes and deliveries. Publishers and subscribers
  * are numbers the broker family hands out; a delivery is a batch of messages with their places and positions.
+ * Applications also write to stores (a database) in transactions, through `Store`, the same way: the store hosts a
+ * destination whose place holds its rows, and answers each transaction through `Application.written`.
  */
 import type { Family } from '../family.ts';
 import type { Window } from '../check/state.ts';
-import type { MessageLife } from '../live/types.ts';
 import type { World } from '../world.ts';
 
 /** Who a publisher or subscriber works for: an application instance. */
@@ -56,9 +57,31 @@ export interface Broker extends Family {
   subscriberState(w: World, subscriber: number): { alive: boolean; places: number[] };
   /** Windows of unavailability still open now (a partition offline, writes failing). */
   openWindows(w: World): Window[];
-  /** What the trace still tells about each message (its stages on this broker), in the order asked. */
-  lives(w: World, ids: readonly number[]): MessageLife[];
 }
+
+/** A row a transaction writes: it becomes a message on the store's place (its id is the row's). */
+export interface RowWrite {
+  key: number;
+  /** Its type id in the message table (an entity, or an event for an outbox). */
+  type: number;
+  /** The request that wrote it (its correlation). */
+  cause: number;
+}
+
+export interface Store extends Family {
+  /**
+   * Runs a transaction for `owner` writing `rows` to the store behind `destination`; returns its id. The store
+   * answers through `Application.written(waiter, id, code)`, or never (it crashed, or the answer was cut off): then
+   * the application's own timeout decides, and whether the rows were committed is the store's to know.
+   */
+  transact(w: World, owner: Owner, destination: number, rows: readonly RowWrite[], waiter: number): number;
+}
+
+/** Whether a family carries messages (it implements the broker side of the port). */
+export const isBroker = (f: Family): f is Broker => 'openPublisher' in f;
+
+/** Whether a family stores rows (it implements the store side of the port). */
+export const isStore = (f: Family): f is Store => 'transact' in f;
 
 /** Where a subscription stands on one place it reads. */
 export interface PlacePosition {
@@ -90,4 +113,6 @@ export interface Application extends Family {
   published(w: World, waiter: number, message: number, code: number): void;
   /** A subscriber hands a delivery to the reader that opened it; `rng` is the subscriber's random stream. */
   deliver(w: World, reader: number, delivery: Delivery, rng: Uint32Array): void;
+  /** A store answers transaction `tx` of a waiter: committed (code 0) or refused. */
+  written(w: World, waiter: number, tx: number, code: number): void;
 }

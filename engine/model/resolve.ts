@@ -35,6 +35,13 @@ export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } 
       }
       return [];
     },
+    storeAt(id) {
+      for (const r of resolvers) {
+        const found = r.storeAt?.(id);
+        if (found !== undefined) return found;
+      }
+      return -1;
+    },
     clientSettings(node, values) {
       const out: Record<string, unknown> = {};
       FAMILIES.forEach((f, i) => {

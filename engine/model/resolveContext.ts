@@ -21,6 +21,8 @@ export interface ResolveContext {
   addDestination(family: string, name: string): number;
   /** The destinations an edge end stands for, as the broker family that owns the end reads it; empty for none. */
   destinationsAt(id: string, e: TopologyEdge, pick: 'one' | 'all'): number[];
+  /** The destination of the store (a database) a node stands for, as the store family that owns it reads it; -1 for none. */
+  storeAt(id: string): number;
   /** The settings each broker family opens a service's clients with, from the service's values, by family. */
   clientSettings(node: string, values: Values): Record<string, unknown>;
   /** How long the slowest-batching broker family's publisher waits before sending (Kafka: linger.ms), in µs. */
@@ -37,6 +39,8 @@ export interface FamilyResolver {
   settle?(): void;
   /** The destinations an edge end stands for, if the end is this family's; undefined otherwise. */
   destinationsAt?(id: string, e: TopologyEdge, pick: 'one' | 'all'): number[] | undefined;
+  /** The destination of the store a node stands for, if the node is this family's store; undefined otherwise. */
+  storeAt?(id: string): number | undefined;
   /** What a service's clients of this broker are opened with. */
   clientSettings?(node: string, values: Values): unknown;
   /** How long its publishers wait before sending, given the settings it returned for a service. */

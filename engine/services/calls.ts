@@ -11,6 +11,7 @@ import { AE } from './events.ts';
 import { addMessage } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
 import { CALL_TIMEOUT, NONE, OVERLOADED, SERVICE_UNAVAILABLE } from '../history/errors.ts';
+import { STORES } from '../components.ts';
 import { route, send } from '../messaging/dispatch.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
@@ -19,7 +20,7 @@ import { arrival, refusedAt } from '../sim/network.ts';
 import { chance } from '../sim/random.ts';
 import { nextId, type World } from '../world.ts';
 import { finishCheckout } from './client.ts';
-import type { Call } from './types.ts';
+import type { Call, WriteTarget } from './types.ts';
 
 /** Starts a call to `service` from an instance (or a client); returns the call id. */
 export function startCall(w: World, from: number, fromClient: boolean, parent: number, service: number, root: number, key: number, timeoutUs: number, edge: string): number {
@@ -28,7 +29,7 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
   const id = nextId(w);
   const call: Call = {
     id, from, fromClient, parent, service, instance, root: root || id, key, startAt: w.now, step: 0, waitingFor: -1,
-    attempts: 1, done: false, failed: false, code: NONE, culprit: -1, holdsThread: false, abandoned: false, answering: false,
+    attempts: 1, done: false, failed: false, code: NONE, culprit: '', holdsThread: false, abandoned: false, answering: false,
     published: [], outstandingAcks: 0,
   };
   w.parts.apps.calls.set(id, call);
@@ -44,7 +45,7 @@ export function startCall(w: World, from: number, fromClient: boolean, parent: n
       call.done = true;
       call.failed = true;
       call.code = SERVICE_UNAVAILABLE;
-      call.culprit = service;
+      call.culprit = svc.node;
       call.answering = true;
       at(w, refused, fromClient ? AE.checkoutResponse : AE.callResponse, from, id);
     }
@@ -91,10 +92,14 @@ function next(w: World, call: Call): void {
   const svc = w.parts.apps.services[call.service]!;
   const i = call.step - 1;
   const nCalls = svc.calls.length;
+  if (i < nCalls) {
+    call.waitingFor = startCall(w, call.instance, false, call.id, svc.calls[i]!, call.root, call.key, svc.config.timeoutUs, svc.callEdges[i]!);
+    return;
+  }
   if (i < nCalls + svc.writes.length) {
-    const target = i < nCalls ? svc.calls[i]! : svc.writes[i - nCalls]!;
-    const edge = i < nCalls ? svc.callEdges[i]! : svc.writeEdges[i - nCalls]!;
-    call.waitingFor = startCall(w, call.instance, false, call.id, target, call.root, call.key, svc.config.timeoutUs, edge);
+    const target = svc.writes[i - nCalls]!;
+    if (target.service >= 0) call.waitingFor = startCall(w, call.instance, false, call.id, target.service, call.root, call.key, svc.config.timeoutUs, target.edge);
+    else writeFor(w, call, target);
     return;
   }
   if (svc.publishes.length > 0 && call.published.length === 0) publishFor(w, call);
@@ -117,6 +122,36 @@ function publishFor(w: World, call: Call): void {
   }
 }
 
+/** Writes the request's row in a transaction on a store; the request goes on once the store answers. */
+function writeFor(w: World, call: Call, target: WriteTarget): void {
+  const svc = w.parts.apps.services[call.service]!;
+  const inst = w.parts.apps.instances[call.instance]!;
+  const owner = { name: w.net.names[inst.host]!, host: inst.host, app: inst.service, instance: inst.number - 1 };
+  countEdge(w.metrics, target.edge, 1);
+  const tx = STORES[target.store]!.transact(w, owner, target.destination, [{ key: call.key, type: target.type, cause: call.root }], call.id);
+  call.waitingFor = tx;
+  after(w, svc.config.timeoutUs, AE.writeTimeout, call.id, tx);
+}
+
+/** A store answered a transaction of a request (code 0: committed). */
+export function writtenFor(w: World, callId: number, tx: number, code: number): void {
+  const call = w.parts.apps.calls.get(callId);
+  if (!call || call.done || call.waitingFor !== tx) return;
+  stepDone(w, call, code, storeNode(w, call));
+}
+
+on<World>(AE.writeTimeout, 'write times out', (w, callId, tx) => {
+  const call = w.parts.apps.calls.get(callId);
+  if (!call || call.done || call.waitingFor !== tx) return;
+  stepDone(w, call, CALL_TIMEOUT, storeNode(w, call));
+});
+
+/** The node of the store the request is writing to now. */
+function storeNode(w: World, call: Call): string {
+  const svc = w.parts.apps.services[call.service]!;
+  return w.msg.destinations[svc.writes[call.step - 1 - svc.calls.length]!.destination]!.name;
+}
+
 /** A message a request published is acknowledged (code 0) or failed: the request answers once all are settled. */
 export function publishedFor(w: World, callId: number, _message: number, code: number): void {
   const call = w.parts.apps.calls.get(callId);
@@ -131,9 +166,9 @@ export function answer(w: World, call: Call, code: number): void {
   call.done = true;
   call.failed = code !== NONE;
   call.code = code;
-  if (call.failed && call.culprit < 0) call.culprit = call.service;
   const inst = w.parts.apps.instances[call.instance]!;
   const svc = w.parts.apps.services[call.service]!;
+  if (call.failed && !call.culprit) call.culprit = svc.node;
   if (code === NONE) svc.stats.ok++;
   else svc.stats.failed++;
   if (call.holdsThread) {
@@ -169,7 +204,7 @@ on<World>(AE.callTimeout, 'call times out', (w, _from, callId) => {
   if (!child || child.abandoned) return;
   child.abandoned = true;
   if (child.done && !child.answering) w.parts.apps.calls.delete(callId);
-  if (child.culprit < 0) child.culprit = child.service;
+  if (!child.culprit) child.culprit = w.parts.apps.services[child.service]!.node;
   if (child.fromClient) finishCheckout(w, child, CALL_TIMEOUT);
   else resume(w, child, CALL_TIMEOUT);
 });
@@ -178,6 +213,16 @@ on<World>(AE.callTimeout, 'call times out', (w, _from, callId) => {
 function resume(w: World, child: Call, code: number): void {
   const call = w.parts.apps.calls.get(child.parent);
   if (!call || call.done || call.waitingFor !== child.id) return;
+  const a = w.parts.apps;
+  const traced = () => record(w.trace, w.now, T.request, a.instances[call.instance]!.host, a.instances[child.instance]!.host, child.id, w.now - child.startAt, code);
+  stepDone(w, call, code, child.culprit || a.services[child.service]!.node, traced);
+}
+
+/**
+ * A step of a request ended (a call answered, a write committed, or either failed): retry a failed one while the
+ * service's retries last, else answer with the failure; go on to the next step after a success.
+ */
+function stepDone(w: World, call: Call, code: number, culprit: string, traced?: () => void): void {
   call.waitingFor = -1;
   if (code !== NONE) {
     const svc = w.parts.apps.services[call.service]!;
@@ -186,12 +231,12 @@ function resume(w: World, child: Call, code: number): void {
       next(w, call);
       return;
     }
-    record(w.trace, w.now, T.request, w.parts.apps.instances[call.instance]!.host, w.parts.apps.instances[child.instance]!.host, child.id, w.now - child.startAt, code);
-    call.culprit = child.culprit >= 0 ? child.culprit : child.service;
+    traced?.();
+    call.culprit = culprit;
     answer(w, call, code);
     return;
   }
-  record(w.trace, w.now, T.request, w.parts.apps.instances[call.instance]!.host, w.parts.apps.instances[child.instance]!.host, child.id, w.now - child.startAt, NONE);
+  traced?.();
   call.attempts = 1;
   call.step++;
   next(w, call);

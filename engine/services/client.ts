@@ -61,8 +61,7 @@ export function finishCheckout(w: World, call: Call, code: number): void {
     recordValue(w.metrics.checkoutLatency, latency);
   } else {
     c.failed++;
-    const culprit = w.parts.apps.services[call.culprit >= 0 ? call.culprit : call.service]!;
-    checkoutFailed(w.metrics, { request: call.id, at: w.now, code, service: culprit.node });
+    checkoutFailed(w.metrics, { request: call.id, at: w.now, code, service: call.culprit || w.parts.apps.services[call.service]!.node });
   }
   record(w.trace, w.now, T.checkout, c.host, -1, call.id, latency, code);
 }

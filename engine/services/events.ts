@@ -15,4 +15,5 @@ export const AE = eventKinds([
   'clientStart', // a=client, b=life: a client with a start delay begins
   'processDone', // a=reader, b=delivery sequence: messages of a delivery are processed
   'restartInstance', // a=instance, b=life: an orchestrator restarts a crashed instance
+  'writeTimeout', // a=call id, b=transaction id: the store has not answered in the service's timeout
 ]);

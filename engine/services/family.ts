@@ -4,7 +4,7 @@
  * service, one instance, a client), and is the application side of the port: it hears how published messages
  * ended and processes deliveries.
  */
-import { BROKERS, brokerIndex } from '../components.ts';
+import { BROKERS, brokerIndex, storeIndex } from '../components.ts';
 import type { FaultTarget, Family } from '../family.ts';
 import { addKeySpace, keyId } from '../history/keys.ts';
 import { typeId } from '../history/messages.ts';
@@ -15,7 +15,7 @@ import { after } from '../sim/loop.ts';
 import { addHost } from '../sim/network.ts';
 import { stream } from '../sim/random.ts';
 import * as calls from './calls.ts';
-import { publishedFor } from './calls.ts';
+import { publishedFor, writtenFor } from './calls.ts';
 import * as client from './client.ts';
 import { startClient } from './client.ts';
 import { AE } from './events.ts';
@@ -53,7 +53,6 @@ export const apps: Application = {
         calls: [],
         callEdges: ss.calls.map((c) => c.edge),
         writes: [],
-        writeEdges: ss.writes.map((c) => c.edge),
         publishes: ss.publishes.map((p) => ({ destination: p.destination, broker: brokerIndex(w.msg.destinations[p.destination]!.family), type: typeId(w.messages, p.type), edge: p.edge })),
         handling: { ...ss.handling, dlqBroker },
         consumes: ss.consumes,
@@ -108,7 +107,11 @@ export const apps: Application = {
     spec.services.forEach((ss, si) => {
       const svc = a.services[si]!;
       svc.calls = ss.calls.map((c) => spec.services.findIndex((x) => x.node === c.service));
-      svc.writes = ss.writes.map((c) => spec.services.findIndex((x) => x.node === c.service));
+      svc.writes = ss.writes.map((c) => {
+        const service = c.store >= 0 ? -1 : spec.services.findIndex((x) => x.node === c.service);
+        const store = c.store >= 0 ? storeIndex(w.msg.destinations[c.store]!.family) : -1;
+        return { service, destination: c.store, store, type: store >= 0 ? typeId(w.messages, c.type) : 0, edge: c.edge };
+      });
     });
     for (const cs of spec.clients) {
       const target = spec.services.findIndex((s) => s.node === cs.target);
@@ -252,6 +255,10 @@ export const apps: Application = {
 
   deliver(w, reader, delivery, rng) {
     startProcessing(w, w.parts.apps.readers[reader]!, delivery, rng);
+  },
+
+  written(w, waiter, tx, code) {
+    writtenFor(w, waiter, tx, code);
   },
 } satisfies Family & Application;
 

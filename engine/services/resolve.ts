@@ -62,8 +62,13 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
               clients.push(clientSpec(ctx, fromNode, e));
               targeted.add(e.to);
             } else if (from && to) {
-              (e.kind === 'write' || to.kind === 'database' ? from.writes : from.calls).push({ service: e.to, edge: e.id });
+              if (e.kind === 'write' || to.kind === 'database') from.writes.push({ service: e.to, store: -1, type: rowType(e), edge: e.id });
+              else from.calls.push({ service: e.to, edge: e.id });
               targeted.add(e.to);
+            } else if (from) {
+              // A store family's node (a database): the write is a transaction on it.
+              const store = ctx.storeAt(e.to);
+              if (store >= 0) from.writes.push({ service: e.to, store, type: rowType(e), edge: e.id });
             }
             break;
           }
@@ -136,6 +141,11 @@ function keySpec(key: string, count: number): { name: string; count: number } | 
   if (!key || key === 'none' || key === 'null') return null;
   const name = key.replace(/(?:_?id|Id|ID)$/, '') || key;
   return { name, count };
+}
+
+/** What a write's rows are called: the edge's label (`INSERT order`), or `row`. */
+function rowType(e: TopologyEdge): string {
+  return (e.label ?? '').replace(/^\s*\d+\.\s*/, '').trim() || 'row';
 }
 
 /** The event type an edge carries: its label when it names an event, else the service's `event` setting. */

@@ -36,7 +36,8 @@ export interface ServiceSpec {
   sourceTickUs: number;
   group: string;
   calls: { service: string; edge: string }[];
-  writes: { service: string; edge: string }[];
+  /** What it writes, in edge order: a store's destination (a database), or a store that runs as a service (-1). */
+  writes: { service: string; store: number; type: string; edge: string }[];
   publishes: PublishSpec[];
   /** Destinations it reads. */
   consumes: number[];

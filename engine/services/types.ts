@@ -26,6 +26,18 @@ export interface PublishTarget {
   edge: string;
 }
 
+/** Where a service writes: a store's destination through the port, or a store that runs as a service. */
+export interface WriteTarget {
+  /** The store that runs as a service (-1 when a store family hosts it). */
+  service: number;
+  /** The store's destination, and the index of its family among the stores (components.ts); -1 for a service. */
+  destination: number;
+  store: number;
+  /** Row type id written. */
+  type: number;
+  edge: string;
+}
+
 export interface Instance {
   id: number;
   service: number;
@@ -110,9 +122,8 @@ export interface Service {
   /** Services called synchronously, in edge order (topology edge ids beside). */
   calls: number[];
   callEdges: string[];
-  /** Databases written, in edge order. */
-  writes: number[];
-  writeEdges: string[];
+  /** What it writes, in edge order. */
+  writes: WriteTarget[];
   publishes: PublishTarget[];
   /** What it does with a message it reads. */
   handling: Handling;
@@ -153,8 +164,8 @@ export interface Call {
   done: boolean;
   failed: boolean;
   code: number;
-  /** The service whose refusal, error or silence failed this call (-1 while it has not failed). */
-  culprit: number;
+  /** The node whose refusal, error or silence failed this call ('' while it has not failed). */
+  culprit: string;
   holdsThread: boolean;
   /** The caller stopped waiting (its timeout fired). */
   abandoned: boolean;
