@@ -44,9 +44,12 @@ const ofType = <K extends keyof NodeLives>(id: string, type: K) =>
     return live?.type === type ? (live as NodeLives[K]) : undefined;
   });
 
-export const useServiceLive = (id: string): NodeLives['service'] | undefined => useLiveWith(ofType(id, 'service'), sameFields);
+/** A node's live state when it is of `type`, for flat states (a re-render only when one of its fields changed). */
+export const useNodeLive = <K extends keyof NodeLives>(id: string, type: K): NodeLives[K] | undefined => useLiveWith(ofType(id, type), sameFields);
 
-export const useClientLive = (id: string): NodeLives['client'] | undefined => useLiveWith(ofType(id, 'client'), sameFields);
+export const useServiceLive = (id: string): NodeLives['service'] | undefined => useNodeLive(id, 'service');
+
+export const useClientLive = (id: string): NodeLives['client'] | undefined => useNodeLive(id, 'client');
 
 export const useClusterLive = (id: string): NodeLives['kafka'] | undefined =>
   useLiveWith(

@@ -1,0 +1,19 @@
+/**
+ * Which section the inspector shows for a node during a run, by the type of its live state (engine/live/types.ts
+ * `NodeLive`), as the canvas picks a live row (app/canvas/live/registry.ts): a new family adds its section and one
+ * line here.
+ */
+import type { ComponentType } from 'react';
+import type { NodeLives, TopologyNode } from '../../../engine/index.ts';
+import { ClientSection, ServiceSection } from './appsSections.tsx';
+import { ClusterSection, TopicSection } from './kafkaSections.tsx';
+
+/** Each section takes the live state of its own type. */
+export type LiveSections = { readonly [K in keyof NodeLives]?: ComponentType<{ node: TopologyNode; live: NodeLives[K] }> };
+
+export const LIVE_SECTIONS: LiveSections = {
+  service: ServiceSection,
+  client: ClientSection,
+  kafka: ClusterSection,
+  topic: TopicSection,
+};
