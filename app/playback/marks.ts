@@ -15,21 +15,27 @@ export interface FaultMark {
 }
 
 /**
- * Marks for the faults `frame` has applied so far and for the schedule's others: `due` when the run still has them
- * to fire (or they are ahead of its moment), `next-run` when the run is past their moment without them.
+ * Marks for the faults `frame` has applied so far, the ones the run still meets (`pending`: on its schedule, or
+ * injected later in its recorded future) as `due`, and the schedule's others as `next-run`: the run is past their
+ * moment without them, or never had them.
  */
 export function faultMarks(frame: Pick<Frame, 'faults' | 'timeUs' | 'pending'> | null, schedule: readonly string[]): FaultMark[] {
   const marks: FaultMark[] = [];
-  const applied = new Set<string>();
+  const listed = new Set<string>();
   for (const f of frame?.faults ?? []) {
-    applied.add(f.text);
+    listed.add(f.text);
     marks.push({ atUs: f.atUs, text: f.text, state: f.ok ? 'applied' : 'refused', note: f.note });
+  }
+  for (const line of frame?.pending ?? []) {
+    const s = readScheduled(line);
+    if (typeof s === 'string' || listed.has(s.line)) continue;
+    listed.add(s.line);
+    marks.push({ atUs: s.atUs, text: s.line, state: 'due' });
   }
   for (const line of schedule) {
     const s = readScheduled(line);
-    if (typeof s === 'string' || applied.has(s.line)) continue;
-    // Due: on this run's schedule still to fire (or no run yet); otherwise only the next run will meet it.
-    marks.push({ atUs: s.atUs, text: s.line, state: !frame || frame.pending.includes(s.line) || s.atUs > frame.timeUs ? 'due' : 'next-run' });
+    if (typeof s === 'string' || listed.has(s.line)) continue;
+    marks.push({ atUs: s.atUs, text: s.line, state: frame ? 'next-run' : 'due' });
   }
   return marks.sort((a, b) => a.atUs - b.atUs);
 }

@@ -174,13 +174,23 @@ export function createPlayer(d: PlayerDeps): Player {
       const f = readScheduled(line);
       if (typeof f === 'string') return { ok: false, note: f };
       const s = d.store.getState();
-      set({ schedule: sortSchedule([...s.schedule, f.line]) });
+      const add = () => set({ schedule: sortSchedule([...d.store.getState().schedule, f.line]) });
       const ahead = s.frame !== null && f.atUs > s.frame.timeUs;
-      // The worker owns the run's schedule: the fault fires there at its moment, and again in every replay.
+      // The worker owns the run's schedule: the fault fires there at its moment, and again in every replay. The line
+      // joins the list with the frame that has it pending, so it never shows as "next run" in between.
       if (ahead) {
         const mine = run;
-        d.sim.schedule(f.line).then((r) => mine === run && apply(r.frame), failed);
-      }
+        d.sim.schedule(f.line).then(
+          (r) => {
+            add();
+            if (mine === run) apply(r.frame);
+          },
+          (e: unknown) => {
+            add();
+            failed(e);
+          },
+        );
+      } else add();
       return { ok: true, note: ahead || !s.frame ? `scheduled at ${f.line.split(/\s/)[0]}` : 'scheduled for the next run (this one is past that moment)' };
     },
     unschedule(line) {

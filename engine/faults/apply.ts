@@ -31,11 +31,6 @@ export function unschedule(w: World, index: number): boolean {
   return true;
 }
 
-/** The scheduled faults still to fire, in time order (those due at the same moment in schedule order). */
-export function pendingFaults(w: World): Fault[] {
-  return w.faults.schedule.filter((_, i) => !w.faults.fired[i] && !w.faults.cancelled[i]).sort((a, b) => a.at - b.at);
-}
-
 on<World>(FE.fault, 'fault', (w, i) => {
   if (w.faults.cancelled[i]) return;
   w.faults.fired[i] = true;

@@ -4,7 +4,6 @@
  * last frame.
  */
 import { lostMessages } from '../check/checks.ts';
-import { pendingFaults } from '../faults/apply.ts';
 import { formatFault } from '../faults/parse.ts';
 import { FAMILIES } from '../components.ts';
 import { groupLags } from '../metrics/report.ts';
@@ -30,8 +29,11 @@ export function createFrameState(): FrameState {
 const LOST_EVERY_US = 250_000;
 const LOST_EVERY_FRAMES = 6;
 
-/** The frame for `w`; `exact` recounts lost messages now, however recent the last count (for a frame at rest). */
-export function buildFrame(w: World, state: FrameState, headUs: number, exact = false): Frame {
+/**
+ * The frame for `w`, with the lines of the faults the run still meets (see ahead.ts); `exact` recounts lost messages
+ * now, however recent the last count (for a frame at rest).
+ */
+export function buildFrame(w: World, state: FrameState, headUs: number, pending: string[], exact = false): Frame {
   const lagList = groupLags(w);
   const lags = lagList.map((g) => g.lag);
   const subscriptions = lagList.map((g, id) => ({ id, name: g.group, lag: g.lag }));
@@ -93,6 +95,6 @@ export function buildFrame(w: World, state: FrameState, headUs: number, exact = 
     samples,
     samplesFromStart,
     faults: w.faults.applied.map((f) => ({ atUs: f.at, text: formatFault(f.fault), note: f.note, ok: f.ok })),
-    pending: pendingFaults(w).map(formatFault),
+    pending,
   };
 }

@@ -78,7 +78,8 @@ describe('live session', () => {
     expect(fired().some(([, note]) => note === 'crashed Orders')).toBe(false);
     const live = { hash: s.sim.hash(), fired: fired() };
     seek(s, 1_000_000);
-    expect(frameOf(s).pending).not.toContain('5s crash Billing'); // before the moment it was scheduled, the run has not heard of it
+    // Before the moment they were scheduled: the run meets the one it keeps, and not the one it took off.
+    expect(frameOf(s).pending.slice(0, 2)).toEqual(['5s crash Billing', '10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller']);
     advance(s, 20_000_000);
     expect({ hash: s.sim.hash(), fired: fired() }).toEqual(live);
   });
@@ -95,6 +96,73 @@ describe('live session', () => {
     expect(f.counters.lost).toBe(0);
     expect(f.timeUs).toBe(60_000_000);
   }, 30_000);
+
+  describe('a fork keeps the faults of the old future', () => {
+    const split = '15s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller';
+    const fired = (s: Session) => s.sim.world.faults.applied.map((f) => [f.at, f.note]);
+
+    it('faults scheduled after the fork point still strike at their moments', () => {
+      const s = createSession(text('1'), { seed: 7 });
+      if ('errors' in s) throw new Error(JSON.stringify(s.errors));
+      advance(s, 12_000_000);
+      expect(scheduleFault(s, split).ok).toBe(true);
+      expect(scheduleFault(s, '30s heal').ok).toBe(true);
+      advance(s, 40_000_000);
+      seek(s, 8_000_000);
+      // Scrubbed back: the run has not scheduled them yet, but it meets them, in a replay and in a fork.
+      expect(frameOf(s).pending).toEqual([split, '30s heal']);
+      expect(changeSettings(s, text('all')).ok).toBe(true);
+      expect(frameOf(s).pending).toEqual([split, '30s heal']);
+      advance(s, 50_000_000);
+      expect(fired(s)).toEqual([
+        [15_000_000, 'network split: Kafka/1 | Kafka/2, Kafka/3, Kafka/controller'],
+        [30_000_000, 'network healed'],
+      ]);
+      expect(frameOf(s, true).counters.lost).toBe(0);
+    }, 30_000);
+
+    it('a fault injected live after the fork point strikes at the moment it was injected', () => {
+      const s = session();
+      advance(s, 12_500_000);
+      expect(inject(s, 'crash Billing').ok).toBe(true);
+      advance(s, 20_000_000);
+      seek(s, 5_000_000);
+      expect(frameOf(s).pending[0]).toBe('10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller');
+      expect(frameOf(s).pending).toContain('12500ms crash Billing');
+      expect(inject(s, 'crash Orders').ok).toBe(true); // a fork by injection keeps them too
+      advance(s, 20_000_000);
+      expect(fired(s).map(([at]) => at)).toEqual([5_000_000, 10_000_000, 12_500_000]);
+      expect(fired(s).at(-1)).toEqual([12_500_000, 'crashed Billing']);
+    }, 30_000);
+
+    it('a fault taken off the schedule after the fork point stays off in the fork; scheduled and taken off cancels out', () => {
+      const s = session();
+      advance(s, 12_000_000);
+      expect(scheduleFault(s, '25s crash Billing').ok).toBe(true);
+      advance(s, 20_000_000);
+      expect(unscheduleFault(s, '40s heal').ok).toBe(true);
+      expect(unscheduleFault(s, '25s crash Billing').ok).toBe(true);
+      advance(s, 45_000_000);
+      seek(s, 5_000_000);
+      expect(frameOf(s).pending).toEqual(['10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller']);
+      expect(changeSettings(s, text('1')).ok).toBe(true);
+      advance(s, 45_000_000);
+      expect(fired(s).map(([at]) => at)).toEqual([10_000_000]);
+    }, 30_000);
+
+    it('scrubbed back, a fault the run meets later can be taken off: the fork is made without it', () => {
+      const s = session();
+      advance(s, 12_000_000);
+      expect(scheduleFault(s, '15s crash Billing').ok).toBe(true);
+      advance(s, 20_000_000);
+      seek(s, 8_000_000);
+      expect(unscheduleFault(s, '15s crash Nobody').ok).toBe(false);
+      expect(s.headUs).toBe(20_000_000); // nothing to take off: no fork
+      expect(unscheduleFault(s, '15s crash Billing').ok).toBe(true);
+      advance(s, 20_000_000);
+      expect(fired(s).map(([, note]) => note)).not.toContain('crashed Billing');
+    }, 30_000);
+  });
 
   it('counts losses every few frames while playing, and exactly when asked', () => {
     const s = session('1');

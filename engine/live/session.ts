@@ -12,6 +12,7 @@ import { isHop, step as stepOnce } from '../sim/loop.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { parseTopology } from '../topology/parse.ts';
 import { buildFrame, createFrameState, type FrameState } from './frame.ts';
+import { faultsAhead, pendingLines } from './ahead.ts';
 import { reconfigure } from './reconfigure.ts';
 import { createSnapshotStore, dropAfter, restoreSnapshot, snapshotAt, snapshotDue, takeSnapshot, type Snapshot, type SnapshotStore } from './snapshots.ts';
 import type { Frame } from './types.ts';
@@ -150,15 +151,25 @@ function restore(s: Session, snap: Snapshot): void {
   if (s.nextCommand < 0) s.nextCommand = s.commands.length;
 }
 
-/** Drops everything recorded after the current moment: the old future. */
+/** The commands recorded after the current moment (not yet re-applied on the way to the head). */
+function later(s: Session): Command[] {
+  return s.commands.slice(s.nextCommand);
+}
+
+/**
+ * Drops everything recorded after the current moment (the old future) but its faults: those stay on the run's
+ * schedule at their moments, so the fork meets the same faults and differs from the old run only by its change.
+ */
 function fork(s: Session): void {
   const w = s.sim.world;
-  s.commands = s.commands.filter((c) => c.afterEvents < w.events || (c.afterEvents === w.events && s.commands.indexOf(c) < s.nextCommand));
-  s.nextCommand = s.commands.length;
+  const ahead = faultsAhead(w, later(s));
+  s.commands = s.commands.slice(0, s.nextCommand);
   dropAfter(s.snapshots, w.events);
   s.headEvents = w.events;
   s.headUs = w.now;
   s.frame.lostAt = -Infinity;
+  for (const index of ahead.unschedule) record(s, { kind: 'unschedule', index, afterEvents: w.events, atUs: w.now });
+  for (const fault of ahead.schedule) record(s, { kind: 'schedule', fault, afterEvents: w.events, atUs: w.now });
 }
 
 /** Injects a fault now; at an earlier moment than the head this forks the timeline. */
@@ -202,9 +213,10 @@ export function scheduleFault(s: Session, input: string): { ok: boolean; note: s
 /** Takes a fault that has not fired yet off this run's schedule, by its text (`20s crash Kafka/2`). */
 export function unscheduleFault(s: Session, text: string): { ok: boolean; note: string } {
   const w = s.sim.world;
-  const index = w.faults.schedule.findIndex((f, i) => !w.faults.fired[i] && !w.faults.cancelled[i] && formatFault(f) === text);
-  if (index < 0) return { ok: false, note: `${text} is not on this run's schedule` };
+  // Behind the head, the fault may be one the run meets later: the fork puts it on the schedule first.
+  if (!pendingLines(w, faultsAhead(w, later(s))).includes(text)) return { ok: false, note: `${text} is not on this run's schedule` };
   if (w.events < s.headEvents) fork(s);
+  const index = w.faults.schedule.findIndex((f, i) => !w.faults.fired[i] && !w.faults.cancelled[i] && formatFault(f) === text);
   return record(s, { kind: 'unschedule', index, afterEvents: w.events, atUs: w.now });
 }
 
@@ -231,5 +243,6 @@ function applyCommand(s: Session, cmd: Command): { ok: boolean; note: string } {
 
 /** The frame for the current moment; `exact` recounts what a playing run counts only every few frames (losses). */
 export function frameOf(s: Session, exact = false): Frame {
-  return buildFrame(s.sim.world, s.frame, s.headUs, exact);
+  const w = s.sim.world;
+  return buildFrame(w, s.frame, s.headUs, pendingLines(w, faultsAhead(w, later(s))), exact);
 }

@@ -59,7 +59,10 @@ export interface Frame {
   samplesFromStart: boolean;
   /** Faults applied so far. */
   faults: { atUs: number; text: string; note: string; ok: boolean }[];
-  /** Faults on this run's schedule still to fire, as lines (`20s crash Kafka/2`). */
+  /**
+   * Faults this run still meets after this moment, as lines (`20s crash Kafka/2`): on its schedule, or recorded later
+   * in its timeline (a replay meets them there, a fork keeps them).
+   */
   pending: string[];
 }
 
