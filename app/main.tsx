@@ -2,6 +2,7 @@
  * Boots the app: opens the workspace store, starts the worker sync and autosave, opens what this visit should show
  * (a share link, a lesson, the last workspace, or the practice template), then renders.
  */
+import './shell/theme.ts'; // first: the learner's theme is on <html> before anything renders
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

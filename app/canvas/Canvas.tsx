@@ -6,6 +6,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -31,9 +32,10 @@ import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
 import { kindColors } from './nodes/kindColors.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { PALETTE_MIME } from './Palette.tsx';
-import { useFitOnOpen } from './useFitOnOpen.ts';
+import { useFitOnOpen, useLegibleFit } from './useFitOnOpen.ts';
+import { useDrawingOverflows } from './useOverflow.ts';
 import { useFlowState } from './useFlowState.ts';
-import { MINIMAP_SIZE, fitOptions, showsMinimap } from './framing.ts';
+import { MINIMAP_SIZE, showsMinimap } from './framing.ts';
 import './Canvas.css';
 
 /** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
@@ -52,6 +54,8 @@ export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange, topology } = useFlowState();
   const { screenToFlowPosition } = useReactFlow();
   useFitOnOpen(nodes.length);
+  const fit = useLegibleFit();
+  const overflowing = useDrawingOverflows();
 
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target) void addEdge(stripGroup(c.source), stripGroup(c.target));
@@ -129,26 +133,34 @@ export function Canvas() {
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneClick={closeFaultMenu}
         deleteKeyCode={['Delete', 'Backspace']}
-        // Space plays and pauses the simulation; dragging the background pans.
+        // Space plays and pauses the simulation; dragging the background pans, and so does the wheel (a drawing
+        // framed at the zoom floor scrolls like a page); Ctrl + wheel, or a pinch, zooms.
         panActivationKeyCode={null}
+        panOnScroll
+        zoomActivationKeyCode={['Control', 'Meta']}
         onlyRenderVisibleElements={nodes.length > CULL_NODES_MIN}
         zoomOnDoubleClick={false}
-        fitViewOptions={fitOptions(nodes.length)}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="var(--line-strong)" />
         <DotLayer />
-        <Controls position="bottom-left" showInteractive={false} />
-        {showsMinimap(nodes.length) && (<MiniMap
+        <Controls position="bottom-left" showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fit} className="react-flow__controls-fitview" title="Fit the drawing, keeping its labels legible" aria-label="Fit view" data-testid="fit-view">
+            <svg viewBox="0 0 32 30" aria-hidden="true">
+              <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {(showsMinimap(nodes.length) || overflowing) && (<MiniMap
           position="bottom-right"
           style={MINIMAP_SIZE}
           pannable
           zoomable
-          nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? '#e2e8f0' : kindColors[(n as FlowNode).type as NodeKind] ?? '#94a3b8')}
+          nodeColor={(n) => (isGroupFlowNode(n as FlowNode) ? 'var(--line)' : kindColors[(n as FlowNode).type as NodeKind] ?? 'var(--faint)')}
           nodeStrokeWidth={0}
-          maskColor="rgb(241 245 249 / 0.7)"
+          maskColor="color-mix(in srgb, var(--hover) 70%, transparent)"
         />)}
       </ReactFlow>
       <FaultMenu />

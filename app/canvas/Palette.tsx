@@ -5,10 +5,11 @@
 import { useStoreApi } from '@xyflow/react';
 import { useRef, type DragEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
-import { NODE_KINDS, kindName, nodeMetrics } from '../../engine/ui.ts';
+import { NODE_KINDS, nodeMetrics } from '../../engine/ui.ts';
 import { addNode } from '../workspace/actions.ts';
 import { KindIcon } from './nodes/KindIcon.tsx';
-import { kindColors, paletteGroups } from './nodes/kindColors.ts';
+import { kindInk, paletteGroups } from './nodes/kindColors.ts';
+import { kindPhrase, kindTitle } from './nodes/kindPhrase.ts';
 import './Palette.css';
 
 /** The drag-and-drop type that carries a node kind from the palette to the canvas. */
@@ -45,13 +46,13 @@ export function Palette() {
               draggable
               onDragStart={(e) => onDragStart(e, kind)}
               onClick={() => addInView(kind)}
-              aria-label={`Add a ${kindName(kind)}`}
+              aria-label={`Add ${kindPhrase(kind)}`}
               data-testid={`palette-${kind}`}
-              style={{ color: kindColors[kind] }}
+              style={{ color: kindInk[kind] }}
             >
               <KindIcon kind={kind} size={20} />
               <span className="palette-tip" role="tooltip">
-                <strong>{kindName(kind)}</strong>
+                <strong>{kindTitle(kind)}</strong>
                 {descriptions.get(kind)}
                 <em>Click to add, or drag onto the canvas.</em>
               </span>

@@ -3,7 +3,6 @@
  * the minimap in the bottom-right corner, and fitting it leaves that corner's width free so no node hides under the
  * map.
  */
-import type { FitViewOptions } from '@xyflow/react';
 
 /** The minimap shows from this many nodes (below, the whole drawing is in view anyway) up to a thousand. */
 const MINIMAP_NODES_MIN = 20;
@@ -13,11 +12,47 @@ export const MINIMAP_SIZE = { width: 168, height: 112 };
 
 export const showsMinimap = (nodes: number): boolean => nodes >= MINIMAP_NODES_MIN && nodes <= MINIMAP_NODES_MAX;
 
-const FIT_SMALL: FitViewOptions = { padding: 0.12, maxZoom: 1.1 };
-const FIT_WITH_MAP: FitViewOptions = {
-  padding: { top: '24px', bottom: '24px', left: '56px', right: `${MINIMAP_SIZE.width + 32}px` },
-  maxZoom: 1.1,
-};
+/**
+ * Fitting never shrinks labels below this zoom (13 px labels stay about 10 px on screen): a drawing wider or taller
+ * than the view at this zoom is framed from its start instead, and the learner scrolls (wheel or drag) to the rest.
+ */
+export const ZOOM_FLOOR = 0.75;
+export const ZOOM_FIT_MAX = 1.1;
 
-/** Fit options for a drawing of `nodes` nodes (the same object each time, so passing it as a prop costs nothing). */
-export const fitOptions = (nodes: number): FitViewOptions => (showsMinimap(nodes) ? FIT_WITH_MAP : FIT_SMALL);
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The space kept around a fitted drawing: room for the zoom buttons on the left, and for the minimap when shown. */
+export const fitInsets = (nodes: number): Insets =>
+  showsMinimap(nodes) ? { top: 24, right: MINIMAP_SIZE.width + 32, bottom: 24, left: 56 } : { top: 24, right: 24, bottom: 24, left: 56 };
+
+/**
+ * The viewport that shows `bounds` (flow coordinates) in a `width` × `height` view: whole and centred when that
+ * keeps the zoom at or above `ZOOM_FLOOR`, else at the floor with the drawing's top-left corner in view, so a wide
+ * left-to-right drawing starts where it is read from.
+ * @example legibleViewport({ x: 0, y: 0, width: 3000, height: 200 }, 1000, 600, fitInsets(4)).zoom // 0.75
+ */
+export function legibleViewport(bounds: Box, width: number, height: number, inset: Insets): { x: number; y: number; zoom: number } {
+  const roomX = Math.max(1, width - inset.left - inset.right);
+  const roomY = Math.max(1, height - inset.top - inset.bottom);
+  const fit = Math.min(roomX / Math.max(1, bounds.width), roomY / Math.max(1, bounds.height));
+  const zoom = Math.min(ZOOM_FIT_MAX, Math.max(ZOOM_FLOOR, fit));
+  const place = (start: number, size: number, room: number, before: number) =>
+    size * zoom <= room ? before + (room - size * zoom) / 2 - start * zoom : before - start * zoom;
+  return {
+    x: place(bounds.x, bounds.width, roomX, inset.left),
+    y: place(bounds.y, bounds.height, roomY, inset.top),
+    zoom,
+  };
+}

@@ -164,21 +164,21 @@ function configToken(stream: Parameters<StreamParser<State>['token']>[0], state:
 }
 
 const style = HighlightStyle.define([
-  { tag: t.keyword, color: '#7c3aed', fontWeight: '600' },
-  { tag: t.atom, color: '#b45309' },
-  { tag: t.variableName, color: '#1e3a8a' },
-  { tag: t.definition(t.variableName), color: '#0f766e', fontWeight: '600' },
-  { tag: t.string, color: '#047857' },
-  { tag: t.labelName, color: '#0e7490', fontStyle: 'italic' },
-  { tag: t.operator, color: '#c2410c', fontWeight: '600' },
-  { tag: t.bracket, color: '#64748b' },
-  { tag: t.className, color: '#be185d' },
-  { tag: t.comment, color: '#94a3b8', fontStyle: 'italic' },
-  { tag: t.meta, color: '#0f766e', fontWeight: '600', backgroundColor: '#ccfbf1' },
-  { tag: t.propertyName, color: '#0369a1' },
-  { tag: t.number, color: '#b45309' },
-  { tag: t.color, color: '#9d174d' },
-  { tag: t.punctuation, color: '#64748b' },
+  { tag: t.keyword, color: 'var(--code-keyword)', fontWeight: '600' },
+  { tag: t.atom, color: 'var(--code-atom)' },
+  { tag: t.variableName, color: 'var(--code-name)' },
+  { tag: t.definition(t.variableName), color: 'var(--code-definition)', fontWeight: '600' },
+  { tag: t.string, color: 'var(--code-string)' },
+  { tag: t.labelName, color: 'var(--code-label)', fontStyle: 'italic' },
+  { tag: t.operator, color: 'var(--code-operator)', fontWeight: '600' },
+  { tag: t.bracket, color: 'var(--code-punctuation)' },
+  { tag: t.className, color: 'var(--code-class)' },
+  { tag: t.comment, color: 'var(--code-comment)', fontStyle: 'italic' },
+  { tag: t.meta, color: 'var(--code-definition)', fontWeight: '600', backgroundColor: 'var(--code-meta-bg)' },
+  { tag: t.propertyName, color: 'var(--code-property)' },
+  { tag: t.number, color: 'var(--code-atom)' },
+  { tag: t.color, color: 'var(--code-color)' },
+  { tag: t.punctuation, color: 'var(--code-punctuation)' },
 ]);
 
 export const mermaidLanguage = StreamLanguage.define(parser);

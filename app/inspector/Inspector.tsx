@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NodeKind, Topology } from '../../engine/index.ts';
 import { kindName } from '../../engine/ui.ts';
 import { KindIcon } from '../canvas/nodes/KindIcon.tsx';
-import { kindColors } from '../canvas/nodes/kindColors.ts';
+import { kindInk } from '../canvas/nodes/kindColors.ts';
 import { useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
@@ -54,8 +54,10 @@ function Summary({ topology }: { topology: Topology | undefined }) {
         <section>
           <ul className="kind-counts">
             {[...counts].map(([kind, n]) => (
-              <li key={kind} style={{ color: kindColors[kind] }}>
-                <KindIcon kind={kind} size={16} />
+              <li key={kind}>
+                <span className="kind-icon" style={{ color: kindInk[kind] }}>
+                  <KindIcon kind={kind} size={16} />
+                </span>
                 <span>
                   {n} × {kindName(kind)}
                 </span>

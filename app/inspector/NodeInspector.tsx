@@ -5,7 +5,7 @@
 import type { NodeKind, Topology, TopologyNode } from '../../engine/index.ts';
 import { NODE_KINDS, kindName, nodeCaption } from '../../engine/ui.ts';
 import { KindIcon } from '../canvas/nodes/KindIcon.tsx';
-import { kindColors } from '../canvas/nodes/kindColors.ts';
+import { kindInk } from '../canvas/nodes/kindColors.ts';
 import { applyEdits, renameNode } from '../workspace/actions.ts';
 import { ConfigRows } from './ConfigRows.tsx';
 import { configKeys, topicKeys } from './configKeys.ts';
@@ -17,7 +17,7 @@ export function NodeInspector({ node, topology }: { node: TopologyNode; topology
   const hosted = node.kind === 'kafka' ? (node.topics ?? []) : [];
   return (
     <>
-      <header className="inspector-head" style={{ color: kindColors[node.kind] }}>
+      <header className="inspector-head" style={{ color: kindInk[node.kind] }}>
         <KindIcon kind={node.kind} size={26} />
         <div>
           <h2 data-testid="inspector-title">{node.label}</h2>

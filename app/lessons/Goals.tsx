@@ -29,9 +29,9 @@ export function Goals({ lesson }: { lesson: Lesson }) {
   return (
     <section className="goals" aria-label="Goals" data-testid="lesson-goals">
       <header className="goals-head">
-        <h3>
+        <h2>
           Goals <span className="goals-count" aria-live="polite" data-testid="goals-count">{met} of {total}</span>
-        </h3>
+        </h2>
         {freshRun && (
           <button type="button" className="bar-button" onClick={() => void watchRun(text, lesson, freshRun.evaluation, { play: true })} title="Play the run the goals were checked on: same seed, same faults" data-testid="lesson-watch">
             Watch it

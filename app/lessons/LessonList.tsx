@@ -51,10 +51,10 @@ export function LessonList() {
   };
 
   return (
-    <div className="lessons-page" data-testid="lesson-list">
+    <section className="lessons-page" aria-labelledby="lessons-heading" data-testid="lesson-list">
       <div className="lessons-inner">
-        <header className="lessons-head">
-          <h1>Lessons</h1>
+        <div className="lessons-head">
+          <h1 id="lessons-heading">Lessons</h1>
           <div className="lessons-tools">
             <button type="button" className="bar-button" onClick={exportProgress} data-testid="progress-export">
               Export progress
@@ -77,7 +77,7 @@ export function LessonList() {
               Back to the sandbox
             </button>
           </div>
-        </header>
+        </div>
         {outcome && (
           <p className={`lessons-outcome is-${outcome.ok ? 'ok' : 'error'}`} role={outcome.ok ? 'status' : 'alert'} data-testid="progress-outcome">
             {outcome.message}
@@ -104,7 +104,7 @@ export function LessonList() {
           </ol>
         </section>
       </div>
-    </div>
+    </section>
   );
 }
 

@@ -68,9 +68,9 @@ export function LessonPanel({ id }: { id: string }) {
       {/* Both stay mounted, so the reading keeps its place (and its diagrams) while the inspector is open. */}
       <div className="lesson-scroll" hidden={tab !== 'reading'} key={lesson.id}>
         <Nav lesson={lesson} />
-        <h2 className="lesson-title" data-testid="lesson-title">
+        <h1 className="lesson-title" data-testid="lesson-title">
           {lesson.title}
-        </h2>
+        </h1>
         <Reading lesson={lesson} />
       </div>
       <div className="lesson-scroll" hidden={tab !== 'inspector'}>

@@ -12,7 +12,7 @@ describe('renderMarkdown', () => {
   it('renders headings, paragraphs, emphasis, code and lists', () => {
     const out = html('## Today\n\nA **bold** and *soft* `code`.\n\n- one\n- two `x`\n\n1. first\n2. second');
     expect(out).toBe(
-      '<h3>Today</h3><p>A <strong>bold</strong> and <em>soft</em> <code>code</code>.</p>' +
+      '<h2>Today</h2><p>A <strong>bold</strong> and <em>soft</em> <code>code</code>.</p>' +
         '<ul><li>one</li><li>two <code>x</code></li></ul><ol><li>first</li><li>second</li></ol>',
     );
   });
@@ -22,7 +22,7 @@ describe('renderMarkdown', () => {
     expect(out).not.toMatch(/<(img|b|script)[\s>]/);
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(out).toContain('<code>&lt;script&gt;</code>');
-    expect(out).toContain('<pre class="md-code"><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>');
+    expect(out).toContain('<pre class="md-code" tabindex="0"><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>');
   });
 
   it('links only to the web, mail and the app itself', () => {
@@ -36,7 +36,7 @@ describe('renderMarkdown', () => {
   it('hands mermaid blocks to the diagram renderer and keeps other code blocks as code', () => {
     const out = html('```mermaid\ngraph LR\n  A --> B\n```\n\n```\n%% @config A rate=5/s\n```');
     expect(out).toContain('<figure data-source="graph LR\n  A --&gt; B"></figure>');
-    expect(out).toContain('<pre class="md-code"><code>%% @config A rate=5/s</code></pre>');
+    expect(out).toContain('<pre class="md-code" tabindex="0"><code>%% @config A rate=5/s</code></pre>');
   });
 
   it('fills placeholders with the learner figures, marked, and leaves unknown ones as written', () => {

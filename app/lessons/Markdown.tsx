@@ -81,7 +81,7 @@ function block(t: Token, ctx: MarkdownContext, key: string): ReactNode {
       return null;
     case 'heading': {
       const h = t as Tokens.Heading;
-      const Tag = `h${Math.min(6, h.depth + 1)}` as 'h3';
+      const Tag = `h${Math.min(6, Math.max(2, h.depth))}` as 'h2';
       return <Tag key={key}>{inline(h.tokens, ctx, key)}</Tag>;
     }
     case 'paragraph':
@@ -103,7 +103,7 @@ function block(t: Token, ctx: MarkdownContext, key: string): ReactNode {
       const c = t as Tokens.Code;
       if (c.lang?.trim() === 'mermaid') return <Fragment key={key}>{ctx.diagram(c.text, key)}</Fragment>;
       return (
-        <pre key={key} className="md-code">
+        <pre key={key} className="md-code" tabIndex={0}>
           <code>{c.text}</code>
         </pre>
       );

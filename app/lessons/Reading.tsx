@@ -26,7 +26,7 @@ export const Reading = memo(function Reading({ lesson }: { lesson: Lesson }) {
   return (
     <article className="reading" data-testid="lesson-reading">
       <section className="reading-objectives" aria-label="Objectives">
-        <h3>You will be able to</h3>
+        <h2>You will be able to</h2>
         <ul>
           {lesson.objectives.map((o) => (
             <li key={o}>{o}</li>

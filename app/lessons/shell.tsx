@@ -46,7 +46,7 @@ export function LessonsLink() {
       <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
         <path d="M2 3.2c2-.9 4-.9 6 .6 2-1.5 4-1.5 6-.6v9.6c-2-.9-4-.9-6 .6-2-1.5-4-1.5-6-.6z M8 3.8v9.6" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
       </svg>
-      Lessons
+      <span className="bar-label">Lessons</span>
     </a>
   );
 }

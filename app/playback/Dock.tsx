@@ -68,7 +68,7 @@ export function Dock() {
 
 /** The dock's top edge: drag (or arrow keys) to resize; the height is a CSS variable, so dragging renders nothing. */
 function DockResizer() {
-  const { ref, onPointerDown, onKeyDown } = useResizeHandle({
+  const { ref, onPointerDown, onKeyDown, aria } = useResizeHandle({
     scope: '.dock',
     variable: '--dock-height',
     measured: '.dock-body',
@@ -77,6 +77,7 @@ function DockResizer() {
     storageKey: 'eventlab.dockHeight',
     clamp,
     fallback: 220,
+    range: () => [MIN, window.innerHeight * 0.6],
   });
   return (
     <div
@@ -86,6 +87,7 @@ function DockResizer() {
       aria-orientation="horizontal"
       aria-label="Resize the panels"
       tabIndex={0}
+      {...aria}
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}
     />

@@ -9,7 +9,7 @@ const maxWidth = () => Math.max(MIN, Math.round(window.innerWidth * 0.55));
 const clamp = (w: number) => Math.min(maxWidth(), Math.max(MIN, Math.round(w)));
 
 export function Splitter() {
-  const { ref, onPointerDown, onKeyDown } = useResizeHandle({
+  const { ref, onPointerDown, onKeyDown, aria } = useResizeHandle({
     scope: '.app',
     variable: '--left-width',
     measured: '.app-left',
@@ -17,6 +17,7 @@ export function Splitter() {
     storageKey: 'eventlab.leftWidth',
     clamp,
     fallback: 440,
+    range: () => [MIN, maxWidth()],
   });
   return (
     <div
@@ -26,6 +27,7 @@ export function Splitter() {
       aria-orientation="vertical"
       aria-label="Resize the text panel"
       tabIndex={0}
+      {...aria}
       data-testid="splitter"
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}

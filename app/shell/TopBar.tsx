@@ -1,11 +1,13 @@
 /**
- * The top bar: name, workspaces, lessons, examples, share, files, undo and redo.
+ * The top bar: name, workspaces, lessons, examples, share, files; the panels, the theme, undo and redo.
  */
 import { LessonsLink } from '../lessons/shell.tsx';
 import { appStore, useApp } from '../state/store.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { FileMenu } from './FileMenu.tsx';
+import { PanelToggles } from './PanelToggles.tsx';
 import { ShareMenu } from './ShareMenu.tsx';
+import { ThemeMenu } from './ThemeMenu.tsx';
 import { WorkspaceMenu } from './WorkspaceMenu.tsx';
 import './TopBar.css';
 
@@ -19,12 +21,12 @@ export function TopBar() {
     <header className="topbar">
       <div className="brand">
         <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-          <circle cx="5" cy="12" r="3" fill="#2563eb" />
-          <circle cx="19" cy="6" r="3" fill="#0d9488" />
-          <circle cx="19" cy="18" r="3" fill="#ea580c" />
-          <path d="M8 12h4l4-5M12 12l4 5" fill="none" stroke="#334155" strokeWidth="1.6" strokeLinecap="round" />
+          <circle cx="5" cy="12" r="3" fill="var(--accent)" />
+          <circle cx="19" cy="6" r="3" fill="var(--teal-mid)" />
+          <circle cx="19" cy="18" r="3" fill="var(--orange)" />
+          <path d="M8 12h4l4-5M12 12l4 5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>
-        <span>EventLab</span>
+        <span className="brand-name">EventLab</span>
       </div>
       <WorkspaceMenu />
       <div className="topbar-sep" />
@@ -33,6 +35,8 @@ export function TopBar() {
       <FileMenu />
       <ShareMenu />
       <div className="topbar-spacer" />
+      <PanelToggles />
+      <ThemeMenu />
       <div className="history-buttons">
         <button
           type="button"

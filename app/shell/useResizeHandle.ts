@@ -18,12 +18,26 @@ export interface ResizeHandleOptions {
   clamp: (size: number) => number;
   /** The size assumed before the panel can be measured. */
   fallback: number;
+  /** The smallest and largest sizes, for assistive technology (aria-valuemin, aria-valuemax). */
+  range: () => [number, number];
 }
 
 export function useResizeHandle(o: ResizeHandleOptions) {
   const ref = useRef<HTMLDivElement>(null);
   const scope = () => ref.current?.closest<HTMLElement>(o.scope) ?? null;
-  const apply = (size: number) => scope()?.style.setProperty(o.variable, `${o.clamp(size)}px`);
+  // The handle is a focusable separator: it says its size as aria-valuenow, kept in step without a render.
+  const announce = (size: number) => {
+    const el = ref.current;
+    if (!el) return;
+    const [min, max] = o.range();
+    el.setAttribute('aria-valuemin', String(Math.round(min)));
+    el.setAttribute('aria-valuemax', String(Math.round(Math.max(min, max))));
+    el.setAttribute('aria-valuenow', String(Math.round(size)));
+  };
+  const apply = (size: number) => {
+    scope()?.style.setProperty(o.variable, `${o.clamp(size)}px`);
+    announce(o.clamp(size));
+  };
   const current = () => {
     const box = scope()?.querySelector(o.measured)?.getBoundingClientRect();
     return box ? (o.axis === 'x' ? box.width : box.height) : o.fallback;
@@ -40,6 +54,7 @@ export function useResizeHandle(o: ResizeHandleOptions) {
   useEffect(() => {
     const stored = storedSize(o.storageKey);
     if (stored !== null) apply(stored);
+    else announce(current());
     // The stored size is applied once, when the handle first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -67,7 +82,9 @@ export function useResizeHandle(o: ResizeHandleOptions) {
     apply(current() + sign * step);
     save();
   };
-  return { ref, onPointerDown, onKeyDown };
+  /** Attributes the handle renders with; the effect and every resize keep aria-valuenow current. */
+  const aria = { 'aria-valuenow': Math.round(o.fallback), 'aria-valuemin': Math.round(o.range()[0]), 'aria-valuemax': Math.round(o.range()[1]) };
+  return { ref, onPointerDown, onKeyDown, aria };
 }
 
 /** The size remembered under `key`, if it is a positive number; reading localStorage throws where site data is blocked. */

@@ -14,7 +14,7 @@ function Head({ head, color }: { head: Exclude<ArrowHead, 'none'>; color: string
     case 'cross':
       return <path d="M2 2 L8 8 M8 2 L2 8" stroke={color} strokeWidth="1.6" strokeLinecap="round" />;
     case 'circle':
-      return <circle cx="5" cy="5" r="3.5" fill="#fff" stroke={color} strokeWidth="1.5" />;
+      return <circle cx="5" cy="5" r="3.5" fill="var(--panel)" stroke={color} strokeWidth="1.5" />;
   }
 }
 

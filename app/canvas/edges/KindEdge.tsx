@@ -36,7 +36,7 @@ export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
         id={id}
         path={path}
         className={cut ? 'is-cut' : highlighted ? 'is-highlighted' : undefined}
-        style={{ ...style, stroke: cut ? '#dc2626' : look.color, strokeWidth: width, ...(cut ? { strokeDasharray: '2 6' } : {}) }}
+        style={{ ...style, stroke: cut ? 'var(--red)' : look.color, strokeWidth: width, ...(cut ? { strokeDasharray: '2 6' } : {}) }}
         {...(markerStart ? { markerStart } : {})}
         {...(markerEnd ? { markerEnd } : {})}
         interactionWidth={16}

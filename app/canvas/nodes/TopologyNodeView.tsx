@@ -11,7 +11,7 @@ import { LiveRow } from '../live/LiveRow.tsx';
 import { useHighlighted, useNodeHealth, useSide } from '../live/useLiveNode.ts';
 import { renameNode } from '../../workspace/actions.ts';
 import type { TopologyFlowNode } from '../flowTypes.ts';
-import { kindColors } from './kindColors.ts';
+import { kindInk } from './kindColors.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
 import { userStyle } from './userStyle.ts';
@@ -36,7 +36,7 @@ export function TopologyNodeView({ id, data, selected, width, sourcePosition, ta
   const lines = wrapLabel(node.label, textMax);
   const topics = node.kind === 'kafka' ? (node.topics ?? []) : [];
   const rows = topics.length > 0 ? chipRows(topics, (width ?? nodeMetrics.maxWidth) - 2 * nodeMetrics.paddingX) : [];
-  const style = { '--accent': kindColors[node.kind], ...userStyle(node.style) } as CSSProperties;
+  const style = { '--accent': kindInk[node.kind], ...userStyle(node.style) } as CSSProperties;
   const health = useNodeHealth(id);
   const highlighted = useHighlighted(id);
   const side = useSide(id);

@@ -8,7 +8,7 @@ const W = 268;
 const STRIP_Y = 16;
 const STRIP_H = 22;
 /** Colours for the groups' markers, in order. */
-const GROUP_COLORS = ['#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c'];
+const GROUP_COLORS = ['var(--violet)', 'var(--pink)', 'var(--cyan)', 'var(--lime)', 'var(--orange)'];
 
 export function groupColor(i: number): string {
   return GROUP_COLORS[i % GROUP_COLORS.length]!;
@@ -23,8 +23,8 @@ export function LogStrip({ detail }: { detail: PartitionDetail }) {
     <svg className="log-strip" viewBox={`-6 0 ${W + 12} 64`} width="100%" role="img" aria-label={`log from ${logStart} to ${logEnd}, high watermark ${highWatermark}`} data-testid="log-strip">
       <defs>
         <pattern id="log-uncommitted" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill="#fef3c7" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#f59e0b" strokeWidth="2" />
+          <rect width="6" height="6" fill="var(--warn-bg)" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="var(--amber-mid)" strokeWidth="2" />
         </pattern>
       </defs>
       {detail.segments.map((s, i) => (

@@ -33,8 +33,8 @@ export const METRIC_CHARTS: MetricChart[] = [
       syncKey: 'metrics',
       unit: (v) => `${compact(v)}/s`,
       series: [
-        { label: 'produced', color: '#2563eb' },
-        { label: 'processed', color: '#059669' },
+        { label: 'produced', color: 'var(--accent)' },
+        { label: 'processed', color: 'var(--emerald)' },
       ],
     },
     data: (c) => [c.t, c.produced, c.processed],
@@ -43,7 +43,7 @@ export const METRIC_CHARTS: MetricChart[] = [
     id: 'lag',
     title: 'Consumer lag',
     hint: 'records behind the high watermark, all groups',
-    spec: { syncKey: 'metrics', unit: compact, series: [{ label: 'lag', color: '#d97706', width: 2 }] },
+    spec: { syncKey: 'metrics', unit: compact, series: [{ label: 'lag', color: 'var(--amber)', width: 2 }] },
     data: (c) => [c.t, c.lag],
   },
   {
@@ -55,9 +55,9 @@ export const METRIC_CHARTS: MetricChart[] = [
       log: true,
       unit: ms,
       series: [
-        { label: 'p50', color: '#0ea5e9' },
-        { label: 'p95', color: '#6366f1' },
-        { label: 'p99', color: '#db2777', width: 2 },
+        { label: 'p50', color: 'var(--sky-mid)' },
+        { label: 'p95', color: 'var(--indigo)' },
+        { label: 'p99', color: 'var(--pink)', width: 2 },
       ],
     },
     data: (c) => [c.t, c.p50, c.p95, c.p99],
@@ -66,7 +66,7 @@ export const METRIC_CHARTS: MetricChart[] = [
     id: 'checkouts',
     title: 'Checkout success',
     hint: 'share of each second’s checkouts answered OK',
-    spec: { syncKey: 'metrics', range: [0, 105], unit: (v) => `${Math.round(v)}%`, series: [{ label: 'success', color: '#059669', width: 2 }] },
+    spec: { syncKey: 'metrics', range: [0, 105], unit: (v) => `${Math.round(v)}%`, series: [{ label: 'success', color: 'var(--emerald)', width: 2 }] },
     data: (c) => [c.t, c.success],
   },
 ];

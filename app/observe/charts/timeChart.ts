@@ -4,6 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { onThemeChange, resolveColor } from '../../shell/theme.ts';
 
 export interface SeriesSpec {
   label: string;
@@ -48,7 +49,14 @@ export function formatSeconds(v: number): string {
 }
 
 const axisFont = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const axisBase = { stroke: '#64748b', font: axisFont, grid: { stroke: '#eef2f6', width: 1 }, ticks: { stroke: '#e2e8f0', width: 1, size: 3 } };
+// Colours are theme variables resolved at each draw, so a chart repaints right after the theme changes.
+const paint = (css: string) => () => resolveColor(css);
+const axisBase = {
+  stroke: paint('var(--muted)'),
+  font: axisFont,
+  grid: { stroke: paint('var(--hover)'), width: 1 },
+  ticks: { stroke: paint('var(--line)'), width: 1, size: 3 },
+};
 
 function faultPlugin(get: () => FaultMark[]): uPlot.Plugin {
   return {
@@ -68,7 +76,7 @@ function faultPlugin(get: () => FaultMark[]): uPlot.Plugin {
           for (const m of marks) {
             const x = Math.round(u.valToPos(m.atS, 'x', true));
             if (x < left || x > left + width) continue;
-            ctx.strokeStyle = 'rgba(185, 28, 28, 0.55)';
+            ctx.strokeStyle = resolveColor('color-mix(in srgb, var(--danger) 55%, transparent)');
             ctx.lineWidth = dpr;
             ctx.setLineDash([3 * dpr, 3 * dpr]);
             ctx.beginPath();
@@ -76,7 +84,7 @@ function faultPlugin(get: () => FaultMark[]): uPlot.Plugin {
             ctx.lineTo(x + 0.5, top + height);
             ctx.stroke();
             ctx.setLineDash([]);
-            ctx.fillStyle = '#b91c1c';
+            ctx.fillStyle = resolveColor('var(--danger)');
             ctx.beginPath();
             ctx.moveTo(x - 4 * dpr, top);
             ctx.lineTo(x + 4 * dpr, top);
@@ -85,9 +93,9 @@ function faultPlugin(get: () => FaultMark[]): uPlot.Plugin {
             // Labels that would overlap the previous one are left to the tooltip of the fault list.
             const tw = ctx.measureText(m.label).width;
             if (x + 6 * dpr > lastLabelEnd && x + 6 * dpr + tw < left + width) {
-              ctx.fillStyle = 'rgba(255,255,255,0.85)';
+              ctx.fillStyle = resolveColor('var(--overlay)');
               ctx.fillRect(x + 5 * dpr, top + 1 * dpr, tw + 4 * dpr, 12 * dpr);
-              ctx.fillStyle = '#991b1b';
+              ctx.fillStyle = resolveColor('var(--bad-fg)');
               ctx.fillText(m.label, x + 7 * dpr, top + 2 * dpr);
               lastLabelEnd = x + 10 * dpr + tw;
             }
@@ -123,7 +131,7 @@ export function createTimeChart(el: HTMLElement, spec: ChartSpec, width: number,
       { label: 'time', value: (_u, v) => (v === null ? '–' : formatSeconds(v)) },
       ...spec.series.map((s) => ({
         label: s.label,
-        stroke: s.color,
+        stroke: paint(s.color),
         width: s.width ?? 1.5,
         dash: s.dash,
         show: !s.hidden,
@@ -136,6 +144,7 @@ export function createTimeChart(el: HTMLElement, spec: ChartSpec, width: number,
   };
   const empty: uPlot.AlignedData = [[], ...spec.series.map(() => [])];
   const u = new uPlot(opts, empty, el);
+  const unsubscribe = onThemeChange(() => u.redraw(false, true));
   return {
     setData: (data) => u.setData(data),
     setFaults(f) {
@@ -143,6 +152,9 @@ export function createTimeChart(el: HTMLElement, spec: ChartSpec, width: number,
       u.redraw(false, false);
     },
     setSize: (w, h) => u.setSize({ width: w, height: h }),
-    destroy: () => u.destroy(),
+    destroy: () => {
+      unsubscribe();
+      u.destroy();
+    },
   };
 }

@@ -11,7 +11,7 @@ import type { ChartSpec, TimeChart } from '../charts/timeChart.ts';
 import { faultLabel, faultSeconds } from '../faultLabel.ts';
 import type { VariantResult } from './compareRows.ts';
 
-export const VARIANT_COLORS = { a: '#2563eb', b: '#ea580c' } as const;
+export const VARIANT_COLORS = { a: 'var(--accent)', b: 'var(--orange)' } as const;
 
 const CHARTS: { id: string; title: string; hint: string; spec: Omit<ChartSpec, 'legendIn'>; pick: (s: Sample) => number | null }[] = [
   {

@@ -24,22 +24,22 @@ export function LifeLine({ life, width = 300 }: { life: MessageLife; width?: num
   return (
     <svg className="life-line" width={width} height={H} role="img" aria-label={`life of message ${life.id}`} data-testid="life-line">
       {life.traceIncomplete ? (
-        <line x1={PAD} x2={lastX} y1={Y} y2={Y} stroke="#cbd5e1" strokeDasharray="3 3">
+        <line x1={PAD} x2={lastX} y1={Y} y2={Y} stroke="var(--line-strong)" strokeDasharray="3 3">
           <title>The trace no longer holds this message's earliest stages: only its production time is certain.</title>
         </line>
       ) : (
-        <line x1={PAD} x2={lastX} y1={Y} y2={Y} stroke="#cbd5e1" strokeWidth={2} />
+        <line x1={PAD} x2={lastX} y1={Y} y2={Y} stroke="var(--line-strong)" strokeWidth={2} />
       )}
       {warpTicks(span).map((t) => (
         <g key={t.at}>
-          <line x1={x(t0 + t.at)} x2={x(t0 + t.at)} y1={Y + 5} y2={Y + 8} stroke="#cbd5e1" />
+          <line x1={x(t0 + t.at)} x2={x(t0 + t.at)} y1={Y + 5} y2={Y + 8} stroke="var(--line-strong)" />
           <text x={x(t0 + t.at)} y={H - 1} textAnchor="middle" className="life-tick">
             {t.label}
           </text>
         </g>
       ))}
       {stages.map((s, i) => (
-        <circle key={i} cx={x(s.at)} cy={Y} r={s.kind === 'produced' ? 3.5 : 4} fill={stageColors[s.kind]} stroke="#fff" strokeWidth={1} data-stage={s.kind}>
+        <circle key={i} cx={x(s.at)} cy={Y} r={s.kind === 'produced' ? 3.5 : 4} fill={stageColors[s.kind]} stroke="var(--panel)" strokeWidth={1} data-stage={s.kind}>
           <title>
             {s.kind}
             {s.where ? ` (${s.where})` : ''} at {formatTime(s.at)}, {formatDuration(s.at - t0)} after it was produced
@@ -47,7 +47,7 @@ export function LifeLine({ life, width = 300 }: { life: MessageLife; width?: num
         </circle>
       ))}
       {life.lost && (
-        <g transform={`translate(${lastX + 10} ${Y})`} stroke="#b91c1c" strokeWidth={2.2} strokeLinecap="round" data-stage="lost">
+        <g transform={`translate(${lastX + 10} ${Y})`} stroke="var(--danger)" strokeWidth={2.2} strokeLinecap="round" data-stage="lost">
           <title>lost: no log holds it any more</title>
           <line x1={-4} y1={-4} x2={4} y2={4} />
           <line x1={-4} y1={4} x2={4} y2={-4} />

@@ -11,25 +11,25 @@ export interface LogFamily {
 }
 
 export const LOG_FAMILIES: LogFamily[] = [
-  { id: 'produce', kinds: ['send'], color: '#2563eb', hint: 'a producer sent a batch' },
-  { id: 'append', kinds: ['append'], color: '#0f766e', hint: 'a leader appended records to its log' },
-  { id: 'ack', kinds: ['ack'], color: '#16a34a', hint: 'a producer heard back (or was told to retry)' },
-  { id: 'replicate', kinds: ['replicate', 'highWatermark', 'truncate'], color: '#14b8a6', hint: 'followers copying, the high watermark, truncations' },
-  { id: 'deliver', kinds: ['deliver'], color: '#0891b2', hint: 'a consumer fetched records' },
-  { id: 'process', kinds: ['process', 'duplicate', 'dlq', 'error'], color: '#059669', hint: 'a consumer processed, skipped or failed a message' },
-  { id: 'commit', kinds: ['commit'], color: '#7c3aed', hint: 'a group committed its position' },
-  { id: 'rebalance', kinds: ['rebalance'], color: '#c026d3', hint: 'a group reassigned its partitions' },
-  { id: 'election', kinds: ['election', 'isr'], color: '#ea580c', hint: 'leader elections and in-sync replica changes' },
-  { id: 'fault', kinds: ['fault', 'crash'], color: '#b91c1c', hint: 'faults, crashes and restarts' },
-  { id: 'request', kinds: ['request', 'checkout'], color: '#475569', hint: 'synchronous requests and checkouts' },
-  { id: 'retention', kinds: ['retention'], color: '#78716c', hint: 'retention deleting old records' },
+  { id: 'produce', kinds: ['send'], color: 'var(--accent)', hint: 'a producer sent a batch' },
+  { id: 'append', kinds: ['append'], color: 'var(--teal)', hint: 'a leader appended records to its log' },
+  { id: 'ack', kinds: ['ack'], color: 'var(--green-text)', hint: 'a producer heard back (or was told to retry)' },
+  { id: 'replicate', kinds: ['replicate', 'highWatermark', 'truncate'], color: 'var(--teal)', hint: 'followers copying, the high watermark, truncations' },
+  { id: 'deliver', kinds: ['deliver'], color: 'var(--cyan)', hint: 'a consumer fetched records' },
+  { id: 'process', kinds: ['process', 'duplicate', 'dlq', 'error'], color: 'var(--emerald)', hint: 'a consumer processed, skipped or failed a message' },
+  { id: 'commit', kinds: ['commit'], color: 'var(--violet)', hint: 'a group committed its position' },
+  { id: 'rebalance', kinds: ['rebalance'], color: 'var(--magenta)', hint: 'a group reassigned its partitions' },
+  { id: 'election', kinds: ['election', 'isr'], color: 'var(--orange)', hint: 'leader elections and in-sync replica changes' },
+  { id: 'fault', kinds: ['fault', 'crash'], color: 'var(--danger)', hint: 'faults, crashes and restarts' },
+  { id: 'request', kinds: ['request', 'checkout'], color: 'var(--text-3)', hint: 'synchronous requests and checkouts' },
+  { id: 'retention', kinds: ['retention'], color: 'var(--stone)', hint: 'retention deleting old records' },
 ];
 
 const familyOfKind = new Map(LOG_FAMILIES.flatMap((f) => f.kinds.map((k) => [k, f] as const)));
 
 /** The family of a trace kind (an unknown kind gets a neutral one). */
 export function familyOf(kind: string): LogFamily {
-  return familyOfKind.get(kind) ?? { id: kind, kinds: [kind], color: '#64748b', hint: '' };
+  return familyOfKind.get(kind) ?? { id: kind, kinds: [kind], color: 'var(--muted)', hint: '' };
 }
 
 /** The trace kinds to ask for, or undefined for all of them. */

@@ -15,16 +15,16 @@ const PAD_X = 28;
 const PAD_RIGHT = 56;
 
 export const hopColors: Record<HopKind, string> = {
-  request: '#64748b',
-  produce: '#2563eb',
-  replicate: '#14b8a6',
-  ack: '#16a34a',
-  deliver: '#0891b2',
-  response: '#94a3b8',
-  caused: '#a855f7',
+  request: 'var(--muted)',
+  produce: 'var(--accent)',
+  replicate: 'var(--teal-mid)',
+  ack: 'var(--green)',
+  deliver: 'var(--cyan)',
+  response: 'var(--faint)',
+  caused: 'var(--purple)',
 };
 
-const roleColors: Record<Role, string> = { client: '#475569', producer: '#2563eb', broker: '#0f766e', consumer: '#0891b2' };
+const roleColors: Record<Role, string> = { client: 'var(--text-3)', producer: 'var(--accent)', broker: 'var(--teal)', consumer: 'var(--cyan)' };
 
 const hopWords: Record<HopKind, string> = {
   request: 'checkout request',
@@ -52,14 +52,14 @@ function MarkShape({ m, x, y }: { m: Mark; x: number; y: number }) {
   const title = <title>{`#${m.message} ${m.kind === 'lost' ? 'lost: the new leader never had it' : m.kind}${m.note ? ` (${m.note})` : ''} at ${formatTime(m.t)}`}</title>;
   switch (m.kind) {
     case 'produced':
-      return <circle cx={x} cy={y} r={3.5} fill="#fff" stroke="#475569" strokeWidth={1.5}>{title}</circle>;
+      return <circle cx={x} cy={y} r={3.5} fill="var(--panel)" stroke="var(--text-3)" strokeWidth={1.5}>{title}</circle>;
     case 'processed':
-      return <circle cx={x} cy={y} r={4} fill="#059669" stroke="#fff">{title}</circle>;
+      return <circle cx={x} cy={y} r={4} fill="var(--emerald)" stroke="var(--panel)">{title}</circle>;
     case 'committed':
-      return <rect x={x - 3} y={y - 3} width={6} height={6} transform={`rotate(45 ${x} ${y})`} fill="#7c3aed">{title}</rect>;
+      return <rect x={x - 3} y={y - 3} width={6} height={6} transform={`rotate(45 ${x} ${y})`} fill="var(--violet)">{title}</rect>;
     default:
       return (
-        <g stroke="#b91c1c" strokeWidth={2.4} strokeLinecap="round" data-testid="spacetime-lost">
+        <g stroke="var(--danger)" strokeWidth={2.4} strokeLinecap="round" data-testid="spacetime-lost">
           {title}
           <line x1={x - 5} y1={y - 5} x2={x + 5} y2={y + 5} />
           <line x1={x - 5} y1={y + 5} x2={x + 5} y2={y - 5} />
