@@ -22,6 +22,7 @@ import { appStore } from '../state/store.ts';
 import { toLintDiagnostics } from './diagnostics.ts';
 import { setEditorView } from './editorBridge.ts';
 import { mermaid } from './mermaidLanguage.ts';
+import { settingsCompletion } from './settingsCompletion.ts';
 import './TextEditor.css';
 
 /** Marks transactions that bring the store's text into the editor, so they are not recorded as typing. */
@@ -47,6 +48,7 @@ export function TextEditor() {
           lintGutter(),
           keymap.of([...defaultKeymap, indentWithTab]),
           mermaid(),
+          settingsCompletion(() => store.getState().good?.topology ?? null),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'Topology text (Mermaid flowchart)', 'data-testid': 'text-editor' }),
           EditorView.updateListener.of((update) => {

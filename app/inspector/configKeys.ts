@@ -1,25 +1,14 @@
 /**
- * Setting names offered per node kind: the real systems' own names (DESIGN.md, "Configuration"), so what a learner
- * types here carries over to Kafka and RabbitMQ.
+ * Setting names offered per node kind: the ones the schema says a node of that kind reads (engine/config/schema.ts),
+ * the real systems' own names (DESIGN.md, "Configuration"), so what a learner types here carries over to Kafka and is
+ * what the parser accepts. Kinds no family simulates yet are offered none.
  */
 import type { NodeKind } from '../../engine/index.ts';
+import { settingsFor, TARGET_SCOPES } from '../../engine/ui.ts';
 
-const producer = ['rate', 'key', 'acks', 'enable.idempotence', 'retries', 'linger.ms', 'delivery.timeout.ms'];
-const consumer = ['group.id', 'enable.auto.commit', 'auto.offset.reset', 'partition.assignment.strategy', 'max.poll.records', 'prefetch'];
-const topic = ['partitions', 'replication.factor', 'min.insync.replicas', 'retention.ms', 'cleanup.policy'];
-
-export const configKeys: Partial<Record<NodeKind, string[]>> = {
-  client: ['rate'],
-  service: [...producer, ...consumer, 'timeout.ms'],
-  kafka: ['brokers', 'unclean.leader.election.enable', 'min.insync.replicas', 'default.replication.factor'],
-  topic,
-  consumer,
-  rabbitmq: ['nodes'],
-  exchange: ['type', 'durable'],
-  queue: ['x-dead-letter-exchange', 'x-message-ttl', 'x-max-length', 'x-queue-type', 'durable', 'prefetch'],
-  database: ['latency.ms'],
-  outbox: ['poll.interval.ms', 'batch.size'],
-};
+export const configKeys: Partial<Record<NodeKind, string[]>> = Object.fromEntries(
+  Object.entries(TARGET_SCOPES).map(([kind, scopes]) => [kind, settingsFor(...scopes).map((s) => s.key)]),
+);
 
 /** Keys for hosted topics on a Kafka node. */
-export const topicKeys = topic;
+export const topicKeys = settingsFor('topic').map((s) => s.key);

@@ -1,5 +1,6 @@
 /**
  * Messages above the canvas: the first parse error ("line L, column C: message") while the last good drawing stays,
+ * else the first setting the schema refuses (an unknown key, a bad value: the run would quietly use the default),
  * notices (a damaged share link, a refused import), and above them what the learner must know about storage.
  */
 import { revealInEditor } from '../editor/editorBridge.ts';
@@ -36,6 +37,36 @@ function ParseErrorBanner() {
   );
 }
 
+/** A text that parses but sets something the simulation cannot use: said before the learner presses Play. */
+function SettingBanner() {
+  const status = useApp((s) => s.parseStatus);
+  const diagnostics = useApp((s) => s.diagnostics);
+  const problems = diagnostics.filter((d) => d.code === 'setting' || d.code === 'config-target');
+  const first = problems[0];
+  if (status !== 'ok' || !first) return null;
+  return (
+    <div className="banner is-warn is-parse-error" role="status" data-testid="setting-warning">
+      <span className="banner-text">
+        <strong>
+          line {first.line}, column {first.column}:
+        </strong>{' '}
+        {first.message}
+        {problems.length > 1 && <span className="banner-more"> (and {problems.length - 1} more)</span>}
+      </span>
+      <button
+        type="button"
+        className="banner-action"
+        onClick={() => {
+          appStore.getState().setLeftTab('text');
+          revealInEditor(first.from, first.to - first.from);
+        }}
+      >
+        Show in text
+      </button>
+    </div>
+  );
+}
+
 function NoticeBanner() {
   const notice = useApp((s) => s.notice);
   if (!notice) return null;
@@ -55,6 +86,7 @@ export function Banners() {
       <SaveNotices />
       <NoticeBanner />
       <ParseErrorBanner />
+      <SettingBanner />
     </div>
   );
 }

@@ -5,6 +5,8 @@
  * `commit`). The inspector lists these, and the model builder validates values against them.
  */
 
+import type { NodeKind } from '../topology/types.ts';
+
 export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client';
 
 export type ValueType =
@@ -119,6 +121,28 @@ export const SETTINGS: Setting[] = [
   s('call.retries', 'service', int(0, 10), '0', 'Retries of a failed synchronous call.'),
   s('availability', 'service', { type: 'number', min: 0, max: 1 }, '1', 'Share of requests this service answers successfully when healthy.'),
 ];
+
+const APPLICATION: readonly Scope[] = ['service', 'producer', 'consumer'];
+
+/**
+ * The scopes a `%% @config` line aimed at a node of each kind may set, checked as the text is parsed. A Kafka node
+ * also takes topic settings, as defaults for the topics it hosts; a topic name takes topic settings. A simulated
+ * kind missing here takes none (a partition's settings are its topic's); a kind no family simulates yet is not
+ * checked. A new family adds its settings above and its kinds here.
+ */
+export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
+  client: ['service'],
+  service: APPLICATION,
+  consumer: APPLICATION,
+  outbox: APPLICATION,
+  projection: APPLICATION,
+  saga: APPLICATION,
+  'schema-registry': APPLICATION,
+  database: APPLICATION,
+  eventstore: APPLICATION,
+  kafka: ['cluster', 'topic'],
+  topic: ['topic'],
+};
 
 const byKey = new Map(SETTINGS.map((x) => [x.key, x]));
 

@@ -6,7 +6,7 @@
  * at their line and column.
  */
 import type { FamilyResolver, ResolveContext, Values } from '../model/resolveContext.ts';
-import { rawSettings, readLayered, reportUnknown } from '../model/settings.ts';
+import { rawSettings, readLayered } from '../model/settings.ts';
 import type { TopologyEdge } from '../topology/types.ts';
 import { clusterConfig, consumerSettings, producerSettings, topicConfig } from './configs.ts';
 import type { KafkaClientSettings } from './spec.ts';
@@ -25,16 +25,15 @@ export function resolveKafka(ctx: ResolveContext): FamilyResolver {
   for (const n of t.nodes) {
     if (n.kind !== 'kafka') continue;
     const raw = rawSettings(t, n.id);
-    reportUnknown(n.id, raw, ['cluster', 'topic'], d);
     clusterOf.set(n.id, clusters.length);
-    clusters.push({ node: n.id, config: clusterConfig(readLayered([{ target: n.id, raw }], ['cluster'], d)) });
+    clusters.push({ node: n.id, config: clusterConfig(readLayered([{ target: n.id, raw }], ['cluster'])) });
   }
   const implicitCluster = (): number => {
     if (clusters.length === 1) return 0;
     let i = clusters.findIndex((c) => c.node === IMPLICIT_CLUSTER);
     if (i < 0) {
       i = clusters.length;
-      clusters.push({ node: IMPLICIT_CLUSTER, config: clusterConfig(readLayered([], ['cluster'], d)) });
+      clusters.push({ node: IMPLICIT_CLUSTER, config: clusterConfig(readLayered([], ['cluster'])) });
     }
     return i;
   };
@@ -117,8 +116,7 @@ export function resolveKafka(ctx: ResolveContext): FamilyResolver {
         const layers = [{ target: tp.name, raw: rawSettings(t, tp.name) }];
         if (tp.node && tp.node !== tp.name) layers.push({ target: tp.node, raw: rawSettings(t, tp.node) });
         if (cluster.node !== tp.name) layers.push({ target: cluster.node, raw: rawSettings(t, cluster.node) });
-        reportUnknown(tp.name, layers[0]!.raw, ['topic'], d);
-        const values = readLayered(layers, ['topic'], d);
+        const values = readLayered(layers, ['topic']);
         if (!values.explicit.has('partitions') && drawnPartitions.has(i)) values['partitions'] = drawnPartitions.get(i)!;
         tp.config = topicConfig(values);
         const rf = tp.config.replicationFactor;
@@ -135,7 +133,7 @@ export function resolveKafka(ctx: ResolveContext): FamilyResolver {
       const nearTopic = near >= 0 ? topics.findIndex((tp) => tp.destination === near) : -1;
       const cluster = nearTopic >= 0 ? topics[nearTopic]!.cluster : implicitCluster();
       const i = topicIndex.get(name) ?? addTopic(name, cluster);
-      if (!topics[i]!.config) topics[i]!.config = topicConfig(readLayered([{ target: name, raw: rawSettings(t, name) }], ['topic'], d));
+      if (!topics[i]!.config) topics[i]!.config = topicConfig(readLayered([{ target: name, raw: rawSettings(t, name) }], ['topic']));
       return topics[i]!.destination;
     },
   };

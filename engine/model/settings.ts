@@ -1,7 +1,10 @@
 /**
- * Reading a component's settings from the text: its own `%% @config` keys over inherited ones over the defaults,
- * with a diagnostic (at the directive's line and column) for each unknown key or bad value.
+ * Reading a component's settings from the text: its own `%% @config` keys over inherited ones over the defaults.
+ * Unknown keys and bad values were reported when the text was parsed (config/check.ts); here a bad value simply
+ * gives way to the default, and the diagnostics are about what only the whole topology shows (a replication factor
+ * above the broker count), pointed at the setting that counts.
  */
+import { nearest } from '../config/check.ts';
 import { setting, SETTINGS, type Scope } from '../config/schema.ts';
 import { parseValue, type Value } from '../config/values.ts';
 import type { Diagnostic, SourceSpan, Topology } from '../topology/types.ts';
@@ -15,14 +18,17 @@ export class Diagnostics {
     this.list.push({ line: s.line, column: s.column, endLine: s.line, endColumn: s.column + Math.max(1, s.to - s.from), from: s.from, to: s.to, message, severity });
   }
 
-  /** Where `key` was set for `target`, for pointing at it. */
+  /**
+   * Where `key` was set for `target`, for pointing at it: the entry that counts (the last, as later directives win);
+   * without one, the target's first directive, else its node.
+   */
   spanOf(target: string, key?: string): SourceSpan | undefined {
-    for (const d of this.topology.directives) {
-      if (d.target !== target) continue;
-      const e = key ? d.entries.find((x) => x.key === key) : undefined;
-      return e ? e.span : d.span;
+    const aimed = this.topology.directives.filter((d) => d.target === target);
+    for (let i = aimed.length - 1; key && i >= 0; i--) {
+      const entries = aimed[i]!.entries;
+      for (let j = entries.length - 1; j >= 0; j--) if (entries[j]!.key === key) return entries[j]!.span;
     }
-    return this.topology.nodes.find((n) => n.id === target)?.span;
+    return aimed[0]?.span ?? this.topology.nodes.find((n) => n.id === target)?.span;
   }
 }
 
@@ -34,19 +40,19 @@ export function rawSettings(t: Topology, target: string): Record<string, string>
 }
 
 /**
- * Reads settings of the given scopes from layered raw maps (first wins), reporting unknown keys (with the nearest
- * known name) and bad values. Returns parsed values for every key of those scopes.
+ * Reads settings of the given scopes from layered raw maps (first wins). Returns parsed values for every key of those
+ * scopes; a value that does not parse gives way to the default, and `explicit` holds the keys a layer set validly.
+ * `diags` is for a caller whose settings the parser does not check yet (see reportUnknown); the others leave it out.
  */
-export function readLayered(layers: { target: string; raw: Record<string, string> }[], scopes: Scope[], diags: Diagnostics): Record<string, Value> & { explicit: Set<string> } {
+export function readLayered(layers: { target: string; raw: Record<string, string> }[], scopes: Scope[], diags?: Diagnostics): Record<string, Value> & { explicit: Set<string> } {
   const keys = SETTINGS.filter((s) => scopes.includes(s.scope));
   const values = {} as Record<string, Value> & { explicit: Set<string> };
   values.explicit = new Set();
   for (const s of keys) {
     const layer = layers.find((l) => l.raw[s.key] !== undefined);
-    const text = layer ? layer.raw[s.key]! : s.default;
-    let v = parseValue(s, text);
+    let v = parseValue(s, layer ? layer.raw[s.key]! : s.default);
     if (typeof v === 'object' && 'error' in v) {
-      diags.add(diags.spanOf(layer!.target, s.key), v.error);
+      diags?.add(diags.spanOf(layer!.target, s.key), v.error);
       v = parseValue(s, s.default) as Value;
     } else if (layer) values.explicit.add(s.key);
     values[s.key] = v as Value;
@@ -54,7 +60,11 @@ export function readLayered(layers: { target: string; raw: Record<string, string
   return values;
 }
 
-/** Reports keys in a raw map that no known setting of the allowed scopes has. */
+/**
+ * Reports keys in a raw map that no known setting of the allowed scopes has.
+ * @deprecated The parser checks every `@config` entry against schema.ts (TARGET_SCOPES, config/check.ts) as the text
+ * is read, so a family that lists its kinds there reports nothing here; calling this as well says it twice.
+ */
 export function reportUnknown(target: string, raw: Record<string, string>, allowed: Scope[], diags: Diagnostics): void {
   for (const key of Object.keys(raw)) {
     const s = setting(key);
@@ -62,31 +72,4 @@ export function reportUnknown(target: string, raw: Record<string, string>, allow
     const hint = s ? ` (it is a ${s.scope} setting)` : nearest(key);
     diags.add(diags.spanOf(target, key), `unknown setting '${key}' for ${target}${hint}`);
   }
-}
-
-function nearest(key: string): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const s of SETTINGS) {
-    const d = distance(key, s.key);
-    if (d < bestD) {
-      bestD = d;
-      best = s.key;
-    }
-  }
-  return bestD <= Math.max(2, key.length / 4) ? ` (did you mean ${best}?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }

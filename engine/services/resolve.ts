@@ -5,7 +5,7 @@
  * service generating its events.
  */
 import type { FamilyResolver, ResolveContext } from '../model/resolveContext.ts';
-import { rawSettings, readLayered, reportUnknown } from '../model/settings.ts';
+import { rawSettings, readLayered } from '../model/settings.ts';
 import { NODE_KINDS } from '../topology/kinds.ts';
 import type { Topology, TopologyEdge, TopologyNode } from '../topology/types.ts';
 import { handlingConfig, serviceConfig } from './configs.ts';
@@ -100,10 +100,9 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
 }
 
 function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec; dlq?: string } {
-  const { t, d } = ctx;
+  const { t } = ctx;
   const raw = rawSettings(t, n.id);
-  reportUnknown(n.id, raw, ctx.serviceScopes, d);
-  const v = readLayered([{ target: n.id, raw }], ctx.serviceScopes, d);
+  const v = readLayered([{ target: n.id, raw }], ctx.serviceScopes);
   const clients = ctx.clientSettings(n.id, v);
   const spec: ServiceSpec = {
     node: n.id,
@@ -131,8 +130,7 @@ function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec;
 
 function clientSpec(ctx: ResolveContext, n: TopologyNode, e: TopologyEdge): ClientSpec {
   const raw = rawSettings(ctx.t, n.id);
-  reportUnknown(n.id, raw, ['service'], ctx.d);
-  const v = readLayered([{ target: n.id, raw }], ['service'], ctx.d);
+  const v = readLayered([{ target: n.id, raw }], ['service']);
   return { node: n.id, implicit: false, target: e.to, edge: e.id, rate: v['rate'] as number, poisson: v['arrivals'] === 'poisson', key: keySpec(v['key'] as string, v['keys'] as number), startUs: Math.round((v['start'] as number) * 1000) };
 }
 

@@ -1,6 +1,8 @@
 /**
  * `parseTopology(text)`: syntax, then the graph mermaid would draw, then what each part means to the simulator.
  */
+import { checkEntry } from '../config/check.ts';
+import { readTarget } from '../config/targets.ts';
 import { buildGraph, type EdgeOrigin, type GraphDraft } from './build.ts';
 import type { Cursor } from './cursor.ts';
 import { inferEdge, type EndKind } from './infer-edge.ts';
@@ -154,19 +156,28 @@ function linkPartitions(nodes: TopologyNode[], edges: TopologyEdge[], groups: To
   }
 }
 
-function directivesOf(draft: GraphDraft, lines: LineIndex, cur: Cursor, nodes: TopologyNode[], groups: TopologyGroup[]): ConfigDirective[] {
+/**
+ * The config directives, each entry checked against the schema for what its target is: unknown keys, settings the
+ * target does not read, bad values and settings run together are warnings at the entry's own line and column.
+ */
+function directivesOf(text: string, draft: GraphDraft, lines: LineIndex, cur: Cursor, nodes: TopologyNode[], groups: TopologyGroup[]): ConfigDirective[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const known = new Set<string>(groups.map((g) => g.id));
-  for (const n of nodes) {
-    for (const t of n.topics ?? []) known.add(t);
-    if (n.consumerGroup) known.add(n.consumerGroup);
-  }
-  for (const g of groups) if (g.name) known.add(g.name);
+  const all = draft.directives.map(({ directive }) => directive);
   return draft.directives.map(({ directive, range, targetRange }) => {
     const node = byId.get(directive.target) ?? nodes.find((n) => n.kind === 'topic' && n.topics?.[0] === directive.target);
     if (node) for (const e of directive.entries) node.config[e.key] = e.value;
-    else if (!known.has(directive.target)) {
+    const target = readTarget(directive.target, { nodes, groups, directives: all });
+    if (!target) {
       cur.report('warning', `@config names '${directive.target}', but no node, topic or consumer group has that name`, targetRange.from, targetRange.to, 'config-target');
+    } else if ('unread' in target) {
+      if (directive.entries.length > 0) cur.report('warning', `settings aimed at ${target.what} are not read: ${target.unread}`, targetRange.from, targetRange.to, 'setting');
+    } else if ('scopes' in target) {
+      for (const e of directive.entries) {
+        const valueFrom = e.span.from + e.key.length + 1;
+        const entry = { key: e.key, value: e.value, quoted: text[valueFrom] === '"', from: e.span.from, valueFrom, to: e.span.to };
+        const problem = checkEntry(entry, directive.target, target);
+        if (problem) cur.report('warning', problem.message, problem.from, problem.to, 'setting');
+      }
     }
     return {
       target: directive.target,
@@ -185,7 +196,7 @@ export function parseDocument(text: string): ParsedDocument {
   const { nodes, partitionIndex } = nodesOf(draft, lines, groups, readings);
   const edges = edgesOf(draft, lines, nodes, groups);
   linkPartitions(nodes, edges, groups, partitionIndex);
-  const directives = directivesOf(draft, lines, cursor, nodes, groups);
+  const directives = directivesOf(text, draft, lines, cursor, nodes, groups);
   const topology: Topology = { direction: draft.direction, nodes, edges, groups, directives, classDefs: draft.classDefs };
   if (draft.annotations.length > 0) {
     topology.annotations = draft.annotations.map((a) => ({ kind: a.kind, text: text.slice(a.range.from, a.range.to), span: lines.span(a.range.from, a.range.to) }));

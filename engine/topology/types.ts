@@ -185,8 +185,11 @@ export interface Diagnostic {
   to: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
-  /** What kind of problem, where code needs to tell: `config-target`, a setting for something that does not exist. */
-  code?: 'config-target';
+  /**
+   * What kind of problem, where code needs to tell: `config-target`, a setting for something that does not exist;
+   * `setting`, a setting the schema does not accept (unknown key, bad value, wrong target).
+   */
+  code?: 'config-target' | 'setting';
 }
 
 export interface ParseResult {
