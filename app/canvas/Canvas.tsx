@@ -17,7 +17,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { useCallback, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
 import { nodeMetrics } from '../../engine/ui.ts';
 import { appStore, useApp } from '../state/store.ts';
@@ -37,6 +37,24 @@ import { useDrawingOverflows } from './useOverflow.ts';
 import { useFlowState } from './useFlowState.ts';
 import { MINIMAP_SIZE, showsMinimap } from './framing.ts';
 import './Canvas.css';
+
+/** What a screen reader says on a focused node; Shift+F10 (or the menu key) is how the keyboard breaks it. */
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter or Space to select the node, Delete to remove it. Shift+F10 opens its fault menu (crash, slow down, reject) during a run.',
+};
+
+/** The fault menu for the focused node, from the keyboard: Shift+F10 or the menu key, as a right-click would. */
+function onCanvasKeyDown(e: KeyboardEvent) {
+  if (!(e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'))) return;
+  const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+  const id = el?.dataset['id'];
+  if (!el || !id || id.startsWith('group:')) return;
+  e.preventDefault();
+  const box = el.closest('.canvas')!.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  openFaultMenu({ kind: 'node', id }, r.left - box.left + 12, r.bottom - box.top + 4);
+}
 
 /** Culling pays off only for large drawings; below this, panning never makes nodes pop in. */
 const CULL_NODES_MIN = 200;
@@ -114,7 +132,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onCanvasKeyDown}>
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -143,6 +161,7 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="var(--line-strong)" />
         <DotLayer />

@@ -1,7 +1,7 @@
 /**
  * The left panel's tabs: the text, and mermaid's own preview. Later issues add the lesson here.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { TextEditor } from '../editor/TextEditor.tsx';
 import { appStore, useApp } from '../state/store.ts';
 import type { LeftTab } from '../state/viewSlice.ts';
@@ -17,8 +17,11 @@ const tabs: { id: LeftTab; label: string }[] = [
 
 export function LeftPanel() {
   const tab = useApp((s) => s.leftTab);
+  const panel = useRef<HTMLElement>(null);
+  // Tab indents in the editor: the way out (Escape, then Tab) is said beside it and to a screen reader.
+  useEffect(() => panel.current?.querySelector('.cm-content')?.setAttribute('aria-describedby', 'editor-keys'), []);
   return (
-    <section className="app-left" aria-label="Topology text">
+    <section className="app-left" aria-label="Topology text" ref={panel}>
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button
@@ -33,7 +36,10 @@ export function LeftPanel() {
             {t.label}
           </button>
         ))}
-        <span className="tabs-hint">Mermaid flowchart</span>
+        <span className="tabs-hint is-idle">Mermaid flowchart</span>
+        <span className="tabs-hint is-editing" id="editor-keys" data-testid="editor-keys">
+          Tab indents · Esc then Tab leaves
+        </span>
       </div>
       {/* The editor stays mounted (hidden) so its cursor and scroll survive a look at the preview. */}
       <div className="tab-body" hidden={tab !== 'text'}>

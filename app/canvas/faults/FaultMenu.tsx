@@ -3,6 +3,7 @@
  * on), exactly as if typed on the command line. The menu names the line it will inject.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { kindInfo } from '../../../engine/topology/kinds.ts';
 import { injectNow } from '../../playback/actions.ts';
 import { isHost, linkEnd } from '../../playback/targets.ts';
 import { linkFaultLine, nodeFaultLine } from '../../sim/faultLines.ts';
@@ -20,15 +21,27 @@ export function FaultMenu() {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!target) return;
+    // The keyboard goes into the menu, and back where it was (the node) when the menu closes.
+    const opener = document.activeElement as HTMLElement | null;
+    root.current?.querySelector<HTMLElement>('button, input')?.focus();
     const onPointer = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) closeFaultMenu();
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeFaultMenu();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') closeFaultMenu();
+      else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && root.current?.contains(document.activeElement)) {
+        const items = [...root.current.querySelectorAll<HTMLElement>('button, input')];
+        const at = items.indexOf(document.activeElement as HTMLElement);
+        items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+        e.preventDefault();
+      }
+    };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('pointerdown', onPointer);
       document.removeEventListener('keydown', onKey);
+      if (opener?.isConnected && !root.current?.contains(opener)) opener.focus({ preventScroll: true });
     };
   }, [target]);
   if (!target) return null;
@@ -102,6 +115,8 @@ function NodeFaults({ id }: { id: string }) {
   const live = index?.nodes[id];
   const s = live?.type === 'service' ? live : undefined;
   const down = index?.down.has(id) ?? false;
+  // What its family can do to it, as the kind table says.
+  const can = (action: string) => kindInfo(node.kind).faults.includes(action);
   return (
     <>
       <p className="fault-menu-title">{node.label}</p>
@@ -109,15 +124,15 @@ function NodeFaults({ id }: { id: string }) {
         {down ? 'Restart' : 'Crash'}
       </Item>
       {s && s.of > 1 && !down && <Item line={nodeFaultLine({ action: 'crash', target: `${id}/1` })}>Crash one instance</Item>}
-      {node.kind !== 'client' && (
-        <>
-          <Amounts label="Slow down" lines={[100, 500, 2000, 0].map((ms) => [ms === 0 ? 'normal' : `+${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`, nodeFaultLine({ action: 'slow', target: id, ms })])} />
-          <Item line={nodeFaultLine({ action: s?.rejecting ? 'accept' : 'reject', target: id })} testId="fault-reject">
-            {s?.rejecting ? 'Accept requests again' : 'Reject every request'}
-          </Item>
-          <Poison id={id} />
-        </>
+      {can('slow') && (
+        <Amounts label="Slow down" lines={[100, 500, 2000, 0].map((ms) => [ms === 0 ? 'normal' : `+${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`, nodeFaultLine({ action: 'slow', target: id, ms })])} />
       )}
+      {can('reject') && (
+        <Item line={nodeFaultLine({ action: s?.rejecting ? 'accept' : 'reject', target: id })} testId="fault-reject">
+          {s?.rejecting ? 'Accept requests again' : 'Reject every request'}
+        </Item>
+      )}
+      {can('poison') && <Poison id={id} />}
     </>
   );
 }
