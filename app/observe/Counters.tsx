@@ -2,8 +2,10 @@
  * The checkers' counters, live: lost, duplicated and reordered messages, and checkouts. A counter above zero opens
  * the list of the messages behind it, with their life lines, and highlights them on the canvas.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLive } from '../sim/index.ts';
+import { useApp } from '../state/store.ts';
+import { entryRows, startedRows } from './entries.ts';
 import { FindingsPopover, type FindingKind } from './findings/FindingsPopover.tsx';
 import { formatCount, formatPercent } from './format.ts';
 import './observe.css';
@@ -38,7 +40,29 @@ function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boo
 function Checkouts() {
   const ok = useLive((s) => s.frame?.counters.checkoutsOk);
   const failed = useLive((s) => s.frame?.counters.checkoutsFailed);
+  const entries = useLive((s) => s.frame?.entries);
+  const topology = useApp((s) => s.good?.topology);
+  const rows = useMemo(() => startedRows(entryRows(entries, topology)), [entries, topology]);
   if (ok === undefined || failed === undefined || ok + failed === 0) return null;
+  // Several ways in: one share each, since a blended one hides a failing entry behind a healthy one.
+  if (rows.length > 1) {
+    return (
+      <span className="counter-checkouts" data-testid="counter-checkouts">
+        checkouts
+        {rows.map((r) => (
+          <span
+            key={`${r.kind}:${r.node}`}
+            className={`counter-entry${r.failed > 0 ? ' has-failures' : ''}`}
+            title={`Checkouts by ${r.long} since the start: ${formatCount(r.ok)} answered OK, ${formatCount(r.failed)} failed`}
+            data-testid="counter-entry"
+            data-entry={r.node}
+          >
+            {r.name} <b>{formatPercent(r.ok, r.ok + r.failed)}</b>
+          </span>
+        ))}
+      </span>
+    );
+  }
   return (
     <span
       className={`counter-checkouts${failed > 0 ? ' has-failures' : ''}`}

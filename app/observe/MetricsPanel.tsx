@@ -1,13 +1,15 @@
 /**
- * Charts over simulated time: throughput, consumer lag, end-to-end latency percentiles and checkout success, with
- * the faults marked. The series streams in from the live store outside React: new seconds append to the columns and
+ * Charts over simulated time: throughput, consumer lag, end-to-end latency percentiles and checkout success (per
+ * entry point), with the faults marked. The series streams in from the live store outside React: new seconds append to the columns and
  * redraw the charts (ten times a second at most); nothing re-renders.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { liveStore, useLive } from '../sim/index.ts';
+import { useApp } from '../state/store.ts';
+import { entryRows } from './entries.ts';
 import { ChartCard } from './charts/ChartCard.tsx';
 import { createColumns, syncColumns } from './charts/columns.ts';
-import { METRIC_CHARTS } from './charts/metricCharts.ts';
+import { checkoutChart, METRIC_CHARTS } from './charts/metricCharts.ts';
 import type { FaultMark, TimeChart } from './charts/timeChart.ts';
 import { faultLabel } from './faultLabel.ts';
 import './observe.css';
@@ -17,15 +19,20 @@ const REDRAW_MS = 100;
 
 export function MetricsPanel() {
   const running = useLive((s) => s.frame !== null);
+  const topology = useApp((s) => s.good?.topology);
+  // The entry points' names, joined: the checkout chart is rebuilt only when they change (a new run), not per frame.
+  const entries = useLive((s) => s.frame?.entries);
+  const names = useMemo(() => entryRows(entries, topology).map((r) => r.name).join('\n'), [entries, topology]);
+  const defs = useMemo(() => [...METRIC_CHARTS, checkoutChart(names ? names.split('\n') : [])], [names]);
   const charts = useRef(new Map<string, TimeChart>());
   const columns = useRef(createColumns());
   const faultCount = useRef(-1);
 
   const feed = useCallback((id: string) => {
     const chart = charts.current.get(id);
-    const def = METRIC_CHARTS.find((c) => c.id === id);
+    const def = defs.find((c) => c.id === id);
     if (chart && def) chart.setData(def.data(columns.current));
-  }, []);
+  }, [defs]);
 
   const setFaults = useCallback((force: boolean) => {
     const faults = liveStore.getState().frame?.faults ?? [];
@@ -79,7 +86,7 @@ export function MetricsPanel() {
   return (
     <div className="metrics" data-testid="metrics-panel">
       <div className="metrics-grid">
-        {METRIC_CHARTS.map((c) => (
+        {defs.map((c) => (
           <ChartCard key={c.id} id={c.id} title={c.title} hint={c.hint} spec={c.spec} testid={`chart-${c.id}`} onChart={onChart} />
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CALL_TIMEOUT, DELIVERY_TIMEOUT, NOT_ENOUGH_REPLICAS, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
 import { TestSim } from '../testing/testSim.ts';
@@ -15,6 +16,13 @@ function run(text: string, steps: (sim: TestSim) => void): RunView {
   steps(sim);
   return { w: sim.w, t: parseTopology(text).topology, applied: sim.w.faults.applied };
 }
+
+const publishOnly = `graph LR
+  Order[Order Service] -->|OrderCreatedEvent| K[Kafka: orders]
+  K --> Notification[Notification Service]
+`;
+
+const practice = readFileSync(new URL('../../app/examples/practice-decouple-checkout.mmd', import.meta.url), 'utf8');
 
 describe('failureCause', () => {
   it('says what failed a checkout in the learner\'s terms', () => {
@@ -49,5 +57,27 @@ describe('checkouts', () => {
     expect(checkouts({ kind: 'checkouts', min: 1 }, run(chain, (s) => s.advance('3s'))).explanation).toMatch(/^All [\d,]+ checkouts succeeded \(p99 latency \d+(\.\d)? ms\)\.$/);
     const idle = `graph LR\n  A[Order Service] --> K[Kafka: orders]\n  %% @config A rate=0/s\n`;
     expect(checkouts({ kind: 'checkouts', min: 1 }, run(idle, (s) => s.advance('1s'))).explanation).toMatch(/^No checkout finished/);
+  });
+
+  it('gives the p99 of a publish-only service\'s checkouts, which are its acknowledged events', () => {
+    // Lesson 1's solution: the pass message said p99 0.0 ms, reading only the histogram of client checkouts.
+    const v = run(publishOnly, (s) => s.advance('10s'));
+    const r = checkouts({ kind: 'checkouts', min: 1 }, v);
+    const p99 = Number(/p99 latency ([\d.]+) ms/.exec(r.explanation)![1]);
+    expect(p99).toBeGreaterThan(1);
+    expect(p99).toBeCloseTo(v.w.metrics.sourceAckLatency.max / 1000, -1);
+  });
+
+  it('splits the share per entry point when there are several: a failing one is not hidden by a healthy one', () => {
+    const v = run(practice, (s) => s.advance('10s').crash('NotificationServiceSync').crash('NotificationServiceAsync').advance('30s'));
+    const r = checkouts({ kind: 'checkouts', min: 1 }, v);
+    expect(r.pass).toBe(false);
+    const m = /Per entry point: users of OrderServiceSync ([\d.]+)% \(([\d,]+) of ([\d,]+)\) and events of OrderServiceAsync ([\d.]+)% \(([\d,]+) of ([\d,]+)\)\./.exec(r.explanation);
+    expect(m, r.explanation).not.toBeNull();
+    const [sync, async] = [Number(m![1]), Number(m![4])];
+    expect(sync).toBeLessThan(50); // every legacy checkout waits on the crashed Notification service
+    expect(async).toBe(100); // the log takes the orders while Notification is down
+    const n = (x: string | undefined) => Number(x!.replace(/,/g, ''));
+    expect(n(m![3]) + n(m![6])).toBe(v.w.metrics.checkoutsOk + v.w.metrics.checkoutsFailed);
   });
 });

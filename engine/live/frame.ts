@@ -5,7 +5,7 @@
  */
 import { lostMessages } from '../check/checks.ts';
 import { formatFault } from '../faults/parse.ts';
-import { FAMILIES } from '../components.ts';
+import { APPLICATION, FAMILIES } from '../components.ts';
 import { groupLags } from '../metrics/report.ts';
 import type { World } from '../world.ts';
 import type { Frame } from './types.ts';
@@ -89,6 +89,7 @@ export function buildFrame(w: World, state: FrameState, headUs: number, pending:
       checkoutsOk: m.checkoutsOk,
       checkoutsFailed: m.checkoutsFailed,
     },
+    entries: APPLICATION.entries(w),
     cuts,
     sides: sides.filter(Boolean),
     down,

@@ -2,6 +2,9 @@
  * What the live simulation sends to the app: compact frames (at most 60 a second), and answers to the app's
  * questions (a partition's log, a group's assignment, a message's life, the event log). Plain data.
  */
+import type { EntryPoint } from '../messaging/port.ts';
+
+export type { EntryPoint };
 
 /** What every node's live state says, whatever its family: how many of its hosts are up, of how many. */
 export interface NodeLiveBase {
@@ -57,6 +60,8 @@ export interface Frame {
   samples: Sample[];
   /** The samples start from the beginning (first frame, or after a seek): the app replaces its series. */
   samplesFromStart: boolean;
+  /** Where checkouts enter (each client, each publish-only service) and how many ended ok or failed so far. */
+  entries: EntryPoint[];
   /** Faults applied so far. */
   faults: { atUs: number; text: string; note: string; ok: boolean }[];
   /**
@@ -76,6 +81,8 @@ export interface Sample {
   p99: number;
   checkoutsOk: number;
   checkoutsFailed: number;
+  /** The second's checkouts per entry point, in the order of `Frame.entries`. */
+  entries: { ok: number; failed: number }[];
 }
 
 /** One entry of the event log, in words. */

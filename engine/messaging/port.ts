@@ -106,9 +106,23 @@ export interface ServiceView {
   readers: { broker: number; subscriber: number }[];
 }
 
+/**
+ * Where checkouts enter the system, and how they ended: a client (`client`: its node), the users of a service that
+ * has no drawn client (`users`: the service's node), or a service that only publishes (`events`: its node; each
+ * acknowledged event is a checkout). Together they add up to the run's checkouts.
+ */
+export interface EntryPoint {
+  node: string;
+  kind: 'client' | 'users' | 'events';
+  ok: number;
+  failed: number;
+}
+
 export interface Application extends Family {
   /** Every service, as checkers and goals see it. */
   services(w: World): ServiceView[];
+  /** Every entry point, in a fixed order for the run. */
+  entries(w: World): EntryPoint[];
   /** A message a waiter sent is acknowledged (code 0) or failed. */
   published(w: World, waiter: number, message: number, code: number): void;
   /** A subscriber hands a delivery to the reader that opened it; `rng` is the subscriber's random stream. */

@@ -35,8 +35,8 @@ export interface Metrics {
   /** Per-second samples for charts, bounded. */
   series: Sample[];
   seriesLimit: number;
-  /** Counters at the last sample, to turn totals into rates. */
-  last: { produced: number; processed: number; ok: number; failed: number };
+  /** Counters at the last sample, to turn totals into rates (`entries`: each entry point's checkouts). */
+  last: { produced: number; processed: number; ok: number; failed: number; entries: Checkouts[] };
   /** Bucket counts of all groups' latency at the last sample, to read percentiles of the last second alone. */
   lastLatency: Float64Array;
 }
@@ -74,6 +74,13 @@ export interface Sample {
   p99: number;
   checkoutsOk: number;
   checkoutsFailed: number;
+  /** The second's checkouts per entry point, in the order the applications list them (messaging/port.ts). */
+  entries: Checkouts[];
+}
+
+export interface Checkouts {
+  ok: number;
+  failed: number;
 }
 
 export function createMetrics(groups: number): Metrics {
@@ -99,7 +106,7 @@ export function createMetrics(groups: number): Metrics {
     edges: new Map(),
     series: [],
     seriesLimit: 3600,
-    last: { produced: 0, processed: 0, ok: 0, failed: 0 },
+    last: { produced: 0, processed: 0, ok: 0, failed: 0, entries: [] },
     lastLatency: new Float64Array(createHistogram().counts.length),
   };
 }

@@ -21,6 +21,7 @@ import { startClient } from './client.ts';
 import { AE } from './events.ts';
 import { createAppsPart } from './part.ts';
 import { crashInstance, restartInstance } from './instances.ts';
+import { entryPoints } from './entries.ts';
 import { appsLive } from './live.ts';
 import * as processing from './processing.ts';
 import { startProcessing } from './processing.ts';
@@ -233,6 +234,8 @@ export const apps: Application = {
   },
 
   live: appsLive,
+
+  entries: entryPoints,
 
   services(w) {
     const a = w.parts.apps;

@@ -1,16 +1,22 @@
 /**
  * With nothing selected during a run, the inspector sums the run up: messages through each stage, what the history
- * checkers found (lost, duplicated, reordered) and how checkouts fared.
+ * checkers found (lost, duplicated, reordered) and how checkouts fared, per entry point when there are several.
  */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { successRate } from '../../canvas/live/format.ts';
 import { clockText } from '../../sim/faultLines.ts';
 import { useLive } from '../../sim/index.ts';
+import { entryRows, startedRows } from '../../observe/entries.ts';
+import { useApp } from '../../state/store.ts';
 import './live.css';
 
 export function RunSummary() {
   const c = useLive(useShallow((s) => s.view?.counters));
   const timeUs = useLive((s) => s.view?.timeUs ?? 0);
+  const entries = useLive((s) => s.view?.entries);
+  const topology = useApp((s) => s.good?.topology);
+  const entryList = useMemo(() => startedRows(entryRows(entries, topology)), [entries, topology]);
   if (!c) return null;
   const rows: [string, number, string][] = [
     ['produced', c.produced, ''],
@@ -36,6 +42,12 @@ export function RunSummary() {
         <dd className={c.checkoutsFailed > 0 ? 'is-warn' : ''} data-testid="run-checkouts">
           {successRate(c.checkoutsOk, c.checkoutsFailed)} of {(c.checkoutsOk + c.checkoutsFailed).toLocaleString('en')} ok
         </dd>
+        {entryList.length > 1 &&
+          entryList.map((r) => (
+            <dd key={`${r.kind}:${r.node}`} className="live-fact-sub" data-testid="run-entry" data-entry={r.node}>
+              {r.long}: <span className={r.failed > 0 ? 'is-warn' : ''}>{successRate(r.ok, r.failed)}</span> of {(r.ok + r.failed).toLocaleString('en')} ok
+            </dd>
+          ))}
       </dl>
     </section>
   );

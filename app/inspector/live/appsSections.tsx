@@ -1,13 +1,16 @@
 /**
- * The applications' live sections in the inspector: a service's instances and requests (and the consumer group it
- * reads in), a client's success.
+ * The applications' live sections in the inspector: a service's instances and requests, the checkouts that enter
+ * through it (its users', or the events it publishes), the consumer group it reads in; a client's success.
  */
-import type { NodeLives } from '../../../engine/index.ts';
+import type { NodeLives, TopologyNode } from '../../../engine/index.ts';
 import { successRate } from '../../canvas/live/format.ts';
+import { useLive } from '../../sim/index.ts';
 import { groupDetail } from './kafkaQueries.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 
-export function ServiceSection({ live: service }: { live: NodeLives['service'] }) {
+export function ServiceSection({ node, live: service }: { node: TopologyNode; live: NodeLives['service'] }) {
+  // Checkouts that enter here: its users' requests, or the events it publishes on its own (each one a checkout).
+  const entry = useLive((s) => s.view?.entries.find((e) => e.node === node.id && e.kind !== 'client'));
   return (
     <>
       <dl className="live-facts">
@@ -19,10 +22,30 @@ export function ServiceSection({ live: service }: { live: NodeLives['service'] }
         <dd>
           {service.busy} handled, {service.queued} queued
         </dd>
-        <dt>requests</dt>
-        <dd>
-          {service.ok} ok, {service.failed} failed ({service.rejected} rejected)
-        </dd>
+        {(service.requests > 0 || entry?.kind !== 'events') && (
+          <>
+            <dt>requests</dt>
+            <dd>
+              {service.ok} ok, {service.failed} failed ({service.rejected} rejected)
+            </dd>
+          </>
+        )}
+        {entry?.kind === 'events' && (
+          <>
+            <dt>events published</dt>
+            <dd data-testid="live-events">
+              {entry.ok.toLocaleString('en')} acknowledged, {entry.failed.toLocaleString('en')} failed
+            </dd>
+          </>
+        )}
+        {entry?.kind === 'users' && (
+          <>
+            <dt>its users&apos; checkouts</dt>
+            <dd data-testid="live-checkouts">
+              {successRate(entry.ok, entry.failed)} ({entry.ok.toLocaleString('en')} ok, {entry.failed.toLocaleString('en')} failed)
+            </dd>
+          </>
+        )}
         {service.group >= 0 && (
           <>
             <dt>processed</dt>

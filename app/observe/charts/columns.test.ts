@@ -3,7 +3,7 @@ import type { Sample } from '../../../engine/index.ts';
 import { createColumns, syncColumns } from './columns.ts';
 
 const sample = (sec: number, over: Partial<Sample> = {}): Sample => ({
-  t: sec * 1e6, produced: 100, processed: 90, lag: 10, p50: 12, p95: 20, p99: 40, checkoutsOk: 99, checkoutsFailed: 1, ...over,
+  t: sec * 1e6, produced: 100, processed: 90, lag: 10, p50: 12, p95: 20, p99: 40, checkoutsOk: 99, checkoutsFailed: 1, entries: [{ ok: 59, failed: 1 }, { ok: 40, failed: 0 }], ...over,
 });
 
 describe('chart columns', () => {
@@ -32,5 +32,16 @@ describe('chart columns', () => {
     const c = createColumns();
     syncColumns(c, [sample(1, { processed: 0, p50: 0, p95: 0, p99: 0, checkoutsOk: 0, checkoutsFailed: 0 })]);
     expect([c.p50[0], c.p99[0], c.success[0]]).toEqual([null, null, null]);
+  });
+
+  it('keep one success column per entry point, a gap where an entry had no checkout that second', () => {
+    const c = createColumns();
+    syncColumns(c, [sample(1), sample(2, { entries: [{ ok: 0, failed: 20 }, { ok: 0, failed: 0 }] })]);
+    expect(c.entrySuccess).toEqual([
+      [98.33333333333333, 0],
+      [100, null],
+    ]);
+    syncColumns(c, [sample(1, { entries: [] })]);
+    expect(c.entrySuccess).toEqual([]); // a new run without entries: rebuilt
   });
 });

@@ -18,22 +18,24 @@ export interface Columns {
   success: (number | null)[];
   checkoutsOk: number[];
   checkoutsFailed: number[];
+  /** Per entry point (in the frame's order), the share of the second's checkouts that succeeded, as `success`. */
+  entrySuccess: (number | null)[][];
   /** The samples these columns were built from: the last one, to tell an extension from a replacement. */
   last: Sample | null;
 }
 
 export function createColumns(): Columns {
-  return { t: [], produced: [], processed: [], lag: [], p50: [], p95: [], p99: [], success: [], checkoutsOk: [], checkoutsFailed: [], last: null };
+  return { t: [], produced: [], processed: [], lag: [], p50: [], p95: [], p99: [], success: [], checkoutsOk: [], checkoutsFailed: [], entrySuccess: [], last: null };
 }
 
 function clear(c: Columns): void {
   for (const k of ['t', 'produced', 'processed', 'lag', 'p50', 'p95', 'p99', 'success', 'checkoutsOk', 'checkoutsFailed'] as const) c[k].length = 0;
+  c.entrySuccess = [];
   c.last = null;
 }
 
 function push(c: Columns, s: Sample): void {
   const latency = s.processed > 0 && s.p50 > 0;
-  const checkouts = s.checkoutsOk + s.checkoutsFailed;
   c.t.push(s.t / 1e6);
   c.produced.push(s.produced);
   c.processed.push(s.processed);
@@ -41,7 +43,9 @@ function push(c: Columns, s: Sample): void {
   c.p50.push(latency ? s.p50 : null);
   c.p95.push(latency ? s.p95 : null);
   c.p99.push(latency ? s.p99 : null);
-  c.success.push(checkouts > 0 ? (100 * s.checkoutsOk) / checkouts : null);
+  const share = (ok: number, failed: number) => (ok + failed > 0 ? (100 * ok) / (ok + failed) : null);
+  c.success.push(share(s.checkoutsOk, s.checkoutsFailed));
+  s.entries.forEach((e, i) => (c.entrySuccess[i] ??= c.t.slice(0, -1).map(() => null)).push(share(e.ok, e.failed)));
   c.checkoutsOk.push(s.checkoutsOk);
   c.checkoutsFailed.push(s.checkoutsFailed);
   c.last = s;

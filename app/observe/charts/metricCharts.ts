@@ -1,5 +1,6 @@
 /**
- * The four charts of the metrics panel: what each plots from the columns, in which colours and units.
+ * The charts of the metrics panel: what each plots from the columns, in which colours and units. Throughput, lag and
+ * latency are fixed; checkout success has a line per entry point of the run.
  */
 import type uPlot from 'uplot';
 import type { Columns } from './columns.ts';
@@ -62,11 +63,28 @@ export const METRIC_CHARTS: MetricChart[] = [
     },
     data: (c) => [c.t, c.p50, c.p95, c.p99],
   },
-  {
+];
+
+/** Line colours for entry points, in turn. */
+const ENTRY_COLORS = ['var(--emerald)', 'var(--accent)', 'var(--amber)', 'var(--pink)', 'var(--violet)', 'var(--teal)'];
+
+/**
+ * Checkout success: one line for the run, or one per entry point when there are several (`entries` names them in
+ * the frame's order), since a blended line hides a failing entry behind a healthy one.
+ */
+export function checkoutChart(entries: readonly string[]): MetricChart {
+  const perEntry = entries.length > 1;
+  const percent = (v: number) => `${Math.round(v)}%`;
+  return {
     id: 'checkouts',
     title: 'Checkout success',
-    hint: 'share of each second’s checkouts answered OK',
-    spec: { syncKey: 'metrics', range: [0, 105], unit: (v) => `${Math.round(v)}%`, series: [{ label: 'success', color: 'var(--emerald)', width: 2 }] },
-    data: (c) => [c.t, c.success],
-  },
-];
+    hint: perEntry ? 'share of each second’s checkouts answered OK, per entry point' : 'share of each second’s checkouts answered OK',
+    spec: {
+      syncKey: 'metrics',
+      range: [0, 105],
+      unit: percent,
+      series: perEntry ? entries.map((label, i) => ({ label, color: ENTRY_COLORS[i % ENTRY_COLORS.length]!, width: 2 })) : [{ label: 'success', color: 'var(--emerald)', width: 2 }],
+    },
+    data: (c) => (perEntry ? [c.t, ...entries.map((_, i) => c.entrySuccess[i] ?? c.t.map(() => null))] : [c.t, c.success]),
+  };
+}
