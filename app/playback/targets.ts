@@ -10,6 +10,11 @@ const HOSTS = new Set(NODE_KINDS.filter((k) => k.host).map((k) => k.kind));
 /** Whether a node of this kind is a process a fault can crash, cut or slow by its id. */
 export const isHost = (kind: NodeKind): boolean => HOSTS.has(kind);
 
+const FAULTS = new Map(NODE_KINDS.map((k) => [k.kind, k.faults]));
+
+/** Whether a node of this kind can suffer `action` (`slow`, `poison`, ...): its family answers it. */
+export const canSuffer = (kind: NodeKind, action: string): boolean => FAULTS.get(kind)?.includes(action) ?? false;
+
 /** Fault targets for a topology, with brokers and partitions from the running frame when there is one. */
 export function faultTargets(topology: Topology, frame: Frame | null): string[] {
   const names: string[] = [];

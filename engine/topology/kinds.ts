@@ -21,9 +21,14 @@ export interface NodeKindInfo {
   role?: 'service' | 'store';
   /** For a component EventLab draws but does not simulate yet: what the run's notes say about it. */
   unsimulated?: string;
+  /** The faults its node menu offers (the family answers them; engine/faults/types.ts names them). */
+  faults: readonly string[];
 }
 
 const RABBIT_NOT_YET = 'RabbitMQ exchanges and queues are drawn but not simulated yet; messages sent to them go nowhere';
+
+/** What an application's node can suffer: crashes, slowness, refusing requests, a message it always fails on. */
+const APP_FAULTS = ['crash', 'restart', 'slow', 'reject', 'accept', 'poison'];
 
 const kind = (k: NodeKind, className: string, name: string, family: string | null, host: boolean, liveRows: number, description: string, role?: 'service' | 'store'): NodeKindInfo => ({
   kind: k,
@@ -34,6 +39,7 @@ const kind = (k: NodeKind, className: string, name: string, family: string | nul
   liveRows,
   description,
   ...(role ? { role } : {}),
+  faults: family === 'apps' && k !== 'client' ? APP_FAULTS : host ? ['crash', 'restart'] : [],
 });
 
 /**

@@ -3,9 +3,8 @@
  * on), exactly as if typed on the command line. The menu names the line it will inject.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { kindInfo } from '../../../engine/topology/kinds.ts';
 import { injectNow } from '../../playback/actions.ts';
-import { isHost, linkEnd } from '../../playback/targets.ts';
+import { canSuffer, isHost, linkEnd } from '../../playback/targets.ts';
 import { linkFaultLine, nodeFaultLine } from '../../sim/faultLines.ts';
 import { frameIndex } from '../../sim/frameIndex.ts';
 import { liveStore, useLive } from '../../sim/index.ts';
@@ -23,7 +22,8 @@ export function FaultMenu() {
     if (!target) return;
     // The keyboard goes into the menu, and back where it was (the node) when the menu closes.
     const opener = document.activeElement as HTMLElement | null;
-    root.current?.querySelector<HTMLElement>('button, input')?.focus();
+    const menu = root.current;
+    menu?.querySelector<HTMLElement>('button, input')?.focus();
     const onPointer = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) closeFaultMenu();
     };
@@ -41,7 +41,7 @@ export function FaultMenu() {
     return () => {
       document.removeEventListener('pointerdown', onPointer);
       document.removeEventListener('keydown', onKey);
-      if (opener?.isConnected && !root.current?.contains(opener)) opener.focus({ preventScroll: true });
+      if (opener?.isConnected && !menu?.contains(opener)) opener.focus({ preventScroll: true });
     };
   }, [target]);
   if (!target) return null;
@@ -116,7 +116,7 @@ function NodeFaults({ id }: { id: string }) {
   const s = live?.type === 'service' ? live : undefined;
   const down = index?.down.has(id) ?? false;
   // What its family can do to it, as the kind table says.
-  const can = (action: string) => kindInfo(node.kind).faults.includes(action);
+  const can = (action: string) => canSuffer(node.kind, action);
   return (
     <>
       <p className="fault-menu-title">{node.label}</p>
