@@ -67,7 +67,8 @@ export const simHost = {
   inject(fault: string): { ok: boolean; note: string; frame: Frame | null } {
     if (!session) return { ok: false, note: 'no simulation is running', frame: null };
     const r = inject(session, fault);
-    return { ...r, frame: frameOf(session) };
+    // Counted exactly: what a fault loses at once (a crashed database's unflushed commits) shows at once.
+    return { ...r, frame: frameOf(session, true) };
   },
   changeSettings(text: string): { ok: boolean; note: string; frame: Frame | null } {
     if (!session) return { ok: false, note: 'no simulation is running', frame: null };
