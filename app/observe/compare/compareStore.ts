@@ -1,30 +1,17 @@
 /**
- * A/B state, kept while the learner moves between tabs: variant B's text, the fault lines both run under (null:
- * follow the live run's schedule), how long to run, and the last result with what it was run from.
+ * A/B state, kept while the learner moves between tabs and between workspaces (each has its own): variant B's text,
+ * the fault lines both run under (null: follow the live run's schedule), how long to run, and the last result with
+ * what it was run from.
  */
 import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
 import { engine } from '../../engine/client.ts';
-import type { VariantResult } from './compareRows.ts';
+import { appStore } from '../../state/store.ts';
+import { createCompareStore, type CompareInput, type CompareState } from './perWorkspace.ts';
 
-export interface CompareInput {
-  a: string;
-  b: string;
-  seed: number;
-  faults: string[];
-  untilUs: number;
-}
+export type { CompareInput, CompareState };
 
-export interface CompareState {
-  b: string | null;
-  faults: string | null;
-  untilS: number;
-  running: boolean;
-  error: string | null;
-  result: { input: CompareInput; a: VariantResult; b: VariantResult; wallMs: number } | null;
-}
-
-export const compareStore = createStore<CompareState>()(() => ({ b: null, faults: null, untilS: 60, running: false, error: null, result: null }));
+const compare = createCompareStore(appStore);
+export const compareStore = compare.store;
 
 export function useCompare<T>(selector: (s: CompareState) => T): T {
   return useStore(compareStore, selector);
@@ -38,14 +25,15 @@ export function faultLines(text: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-/** Runs both variants in the worker under the same seed and faults. */
+/** Runs both variants in the worker under the same seed and faults; the result goes to the workspace it was run in. */
 export async function runCompare(input: CompareInput): Promise<void> {
-  compareStore.setState({ running: true, error: null });
+  const workspace = compare.workspace();
+  compare.update(workspace, { running: true, error: null });
   const started = performance.now();
   try {
     const [a, b] = await engine.sim.compare({ name: 'A', text: input.a }, { name: 'B', text: input.b }, { seed: input.seed, faults: input.faults, untilUs: input.untilUs });
-    compareStore.setState({ running: false, result: { input, a, b, wallMs: performance.now() - started } });
+    compare.update(workspace, { running: false, result: { input, a, b, wallMs: performance.now() - started } });
   } catch (e) {
-    compareStore.setState({ running: false, error: e instanceof Error ? e.message : String(e) });
+    compare.update(workspace, { running: false, error: e instanceof Error ? e.message : String(e) });
   }
 }
