@@ -71,10 +71,13 @@ function runTitle(lesson: Lesson): string {
   return `Simulates ${lesson.run.durationS} s (seed ${lesson.run.seed}${faults}) and checks every goal`;
 }
 
-/** The acknowledgement, once all goals pass: the lesson is marked done and the next one is a click away. */
+/**
+ * The acknowledgement while all goals pass: the lesson is marked done and the next one is a click away. A text that
+ * fails a goal again (a rerun, an edit) takes it away, even just after the lesson was finished.
+ */
 function Finished({ lesson, all }: { lesson: Lesson; all: boolean }) {
   const justFinished = useLessons((s) => s.finished === lesson.id);
-  if (!justFinished && !all) return null;
+  if (!all) return null;
   const next = LESSONS[lesson.number];
   return (
     <div className="finished" role="status" data-testid="lesson-finished">

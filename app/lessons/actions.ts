@@ -22,5 +22,5 @@ export function resetToStarter(lesson: Lesson): void {
   const s = appStore.getState();
   if (s.text === lesson.starter) return;
   s.edit({ text: lesson.starter, positions: {} });
-  s.setNotice({ tone: 'info', text: `The starter is back. Undo (${undoKey()}) brings your text back.` });
+  s.setNotice({ tone: 'info', text: `The starter is back. Undo (${undoKey()}) brings your text back.`, workspace: s.workspace.id });
 }

@@ -87,7 +87,7 @@ export async function startLessonController(library: Library, app: AppStore): Pr
     watch(null);
     watch(lesson);
     if (wasRunning) {
-      app.getState().setNotice({ tone: 'error', text: `The engine stopped (${reason}) and was restarted: run the lesson again to check it.` });
+      app.getState().setNotice({ tone: 'error', text: `The engine stopped (${reason}) and was restarted: run the lesson again to check it.`, workspace: app.getState().workspace.id });
     }
   });
 

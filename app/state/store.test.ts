@@ -130,3 +130,18 @@ describe('view', () => {
     expect(store.getState().selection).toBe(first);
   });
 });
+
+describe('notices', () => {
+  it('a notice about a workspace goes when another opens; one about the app stays', () => {
+    const store = fresh();
+    const s = () => store.getState();
+    s().setNotice({ tone: 'info', text: 'The starter is back.', workspace: 'w1' });
+    s().openWorkspace({ id: 'w1', name: 'One' }, { text: 'graph TD', positions: {} });
+    expect(s().notice?.text).toBe('The starter is back.');
+    s().openWorkspace({ id: 'w2', name: 'Two' }, { text: 'graph TD', positions: {} });
+    expect(s().notice).toBeNull();
+    s().setNotice({ tone: 'error', text: 'This share link is damaged.' });
+    s().openWorkspace({ id: 'w3', name: 'Three' }, { text: 'graph TD', positions: {} });
+    expect(s().notice?.text).toBe('This share link is damaged.');
+  });
+});

@@ -17,6 +17,8 @@ export interface Selection {
 export interface Notice {
   tone: 'error' | 'info';
   text: string;
+  /** The workspace it speaks of ("the starter is back, Undo brings your text back"): it goes when another opens. */
+  workspace?: string;
 }
 
 export interface ViewSlice {

@@ -42,8 +42,10 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   },
 
   openWorkspace(meta, snapshot) {
+    const notice = get().notice;
     set({
       workspace: { id: meta.id, name: meta.name },
+      ...(notice?.workspace !== undefined && notice.workspace !== meta.id ? { notice: null } : {}),
       text: snapshot.text,
       positions: snapshot.positions,
       good: null,
