@@ -66,6 +66,11 @@ export function traceKindNamed(name: string): number | undefined {
   return byName.get(name);
 }
 
+/** The names of every trace kind declared so far (by the modules loaded), in declaration order. */
+export function traceKindNames(): string[] {
+  return [...byName.keys()];
+}
+
 export interface Trace {
   capacity: number;
   /** Entries ever written; the ring holds the last `capacity` of them. */
