@@ -7,9 +7,10 @@ import type { Family } from './family.ts';
 import { kafka } from './kafka/family.ts';
 import { isBroker, isStore, type Application } from './messaging/port.ts';
 import { apps } from './services/family.ts';
+import { stores } from './stores/family.ts';
 
 /** Every family, in build order. */
-export const FAMILIES: readonly Family[] = [kafka, apps];
+export const FAMILIES: readonly Family[] = [kafka, apps, stores];
 
 /** The broker families, in family order, indexed as `PublishTarget.broker` and `Reader.broker` count them. */
 export const BROKERS = FAMILIES.filter(isBroker);

@@ -71,6 +71,8 @@ export type * from './live/types.ts';
 export type * from './kafka/live.ts';
 export type { GroupDetail, GroupLive, PartitionDetail } from './kafka/queries.ts';
 export type * from './services/live.ts';
+export type * from './stores/live.ts';
+export type { DatabaseDetail } from './stores/family.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.
 export * from './goals/index.ts';

@@ -7,7 +7,7 @@
 
 import type { NodeKind } from '../topology/types.ts';
 
-export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client';
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database';
 
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
@@ -120,6 +120,12 @@ export const SETTINGS: Setting[] = [
   s('timeout', 'service', ms, '2000', 'How long this service waits for each synchronous call.'),
   s('call.retries', 'service', int(0, 10), '0', 'Retries of a failed synchronous call.'),
   s('availability', 'service', { type: 'number', min: 0, max: 1 }, '1', 'Share of requests this service answers successfully when healthy.'),
+
+  // A database (PostgreSQL's names and defaults).
+  s('transaction', 'database', { type: 'distribution' }, '2ms', 'Time from a transaction\'s first statement to its commit, the WAL flush included.'),
+  s('max_connections', 'database', int(1, 10_000), '100', 'Transactions open at once; one more is refused (too many clients already).', 'PostgreSQL max_connections'),
+  s('synchronous_commit', 'database', oneOf('on', 'off'), 'on', 'on: a commit returns once it is on disk. off: at once, and a crash loses what the WAL writer had not flushed.', 'PostgreSQL synchronous_commit'),
+  s('wal_writer_delay', 'database', ms, '200', 'How often the WAL writer flushes asynchronous commits to disk.', 'PostgreSQL wal_writer_delay'),
 ];
 
 const APPLICATION: readonly Scope[] = ['service', 'producer', 'consumer'];
@@ -138,7 +144,7 @@ export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
   projection: APPLICATION,
   saga: APPLICATION,
   'schema-registry': APPLICATION,
-  database: APPLICATION,
+  database: ['database'],
   eventstore: APPLICATION,
   kafka: ['cluster', 'topic'],
   topic: ['topic'],

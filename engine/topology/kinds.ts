@@ -56,7 +56,7 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   { ...kind('rabbitmq', 'rabbitmq', 'rabbitmq', null, false, 0, 'A RabbitMQ broker holding exchanges and queues.'), unsimulated: RABBIT_NOT_YET },
   { ...kind('exchange', 'exchange', 'exchange', null, false, 0, 'A RabbitMQ exchange routing messages to bound queues.'), unsimulated: RABBIT_NOT_YET },
   { ...kind('queue', 'queue', 'queue', null, false, 0, 'A RabbitMQ queue: messages wait here until a consumer acks them.'), unsimulated: RABBIT_NOT_YET },
-  kind('database', 'db', 'database', 'apps', true, 1, 'A database: committed rows survive crashes.', 'store'),
+  { ...kind('database', 'db', 'database', 'stores', true, 1, 'A database: committed rows survive crashes; an open transaction does not.'), faults: ['crash', 'restart', 'slow'] },
   kind('outbox', 'outbox', 'outbox relay', 'apps', true, 1, 'An outbox relay: publishes rows committed to an outbox table.', 'service'),
   kind('eventstore', 'eventstore', 'event store', 'apps', true, 1, 'An append-only event store, the record of an event-sourced system.', 'store'),
   kind('projection', 'projection', 'projection', 'apps', true, 1, 'A read model built from events (CQRS).', 'service'),

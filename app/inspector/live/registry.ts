@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { NodeLives, TopologyNode } from '../../../engine/index.ts';
 import { ClientSection, ServiceSection } from './appsSections.tsx';
+import { DatabaseSection } from './databaseSection.tsx';
 import { ClusterSection, TopicSection } from './kafkaSections.tsx';
 
 /** Each section takes the live state of its own type. */
@@ -16,4 +17,5 @@ export const LIVE_SECTIONS: LiveSections = {
   client: ClientSection,
   kafka: ClusterSection,
   topic: TopicSection,
+  database: DatabaseSection,
 };

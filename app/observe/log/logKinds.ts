@@ -23,6 +23,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'fault', kinds: ['fault', 'crash'], color: 'var(--danger)', hint: 'faults, crashes and restarts' },
   { id: 'request', kinds: ['request', 'checkout'], color: 'var(--text-3)', hint: 'synchronous requests and checkouts' },
   { id: 'retention', kinds: ['retention'], color: 'var(--stone)', hint: 'retention deleting old records' },
+  { id: 'database', kinds: ['txCommit', 'txRollback', 'txRefused', 'walLost'], color: 'var(--purple)', hint: 'transactions committed, refused, or rolled back by a crash' },
 ];
 
 const familyOfKind = new Map(LOG_FAMILIES.flatMap((f) => f.kinds.map((k) => [k, f] as const)));
