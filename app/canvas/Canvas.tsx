@@ -32,6 +32,7 @@ import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
 import { kindColors } from './nodes/kindColors.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { PALETTE_MIME } from './Palette.tsx';
+import { tidyLayout } from './tidy.ts';
 import { useFitOnOpen, useLegibleFit } from './useFitOnOpen.ts';
 import { useDrawingOverflows } from './useOverflow.ts';
 import { useFlowState } from './useFlowState.ts';
@@ -169,6 +170,11 @@ export function Canvas() {
           <ControlButton onClick={fit} className="react-flow__controls-fitview" title="Fit the drawing, keeping its labels legible" aria-label="Fit view" data-testid="fit-view">
             <svg viewBox="0 0 32 30" aria-hidden="true">
               <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+            </svg>
+          </ControlButton>
+          <ControlButton onClick={() => tidyLayout(fit)} title="Tidy the layout: forget where nodes were dragged or dropped and lay the drawing out again (undo brings them back)" aria-label="Tidy layout" data-testid="tidy-layout">
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M1 1h5v4H1zM10 1h5v4h-5zM1 11h5v4H1zM10 11h5v4h-5zM3.5 5v6M12.5 5v6" fill="none" stroke="currentColor" strokeWidth="1.4" />
             </svg>
           </ControlButton>
         </Controls>

@@ -1,15 +1,18 @@
 /**
- * The components a learner can add, as a strip beside the canvas: click one to add it in the middle of the view,
- * or drag it to where it should go. Either way it is pinned there, and the rest of the drawing stays put.
+ * The components a learner can add, as a strip beside the canvas: click one to add it near the middle of the view
+ * where nothing is, or drag it to where it should go. Either way it is pinned there, and the rest of the drawing stays put.
  */
 import { useStoreApi } from '@xyflow/react';
-import { useRef, type DragEvent } from 'react';
-import type { NodeKind } from '../../engine/index.ts';
+import type { DragEvent } from 'react';
+import type { Box, NodeKind } from '../../engine/index.ts';
 import { NODE_KINDS, nodeMetrics } from '../../engine/ui.ts';
+import { appStore } from '../state/store.ts';
 import { addNode } from '../workspace/actions.ts';
+import type { FlowNode } from './flowTypes.ts';
 import { KindIcon } from './nodes/KindIcon.tsx';
 import { kindInk, paletteGroups } from './nodes/kindColors.ts';
 import { kindPhrase, kindTitle } from './nodes/kindPhrase.ts';
+import { freeSpot } from './placement.ts';
 import './Palette.css';
 
 /** The drag-and-drop type that carries a node kind from the palette to the canvas. */
@@ -17,17 +20,18 @@ export const PALETTE_MIME = 'application/x-eventlab-kind';
 
 const descriptions = new Map(NODE_KINDS.map((k) => [k.kind, k.description]));
 
+/** About the size of a fresh node (the minimum width, a label and a caption). */
+const NEW_NODE = { width: nodeMetrics.minWidth, height: 60 };
+
 export function Palette() {
-  const flow = useStoreApi();
-  const added = useRef(0);
-  // A clicked component appears in the middle of what the learner is looking at, a little apart from the last one.
+  const flow = useStoreApi<FlowNode>();
+  // A clicked component appears as near the middle of what the learner is looking at as it can without covering
+  // anything; the spot is chosen when the edit lands, so a second click sees the first node.
   const addInView = (kind: NodeKind) => {
     const { width, height, transform } = flow.getState();
     const [tx, ty, zoom] = transform;
-    const step = added.current++ % 5;
-    const x = (width / 2 - tx) / zoom - nodeMetrics.minWidth / 2 + step * 24;
-    const y = (height / 2 - ty) / zoom - 26 + step * 80;
-    void addNode(kind, { x: Math.round(x), y: Math.round(y) });
+    const center = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
+    void addNode(kind, () => freeSpot(center, NEW_NODE, occupied(flow.getState().nodes)));
   };
   const onDragStart = (e: DragEvent, kind: NodeKind) => {
     e.dataTransfer.setData(PALETTE_MIME, kind);
@@ -62,4 +66,12 @@ export function Palette() {
       ))}
     </nav>
   );
+}
+
+/** The boxes on the canvas (nodes and subgraphs), and nodes pinned by an edit the drawing has not caught up with. */
+function occupied(nodes: readonly FlowNode[]): Box[] {
+  const boxes: Box[] = nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? NEW_NODE.width, height: n.height ?? NEW_NODE.height }));
+  const drawn = new Set(nodes.map((n) => n.id));
+  for (const [id, at] of Object.entries(appStore.getState().positions)) if (!drawn.has(id)) boxes.push({ ...at, ...NEW_NODE });
+  return boxes;
 }

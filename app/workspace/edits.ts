@@ -51,9 +51,13 @@ export function createEdits(store: AppStore, client: Pick<EngineClient, 'patch'>
   return {
     applyEdits,
 
-    /** Adds a node of `kind`, pinned at `at` (its top-left corner) when given, else placed by the layout. */
-    async addNode(kind: NodeKind, at?: XY): Promise<string | undefined> {
-      const result = await applyEdits([{ type: 'addNode', kind, label: defaultLabel(kind) }], at ? { place: () => at } : {});
+    /**
+     * Adds a node of `kind`, pinned at `at` (its top-left corner, or a function that picks it when the edit lands)
+     * when given, else placed by the layout.
+     */
+    async addNode(kind: NodeKind, at?: XY | (() => XY)): Promise<string | undefined> {
+      const place = typeof at === 'function' ? at : at ? () => at : undefined;
+      const result = await applyEdits([{ type: 'addNode', kind, label: defaultLabel(kind) }], place ? { place } : {});
       return result?.createdId;
     },
 
