@@ -51,10 +51,10 @@ test('fitting a wide left-to-right drawing keeps its labels legible, and the whe
   await page.getByTestId('example-cqrs-event-bus').click();
   await settled(page);
   const zoom = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
-  await expect.poll(zoom).toBeGreaterThanOrEqual(0.75);
-  // A label is at least 9.5 px tall on screen.
+  await expect.poll(zoom).toBeGreaterThanOrEqual(0.6);
+  // A 13 px label is at least 7.8 px on screen (it was 5 before the zoom floor).
   const label = page.locator('.react-flow__node[data-id="WS"] .tnode-label');
-  expect((await zoom()) * (await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))).toBeGreaterThanOrEqual(9.5);
+  expect((await zoom()) * (await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))).toBeGreaterThanOrEqual(7.8);
 
   // The read side lies past the right edge; the overview map says there is more, and the wheel gets there.
   const canvas = await box(flow(page));
@@ -64,11 +64,11 @@ test('fitting a wide left-to-right drawing keeps its labels legible, and the whe
   await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
   for (let i = 0; i < 6; i++) await page.mouse.wheel(200, 0);
   await expect.poll(async () => (await box(readSide)).x + (await box(readSide)).width).toBeLessThanOrEqual(canvas.x + canvas.width);
-  expect(await zoom()).toBeGreaterThanOrEqual(0.75); // scrolled, not zoomed out
+  expect(await zoom()).toBeGreaterThanOrEqual(0.6); // scrolled, not zoomed out
 
   // The fit button frames it the same way again.
   await page.getByTestId('fit-view').click();
-  await expect.poll(zoom).toBeGreaterThanOrEqual(0.75);
+  await expect.poll(zoom).toBeGreaterThanOrEqual(0.6);
   await expect.poll(async () => (await box(page.locator('.react-flow__node[data-id="Client"]'))).x).toBeGreaterThanOrEqual(canvas.x);
 });
 
