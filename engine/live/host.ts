@@ -7,7 +7,7 @@ import { compareVariants, type CompareOptions, type VariantResult } from './comp
 import { FAMILIES } from '../components.ts';
 import { eventLog, keyPath, messageLife, messageLives, story, type LogQuery } from './queries.ts';
 import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
-import type { Frame, LogEntry, MessageLife } from './types.ts';
+import type { Finding, Frame, LogEntry, MessageLife } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { lostMessages } from '../check/checks.ts';
 
@@ -92,16 +92,22 @@ export const simHost = {
   inspect(family: string, what: string, id: number): unknown {
     return session ? (FAMILIES.find((f) => f.name === family)?.inspect?.[what]?.(session.sim.world, id) ?? null) : null;
   },
-  /** The messages behind a counter, with their lives: lost, duplicated or reordered. */
-  findings(kind: 'lost' | 'duplicated' | 'reordered', limit = 50): MessageLife[] {
+  /** The messages behind a counter, with their lives: lost, duplicated or reordered (with the message that overtook). */
+  findings(kind: 'lost' | 'duplicated' | 'reordered', limit = 50): Finding[] {
     if (!session) return [];
     const w = session.sim.world;
     let ids: number[] = [];
+    const overtaken = new Map<number, Finding['overtakenBy']>();
     if (kind === 'lost') ids = lostMessages(w, limit).examples.map((e) => e.message);
     else {
-      for (const gc of w.checks.groups) for (const e of kind === 'duplicated' ? gc.duplicateExamples : gc.reorderExamples) ids.push(e.message);
+      w.checks.groups.forEach((gc, g) => {
+        for (const e of kind === 'duplicated' ? gc.duplicateExamples : gc.reorderExamples) {
+          ids.push(e.message);
+          if (e.other !== undefined && !overtaken.has(e.message)) overtaken.set(e.message, { message: e.other, group: w.msg.subscriptions[g]?.name ?? '' });
+        }
+      });
     }
-    return messageLives(w, [...new Set(ids)].slice(0, limit));
+    return messageLives(w, [...new Set(ids)].slice(0, limit)).map((l) => (overtaken.has(l.id) ? { ...l, overtakenBy: overtaken.get(l.id) } : l));
   },
   /** The story a message belongs to: its request's messages and what they caused, oldest first. */
   story(id: number, limit?: number): MessageLife[] {

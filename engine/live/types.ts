@@ -85,6 +85,11 @@ export interface Sample {
   entries: { ok: number; failed: number }[];
 }
 
+/** A message behind a counter; a reordered one names the later message of its key that was processed first. */
+export interface Finding extends MessageLife {
+  overtakenBy?: { message: number; group: string };
+}
+
 /** One entry of the event log, in words. */
 export interface LogEntry {
   seq: number;

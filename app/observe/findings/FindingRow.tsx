@@ -1,15 +1,15 @@
 /**
- * One message behind a counter: who it is, its life line, and one sentence of what happened to it, with a link to
- * its story in the trace.
+ * One message behind a counter: who it is, its life line, and one sentence of what happened to it (for a reordered
+ * one, which later message overtook it), with a link to its story in the trace.
  */
 import { memo } from 'react';
-import type { MessageLife } from '../../../engine/index.ts';
+import type { Finding } from '../../../engine/index.ts';
 import { formatTime } from '../format.ts';
 import { LifeLine } from '../life/LifeLine.tsx';
 import { lifeSummary } from '../life/stages.ts';
 
 interface Props {
-  life: MessageLife;
+  life: Finding;
   focused: boolean;
   onFocus: (id: number) => void;
   onTrace: (id: number) => void;
@@ -31,6 +31,15 @@ export const FindingRow = memo(function FindingRow({ life, focused, onFocus, onT
       <button type="button" className="link-button finding-trace" onClick={() => onTrace(life.id)} data-testid="finding-trace">
         trace
       </button>
+      {life.overtakenBy && (
+        <p className="finding-overtaken" data-testid="finding-overtaken">
+          Overtaken by{' '}
+          <button type="button" className="link-button" onClick={() => onTrace(life.overtakenBy!.message)} title="Its story in the trace" data-testid="finding-overtaker">
+            #{life.overtakenBy.message}
+          </button>
+          , sent after it with the same key and processed before it by {life.overtakenBy.group}.
+        </p>
+      )}
       <p className="finding-summary">{lifeSummary(life)}</p>
     </li>
   );
