@@ -48,7 +48,10 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
         judge: (v) => {
           if (!seen) return no(`The run ended before ${c.afterS} s, so nothing could be replayed.`);
           const { services, marks } = seen;
-          return typeof services === 'string' ? no(services) : replayed(c, v, services, marks);
+          if (typeof services === 'string') return no(services);
+          if (c.by === undefined) return replayed(c, v, services, marks);
+          const replayers = consumingServices(v, c.by);
+          return typeof replayers === 'string' ? no(replayers) : replayed(c, v, services, marks, replayers);
         },
       };
     }

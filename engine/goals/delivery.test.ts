@@ -94,3 +94,47 @@ describe('replayed', () => {
     expect(after.explanation).toMatch(/after the reset it processed [\d,]+ again: the log still held them all\.$/);
   });
 });
+
+describe('replayed by another service (a fixed version deployed in place of the old one)', () => {
+  const deploy = (fixed: string) => `graph LR
+  Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
+  Kafka --> Billing[Billing Service]
+  Kafka --> Fixed[Billing Service, fixed]
+  %% @config Orders rate=50/s key=customerId
+  %% @config Billing auto.offset.reset=earliest
+  %% @config Fixed start=12s ${fixed}
+`;
+  const check = { kind: 'replayed', service: 'Billing', afterS: 10, by: '{fixed}' } as const;
+
+  function judge(fixed: string) {
+    const text = deploy(fixed);
+    const sim = TestSim.of(text, { seed: 5 }).advance('10s');
+    const v = view(sim, text);
+    const services = consumingServices(v, 'Billing');
+    if (typeof services === 'string') throw new Error(services);
+    const marks = markReplay(v, services);
+    sim.crash('Billing').advance('15s');
+    const replayers = consumingServices(v, '{fixed}');
+    if (typeof replayers === 'string') throw new Error(replayers);
+    return replayed(check, v, services, marks, replayers);
+  }
+
+  it('fails a fix that joins the old group: its committed offsets send it on from where the old one stopped', () => {
+    const r = judge('group.id=Billing auto.offset.reset=earliest');
+    expect(r.pass).toBe(false);
+    expect(r.explanation).toMatch(/^By 10 s Billing had processed [\d,]+ events, but after that its group, which Fixed joined, processed only 0 again\.$/);
+  });
+
+  it('fails a fix in a group of its own that starts at the end of the log, naming the first order it never read', () => {
+    const r = judge('group.id=billing-v2');
+    expect(r.pass).toBe(false);
+    expect(r.explanation).toMatch(/^Fixed has not processed [\d,]+ of the [\d,]+ events Billing had processed by 10 s: the first is #\d+ \(customer-\d+, orders-0 offset 0\)/);
+    expect(r.counterexample!.messages).toHaveLength(1);
+  });
+
+  it('passes a fix in a group of its own that starts at the beginning of the log', () => {
+    const r = judge('group.id=billing-v2 auto.offset.reset=earliest');
+    expect(r.pass).toBe(true);
+    expect(r.explanation).toMatch(/^Fixed, in a group of its own, processed all [\d,]+ events Billing had processed by 10 s: the log still held them all\.$/);
+  });
+});

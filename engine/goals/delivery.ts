@@ -114,10 +114,12 @@ function extras(w: World, svc: Service): string {
   return out.length === 0 ? '' : ` ${sentence(list(out))}.`;
 }
 
-/** Events processed so far (distinct) and repeats so far, per group. */
+/** Events processed so far (distinct), which ones, and repeats so far, per group. */
 export interface ReplayMark {
   processed: number;
   repeats: number;
+  /** The group's processed-message bits at the mark (a copy). */
+  seen: Uint8Array;
 }
 
 const BITS = Uint8Array.from({ length: 256 }, (_, i) => {
@@ -133,23 +135,56 @@ export function markReplay(v: RunView, services: Service[]): Map<number, ReplayM
     const gc = v.w.checks.groups[s.group]!;
     let processed = 0;
     for (let i = 0; i < gc.seen.length; i++) processed += BITS[gc.seen[i]!]!;
-    out.set(s.group, { processed, repeats: gc.duplicates + gc.skipped });
+    out.set(s.group, { processed, repeats: gc.duplicates + gc.skipped, seen: gc.seen.slice() });
   }
   return out;
 }
 
-/** After the reset, each service processed again at least as many events as it had processed before it. */
-export function replayed(c: Extract<BehaviouralCheck, { kind: 'replayed' }>, v: RunView, services: Service[], marks: Map<number, ReplayMark>): Verdict {
+/**
+ * After the reset, each service processed again at least as many events as it had processed before it; with
+ * `replayers` (the services `c.by` names), each of them did: counted as repeats in the same group, or event by event
+ * in a group of its own.
+ */
+export function replayed(c: Extract<BehaviouralCheck, { kind: 'replayed' }>, v: RunView, services: Service[], marks: Map<number, ReplayMark>, replayers?: Service[]): Verdict {
   const failures: string[] = [];
   const passes: string[] = [];
+  const messages: MessageRef[] = [];
   for (const s of services) {
     const mark = marks.get(s.group)!;
-    const gc = v.w.checks.groups[s.group]!;
-    const again = gc.duplicates + gc.skipped - mark.repeats;
-    if (mark.processed === 0) failures.push(`${s.node} had processed no event by ${at(c.afterS)}, so there was nothing to replay`);
-    else if (again < mark.processed) failures.push(`by ${at(c.afterS)} ${s.node} had processed ${plural(mark.processed, 'event')}, but after that it processed only ${count(again)} again`);
-    else passes.push(`by ${at(c.afterS)} ${s.node} had processed ${plural(mark.processed, 'event')}, and after the reset it processed ${count(again)} again: the log still held them all`);
+    if (mark.processed === 0) {
+      failures.push(`${s.node} had processed no event by ${at(c.afterS)}, so there was nothing to replay`);
+      continue;
+    }
+    for (const r of replayers ?? [s]) {
+      const who = r === s ? 'it' : r.node;
+      if (r.group === s.group) {
+        const gc = v.w.checks.groups[s.group]!;
+        const again = gc.duplicates + gc.skipped - mark.repeats;
+        const done = `by ${at(c.afterS)} ${s.node} had processed ${plural(mark.processed, 'event')}`;
+        if (again < mark.processed) failures.push(`${done}, but after that ${r === s ? 'it' : `its group, which ${r.node} joined,`} processed only ${count(again)} again`);
+        else passes.push(`${done}, and after the reset ${who} processed ${count(again)} again: the log still held them all`);
+        continue;
+      }
+      let missing = 0;
+      let first = -1;
+      for (let id = 1; id < v.w.messages.count; id++) {
+        const byte = id >>> 3;
+        const had = byte < mark.seen.length && (mark.seen[byte]! & (1 << (id & 7))) !== 0;
+        if (!had || seenBy(v.w, r.group, id)) continue;
+        if (missing++ === 0) first = id;
+      }
+      const what = `${plural(mark.processed, 'event')} ${s.node} had processed by ${at(c.afterS)}`;
+      if (missing === 0) {
+        passes.push(`${r.node}, in a group of its own, processed all ${what}: the log still held them all`);
+        continue;
+      }
+      const pid = partitionOf(v.w.messages, first);
+      const ref = messageRef(v.w, first, pid, offsetOf(v.w, pid, first), producedAtOf(v.w.messages, first));
+      messages.push(ref);
+      failures.push(`${r.node} has not processed ${count(missing)} of the ${what}: the first is ${describe(ref)}`);
+    }
   }
-  if (failures.length > 0) return no(`${sentence([...failures, ...refusedFaults(v)].join('; '))}.`, { nodes: services.map((s) => s.node) });
+  const nodes = [...services, ...(replayers ?? [])].map((s) => s.node);
+  if (failures.length > 0) return no(`${sentence([...failures, ...refusedFaults(v)].join('; '))}.`, { nodes, ...(messages.length > 0 ? { messages } : {}) });
   return yes(`${sentence(passes.join('; '))}.`);
 }

@@ -81,7 +81,7 @@ describe('partitions and keys', () => {
 
   it('counts partitions against a minimum', () => {
     expect(check(keyed('key=customerId'), { kind: 'partitions', topic: 'orders.v1', min: 12 }).pass).toBe(true);
-    expect(check(keyed('key=customerId', 3), { kind: 'partitions', topic: 'orders.v1', min: 12 }).explanation).toBe('orders.v1 has 3 partitions; it needs at least 12: write `%% @config orders.v1 partitions=12`.');
+    expect(check(keyed('key=customerId', 3), { kind: 'partitions', topic: 'orders.v1', min: 12 }).explanation).toBe('orders.v1 has 3 partitions; it needs at least 12.');
     expect(check(keyed('key=customerId'), { kind: 'partitions', topic: 'orders', min: 12 }).explanation).toBe('There is no topic orders (the topics are orders.v1).');
   });
 

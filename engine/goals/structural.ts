@@ -25,7 +25,8 @@ export function checkStructure(c: StructuralCheck, t: Topology, spec: Spec): Ver
       if (!tp) return no(`There is no topic ${c.topic}${otherTopics(spec)}.`);
       const n = tp.config.partitions;
       if (n >= c.min) return yes(`${c.topic} has ${n} partitions.`);
-      return no(`${c.topic} has ${n === 1 ? '1 partition' : `${n} partitions`}; it needs at least ${c.min}: write \`%% @config ${c.topic} partitions=${c.min}\`.`);
+      // The count is the learner's to write: a lesson spells out the edit in its last hint only.
+      return no(`${c.topic} has ${n === 1 ? '1 partition' : `${n} partitions`}; it needs at least ${c.min}.`);
     }
     case 'key':
       return keyedBy(c.service, c.key, t, spec);

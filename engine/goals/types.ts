@@ -46,8 +46,11 @@ export type BehaviouralCheck =
   | { kind: 'delivered'; to: Matcher; topic?: string; sentFromS?: number; sentBeforeS: number; byS: number; orDeadLettered?: boolean }
   /** At `byS`, each matching service's group is at most `max` events behind (consumer lag). */
   | { kind: 'lag'; service: Matcher; max: number; byS: number }
-  /** After `afterS` (an offset reset), the service processes again every event it had processed by then. */
-  | { kind: 'replayed'; service: Matcher; afterS: number }
+  /**
+   * After `afterS` (an offset reset), the service processes again every event it had processed by then; with `by`,
+   * the services it names do (a fixed version deployed in its place, in its group or in a group of their own).
+   */
+  | { kind: 'replayed'; service: Matcher; afterS: number; by?: Matcher }
   /** At `atS`, every running instance of the service owns at least one partition. */
   | { kind: 'no-idle-consumers'; service: Matcher; atS: number };
 

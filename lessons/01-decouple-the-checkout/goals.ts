@@ -35,7 +35,7 @@ export const goals: Goal[] = [
 ];
 
 export const hints: string[] = [
-  'The subgraph Legacy_Sync is the old design: its arrows from OrderServiceSync are blocking HTTP calls. Delete the whole subgraph, from `subgraph Legacy_Sync` down to its `end`.',
-  'An arrow\'s label names the event it carries when it is one word ending in Event. Change `-->|1. Async Publish|` to `-->|OrderCreatedEvent|`, or add the line `%% @config OrderServiceAsync event=OrderCreatedEvent`.',
-  'Run the simulation and watch the checkouts counter and NotificationService\'s lag while it is down: the orders wait in the log, not in the checkout.',
+  'Read the checkouts goal: the failed checkouts all come from OrderServiceSync, whose HTTP calls wait for NotificationServiceSync. What would a checkout depend on if nothing called NotificationService at all?',
+  'The target design already publishes to the broker and both services subscribe. Look at the publishes goal: the arrow into the broker carries a caption, not an event name.',
+  'Delete the subgraph Legacy_Sync, from `subgraph Legacy_Sync` down to its `end`, and change `-->|1. Async Publish|` to `-->|OrderCreatedEvent|` (or add `%% @config OrderServiceAsync event=OrderCreatedEvent`).',
 ];

@@ -1,16 +1,21 @@
 /**
  * Lesson 3: partitions and keys. Kafka orders records within a partition only (semantics C19); a partition key puts
  * every event of a customer in one partition, so parallel consumers still see each customer's events in order. The
- * topology follows the seed's specification table: orders.v1, keyed by customerId, 12 partitions.
+ * topology follows the seed's specification table: orders.v1, keyed by customerId, 12 partitions. One consumer would
+ * keep order too, but it cannot keep up with the orders: the run checks both.
  */
 import type { Goal, LessonRun } from '../../engine/index.ts';
 
 export const run: LessonRun = { seed: 3, durationS: 20, faults: [] };
 
 export const goals: Goal[] = [
-  { id: 'partitions', text: 'orders.v1 has at least 12 partitions.', check: { kind: 'partitions', topic: 'orders.v1', min: 12 } },
+  { id: 'partitions', text: 'orders.v1 has at least 12 partitions, as its specification says.', check: { kind: 'partitions', topic: 'orders.v1', min: 12 } },
   { id: 'key', text: 'OrderService keys its events by customerId, and the key chooses the partition.', check: { kind: 'key', service: '{Order}', key: 'customerId' } },
-  { id: 'parallel', text: 'InventoryService runs at least 3 consumers in parallel.', check: { kind: 'config', target: '{Inventory}', key: 'instances', op: '>=', value: '3' } },
+  {
+    id: 'keeps-up',
+    text: 'Both services keep up: by 20 s each has processed every order sent between 5 s and 15 s.',
+    check: { kind: 'delivered', to: '{Service}', topic: 'orders.v1', sentFromS: 5, sentBeforeS: 15, byS: 20 },
+  },
   {
     id: 'order',
     text: 'Both services process every customer\'s orders in the order they were placed (no per-key reordering in 20 s).',
@@ -19,7 +24,7 @@ export const goals: Goal[] = [
 ];
 
 export const hints: string[] = [
-  'Three consumers read three partitions at their own pace. If one customer\'s orders sit in two partitions, nothing decides which comes out first.',
-  'partitioner.ignore.keys=true makes the producer spread records as if they had no key. Remove it so the key picks the partition: hash(customerId) mod the partition count.',
-  'The specification table asks for 12 partitions: `%% @config orders.v1 partitions=12`. More partitions than consumers is fine; each consumer takes several.',
+  'Open the first reordered order the goal names and the later one processed before it: are they in the same partition? Three consumers read three partitions at their own pace, so nothing decides which comes out first.',
+  'Something in OrderService\'s settings spreads each customer\'s orders over all partitions although they carry a key. One consumer per group would hide the problem, but look at the rate: can one consumer keep up?',
+  'Let the key choose the partition and follow the specification: remove `partitioner.ignore.keys=true` from OrderService and write `%% @config orders.v1 partitions=12`.',
 ];
