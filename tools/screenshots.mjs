@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { observeShots } from './screenshots-observe.mjs';
 import { playbackShots } from './screenshots-playback.mjs';
+import { screenShots } from './screenshots-screens.mjs';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? process.env.E2E_PORT ?? 4180);
 const out = 'docs/screenshots';
@@ -93,6 +94,7 @@ async function lessonScreenshot() {
 await lessonScreenshot();
 await playbackShots({ page, shot, base: `http://localhost:${port}/` });
 await observeShots({ page, shot, base: `http://localhost:${port}/` });
+await screenShots({ browser, base: `http://localhost:${port}/`, out });
 
 await browser.close();
 stop();
