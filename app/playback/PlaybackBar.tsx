@@ -1,6 +1,7 @@
 /**
  * The playback bar under the canvas: play and pause (Space), step back, step one event, step to the next message
- * hop, the simulated clock, speed on a log scale, the seed and reset; below it the timeline to scrub. The counters
+ * hop (and, after a step, what it did), the simulated clock, speed on a log scale, the seed and reset; below it the
+ * timeline to scrub. The counters
  * (lost, duplicated, reordered, checkouts) sit at its right end.
  */
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { SPEEDS } from '../sim/player.ts';
 import { resetRun, stepBack, stepRun, togglePlay } from './actions.ts';
 import { BackIcon, HopIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons.tsx';
 import { Scrubber } from './Scrubber.tsx';
+import { stepHeadline } from './stepNote.ts';
 import { TextChanged } from './TextChanged.tsx';
 import { player } from '../sim/index.ts';
 import './PlaybackBar.css';
@@ -53,6 +55,7 @@ export function PlaybackBar() {
         <Counters />
       </div>
       <RunNotes />
+      <StepNote />
       <Scrubber />
     </section>
   );
@@ -71,6 +74,30 @@ function RunNotes() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** What the last step did: the events it ran, and the event log's lines for them. */
+function StepNote() {
+  const report = useLive((s) => s.stepped);
+  if (!report) return null;
+  return (
+    <div className="playback-step" role="status" data-testid="step-note">
+      <span className="playback-step-head">{stepHeadline(report)}</span>
+      {report.entries.length === 0 ? (
+        <span className="playback-step-quiet"> Nothing the event log records.</span>
+      ) : (
+        <ul className="playback-step-lines">
+          {report.more > 0 && <li className="playback-step-more">… {report.more.toLocaleString('en')} earlier lines in the event log</li>}
+          {report.entries.map((e) => (
+            <li key={e.seq} data-testid="step-line" title={e.text}>
+              {e.node && !e.text.startsWith(e.node) && <span className="playback-step-node">{e.node} </span>}
+              {e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Diagnostic, Frame, Sample } from '../../engine/index.ts';
+import type { Diagnostic, Frame, Sample, StepReport } from '../../engine/index.ts';
 
 export type PlaybackStatus = 'off' | 'starting' | 'paused' | 'playing' | 'error';
 
@@ -35,6 +35,8 @@ export interface LiveState {
   series: Sample[];
   /** Messages per simulated second on each edge, over the last frames (for the dots). */
   edgeRates: Record<string, number>;
+  /** What the last step (one event, or to the next hop) did; cleared when the run moves any other way. */
+  stepped: StepReport | null;
   /** Messages the learner is looking at (from a counter, a message id or a key), drawn highlighted. */
   highlight: { label: string; messages: number[]; nodes: string[] } | null;
 }
@@ -54,6 +56,7 @@ export function createLiveStore(): StoreApi<LiveState> {
     series: [],
     edgeRates: {},
     highlight: null,
+    stepped: null,
   }));
 }
 

@@ -16,7 +16,10 @@ function inProcessSim(): SimClient {
     },
     advance: (t: number, n: number) => (advance(s!, t, n), frameOf(s!)),
     frame: () => frameOf(s!, true),
-    step: (k: 'event' | 'hop') => (k === 'event' ? stepEvent(s!) : stepHop(s!), frameOf(s!)),
+    step: (k: 'event' | 'hop') => {
+      const report = k === 'event' ? stepEvent(s!) : stepHop(s!);
+      return { frame: frameOf(s!), report };
+    },
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
     changeSettings: (t: string) => ({ ...changeSettings(s!, t), frame: frameOf(s!) }),

@@ -104,7 +104,7 @@ export function createPlayer(d: PlayerDeps): Player {
       const seed = opts.seed ?? d.store.getState().seed;
       const schedule = opts.schedule ?? d.store.getState().schedule;
       const mine = ++run;
-      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null });
+      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null, stepped: null });
       const r = await d.sim.start(text, { seed, faults: schedule });
       if (mine !== run) return;
       if (!r.ok) {
@@ -119,7 +119,7 @@ export function createPlayer(d: PlayerDeps): Player {
       if (d.store.getState().frame) {
         lastWall = d.now();
         lastView = -Infinity;
-        set({ status: 'playing' });
+        set({ status: 'playing', stepped: null });
         ensureLoop();
       }
     },
@@ -141,12 +141,14 @@ export function createPlayer(d: PlayerDeps): Player {
     async step(kind) {
       this.pause();
       const mine = run;
-      const frame = await d.sim.step(kind);
+      const { frame, report } = await d.sim.step(kind);
       if (mine !== run) return; // stopped or restarted meanwhile: the answer belongs to the old run
       apply(frame);
+      set({ stepped: report });
     },
     async seek(timeUs) {
       this.pause();
+      set({ stepped: null });
       const mine = run;
       const frame = await d.sim.seek(Math.max(0, timeUs));
       if (mine === run) apply(frame);
@@ -205,7 +207,7 @@ export function createPlayer(d: PlayerDeps): Player {
       run++;
       if (rafId >= 0) d.cancelRaf(rafId);
       rafId = -1;
-      set({ status: 'off', frame: null, view: null, startedText: null, series: [] });
+      set({ status: 'off', frame: null, view: null, startedText: null, series: [], stepped: null });
       void d.sim.end();
     },
   };

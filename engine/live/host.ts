@@ -7,7 +7,7 @@ import { compareVariants, type CompareOptions, type VariantResult } from './comp
 import { FAMILIES } from '../components.ts';
 import { eventLog, keyPath, messageLife, messageLives, story, type LogQuery } from './queries.ts';
 import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
-import type { Finding, Frame, LogEntry, MessageLife } from './types.ts';
+import type { Finding, Frame, LogEntry, MessageLife, StepReport } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { lostMessages } from '../check/checks.ts';
 
@@ -42,11 +42,11 @@ export const simHost = {
     advance(session, untilUs, maxEvents);
     return frameOf(session);
   },
-  step(kind: 'event' | 'hop'): Frame | null {
-    if (!session) return null;
-    if (kind === 'event') stepEvent(session);
-    else stepHop(session);
-    return frameOf(session);
+  /** Steps one event or to the next message hop; the report says what happened on the way. */
+  step(kind: 'event' | 'hop'): { frame: Frame | null; report: StepReport | null } {
+    if (!session) return { frame: null, report: null };
+    const report = kind === 'event' ? stepEvent(session) : stepHop(session);
+    return { frame: frameOf(session), report };
   },
   seek(timeUs: number): Frame | null {
     if (!session) return null;

@@ -181,14 +181,24 @@ describe('live session', () => {
     expect(r.note).toMatch(/3 to 6 partitions/);
   });
 
-  it('steps one event, or to the next message hop', () => {
+  it('steps one event, or to the next message hop, and says what ran and what the event log recorded', () => {
     const s = session();
     advance(s, 3_000_000);
     const before = s.sim.world.events;
-    stepEvent(s);
+    const one = stepEvent(s);
     expect(s.sim.world.events).toBe(before + 1);
-    stepHop(s);
-    expect(s.sim.world.events).toBeGreaterThan(before + 1);
+    expect(one.events).toHaveLength(1);
+    expect(one.atUs).toBe(s.sim.world.now);
+    const hop = stepHop(s);
+    expect(s.sim.world.events).toBe(before + 1 + hop.events.length);
+    // Every entry the step recorded is in the event log too, the same words.
+    const log = eventLog(s.sim.world, { limit: hop.entries.length });
+    expect(hop.entries.map((e) => e.text)).toEqual(log.slice(-hop.entries.length).map((e) => e.text));
+    // Stepping on until something is recorded: the report carries it in words.
+    let r = stepHop(s);
+    for (let i = 0; i < 50 && r.entries.length === 0; i++) r = stepHop(s);
+    expect(r.entries.length).toBeGreaterThan(0);
+    expect(r.entries[0]!.text).not.toBe('');
   });
 
   it('frames carry live state and the chart samples since the last frame', () => {

@@ -15,7 +15,8 @@ import { buildFrame, createFrameState, type FrameState } from './frame.ts';
 import { faultsAhead, pendingLines } from './ahead.ts';
 import { reconfigure } from './reconfigure.ts';
 import { createSnapshotStore, dropAfter, restoreSnapshot, snapshotAt, snapshotDue, takeSnapshot, type Snapshot, type SnapshotStore } from './snapshots.ts';
-import type { Frame } from './types.ts';
+import { nextEventName, stepReport } from './stepReport.ts';
+import type { Frame, StepReport } from './types.ts';
 import type { Spec } from '../model/spec.ts';
 
 export type Command = { afterEvents: number; atUs: number } & (
@@ -116,19 +117,27 @@ export function advance(s: Session, untilUs: number, maxEvents = Infinity): bool
   return reached;
 }
 
-/** Runs exactly one event. */
-export function stepEvent(s: Session): void {
+/** Runs exactly one event, and says what it was and what it did. */
+export function stepEvent(s: Session): StepReport {
+  const from = s.sim.world.trace.written;
+  const name = nextEventName(s.sim.world);
   advance(s, Infinity, 1);
+  return stepReport(s.sim.world, name ? [name] : [], from);
 }
 
-/** Runs until the next event that moves a message from one place to another (at most 10,000 events). */
-export function stepHop(s: Session): void {
-  const q = s.sim.world.queue;
+/** Runs until the next event that moves a message from one place to another (at most 10,000 events), and says so. */
+export function stepHop(s: Session): StepReport {
+  const from = s.sim.world.trace.written;
+  const names: string[] = [];
   for (let i = 0; i < 10_000; i++) {
+    const q = s.sim.world.queue;
     const kind = q.size > 0 ? q.kind[q.heap[0]!]! : -1;
-    stepEvent(s);
-    if (kind < 0 || isHop(kind)) return;
+    const name = nextEventName(s.sim.world);
+    advance(s, Infinity, 1);
+    if (name) names.push(name);
+    if (kind < 0 || isHop(kind)) break;
   }
+  return stepReport(s.sim.world, names, from);
 }
 
 /**

@@ -90,6 +90,17 @@ export interface Finding extends MessageLife {
   overtakenBy?: { message: number; group: string };
 }
 
+/** What a step of the playback did (stepReport.ts). */
+export interface StepReport {
+  /** The moment it stopped at. */
+  atUs: number;
+  /** The events it ran, by name, in order (`checkout arrives`, `records processed`). */
+  events: string[];
+  /** What the trace recorded meanwhile, in words (the last few), and how many entries before those are left out. */
+  entries: LogEntry[];
+  more: number;
+}
+
 /** One entry of the event log, in words. */
 export interface LogEntry {
   seq: number;
