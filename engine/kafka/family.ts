@@ -65,6 +65,12 @@ export const kafka: Broker = {
         if (mine && ti >= 0) w.parts.kafka.topics[ti]!.config.recordBytes = mine.producer.recordBytes;
       }
     }
+    // Consumer groups share their numbers with the port's subscriptions (the checkers index both), so they are made
+    // here, before any other family makes a subscription, as the applications will ask for them: service by service.
+    for (const s of spec.services) {
+      const mine = s.consumes.filter((d) => w.parts.kafka.topicOf[d] !== undefined && w.parts.kafka.topicOf[d]! >= 0);
+      if (mine.length > 0) this.subscription(w, s.group, mine, s.clients['kafka']);
+    }
   },
 
   built(w) {
