@@ -1,6 +1,6 @@
 /**
  * The trace kinds every family shares: what applications did with messages (processed, skipped as a duplicate,
- * dead-lettered, failed), synchronous requests and checkouts, and faults, crashes and restarts. Each family
+ * dead-lettered, failed), synchronous requests and checkouts, and faults, crashes, restarts and delayed starts. Each family
  * declares its own beside these (kafka/trace.ts).
  */
 import { formatFault } from '../faults/parse.ts';
@@ -56,6 +56,10 @@ export const T = defineTraceKinds({
   // node=host, b=1 crash / 2 restart
   crash: {
     describe: (_w, e, at) => ({ text: `${at.node} ${e.b === 1 ? 'crashed' : 'restarted'}` }),
+  },
+  // node=host: an instance with a start delay (`start=30s`) came up for the first time; no crash came before it
+  start: {
+    describe: (_w, _e, at) => ({ text: `${at.node} started for the first time` }),
   },
 });
 

@@ -4,13 +4,12 @@
  * coordinator only notices after session.timeout.ms (semantics C2). A restart joins the group afresh; a static
  * member (group.instance.id) takes its old place without a rebalance (C6).
  */
-import { T } from '../history/kinds.ts';
-import { record } from '../history/trace.ts';
 import type { World } from '../world.ts';
 import type { Consumer } from './clientTypes.ts';
 import { startConsumer } from './consumer.ts';
 
-export function crashConsumer(w: World, c: Consumer): void {
+/** The instance's crash is in the trace already (services/instances.ts): a second line here listed it twice. */
+export function crashConsumer(_w: World, c: Consumer): void {
   if (!c.alive) return;
   // The application applied what it finished before the crash (services/processing.ts); the rest is lost with it.
   c.work = null;
@@ -32,7 +31,6 @@ export function crashConsumer(w: World, c: Consumer): void {
   c.committing = false;
   c.pendingStart = null;
   c.autoCommitDue = false;
-  record(w.trace, w.now, T.crash, c.host, -1, c.id, 1, c.group);
 }
 
 export function restartConsumer(w: World, c: Consumer): void {

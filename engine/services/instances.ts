@@ -36,14 +36,18 @@ export function crashInstance(w: World, iid: number): void {
   record(w.trace, w.now, T.crash, inst.host, -1, 0, 1, 0);
 }
 
+/** Brings an instance up: after a crash, or for the first time when its service has a start delay. */
 export function restartInstance(w: World, iid: number): void {
   const inst = w.parts.apps.instances[iid]!;
   if (inst.alive) return;
+  // Only a crash counts lives: an instance that was never up is starting, not restarting.
+  const first = inst.life === 0;
   inst.alive = true;
   inst.life++;
   w.net.up[inst.host] = 1;
   for (const b of BROKERS) b.restartOwner(w, inst.service, inst.number - 1);
-  record(w.trace, w.now, T.crash, inst.host, -1, 0, 2, 0);
+  if (first) record(w.trace, w.now, T.start, inst.host, -1, 0, 0, 0);
+  else record(w.trace, w.now, T.crash, inst.host, -1, 0, 2, 0);
 }
 
 /** A fault armed the reader to crash its instance at its worst moment; an orchestrator restarts it a little later. */

@@ -20,7 +20,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'commit', kinds: ['commit'], color: 'var(--violet)', hint: 'a group committed its position' },
   { id: 'rebalance', kinds: ['rebalance'], color: 'var(--magenta)', hint: 'a group reassigned its partitions' },
   { id: 'election', kinds: ['election', 'isr'], color: 'var(--orange)', hint: 'leader elections and in-sync replica changes' },
-  { id: 'fault', kinds: ['fault', 'crash'], color: 'var(--danger)', hint: 'faults, crashes and restarts' },
+  { id: 'fault', kinds: ['fault', 'crash', 'start'], color: 'var(--danger)', hint: 'faults, crashes and restarts, and services starting late' },
   { id: 'request', kinds: ['request', 'checkout'], color: 'var(--text-3)', hint: 'synchronous requests and checkouts' },
   { id: 'retention', kinds: ['retention'], color: 'var(--stone)', hint: 'retention deleting old records' },
   { id: 'database', kinds: ['txCommit', 'txRollback', 'txRefused', 'walLost'], color: 'var(--purple)', hint: 'transactions committed, refused, or rolled back by a crash' },
