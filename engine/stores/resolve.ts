@@ -4,7 +4,7 @@
  * `storeAt`). Settings are PostgreSQL's own names and defaults.
  */
 import type { FamilyResolver, ResolveContext } from '../model/resolveContext.ts';
-import { rawSettings, readLayered, reportUnknown } from '../model/settings.ts';
+import { rawSettings, readLayered } from '../model/settings.ts';
 import { kindsOf } from '../topology/kinds.ts';
 import { databaseConfig } from './configs.ts';
 import type { DatabaseSpec } from './spec.ts';
@@ -17,10 +17,9 @@ export function resolveStores(ctx: ResolveContext): FamilyResolver {
   for (const n of t.nodes) {
     if (!kinds.has(n.kind)) continue;
     const raw = rawSettings(t, n.id);
-    reportUnknown(n.id, raw, ['database'], d);
     const destination = ctx.addDestination('stores', n.id);
     byNode.set(n.id, destination);
-    databases.push({ node: n.id, label: n.label, destination, config: databaseConfig(readLayered([{ target: n.id, raw }], ['database'], d)) });
+    databases.push({ node: n.id, label: n.label, destination, config: databaseConfig(readLayered([{ target: n.id, raw }], ['database'])) });
   }
   return {
     storeAt: (id) => byNode.get(id),
