@@ -9,6 +9,7 @@ import { App } from './App.tsx';
 import { engine } from './engine/client.ts';
 import { startLessons } from './lessons/boot.ts';
 import { openWorkspaceDb } from './persistence/db.ts';
+import { openSharedRun } from './sim/index.ts';
 import { appStore } from './state/store.ts';
 import { saveOnLeave } from './workspace/leaving.ts';
 import { createLibrary } from './workspace/library.ts';
@@ -18,7 +19,7 @@ const clearShareHash = () => {
   if (location.hash.startsWith('#v')) history.replaceState(null, '', location.pathname + location.search);
 };
 
-const library = createLibrary(appStore, await openWorkspaceDb());
+const library = createLibrary(appStore, await openWorkspaceDb(), undefined, { openRun: openSharedRun });
 startSync(appStore, engine);
 library.startAutosave();
 saveOnLeave(library.saver);

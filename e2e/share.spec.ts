@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { deflateSync, strToU8 } from 'fflate';
 import { encodeShare } from '../app/persistence/share.ts';
 import { canvasNodes, editorText, openFresh, settled } from './app.ts';
 
@@ -17,7 +18,7 @@ test('a share link opens its topology in a new workspace', async ({ page }) => {
   await expect(page.getByTestId('workspace-name')).toHaveText('From a colleague');
   expect(await editorText(page)).toBe(shared);
   await expect(canvasNodes(page)).toHaveCount(3);
-  expect(page.url()).not.toContain('#v1:');
+  expect(page.url()).not.toContain('#v2:');
   // The practice workspace is still there.
   await page.getByTestId('workspace-switcher').click();
   await expect(page.getByTestId('workspace-item')).toHaveCount(2);
@@ -44,12 +45,48 @@ test('a link in an unknown format says so too', async ({ page }) => {
 test('the Share button gives a link that opens the same topology', async ({ page }) => {
   await openFresh(page);
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#v1:/);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v2:/);
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/#v1:[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#v2:[A-Za-z0-9_-]+$/);
   const text = await editorText(page);
   await openLink(page, link);
   await settled(page);
   expect(await editorText(page)).toBe(text);
   await expect(page.getByTestId('workspace-name')).toHaveText('Practice: decouple the checkout');
+});
+
+test('a share link carries the run: its seed and its fault schedule', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('seed').fill('7');
+  await page.getByTestId('seed').press('Enter');
+  await page.getByTestId('fault-at').fill('10s');
+  await page.getByTestId('fault-action').selectOption('crash');
+  await page.getByTestId('fault-target').fill('NotificationServiceSync');
+  await page.getByTestId('fault-schedule').click();
+  await page.getByTestId('fault-at').fill('30s');
+  await page.getByTestId('fault-action').selectOption('restart');
+  await page.getByTestId('fault-target').fill('NotificationServiceSync');
+  await page.getByTestId('fault-schedule').click();
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-run')).toContainText('seed 7 and 2 scheduled faults');
+  const link = await page.getByTestId('share-link').inputValue();
+
+  // Opened afresh (the seed and schedule of this page are gone with it): the same text, seed and schedule.
+  await openLink(page, link);
+  await settled(page);
+  await expect(page.getByTestId('seed')).toHaveValue('7');
+  const rows = page.locator('[data-testid="fault-row"][data-state="due"]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('crash NotificationServiceSync');
+  await expect(rows.nth(1)).toContainText('restart NotificationServiceSync');
+});
+
+test('a link from before runs were shared (v1) still opens', async ({ page }) => {
+  await openFresh(page);
+  const v1 = '#v1:' + btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify({ text: shared, name: 'An old link' }))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  await openLink(page, `./${v1}`);
+  await settled(page);
+  await expect(page.getByTestId('workspace-name')).toHaveText('An old link');
+  expect(await editorText(page)).toBe(shared);
+  await expect(page.getByTestId('fault-row')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ describe('share links', () => {
   it('round-trip a topology, unicode and all', () => {
     for (const text of [template, 'graph LR\n  A["Café ☕ — 注文"] --> B', '']) {
       const hash = encodeShare({ text, name: 'Mine' });
-      expect(hash).toMatch(/^#v1:[A-Za-z0-9_-]+$/);
+      expect(hash).toMatch(/^#v2:[A-Za-z0-9_-]+$/);
       expect(decodeShare(hash)).toEqual({ kind: 'ok', shared: { text, name: 'Mine' } });
     }
   });
@@ -27,7 +27,7 @@ describe('share links', () => {
   it('say why a link is damaged', () => {
     const good = encodeShare({ text: template });
     const cases: [string, RegExp][] = [
-      ['#v2:abc', /format v2/],
+      ['#v3:abc', /format v3/],
       [good.slice(0, good.length - 12), /cut short or corrupted/],
       ['#v1:not base64!', /characters/],
       [encodeShare({ text: 1 } as never), /no topology text/],
@@ -52,7 +52,7 @@ describe('share links', () => {
   });
 
   it('check what a link holds against the schema before using it', () => {
-    const raw = (value: unknown) => '#v1:' + btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify(value))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const raw = (value: unknown, version = 1) => `#v${version}:` + btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify(value))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     const cases: [unknown, RegExp][] = [
       [[template], /holds no topology/],
       [{ text: template, name: 5 }, /its name is not text/],
@@ -63,5 +63,22 @@ describe('share links', () => {
     for (const [value, reason] of cases) expect(decodeShare(raw(value))).toEqual({ kind: 'damaged', reason: expect.stringMatching(reason) });
     // Fields a later version may add are left out, not refused.
     expect(decodeShare(raw({ text: template, name: 'Mine', positions: {} }))).toEqual({ kind: 'ok', shared: { text: template, name: 'Mine' } });
+  });
+
+  it('carry the run from v2 on: its seed and fault schedule, checked like the rest', () => {
+    const run = { seed: 7, faults: ['10s crash Kafka/2', '30s heal'] };
+    expect(decodeShare(encodeShare({ text: template, name: 'Mine', run }))).toEqual({ kind: 'ok', shared: { text: template, name: 'Mine', run } });
+    const raw = (value: unknown, version: number) => `#v${version}:` + btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify(value))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    // A v1 link never had a run: one found there is not read as one.
+    expect(decodeShare(raw({ text: template, run }, 1))).toEqual({ kind: 'ok', shared: { text: template } });
+    const cases: [unknown, RegExp][] = [
+      [[7], /its run is not a seed and a fault schedule/],
+      [{ seed: 1.5, faults: [] }, /its seed is not a whole number/],
+      [{ seed: 1, faults: '10s heal' }, /not a list of lines/],
+      [{ seed: 1, faults: [3] }, /not a list of lines/],
+      [{ seed: 1, faults: ['soon explode Kafka'] }, /a line EventLab cannot read \(soon explode Kafka: /],
+      [{ seed: 1, faults: Array.from({ length: 501 }, () => '1s heal') }, /more than 500 lines/],
+    ];
+    for (const [bad, reason] of cases) expect(decodeShare(raw({ text: template, run: bad }, 2))).toEqual({ kind: 'damaged', reason: expect.stringMatching(reason) });
   });
 });

@@ -1,16 +1,26 @@
 /**
- * A link that carries this topology: whoever opens it gets a copy in a new workspace.
+ * A link that carries this topology and its run (the seed and the fault schedule): whoever opens it gets a copy in a
+ * new workspace, and plays the same run.
  */
 import { useEffect, useState } from 'react';
+import { liveStore } from '../sim/index.ts';
 import { appStore } from '../state/store.ts';
 import { Menu } from './Menu.tsx';
+
+/** The run a link carries: what the next run of this workspace would start with. */
+const sharedRun = () => {
+  const { seed, schedule } = liveStore.getState();
+  return { seed, faults: [...schedule] };
+};
 
 /** The link for the open workspace; the codec loads on first use, not with the page. */
 async function shareUrl(): Promise<string> {
   const { encodeShare } = await import('../persistence/share.ts');
   const { text, workspace } = appStore.getState();
-  return `${location.origin}${location.pathname}${encodeShare({ text, name: workspace.name })}`;
+  return `${location.origin}${location.pathname}${encodeShare({ text, name: workspace.name, run: sharedRun() })}`;
 }
+
+const faultsText = (n: number) => (n === 0 ? 'no scheduled faults' : n === 1 ? '1 scheduled fault' : `${n} scheduled faults`);
 
 export function ShareMenu() {
   return (
@@ -21,6 +31,7 @@ export function ShareMenu() {
 }
 
 function SharePanel() {
+  const [run] = useState(sharedRun);
   const [url, setUrl] = useState('');
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   useEffect(() => {
@@ -41,6 +52,9 @@ function SharePanel() {
   return (
     <div className="share-panel">
       <p>Anyone who opens this link gets their own copy of the topology. Nothing is uploaded: it is all in the link.</p>
+      <p className="share-hint" data-testid="share-run">
+        It carries the run too: seed {run.seed} and {faultsText(run.faults.length)}, so the same run plays there.
+      </p>
       <div className="share-row">
         <input readOnly value={url} aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
         <button type="button" className="primary-button" data-testid="share-copy" disabled={!url} onClick={() => void copy()}>

@@ -5,6 +5,7 @@ import { engine } from '../engine/client.ts';
 import { appStore } from '../state/store.ts';
 import { liveStore } from './liveStore.ts';
 import { createPlayer } from './player.ts';
+import { readSchedule } from './schedule.ts';
 
 export const player = createPlayer({
   sim: engine.sim,
@@ -24,3 +25,8 @@ appStore.subscribe((s, prev) => {
   // The scheduled faults and the highlighted nodes name the old drawing's nodes.
   liveStore.setState({ schedule: [], highlight: null });
 });
+
+/** A share link's run: the next run of the workspace it opened starts with its seed and its fault schedule. */
+export function openSharedRun(run: { seed: number; faults: readonly string[] }): void {
+  liveStore.setState({ seed: run.seed, schedule: readSchedule(run.faults) });
+}

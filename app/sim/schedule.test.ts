@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScheduled, sortSchedule, type Scheduled } from './schedule.ts';
+import { readSchedule, readScheduled, sortSchedule, type Scheduled } from './schedule.ts';
 
 describe('schedule', () => {
   it('reads a line into its time and its action, or says what is wrong', () => {
@@ -11,5 +11,9 @@ describe('schedule', () => {
 
   it('sorts by time, keeping the order of faults at the same moment', () => {
     expect(sortSchedule(['30s heal', '10s crash B', '10s crash A', '2s cut A B'])).toEqual(['2s cut A B', '10s crash B', '10s crash A', '30s heal']);
+  });
+
+  it("reads a schedule from outside: written the engine's way, in time order, lines it cannot read left out", () => {
+    expect(readSchedule(['30s heal', '12.5s crash A', 'later crash B'])).toEqual(['12500ms crash A', '30s heal']);
   });
 });

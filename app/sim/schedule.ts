@@ -29,3 +29,11 @@ export function sortSchedule(lines: readonly string[]): string[] {
   };
   return lines.map((l, i) => [l, at(l), i] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([l]) => l);
 }
+
+/** A schedule from outside (a share link): each line written the engine's way, unreadable ones left out, in time order. */
+export function readSchedule(lines: readonly string[]): string[] {
+  return sortSchedule(lines.flatMap((l) => {
+    const s = readScheduled(l);
+    return typeof s === 'string' ? [] : [s.line];
+  }));
+}

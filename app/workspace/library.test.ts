@@ -4,16 +4,16 @@ import { memoryDb, workspaceDb, type WorkspaceDb } from '../persistence/db.ts';
 import { memoryRawStore } from '../persistence/rawStore.ts';
 import { encodeShare } from '../persistence/share.ts';
 import { createAppStore } from '../state/store.ts';
-import { AUTOSAVE_DELAY_MS, createLibrary } from './library.ts';
+import { AUTOSAVE_DELAY_MS, createLibrary, type LibraryHooks } from './library.ts';
 import { memoryTabHub } from './tabChannel.ts';
 
 const durable = (db: WorkspaceDb): WorkspaceDb => ({ ...db, durable: true });
 
-function setup(db: WorkspaceDb = durable(memoryDb())) {
+function setup(db: WorkspaceDb = durable(memoryDb()), hooks: LibraryHooks = {}) {
   const store = createAppStore();
   let clock = 1000;
   let ids = 0;
-  const library = createLibrary(store, db, { now: () => ++clock, newId: () => `w${++ids}`, channel: memoryTabHub().channel() });
+  const library = createLibrary(store, db, { now: () => ++clock, newId: () => `w${++ids}`, channel: memoryTabHub().channel() }, hooks);
   return { store, db, library, s: () => store.getState() };
 }
 
@@ -68,6 +68,15 @@ describe('library', () => {
     expect(outcome).toBe('shared');
     expect(s()).toMatchObject({ text: 'graph LR\n S --> T', workspace: { name: 'From a friend' } });
     expect(s().library.map((w) => w.id).sort()).toEqual(['w1', 'w2']);
+  });
+
+  it("hands a share link's run on once its workspace is open; a link without one hands nothing", async () => {
+    const runs: { run: unknown; workspace: string }[] = [];
+    const { library, s } = setup(undefined, { openRun: (run) => runs.push({ run, workspace: s().workspace.name }) });
+    await library.boot(encodeShare({ text: 'graph LR\n S --> T', name: 'Replay this', run: { seed: 9, faults: ['5s crash T'] } }));
+    expect(runs).toEqual([{ run: { seed: 9, faults: ['5s crash T'] }, workspace: 'Replay this' }]);
+    await library.openShared(encodeShare({ text: 'graph LR\n S --> T', name: 'Text only' }));
+    expect(runs).toHaveLength(1);
   });
 
   it('says a damaged share link is damaged and changes nothing', async () => {

@@ -5,6 +5,7 @@
  */
 import { practiceTemplate } from '../examples/index.ts';
 import type { StoredWorkspace, WorkspaceDb } from '../persistence/db.ts';
+import type { SharedRun } from '../persistence/share.ts';
 import { isShareHash } from '../persistence/shareHash.ts';
 import type { AppStore } from '../state/store.ts';
 import { createSaver, describeStorageError, type Saver } from './saver.ts';
@@ -16,6 +17,11 @@ export interface LibraryDeps {
   now(): number;
   newId(): string;
   channel: TabChannel;
+}
+
+/** What the library hands on that is not a workspace's: the run a share link carries (its seed and faults). */
+export interface LibraryHooks {
+  openRun?(run: SharedRun): void;
 }
 
 export type BootOutcome = 'shared' | 'restored' | 'first-visit' | 'unreadable';
@@ -41,7 +47,7 @@ export interface Library {
 
 const defaults = (): LibraryDeps => ({ now: () => Date.now(), newId: () => crypto.randomUUID(), channel: browserTabChannel() });
 
-export function createLibrary(store: AppStore, db: WorkspaceDb, deps: LibraryDeps = defaults()): Library {
+export function createLibrary(store: AppStore, db: WorkspaceDb, deps: LibraryDeps = defaults(), hooks: LibraryHooks = {}): Library {
   const state = () => store.getState();
 
   /** Refreshes the switcher's list, and tells the learner of records found malformed on the way. */
@@ -102,6 +108,8 @@ export function createLibrary(store: AppStore, db: WorkspaceDb, deps: LibraryDep
     const shared = decodeShare(hash);
     if (shared.kind === 'ok') {
       await create(shared.shared.name ?? 'Shared topology', shared.shared.text);
+      // After the workspace opened: opening one clears the run settings of the one before.
+      if (shared.shared.run) hooks.openRun?.(shared.shared.run);
       return 'shared' as const;
     }
     if (shared.kind === 'damaged') {
