@@ -134,7 +134,16 @@ const timer = setInterval(() => {
 
 export async function startRabbit(options: RabbitOptions = {}): Promise<RabbitServer> {
   if (!existsSync(INSTALLED) || !existsSync(join(BIN, 'rabbitmq-server'))) throw new Error(INSTALL_HINT);
+  try {
+    return await boot(options);
+  } catch (error) {
+    // A port found free can be taken by another process before the node binds it: once more, with other ports.
+    if (error instanceof Error && /eaddrinuse/i.test(error.message)) return boot(options);
+    throw error;
+  }
+}
 
+async function boot(options: RabbitOptions): Promise<RabbitServer> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'eventlab-rabbit-'));
   const node = `eventlab-${process.pid}-${randomBytes(3).toString('hex')}@localhost`;
@@ -184,6 +193,7 @@ export async function startRabbit(options: RabbitOptions = {}): Promise<RabbitSe
   // Our own epmd, in the foreground so that we hold its pid; the node registers with it instead of starting one.
   const epmd = spawn('epmd', ['-port', String(epmdPort)], { env, detached: true, stdio: 'ignore' });
   const out = join(dir, 'server.out');
+  const log = join(dir, 'log', `${node}.log`);
   writeFileSync(out, '');
   let server: ChildProcess | undefined;
   let stopped = false;
@@ -219,11 +229,11 @@ export async function startRabbit(options: RabbitOptions = {}): Promise<RabbitSe
 
   const waitReady = async (deadline: number) => {
     while (performance.now() < deadline) {
-      if (exited) throw new Error(`rabbitmq-server exited during boot:\n${tail(out)}`);
+      if (exited) throw new Error(`rabbitmq-server exited during boot:\n${tail(out)}\n${tail(log)}`);
       if ((await accepts(port)) && (await amqpReady(url()))) return;
       await sleep(100);
     }
-    throw new Error(`rabbitmq-server did not accept AMQP connections on 127.0.0.1:${port} in time:\n${tail(out)}`);
+    throw new Error(`rabbitmq-server did not accept AMQP connections on 127.0.0.1:${port} in time:\n${tail(out)}\n${tail(log)}`);
   };
 
   try {
