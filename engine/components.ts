@@ -4,13 +4,14 @@
  * The order matters: families build and start in it (Kafka's partitions are the first places).
  */
 import type { Family } from './family.ts';
+import { amqp } from './amqp/family.ts';
 import { kafka } from './kafka/family.ts';
 import { isBroker, isStore, type Application } from './messaging/port.ts';
 import { apps } from './services/family.ts';
 import { stores } from './stores/family.ts';
 
 /** Every family, in build order. */
-export const FAMILIES: readonly Family[] = [kafka, apps, stores];
+export const FAMILIES: readonly Family[] = [kafka, amqp, apps, stores];
 
 /** The broker families, in family order, indexed as `PublishTarget.broker` and `Reader.broker` count them. */
 export const BROKERS = FAMILIES.filter(isBroker);

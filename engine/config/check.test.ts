@@ -66,8 +66,11 @@ describe('settings checked at parse time', () => {
     ]);
   });
 
-  it('leaves drawn-only components alone: RabbitMQ settings are kept for when RabbitMQ is simulated', () => {
-    expect(settingProblems(['graph LR', '  Q[(Queue: billing)]:::queue', '  %% @config Q x-message-ttl=60000 prefetch=10'].join('\n'))).toEqual([]);
+  it('checks RabbitMQ settings against what each kind reads: a queue takes its x-arguments, a consumer setting belongs on the service', () => {
+    expect(settingProblems(['graph LR', '  Q[(Queue: billing)]:::queue', '  %% @config Q x-message-ttl=60000 x-max-length=10'].join('\n'))).toEqual([]);
+    const problems = settingProblems(['graph LR', '  Q[(Queue: billing)]:::queue', '  %% @config Q x-message-ttl=60000 prefetch=10'].join('\n'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/prefetch/);
   });
 
   it('accepts good settings everywhere, quoted values included, and counts none of them as a mermaid problem', () => {

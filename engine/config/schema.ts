@@ -7,7 +7,7 @@
 
 import type { NodeKind } from '../topology/types.ts';
 
-export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database';
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer';
 
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
@@ -126,9 +126,32 @@ export const SETTINGS: Setting[] = [
   s('max_connections', 'database', int(1, 10_000), '100', 'Transactions open at once; one more is refused (too many clients already).', 'PostgreSQL max_connections'),
   s('synchronous_commit', 'database', oneOf('on', 'off'), 'on', 'on: a commit returns once it is on disk. off: at once, and a crash loses what the WAL writer had not flushed.', 'PostgreSQL synchronous_commit'),
   s('wal_writer_delay', 'database', ms, '200', 'How often the WAL writer flushes asynchronous commits to disk.', 'PostgreSQL wal_writer_delay'),
+
+  // RabbitMQ (AMQP 0-9-1): a node, its exchanges and queues (their x-arguments), and the clients' channels.
+  s('nodes', 'rabbitmq', int(1, 7), '1', 'Nodes in the RabbitMQ cluster (quorum queues replicate over three of them).'),
+  s('heartbeat', 'rabbitmq', ms, '60000', 'A client the broker has not heard from for this long is gone: its channels close, their unacked deliveries are requeued.', 'RabbitMQ heartbeat'),
+  s('consumer_timeout', 'rabbitmq', ms, '1800000', 'A delivery not acked for this long closes its channel; its deliveries are requeued (30 min).', 'RabbitMQ consumer_timeout'),
+  s('type', 'exchange', oneOf('direct', 'fanout', 'topic', 'headers'), 'direct', 'How the exchange routes: equal key, every queue, key pattern (* one word, # any), or headers. A label like "Exchange: orders (topic)" says it too.'),
+  s('alternate-exchange', 'exchange', { type: 'string' }, '', 'Where messages this exchange cannot route go instead.', 'RabbitMQ alternate exchanges'),
+  s('x-queue-type', 'queue', oneOf('classic', 'quorum'), 'classic', 'classic: on one node. quorum: replicated over three nodes (Raft), available while a majority lives.'),
+  s('durable', 'queue', bool, 'true', 'A durable queue survives a node restart, with its persistent messages; a transient one does not.'),
+  s('x-message-ttl', 'queue', { type: 'int', min: -1 }, '-1', 'Milliseconds a message may wait; an expired one is dropped (or dead-lettered) when it reaches the head. -1: no limit.'),
+  s('x-max-length', 'queue', { type: 'int', min: -1 }, '-1', 'Ready messages the queue holds at most; x-overflow says what happens to one more. -1: no limit.'),
+  s('x-max-length-bytes', 'queue', { type: 'int', min: -1 }, '-1', 'Bytes of ready messages the queue holds at most. -1: no limit.'),
+  s('x-overflow', 'queue', oneOf('drop-head', 'reject-publish', 'reject-publish-dlx'), 'drop-head', 'A full queue drops its oldest message, or refuses the new one (basic.nack with confirms; silent without).'),
+  s('x-dead-letter-exchange', 'queue', { type: 'string' }, '', 'Where rejected, expired and dropped messages go (with an x-death record).'),
+  s('x-dead-letter-routing-key', 'queue', { type: 'string' }, '', 'The routing key dead-lettered messages get; empty keeps their own.'),
+  s('x-delivery-limit', 'queue', { type: 'int', min: -1 }, '20', 'Quorum queues: returns before a message is dead-lettered or dropped (20 since RabbitMQ 4.0). -1: no limit.', 'RabbitMQ quorum queues'),
+  s('x-single-active-consumer', 'queue', bool, 'false', 'Only one consumer receives at a time; the next takes over when it goes.'),
+  s('confirm', 'amqp-publisher', bool, 'false', 'Publisher confirms: wait for basic.ack (on disk, or on a quorum) before counting a publish as sent.', 'RabbitMQ publisher confirms'),
+  s('mandatory', 'amqp-publisher', bool, 'false', 'Return an unroutable message to the publisher (basic.return) instead of dropping it.'),
+  s('persistent', 'amqp-publisher', bool, 'false', 'delivery_mode=2: the message is written to disk in a durable queue and survives a restart.'),
+  s('expiration', 'amqp-publisher', { type: 'int', min: -1 }, '-1', 'Per-message TTL in milliseconds (the expiration property). -1: none.'),
+  s('ack', 'amqp-consumer', oneOf('manual', 'auto'), 'manual', 'manual: ack after processing (unacked deliveries are requeued if the consumer dies). auto: done once sent.'),
+  s('prefetch', 'amqp-consumer', int(0, 65535), '0', 'basic.qos: unacked deliveries a consumer holds at most; 0 is no limit (round-robin, blind to load).'),
 ];
 
-const APPLICATION: readonly Scope[] = ['service', 'producer', 'consumer'];
+const APPLICATION: readonly Scope[] = ['service', 'producer', 'consumer', 'amqp-publisher', 'amqp-consumer'];
 
 /**
  * The scopes a `%% @config` line aimed at a node of each kind may set, checked as the text is parsed. A Kafka node
@@ -147,6 +170,9 @@ export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
   database: ['database'],
   eventstore: APPLICATION,
   kafka: ['cluster', 'topic'],
+  rabbitmq: ['rabbitmq'],
+  exchange: ['exchange'],
+  queue: ['queue'],
   topic: ['topic'],
 };
 

@@ -23,6 +23,10 @@ export function retryLater(w: World, broker: number, subscriber: number, place: 
   BROKERS[broker]!.retryLater(w, subscriber, place, offset, at);
 }
 
+export function giveUp(w: World, broker: number, subscriber: number, place: number, offset: number): void {
+  BROKERS[broker]!.giveUp?.(w, subscriber, place, offset);
+}
+
 /** A broker tells the waiting application how a message it sent ended. */
 export function published(w: World, waiter: number, message: number, code: number): void {
   APPLICATION.published(w, waiter, message, code);

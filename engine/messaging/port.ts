@@ -41,6 +41,11 @@ export interface Broker extends Family {
   settle(w: World, subscriber: number): void;
   /** A message failed: deliver it (and what follows it on its place) again after `at`. */
   retryLater(w: World, subscriber: number, place: number, offset: number, at: number): void;
+  /**
+   * The application gives up on a message (its retries spent, no dead-letter destination of its own): a queue
+   * dead-letters or drops it (RabbitMQ: basic.reject without requeue); a log just moves on past it.
+   */
+  giveUp?(w: World, subscriber: number, place: number, offset: number): void;
   startSubscriber(w: World, subscriber: number): void;
   /** The application instance crashed: its publishers and subscribers lose what they held in memory. */
   crashOwner(w: World, app: number, instance: number): void;

@@ -11,7 +11,7 @@ import { keyText } from '../history/keys.ts';
 import { T } from '../history/kinds.ts';
 import { keyOf, producedAtOf, typeOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
-import { retryLater, settle } from '../messaging/dispatch.ts';
+import { giveUp, retryLater, settle } from '../messaging/dispatch.ts';
 import type { Delivery } from '../messaging/port.ts';
 import { recordValue } from '../metrics/histogram.ts';
 import { sample } from '../sim/distribution.ts';
@@ -123,7 +123,7 @@ export function finish(w: World, r: Reader, until: number): void {
       if (h.dlq >= 0) {
         deadLetter(w, r, id, p);
         w.metrics.deadLettered++;
-      }
+      } else giveUp(w, r.broker, r.subscriber, p, off);
       continue;
     }
     r.attempts.delete(id);

@@ -10,7 +10,7 @@ import { databaseConfig } from './configs.ts';
 import type { DatabaseSpec } from './spec.ts';
 
 export function resolveStores(ctx: ResolveContext): FamilyResolver {
-  const { t, d, spec } = ctx;
+  const { t, spec } = ctx;
   const kinds = new Set(kindsOf('stores'));
   const databases = (spec.databases = []) as DatabaseSpec[];
   const byNode = new Map<string, number>();

@@ -25,8 +25,6 @@ export interface NodeKindInfo {
   faults: readonly string[];
 }
 
-const RABBIT_NOT_YET = 'RabbitMQ exchanges and queues are drawn but not simulated yet; messages sent to them go nowhere';
-
 /** What an application's node can suffer: crashes, slowness, refusing requests, a message it always fails on. */
 const APP_FAULTS = ['crash', 'restart', 'slow', 'reject', 'accept', 'poison'];
 
@@ -53,9 +51,9 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   kind('topic', 'topic', 'topic', 'kafka', false, 1, 'A Kafka topic: a partitioned, replicated, append-only log.'),
   kind('partition', 'partition', 'partition', 'kafka', false, 1, 'One partition of a topic: an ordered log with offsets.'),
   kind('consumer', 'consumer', 'consumer', 'apps', true, 1, 'A consumer in a consumer group, reading assigned partitions.', 'service'),
-  { ...kind('rabbitmq', 'rabbitmq', 'rabbitmq', null, false, 0, 'A RabbitMQ broker holding exchanges and queues.'), unsimulated: RABBIT_NOT_YET },
-  { ...kind('exchange', 'exchange', 'exchange', null, false, 0, 'A RabbitMQ exchange routing messages to bound queues.'), unsimulated: RABBIT_NOT_YET },
-  { ...kind('queue', 'queue', 'queue', null, false, 0, 'A RabbitMQ queue: messages wait here until a consumer acks them.'), unsimulated: RABBIT_NOT_YET },
+  kind('rabbitmq', 'rabbitmq', 'rabbitmq', 'amqp', true, 1, 'A RabbitMQ node (or cluster, nodes=3) hosting exchanges and queues.'),
+  kind('exchange', 'exchange', 'exchange', 'amqp', false, 1, 'A RabbitMQ exchange: routes each message to the queues bound to it (direct, fanout, topic, headers).'),
+  kind('queue', 'queue', 'queue', 'amqp', false, 1, 'A RabbitMQ queue: messages wait here until a consumer acks them, then they are gone.'),
   { ...kind('database', 'db', 'database', 'stores', true, 1, 'A database: committed rows survive crashes; an open transaction does not.'), faults: ['crash', 'restart', 'slow'] },
   kind('outbox', 'outbox', 'outbox relay', 'apps', true, 1, 'An outbox relay: publishes rows committed to an outbox table.', 'service'),
   kind('eventstore', 'eventstore', 'event store', 'apps', true, 1, 'An append-only event store, the record of an event-sourced system.', 'store'),

@@ -25,6 +25,9 @@ function words(pattern: RegExp, kind: NodeKind, what: string): Rule {
 }
 
 const RULES: Rule[] = [
+  // RabbitMQ's own words first: "Exchange: orders (topic)" is an exchange of type topic, not a Kafka topic.
+  words(/\bexchange\b/i, 'exchange', 'a RabbitMQ exchange'),
+  words(/^queue\s*[:\-–]/i, 'queue', 'a queue'),
   (first) => {
     const m = /^kafka(?:\s+(?:broker|brokers|cluster))?\s*:\s*(.+)$/i.exec(first);
     if (!m?.[1]) return undefined;
@@ -61,7 +64,7 @@ const RULES: Rule[] = [
   words(/\boutbox\b/i, 'outbox', 'an outbox relay'),
   words(/projection|read[\s-]*model|read[\s-]*side|query[\s-]*model|materiali[sz]ed[\s-]*view/i, 'projection', 'a read model built from events'),
   words(/\bsaga\b|\borchestrator\b/i, 'saga', 'a saga orchestrator'),
-  words(/\bexchange\b|\bdlx\b/i, 'exchange', 'a RabbitMQ exchange'),
+  words(/\bdlx\b/i, 'exchange', 'a RabbitMQ exchange'),
   words(/\bqueue\b|\bdlq\b|dead[\s-]*letter/i, 'queue', 'a queue'),
   words(/rabbit[\s-]*mq|\brabbit\b|\bamqp\b/i, 'rabbitmq', 'a RabbitMQ broker'),
   (first) => {
@@ -94,6 +97,8 @@ const RULES: Rule[] = [
  * labels are then checked against two or three patterns instead of twenty. `null`: always try the rule.
  */
 const GUARDS: (string[] | null)[] = [
+  ['exchange'],
+  ['queue'],
   ['kafka'],
   ['topic'],
   ['topic'],
@@ -104,7 +109,7 @@ const GUARDS: (string[] | null)[] = [
   ['outbox'],
   ['projection', 'read', 'query', 'materiali'],
   ['saga', 'orchestrator'],
-  ['exchange', 'dlx'],
+  ['dlx'],
   ['queue', 'dlq', 'dead'],
   ['rabbit', 'amqp'],
   ['kafka', 'bus', 'broker'],

@@ -1,0 +1,81 @@
+/**
+ * RabbitMQ's live state for the frame, per topology node: a RabbitMQ node's cluster members, an exchange's routing
+ * counts, a queue's depth (ready and unacked), its consumers with their unacked deliveries, and what it expired,
+ * dead-lettered or dropped; and the fault targets a run adds (each node of a cluster).
+ */
+import type { NodeLiveBase } from '../live/types.ts';
+import type { World } from '../world.ts';
+import { available, readyCount } from './queues.ts';
+
+export interface RabbitNodeLive extends NodeLiveBase {
+  type: 'rabbitmq';
+  nodes: { number: number; alive: boolean }[];
+  queues: number;
+}
+
+export interface ExchangeNodeLive extends NodeLiveBase {
+  type: 'exchange';
+  /** Its number among the exchanges (what the inspector asks about). */
+  id: number;
+  exchangeType: string;
+  routed: number;
+  unroutable: number;
+  returned: number;
+}
+
+export interface QueueNodeLive extends NodeLiveBase {
+  type: 'queue';
+  /** Its number among the queues (what the inspector asks about). */
+  id: number;
+  queueType: 'classic' | 'quorum';
+  ready: number;
+  unacked: number;
+  /** Each consumer and the deliveries it holds unacked. */
+  consumers: { name: string; unacked: number }[];
+  published: number;
+  delivered: number;
+  acked: number;
+  requeued: number;
+  deadLettered: number;
+  expired: number;
+  dropped: number;
+  refused: number;
+  /** The node serving it (1-based), 0 while unavailable. */
+  leader: number;
+}
+
+declare module '../live/types.ts' {
+  interface NodeLives {
+    rabbitmq: RabbitNodeLive;
+    exchange: ExchangeNodeLive;
+    queue: QueueNodeLive;
+  }
+}
+
+export function amqpLive(w: World, out: Record<string, unknown>): void {
+  const a = w.parts.amqp;
+  for (const c of a.clusters) {
+    const nodes = c.nodes.map((id) => ({ number: a.nodes[id]!.number, alive: a.nodes[id]!.alive }));
+    out[c.name] = { type: 'rabbitmq', up: nodes.filter((n) => n.alive).length, of: nodes.length, nodes, queues: a.queues.filter((q) => q.cluster === c.id).length } satisfies RabbitNodeLive;
+  }
+  for (const x of a.exchanges) {
+    if (!x.node) continue;
+    const up = a.clusters[x.cluster]!.nodes.some((id) => a.nodes[id]!.alive) ? 1 : 0;
+    out[x.node] = { type: 'exchange', id: x.id, up, of: 1, exchangeType: x.type, routed: x.stats.routed, unroutable: x.stats.unroutable, returned: x.stats.returned } satisfies ExchangeNodeLive;
+  }
+  for (const q of a.queues) {
+    if (!q.node) continue;
+    const cs = q.consumers.map((id) => a.consumers[id]!);
+    const ok = available(w, q);
+    out[q.node] = {
+      type: 'queue', id: q.id, up: ok ? 1 : 0, of: 1, queueType: q.config.type, ready: readyCount(q), unacked: cs.reduce((n, c) => n + c.unacked.length, 0),
+      consumers: cs.map((c) => ({ name: c.name, unacked: c.unacked.length })), ...q.stats, leader: ok ? a.nodes[q.leader]!.number : 0,
+    } satisfies QueueNodeLive;
+  }
+}
+
+/** Each node of a cluster of several, as a fault can name it (`RabbitMQ/2`). */
+export function amqpTargetNames(w: World): string[] {
+  const a = w.parts.amqp;
+  return a.clusters.flatMap((c) => (c.nodes.length > 1 ? c.nodes.map((id) => `${c.name}/${a.nodes[id]!.number}`) : []));
+}
