@@ -12,7 +12,7 @@ import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { createSimulation, FAMILIES, parseTopology } from '../engine/index.ts';
 import { createQueue, pop, push } from '../engine/sim/queue.ts';
 import { writeSection } from './results.ts';
-import { benchTopology } from './topology.ts';
+import { benchAmqpTopology, benchTopology } from './topology.ts';
 
 const RATE = 250_000;
 const WARMUP_US = 5_000_000;
@@ -23,8 +23,8 @@ const TARGET_BYTES = 32;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function throughputRun(): { msgsPerSec: number; eventsPerSec: number; events: number; messages: number; processed: number } {
-  const { topology } = parseTopology(benchTopology(RATE));
+function throughputRun(text = benchTopology(RATE)): { msgsPerSec: number; eventsPerSec: number; events: number; messages: number; processed: number } {
+  const { topology } = parseTopology(text);
   const sim = createSimulation(topology, { seed: 42 });
   sim.run(WARMUP_US);
   const before = sim.metrics();
@@ -78,7 +78,15 @@ function memoryRun(): { bytesPerMessage: number; retained: number } {
   return { bytesPerMessage: bytes / retained, retained };
 }
 
-const runs = Array.from({ length: RUNS }, () => throughputRun());
+// Kafka and RabbitMQ runs alternate, so the ratio of the two is measured under the same load.
+const runs: ReturnType<typeof throughputRun>[] = [];
+const amqpRuns: ReturnType<typeof throughputRun>[] = [];
+for (let i = 0; i < RUNS; i++) {
+  runs.push(throughputRun());
+  amqpRuns.push(throughputRun(benchAmqpTopology(RATE)));
+}
+const amqpRate = median(amqpRuns.map((r) => r.msgsPerSec));
+const amqpRatio = median(amqpRuns.map((r, i) => r.msgsPerSec / runs[i]!.msgsPerSec));
 const rate = median(runs.map((r) => r.msgsPerSec));
 const eventRate = median(runs.map((r) => r.eventsPerSec));
 const bare = median(Array.from({ length: RUNS }, () => bareLoop(runs[0]!.events * 20)));
@@ -101,8 +109,10 @@ const lines = [
   `| simulated events per wall second | ${fmt(eventRate)} | |`,
   `| bare event-queue loop, events per second | ${fmt(bare)} | (ceiling) |`,
   `| bytes per retained message | ${bytes.toFixed(1)} | at most ${TARGET_BYTES}: ${verdict(bytes <= TARGET_BYTES)} |`,
+  `| RabbitMQ: simulated messages per wall second (exchange, queue, 3 consumers, manual ack) | ${fmt(amqpRate)} (${(amqpRatio * 100).toFixed(0)}% of Kafka's, run by run) | at least half of Kafka's: ${verdict(amqpRatio >= 0.5)} |`,
   '',
   `Per run: ${runs.map((r) => `${fmt(r.msgsPerSec)} msg/s`).join(', ')}; ${fmt(runs[0]!.messages)} messages and ${fmt(runs[0]!.events)} events per window (${(runs[0]!.events / runs[0]!.messages).toFixed(3)} events per message: batches, not records, are events).`,
+  `RabbitMQ per run: ${amqpRuns.map((r) => `${fmt(r.msgsPerSec)} msg/s`).join(', ')}; ${(amqpRuns[0]!.events / amqpRuns[0]!.messages).toFixed(3)} events per message (a publisher's batch, a push to a consumer and its acks are events; every message is its own entries in the trace).`,
   `Memory: ${mem.map((m) => `${m.bytesPerMessage.toFixed(1)} B`).join(', ')} over ${fmt(mem[0]!.retained)} retained records (message table 20 B + log 4 B per record; the rest is growth slack, buffers and the trace ring).`,
   '',
 ];

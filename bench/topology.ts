@@ -11,3 +11,17 @@ export function benchTopology(ratePerSecond: number): string {
   %% @config Consumer instances=3 processing=0ms
 `;
 }
+
+/**
+ * The RabbitMQ benchmark topology: the same producer publishing to a direct exchange, one durable classic queue, read
+ * by 3 consumers with manual acks (RabbitMQ's defaults otherwise: no confirms, transient messages, no prefetch limit).
+ */
+export function benchAmqpTopology(ratePerSecond: number): string {
+  return `graph LR
+  Producer[Order Service] -->|order.created| X["Exchange: orders (direct)"]
+  X -->|order.created| Q[(Queue: billing)]
+  Q --> Consumer[Billing Service]
+  %% @config Producer rate=${ratePerSecond}/s key=customerId keys=100000 latency=0ms size=100
+  %% @config Consumer instances=3 processing=0ms ack=manual
+`;
+}

@@ -143,10 +143,13 @@ export function settleDelivery(w: World, c: Consumer): void {
   const ack: QMsg[] = [];
   const back: QMsg[] = [];
   const drop: QMsg[] = [];
-  for (const m of c.working) {
-    if (c.dropping.includes(m)) drop.push(m);
-    else if (c.failing.includes(m)) back.push(m);
-    else ack.push(m);
+  if (c.failing.length === 0) ack.push(...c.working);
+  else {
+    for (const m of c.working) {
+      if (c.dropping.includes(m)) drop.push(m);
+      else if (c.failing.includes(m)) back.push(m);
+      else ack.push(m);
+    }
   }
   for (const m of ack) {
     settle(a, m.id);
@@ -186,16 +189,18 @@ on<World>(RE.ackArrive, 'acks arrive', (w, cid, n) => {
   const q = w.parts.amqp.queues[c.queue]!;
   if (!available(w, q)) return;
   c.lastHeard = w.now;
-  // Deliveries the channel no longer holds (it closed meanwhile, and they went back) are not acked again.
-  const held = (m: QMsg) => {
-    const i = c.unacked.indexOf(m);
-    if (i < 0) return false;
-    c.unacked.splice(i, 1);
-    return true;
-  };
-  for (const m of batch.ack) if (held(m)) q.stats.acked++;
-  for (const m of batch.requeue) if (held(m)) requeue(w, q, m, c.id);
-  for (const m of batch.drop) if (held(m)) deadLetter(w, q, m, 'rejected');
+  // Deliveries the channel no longer holds (it closed meanwhile, and they went back) are not acked again. One pass
+  // over the unacked list, which is in delivery order as acks usually are.
+  const settled = new Set<QMsg>([...batch.ack, ...batch.requeue, ...batch.drop]);
+  const held = new Set<QMsg>();
+  c.unacked = c.unacked.filter((m) => {
+    if (!settled.has(m)) return true;
+    held.add(m);
+    return false;
+  });
+  for (const m of batch.ack) if (held.has(m)) q.stats.acked++;
+  for (const m of batch.requeue) if (held.has(m)) requeue(w, q, m, c.id);
+  for (const m of batch.drop) if (held.has(m)) deadLetter(w, q, m, 'rejected');
   dispatch(w, q);
 }, { hop: true });
 

@@ -129,7 +129,7 @@ export const amqp: Broker = {
     return c.id;
   },
 
-  route(w, publisher, destination) {
+  route(w, _publisher, destination) {
     const a = w.parts.amqp;
     const r = a.routes[destination]!;
     const routed = routeMessage(w, r.exchange, r.key, r.headers);

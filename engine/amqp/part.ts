@@ -21,8 +21,8 @@ export interface AmqpPart {
   /** By destination of the port (undefined: another family's): where a publish goes, or the queue it reads. */
   routes: (Route | undefined)[];
   queueOf: (number | undefined)[];
-  /** Queues each (exchange, routing key) routes to, found once (bindings do not change during a run). */
-  routeCache: Map<string, { queues: number[]; alternate: boolean }>;
+  /** Queues each exchange routes a routing key to, found once (bindings change only in scenarios, which clear it). */
+  routeCache: Map<number, Map<string, { queues: number[]; alternate: boolean }>>;
   /** The copies a message routed to several queues has there (its own id is the first queue's). */
   copies: Map<number, number[]>;
   /**

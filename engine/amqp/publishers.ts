@@ -75,14 +75,18 @@ on<World>(RE.publishArrive, 'publishes arrive', (w, pid, batch) => {
   p.inFlight.delete(batch);
   const node = a.nodes[p.node]!;
   const touched = new Set<number>();
+  // An application's channel publishes every message of the batch the same way: routed once.
+  const fixed = p.script ? null : a.routes[p.destination]!;
+  let first: ReturnType<typeof routeMessage> | undefined;
   for (let i = 0; i < b.ids.length; i++) {
     const id = b.ids[i]!;
     // A scenario's publisher sets each message's route and properties; an application's has its channel's.
     const own = p.script?.props.get(id);
-    const route = own ?? a.routes[p.destination]!;
+    const route = own ?? fixed!;
     const cfg = own ?? p.config;
     const ttl = own ? own.expirationUs : p.config.expirationUs;
-    const routed = routeMessage(w, route.exchange, route.key, route.headers);
+    const routed = own || i === 0 ? routeMessage(w, route.exchange, route.key, route.headers) : first!;
+    if (i === 0) first = routed;
     const x = a.exchanges[route.exchange]!;
     const queues = routed.queues;
     if (queues.length === 0) {
@@ -184,7 +188,8 @@ on<World>(RE.confirmArrive, 'confirms arrive', (w, pid, n) => {
 /** The publisher counts the message sent: acknowledged (and its copies in other queues with it). */
 function acknowledged(w: World, p: Publisher, id: number, waiter: number): void {
   const f = addFlags(w.messages, id, ACKED);
-  for (const copy of w.parts.amqp.copies.get(id) ?? []) addFlags(w.messages, copy, ACKED);
+  const copies = w.parts.amqp.copies;
+  if (copies.size > 0) for (const copy of copies.get(id) ?? []) addFlags(w.messages, copy, ACKED);
   if ((f & ACKED) !== 0) return;
   p.acked++;
   countAcknowledged(w.metrics, p.host, w.now - producedAtOf(w.messages, id), (f & FROM_SOURCE) !== 0);

@@ -23,9 +23,10 @@ export function routeMessage(w: World, exchange: number, key: string, headers: R
   const x = a.exchanges[exchange];
   if (!x) return NONE;
   if (x.type === 'headers') return resolve(w, x, key, headers);
-  const id = `${exchange}\u0000${key}`;
-  let r = a.routeCache.get(id);
-  if (!r) a.routeCache.set(id, (r = resolve(w, x, key, null)));
+  let byKey = a.routeCache.get(exchange);
+  if (!byKey) a.routeCache.set(exchange, (byKey = new Map()));
+  let r = byKey.get(key);
+  if (!r) byKey.set(key, (r = resolve(w, x, key, null)));
   return r;
 }
 
