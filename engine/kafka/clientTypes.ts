@@ -17,6 +17,8 @@ export interface ProducerConfig {
   retries: number;
   backoffUs: number;
   backoffMaxUs: number;
+  /** metadata.max.age.ms */
+  metadataMaxAgeUs: number;
   recordBytes: number;
   /** partitioner.ignore.keys: choose partitions as for keyless records; the records still carry their keys. */
   ignoreKeys: boolean;

@@ -90,6 +90,7 @@ export function producerSettings(v: Values, node: string, d: Diagnostics): Produ
     retries,
     backoffUs: ms(v['retry.backoff.ms']!),
     backoffMaxUs: ms(v['retry.backoff.max.ms']!),
+    metadataMaxAgeUs: ms(v['metadata.max.age.ms']!),
     recordBytes: Math.max(1, v['size'] as number),
     ignoreKeys: v['partitioner.ignore.keys'] as boolean,
   };

@@ -45,4 +45,5 @@ export const KE = eventKinds([
   'joinTimeout', // a=consumer, b=join sequence
   'commitTimeout', // a=consumer, b=commit id
   'retentionCheck', // a=cluster
+  'metadataMaxAge', // a=producer, b=life: metadata.max.age.ms has passed since the producer last refreshed for its own sake
 ]);

@@ -22,7 +22,7 @@ import * as group from './group.ts';
 import { crashConsumer, restartConsumer } from './lifecycle.ts';
 import type { KafkaClientSettings } from './spec.ts';
 import * as produce from './produce.ts';
-import { crashProducer, restartProducer, send } from './producer.ts';
+import { ageMetadata, crashProducer, restartProducer, send } from './producer.ts';
 import { partitionFor } from './partitioning.ts';
 import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
 import { reconfigureKafka } from './reconfigure.ts';
@@ -88,6 +88,7 @@ export const kafka: Broker = {
       after(w, c.config.replicaLagTimeMaxUs / 2, KE.isrCheck, c.id, 0);
       after(w, c.config.retentionCheckUs, KE.retentionCheck, c.id, 0);
     }
+    for (const p of w.parts.kafka.producers) if (p.alive) ageMetadata(w, p);
   },
 
   target: kafkaTarget,

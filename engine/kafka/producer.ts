@@ -200,8 +200,12 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
   const bhost = w.parts.kafka.brokers[broker]!.host;
   const t = arrival(w.net, w.now, prod.host, bhost);
   if (t >= 0) at(w, t, KE.produceArrive, broker, id);
-  else if (prod.config.acks === 0) w.parts.kafka.produceRequests.delete(id);
-  else {
+  else if (prod.config.acks === 0) {
+    w.parts.kafka.produceRequests.delete(id);
+    // acks=0 hears nothing back, but a refused connection is a disconnect, and the client asks for metadata on one
+    // (NetworkClient.handleDisconnections): it finds the new leader instead of writing to a dead one for ever (K1).
+    if (refusedAt(w.net, w.now, prod.host, bhost) >= 0) refreshMetadata(w, prod);
+  } else {
     const refused = refusedAt(w.net, w.now, prod.host, bhost);
     if (refused >= 0) connectionReset(w, id, refused);
   }
@@ -341,7 +345,21 @@ export function crashProducer(w: World, prod: Producer): void {
 /** A restarted producer is a new idempotent session: a new producer id, sequences from zero (semantics K14). */
 export function restartProducer(w: World, prod: Producer): void {
   prod.alive = true;
+  prod.life++; // timers of a session held back at the start (a service's start delay) end with it
   prod.producerId = nextId(w);
   prod.metaVersion = 0;
   refreshMetadata(w, prod);
+  ageMetadata(w, prod);
 }
+
+/** Refreshes metadata every metadata.max.age.ms whatever happens: new partitions and leaders reach even acks=0. */
+export function ageMetadata(w: World, prod: Producer): void {
+  after(w, prod.config.metadataMaxAgeUs, KE.metadataMaxAge, prod.id, prod.life);
+}
+
+on<World>(KE.metadataMaxAge, 'metadata.max.age.ms', (w, pid, life) => {
+  const prod = w.parts.kafka.producers[pid]!;
+  if (prod.life !== life || !prod.alive) return;
+  refreshMetadata(w, prod);
+  ageMetadata(w, prod);
+});
