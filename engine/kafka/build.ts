@@ -78,7 +78,7 @@ export function addProducer(w: World, owner: Owner, cluster: number, config: Pro
   const { name, host } = owner;
   w.parts.kafka.producers.push({
     id, name, host, cluster, app: owner.app, instance: owner.instance, config, alive: true, life: 0, producerId: w.nextId++, metaVersion: 1, metadataInflight: false, metadataFailures: 0,
-    open: new Array(w.parts.kafka.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(),
+    open: new Array(w.parts.kafka.partitions.length).fill(null), batches: new Map(), ready: new Map(), retryTimerArmed: false, inflight: new Map(), requests: new Map(), nextSeq: new Map(), ackedSeq: new Map(),
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0,
   });

@@ -102,6 +102,8 @@ export interface Producer {
   inflight: Map<number, number>;
   requests: Map<number, ProduceRequest>;
   nextSeq: Map<number, number>;
+  /** Per partition: the last sequence acknowledged in the current epoch (the client's lastAckedSequence). */
+  ackedSeq: Map<number, number>;
   /** Per partition: batches waiting out a retry backoff (idempotent order holds later batches back). */
   retrying: Map<number, number>;
   /** Sticky partitioner state per topic, for records without a key (KIP-794). */

@@ -12,11 +12,15 @@ import { NONE, NOT_ENOUGH_REPLICAS, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENC
 import { wakeFetches } from './fetch.ts';
 import { completeDelayed, maybeAdvanceHighWatermark, resolve } from './highWatermark.ts';
 import { believesLeader, slotOf, stateAt } from './metadata.ts';
+import { idAt } from './log.ts';
 import { appendOn, viewIdAt } from './replicas.ts';
 import { wakeReplicaFetchers } from './replication.ts';
-import type { Partition } from './types.ts';
+import type { Partition, ProducerEntry } from './types.ts';
 
-const PRODUCER_STATE_BATCHES = 10;
+/** Batches compared for duplicates (Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN). */
+const DEDUPE_BATCHES = 5;
+/** Entries (4 numbers a batch) a producer's history grows to before entries no replica needs are dropped. */
+const TRIM_FROM = 64 * 4;
 
 on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
   const req = w.parts.kafka.produceRequests.get(requestId);
@@ -73,33 +77,60 @@ on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
   else if (waiting && req.pending > 0) after(w, req.timeoutUs, KE.delayedProduceExpire, bid, requestId);
 }, { hop: true });
 
-/** Base offset of the batch if this replica's log already holds it (same producer, same sequences), else -1. */
+/**
+ * Base offset of the batch if this replica's log already holds it (same producer, same sequences), else -1. Like the
+ * broker, only the producer's last five batches in this log are compared (ProducerStateEntry.NUM_BATCHES_TO_RETAIN):
+ * with at most five requests in flight, a retry is always among them.
+ */
 function duplicateOf(p: Partition, slot: number, e: ProduceEntry): number {
   const st = p.producers.get(e.producerId);
   if (!st) return -1;
   const last = e.baseSeq + e.ids.length - 1;
   const b = st.batches;
-  for (let i = 0; i < b.length; i += 4) {
-    if (b[i] === e.baseSeq && b[i + 1] === last && viewIdAt(p, slot, b[i + 2]!) === b[i + 3]) return b[i + 2]!;
+  let seen = 0;
+  for (let i = b.length - 4; i >= 0 && seen < DEDUPE_BATCHES; i -= 4) {
+    if (viewIdAt(p, slot, b[i + 2]!) !== b[i + 3]) continue;
+    seen++;
+    if (b[i] === e.baseSeq && b[i + 1] === last) return b[i + 2]!;
   }
   return -1;
 }
 
-/** The batch continues the producer's sequence as this replica's log knows it (or the producer is new to it). */
+/**
+ * The batch continues the producer's sequence as this replica's log knows it (or the producer is new to it). The
+ * broker rebuilds a producer's state from its log after a truncation, so the last sequence is the newest of the
+ * producer's batches this log still holds, however far back: a gap is found even when the lost batches are many.
+ */
 function inSequence(p: Partition, slot: number, e: ProduceEntry): boolean {
   const st = p.producers.get(e.producerId);
   if (!st) return true;
-  let lastSeq = -1;
   const b = st.batches;
-  for (let i = 0; i < b.length; i += 4) {
-    if (viewIdAt(p, slot, b[i + 2]!) === b[i + 3] && b[i + 1]! > lastSeq) lastSeq = b[i + 1]!;
+  for (let i = b.length - 4; i >= 0; i -= 4) {
+    if (viewIdAt(p, slot, b[i + 2]!) === b[i + 3]) return e.baseSeq === b[i + 1]! + 1;
   }
-  return lastSeq < 0 || e.baseSeq === lastSeq + 1;
+  // None of its batches is in this log (all truncated, or deleted by retention): the broker knows it no more.
+  return true;
 }
 
 function remember(p: Partition, e: ProduceEntry, base: number): void {
   let st = p.producers.get(e.producerId);
-  if (!st) p.producers.set(e.producerId, (st = { batches: [] }));
+  if (!st) p.producers.set(e.producerId, (st = { batches: [], trimAt: TRIM_FROM }));
   st.batches.push(e.baseSeq, e.baseSeq + e.ids.length - 1, base, e.ids[0]!);
-  if (st.batches.length > PRODUCER_STATE_BATCHES * 4) st.batches.splice(0, 4);
+  if (st.batches.length > st.trimAt) trim(p, st);
+}
+
+/**
+ * Drops the batches no replica can still need. Every replica holds the log's first min(matched) records, so of the
+ * batches below that line only the newest one still in the log can be some replica's newest (its last sequence). A
+ * replica that stays down holds the line back, and the history grows until it returns: a broker rebuilds producer
+ * state from its own log, however old (ProducerStateManager), and so must the model.
+ */
+function trim(p: Partition, st: ProducerEntry): void {
+  let floor = Infinity;
+  for (const m of p.matched) if (m < floor) floor = m;
+  const b = st.batches;
+  let keep = -1;
+  for (let i = 0; i < b.length && b[i + 2]! < floor; i += 4) if (idAt(p.log, b[i + 2]!) === b[i + 3]) keep = i;
+  if (keep > 0) b.splice(0, keep);
+  st.trimAt = Math.max(TRIM_FROM, b.length * 2);
 }

@@ -253,12 +253,28 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
     p.writesFailingSince = -1;
     p.lastWriteOkAt = w.now;
     prod.batches.delete(batchId);
+    if (prod.config.idempotent && b.seqProducerId === prod.producerId) {
+      const last = b.baseSeq + b.ids.length - 1;
+      if (last > (prod.ackedSeq.get(b.partition) ?? -1)) prod.ackedSeq.set(b.partition, last);
+    }
     for (let i = 0; i < b.ids.length; i++) acknowledge(w, prod, b.ids[i]!, baseOffset);
     record(w.trace, w.now, KT.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
     notify(w, b, NONE);
     return;
   }
   record(w.trace, w.now, KT.ack, prod.host, b.partition, -1, b.ids.length, code);
+  if (code === OUT_OF_ORDER_SEQUENCE_NUMBER && prod.config.idempotent && isNextSequence(prod, b)) {
+    // The broker's log lacks batches this producer had acknowledged (data was lost: an unclean election, a
+    // truncation). Since Kafka 2.5 a producer that is not transactional bumps its epoch, starts its sequences again
+    // and retries the batch at once; the application never sees the error (KIP-360, semantics K15). A batch that is
+    // not the next after the last acknowledged one is only behind a retried batch, and is retried as usual
+    // (TransactionManager.canRetry).
+    prod.producerId = nextId(w);
+    prod.nextSeq.clear();
+    prod.ackedSeq.clear();
+    enqueue(prod, b);
+    return;
+  }
   if (p.writesFailingSince < 0) p.writesFailingSince = Math.max(b.createdAt, p.lastWriteOkAt);
   if (code === NOT_LEADER_OR_FOLLOWER || code === REQUEST_TIMED_OUT || code === NETWORK_EXCEPTION) refreshMetadata(w, prod);
   if (b.attempts > prod.config.retries || w.now - b.createdAt >= prod.config.deliveryTimeoutUs) {
@@ -270,6 +286,14 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
   prod.retrying.set(b.partition, (prod.retrying.get(b.partition) ?? 0) + 1);
   b.backoff = true;
   at(w, Math.min(w.now + delay, deadline), KE.retryReady, prod.id, b.id);
+}
+
+/**
+ * The batch is the one right after the last sequence acknowledged on its partition in this epoch: an out-of-order
+ * answer to it means the broker lost acknowledged batches. Any other batch is only behind one being retried.
+ */
+function isNextSequence(prod: Producer, b: Batch): boolean {
+  return b.seqProducerId === prod.producerId && b.baseSeq === (prod.ackedSeq.get(b.partition) ?? -1) + 1;
 }
 
 on<World>(KE.retryReady, 'retry backoff over', (w, pid, batchId) => {
@@ -336,6 +360,7 @@ export function crashProducer(w: World, prod: Producer): void {
   prod.inflight.clear();
   prod.requests.clear();
   prod.nextSeq.clear();
+  prod.ackedSeq.clear();
   prod.retrying.clear();
   prod.sticky.clear();
   prod.metadataInflight = false;

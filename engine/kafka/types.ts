@@ -78,7 +78,10 @@ export interface DelayedProduce {
  * at baseOffset is firstMessageId), which is what Kafka's per-replica producer state amounts to.
  */
 export interface ProducerEntry {
+  /** Per batch, oldest first: first sequence, last sequence, base offset, first message id. */
   batches: number[];
+  /** History length at which entries no replica needs are next dropped. */
+  trimAt: number;
 }
 
 export interface Partition {
