@@ -3,7 +3,7 @@ import { parseTopology, setting } from '../../engine/index.ts';
 import { settingCompletions } from './settingCompletions.ts';
 
 const topology = parseTopology(
-  ['graph LR', '  Orders[Order Service] --> Kafka[Kafka Broker: orders-topic]', '  Kafka --> Billing[Billing Service]', '  Q[(Queue: billing)]:::queue'].join('\n'),
+  ['graph LR', '  Orders[Order Service] --> Kafka[Kafka Broker: orders-topic]', '  Kafka --> Billing[Billing Service]', '  Q[(Queue: billing)]:::queue', '  N[Note: retries are cheap]'].join('\n'),
 ).topology;
 const labels = (before: string) => settingCompletions(before, topology)?.options.map((o) => o.label) ?? null;
 
@@ -16,7 +16,7 @@ describe('settingCompletions', () => {
   it('offers the nodes that take settings and the hosted topics as targets', () => {
     const r = settingCompletions('  %% @config Or', topology)!;
     expect(r.from).toBe('  %% @config '.length);
-    expect(r.options.map((o) => o.label)).toEqual(['Orders', 'Kafka', 'Billing', 'orders-topic']);
+    expect(r.options.map((o) => o.label)).toEqual(['Orders', 'Kafka', 'Billing', 'Q', 'orders-topic']);
     expect(r.options[0]).toMatchObject({ detail: 'service', apply: 'Orders ' });
   });
 
@@ -50,7 +50,12 @@ describe('settingCompletions', () => {
     expect(settingCompletions('  %% @config Orders lingr.ms=', topology)).toBeNull();
   });
 
+  it("offers a queue's arguments for a queue", () => {
+    expect(labels('  %% @config Q ')).toEqual(expect.arrayContaining(['x-queue-type', 'x-dead-letter-exchange', 'x-delivery-limit']));
+    expect(labels('  %% @config Q ')).not.toContain('acks');
+  });
+
   it('offers nothing for a drawn-only component, whose settings are not checked', () => {
-    expect(labels('  %% @config Q ')).toEqual([]);
+    expect(labels('  %% @config N ')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { LogEntry } from '../../../engine/index.ts';
 import { formatTime } from '../format.ts';
-import { familyOf } from './logKinds.ts';
+import { familyOf, kindWords } from './logKinds.ts';
 
 interface Props {
   entry: LogEntry;
@@ -18,7 +18,7 @@ export const LogRow = memo(function LogRow({ entry, top, onNode, onMessage }: Pr
     <li className="log-row" style={{ top }} data-testid="log-entry" data-kind={entry.kind}>
       <span className="log-time">{formatTime(entry.timeUs)}</span>
       <span className="log-kind" style={{ color: family.color, borderColor: family.color }} title={family.hint}>
-        {entry.kind === 'highWatermark' ? 'high watermark' : entry.kind}
+        {kindWords(entry.kind)}
       </span>
       {entry.node ? (
         <button type="button" className="link-button log-node" onClick={() => onNode(entry.node)} title={`Select ${entry.node} on the canvas`} data-testid="log-node">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../../engine/components.ts';
 import { traceKindNames } from '../../../engine/history/trace.ts';
-import { familyOf, kindsFor, LOG_FAMILIES } from './logKinds.ts';
+import { familyOf, kindsFor, kindWords, LOG_FAMILIES } from './logKinds.ts';
 
 describe('log families', () => {
   it('ask for every kind when nothing or everything is picked, else for the picked families', () => {
@@ -18,5 +18,12 @@ describe('log families', () => {
     for (const k of traced) expect(LOG_FAMILIES.filter((f) => f.kinds.includes(k)).map((f) => f.id), k).toHaveLength(1);
     expect(familyOf('truncate').id).toBe('replicate');
     expect(familyOf('mystery')).toMatchObject({ id: 'mystery', kinds: ['mystery'], color: 'var(--muted)' });
+  });
+
+  it("read RabbitMQ's kinds in RabbitMQ's words", () => {
+    expect(familyOf('deadLetter').id).toBe('rabbitmq');
+    expect(kindWords('amqpPublish')).toBe('publish');
+    expect(kindWords('deadLetter')).toBe('dead-letter');
+    expect(kindWords('append')).toBe('append');
   });
 });

@@ -24,7 +24,28 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'request', kinds: ['request', 'checkout'], color: 'var(--text-3)', hint: 'synchronous requests and checkouts' },
   { id: 'retention', kinds: ['retention'], color: 'var(--stone)', hint: 'retention deleting old records' },
   { id: 'database', kinds: ['txCommit', 'txRollback', 'txRefused', 'walLost'], color: 'var(--purple)', hint: 'transactions committed, refused, or rolled back by a crash' },
+  {
+    id: 'rabbitmq',
+    kinds: ['amqpPublish', 'enqueue', 'unroutable', 'confirm', 'amqpDeliver', 'amqpAck', 'requeue', 'deadLetter', 'amqpDrop', 'channelClosed', 'queueLeader'],
+    color: 'var(--amber)',
+    hint: 'RabbitMQ: published, routed into queues (or nowhere), confirmed, delivered, acked, requeued, dead-lettered or dropped',
+  },
 ];
+
+/** How a kind reads in a log row, where its trace name is not a word a learner would use. */
+const KIND_WORDS: Record<string, string> = {
+  highWatermark: 'high watermark',
+  amqpPublish: 'publish',
+  enqueue: 'queued',
+  amqpDeliver: 'deliver',
+  amqpAck: 'ack',
+  deadLetter: 'dead-letter',
+  amqpDrop: 'drop',
+  channelClosed: 'channel closed',
+  queueLeader: 'queue leader',
+};
+
+export const kindWords = (kind: string): string => KIND_WORDS[kind] ?? kind;
 
 const familyOfKind = new Map(LOG_FAMILIES.flatMap((f) => f.kinds.map((k) => [k, f] as const)));
 
