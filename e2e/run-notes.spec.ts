@@ -1,18 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { openTopology } from './observe.ts';
 
-test('a run says what it leaves out: RabbitMQ nodes are drawn, not simulated', async ({ page }) => {
+test('a run says what it notes about the topology, at its line: a quorum queue on one node', async ({ page }) => {
   await openTopology(
     page,
     `graph LR
-  Orders[Order Service] -->|publish| Kafka[Kafka: orders]
-  Orders -->|publish| Exchange[RabbitMQ Exchange: billing]
+  Orders[Order Service] -->|jobs| Work[(Queue: work)]
+  Work --> Worker[Worker Service]
+  %% @config Work x-queue-type=quorum
 `,
-    'Kafka and RabbitMQ',
+    'A quorum queue on one node',
   );
   await expect(page.getByTestId('run-notes')).toHaveCount(0);
   await page.getByTestId('play').click();
   const notes = page.getByTestId('run-notes');
-  await expect(notes).toContainText('line 3');
-  await expect(notes).toContainText('drawn but not simulated yet');
+  await expect(notes).toContainText('line 4');
+  await expect(notes).toContainText('cannot survive a node failure');
 });
