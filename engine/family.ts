@@ -60,6 +60,11 @@ export interface Family {
   readonly inspect?: Readonly<Record<string, (w: World, id: number) => unknown>>;
   /** What the trace still tells about each of `ids` (messages on its places): their stages, in the order asked. */
   lives?(w: World, ids: readonly number[]): MessageLife[];
+  /**
+   * The message `id` is a copy of, from the same publish (RabbitMQ: another queue's copy of a message routed to
+   * several), or 0. A copy's causation names that message without `CAUSED_BY_MESSAGE`, so stories ask here.
+   */
+  copyOf?(w: World, id: number): number;
   /** Marks every message it holds durably (the loss checker asks every family). */
   holds?(w: World, mark: (message: number) => void): void;
   /** Takes the settings of a new spec in a fork; returns why it cannot, or null. */

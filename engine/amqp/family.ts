@@ -14,7 +14,7 @@ import type { World } from '../world.ts';
 import * as consumers from './consumers.ts';
 import { consume, crashConsumer, failFrom, restartConsumer, settleDelivery } from './consumers.ts';
 import { amqpLive, amqpTargetNames } from './live.ts';
-import { amqpLives } from './lives.ts';
+import { amqpCopyOf, amqpLives } from './lives.ts';
 import * as nodes from './nodes.ts';
 import { crashNode, restartNode } from './nodes.ts';
 import { createAmqpPart, isSettled } from './part.ts';
@@ -233,6 +233,7 @@ export const amqp: Broker = {
   live: (w, out) => amqpLive(w, out),
   targetNames: amqpTargetNames,
   lives: amqpLives,
+  copyOf: amqpCopyOf,
   inspect: { queue: queueDetail, exchange: exchangeDetail },
 
   summary(w) {

@@ -17,6 +17,8 @@ export interface ExchangeNodeLive extends NodeLiveBase {
   type: 'exchange';
   /** Its number among the exchanges (what the inspector asks about). */
   id: number;
+  /** The RabbitMQ node (cluster) hosting it, as a fault names it (for link faults on its edges). */
+  host: string;
   exchangeType: string;
   routed: number;
   unroutable: number;
@@ -27,6 +29,8 @@ export interface QueueNodeLive extends NodeLiveBase {
   type: 'queue';
   /** Its number among the queues (what the inspector asks about). */
   id: number;
+  /** The RabbitMQ node (cluster) hosting it, as a fault names it (for link faults on its edges). */
+  host: string;
   queueType: 'classic' | 'quorum';
   ready: number;
   unacked: number;
@@ -61,14 +65,14 @@ export function amqpLive(w: World, out: Record<string, unknown>): void {
   for (const x of a.exchanges) {
     if (!x.node) continue;
     const up = a.clusters[x.cluster]!.nodes.some((id) => a.nodes[id]!.alive) ? 1 : 0;
-    out[x.node] = { type: 'exchange', id: x.id, up, of: 1, exchangeType: x.type, routed: x.stats.routed, unroutable: x.stats.unroutable, returned: x.stats.returned } satisfies ExchangeNodeLive;
+    out[x.node] = { type: 'exchange', id: x.id, host: a.clusters[x.cluster]!.name, up, of: 1, exchangeType: x.type, routed: x.stats.routed, unroutable: x.stats.unroutable, returned: x.stats.returned } satisfies ExchangeNodeLive;
   }
   for (const q of a.queues) {
     if (!q.node) continue;
     const cs = q.consumers.map((id) => a.consumers[id]!);
     const ok = available(w, q);
     out[q.node] = {
-      type: 'queue', id: q.id, up: ok ? 1 : 0, of: 1, queueType: q.config.type, ready: readyCount(q), unacked: cs.reduce((n, c) => n + c.unacked.length, 0),
+      type: 'queue', id: q.id, host: a.clusters[q.cluster]!.name, up: ok ? 1 : 0, of: 1, queueType: q.config.type, ready: readyCount(q), unacked: cs.reduce((n, c) => n + c.unacked.length, 0),
       consumers: cs.map((c) => ({ name: c.name, unacked: c.unacked.length })), ...q.stats, leader: ok ? a.nodes[q.leader]!.number : 0,
     } satisfies QueueNodeLive;
   }

@@ -8,7 +8,7 @@ import { defineTraceKinds, type TraceEntry } from '../history/trace.ts';
 import type { World } from '../world.ts';
 import type { DeathReason } from './types.ts';
 
-const REASONS: DeathReason[] = ['rejected', 'expired', 'maxlen', 'delivery_limit'];
+export const REASONS: readonly DeathReason[] = ['rejected', 'expired', 'maxlen', 'delivery_limit'];
 const consumer = (w: World, e: TraceEntry) => w.parts.amqp.consumers[e.b]?.name ?? 'a consumer';
 const queueName = (w: World, e: TraceEntry) => w.parts.amqp.queues[e.c]?.name ?? '';
 const exchangeName = (w: World, x: number) => {

@@ -102,22 +102,41 @@ export function keyPath(w: World, key: string, limit = 200): MessageLife[] {
   return messageLives(w, ids.reverse());
 }
 
+/** The message `id` is a copy of, as the family that made it says (0: none, it is a publish of its own). */
+export function copyOf(w: World, id: number): number {
+  for (const f of FAMILIES) {
+    const original = f.copyOf?.(w, id) ?? 0;
+    if (original > 0) return original;
+  }
+  return 0;
+}
+
 /**
  * The story a message belongs to: the messages its request published and everything they caused in turn (or, for a
- * message no request started, its first ancestor and that one's descendants), oldest first, at most `limit`.
+ * message no request started, its first ancestor and that one's descendants), oldest first, at most `limit`. A copy
+ * of a publish (RabbitMQ routing one message to several queues) belongs where its original does.
  * @example story(w, 3008) // the OrderCreatedEvent of checkout 10543, and the events its consumers published
  */
 export function story(w: World, id: number, limit = 100): MessageLife[] {
   const m = w.messages;
   if (id <= 0 || id >= m.count) return [];
   let root = id;
-  for (let hops = 0; hops < 1000 && (flagsOf(m, root) & CAUSED_BY_MESSAGE) !== 0 && causationOf(m, root) > 0; hops++) root = causationOf(m, root);
+  for (let hops = 0; hops < 1000; hops++) {
+    const parent = (flagsOf(m, root) & CAUSED_BY_MESSAGE) !== 0 ? causationOf(m, root) : copyOf(w, root);
+    if (parent <= 0) break;
+    root = parent;
+  }
   const request = (flagsOf(m, root) & CAUSED_BY_MESSAGE) === 0 ? causationOf(m, root) : 0;
   const members = new Set<number>([root]);
-  // Causes are produced before their effects, so one forward scan finds the whole tree.
+  // Causes (and originals) are produced before their effects (and copies), so one forward scan finds the whole tree.
   for (let x = request > 0 ? 1 : root + 1; x < m.count && members.size < limit; x++) {
-    const caused = (flagsOf(m, x) & CAUSED_BY_MESSAGE) !== 0;
-    if (caused ? members.has(causationOf(m, x)) : request > 0 && causationOf(m, x) === request) members.add(x);
+    const c = causationOf(m, x);
+    if ((flagsOf(m, x) & CAUSED_BY_MESSAGE) !== 0) {
+      if (members.has(c)) members.add(x);
+    } else {
+      const original = members.has(c) || (request > 0 && c === request) ? copyOf(w, x) : 0;
+      if (original > 0 ? members.has(original) : request > 0 && c === request) members.add(x);
+    }
   }
   if (!members.has(id)) members.add(id);
   return messageLives(w, [...members].sort((a, b) => a - b));

@@ -53,7 +53,7 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   kind('consumer', 'consumer', 'consumer', 'apps', true, 1, 'A consumer in a consumer group, reading assigned partitions.', 'service'),
   kind('rabbitmq', 'rabbitmq', 'rabbitmq', 'amqp', true, 1, 'A RabbitMQ node (or cluster, nodes=3) hosting exchanges and queues.'),
   kind('exchange', 'exchange', 'exchange', 'amqp', false, 1, 'A RabbitMQ exchange: routes each message to the queues bound to it (direct, fanout, topic, headers).'),
-  kind('queue', 'queue', 'queue', 'amqp', false, 1, 'A RabbitMQ queue: messages wait here until a consumer acks them, then they are gone.'),
+  kind('queue', 'queue', 'queue', 'amqp', false, 2, 'A RabbitMQ queue: messages wait here until a consumer acks them, then they are gone.'),
   { ...kind('database', 'db', 'database', 'stores', true, 1, 'A database: committed rows survive crashes; an open transaction does not.'), faults: ['crash', 'restart', 'slow'] },
   kind('outbox', 'outbox', 'outbox relay', 'apps', true, 1, 'An outbox relay: publishes rows committed to an outbox table.', 'service'),
   kind('eventstore', 'eventstore', 'event store', 'apps', true, 1, 'An append-only event store, the record of an event-sourced system.', 'store'),
