@@ -35,7 +35,7 @@ describe('npm run sim', () => {
     expect(lines).toEqual([
       `${file}:9:37: warning: 'idempotent=trueprocessing=5ms' runs two settings together, so 'idempotent' gets no value it can use: put a space before 'processing=5ms'`,
       `${file}:13:21: warning: unknown setting 'lingr.ms' for Orders (did you mean linger.ms?)`,
-      `${file}:13:37: warning: acks=2: expected one of 0, 1, all, -1`,
+      `${file}:13:37: warning: acks=2: expected one of 0, 1, all, -1; the run keeps the default, all`,
     ]);
     // The run goes ahead with the defaults in their place.
     expect(r.stdout).toMatch(/checkouts/);

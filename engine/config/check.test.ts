@@ -26,7 +26,7 @@ describe('settings checked at parse time', () => {
     expect(lines.length).toBe(13);
     expect(settingProblems(lines.join('\n'))).toEqual([
       "13:21-29 unknown setting 'lingr.ms' for Orders (did you mean linger.ms?)",
-      '13:37-38 acks=2: expected one of 0, 1, all, -1',
+      '13:37-38 acks=2: expected one of 0, 1, all, -1; the run keeps the default, all',
     ]);
   });
 
@@ -53,8 +53,8 @@ describe('settings checked at parse time', () => {
 
   it('checks values on topics named by their broker and on the Kafka node, as the resolver reads them', () => {
     expect(settingProblems([...ORDERS, '  %% @config orders-topic replication.factor=three', '  %% @config Kafka brokers=0 min.insync.replicas=2'].join('\n'))).toEqual([
-      '6:46-51 replication.factor=three: expected a number',
-      '7:28-29 brokers=0: must be at least 1',
+      '6:46-51 replication.factor=three: expected a number; the run keeps the default, 1',
+      '7:28-29 brokers=0: must be at least 1; the run keeps the default, 3',
     ]);
   });
 

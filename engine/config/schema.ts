@@ -7,14 +7,14 @@
 
 import type { NodeKind } from '../topology/types.ts';
 
-export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer';
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer';
 
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
   | { type: 'number'; min?: number; max?: number }
   | { type: 'bool' }
   | { type: 'enum'; values: string[] }
-  | { type: 'ms' } // a duration; a bare number means milliseconds
+  | { type: 'ms'; forever?: boolean } // a duration; a bare number means milliseconds; with forever, -1 means no limit
   | { type: 'bytes' } // 16384, 16kb, 1mb, 1gib
   | { type: 'rate' } // 50/s, 3000/min
   | { type: 'distribution' } // 5ms, exp(5ms), lognormal(20ms, 0.5)
@@ -56,6 +56,8 @@ export const SETTINGS: Setting[] = [
   s('leader.imbalance.per.broker.percentage', 'cluster', int(0, 100), '10', 'Imbalance that triggers a preferred leader election.', 'ReplicationConfigs'),
   s('log.retention.check.interval.ms', 'cluster', ms, '300000', 'How often brokers look for segments to delete.', 'ServerLogConfigs'),
   s('group.initial.rebalance.delay.ms', 'cluster', ms, '3000', 'Wait for more members before the first rebalance of an empty group.', 'GroupCoordinatorConfig'),
+  s('group.min.session.timeout.ms', 'cluster', ms, '6000', 'The shortest session.timeout.ms a consumer may ask for: the coordinator refuses a shorter one (INVALID_SESSION_TIMEOUT).', 'GroupCoordinatorConfig'),
+  s('group.max.session.timeout.ms', 'cluster', ms, '1800000', 'The longest session.timeout.ms a consumer may ask for (30 min): the coordinator refuses a longer one.', 'GroupCoordinatorConfig'),
   s('replica.fetch.wait.max.ms', 'cluster', ms, '500', 'Longest a follower fetch waits at the leader for new data.'),
 
   // A topic.
@@ -64,7 +66,7 @@ export const SETTINGS: Setting[] = [
   s('min.insync.replicas', 'topic', int(1, 9), '1', 'Replicas that must have a write before an acks=all producer is told it succeeded.', 'ServerLogConfigs'),
   s('unclean.leader.election.enable', 'topic', bool, 'false', 'Let an out-of-sync replica lead when no in-sync one is alive (can lose committed data).', 'LogConfig'),
   s('cleanup.policy', 'topic', oneOf('delete', 'compact', 'compact,delete'), 'delete', 'Delete old segments, or compact to the latest value per key.', 'ServerLogConfigs'),
-  s('retention.ms', 'topic', { type: 'int', min: -1 }, '604800000', 'Delete segments whose newest record is older than this (7 days). -1: keep forever.', 'LogConfig'),
+  s('retention.ms', 'topic', { type: 'ms', forever: true }, '604800000', 'Delete segments whose newest record is older than this (7 days). -1: keep forever.', 'LogConfig'),
   s('retention.bytes', 'topic', { type: 'int', min: -1 }, '-1', 'Delete the oldest segments when a partition grows past this. -1: no limit.', 'ServerLogConfigs'),
   s('segment.bytes', 'topic', bytes, '1073741824', 'Roll a new segment at this size (1 GiB).', 'LogConfig'),
   s('segment.ms', 'topic', ms, '604800000', 'Roll a new segment after this long (7 days).', 'LogConfig'),
@@ -128,6 +130,13 @@ export const SETTINGS: Setting[] = [
   s('synchronous_commit', 'database', oneOf('on', 'off'), 'on', 'on: a commit returns once it is on disk. off: at once, and a crash loses what the WAL writer had not flushed.', 'PostgreSQL synchronous_commit'),
   s('wal_writer_delay', 'database', ms, '200', 'How often the WAL writer flushes asynchronous commits to disk.', 'PostgreSQL wal_writer_delay'),
 
+  // Writing a database and publishing (engine/outbox/): the dual write's order, and an outbox relay (Debezium's names).
+  s('write.order', 'service', oneOf('db-first', 'publish-first'), 'db-first', 'A service that writes its database and publishes: commit first, then publish (a crash between loses the event), or publish first (a crash between leaves a phantom event).'),
+  s('mode', 'relay', oneOf('poll', 'cdc'), 'poll', 'poll: query the outbox table for unsent rows, publish them, then mark them sent. cdc: tail the database log from a stored position, as Debezium does.'),
+  s('poll.interval.ms', 'relay', ms, '500', 'How long the relay waits between reads of the outbox (or of the log).', 'Debezium poll.interval.ms'),
+  s('max.batch.size', 'relay', int(1, 100_000), '2048', 'Rows one read returns at most.', 'Debezium max.batch.size'),
+  s('offset.flush.interval.ms', 'relay', ms, '60000', 'cdc: how often the relay stores its log position durably; a crash re-reads (and publishes again) what came after it.', 'Kafka Connect offset.flush.interval.ms'),
+
   // RabbitMQ (AMQP 0-9-1): a node, its exchanges and queues (their x-arguments), and the clients' channels.
   s('nodes', 'rabbitmq', int(1, 7), '1', 'Nodes in the RabbitMQ cluster (quorum queues replicate over three of them).'),
   s('heartbeat', 'rabbitmq', ms, '60000', 'A client the broker has not heard from for this long is gone: its channels close, their unacked deliveries are requeued.', 'RabbitMQ heartbeat'),
@@ -164,7 +173,7 @@ export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
   client: ['service'],
   service: APPLICATION,
   consumer: APPLICATION,
-  outbox: APPLICATION,
+  outbox: [...APPLICATION, 'relay'],
   projection: APPLICATION,
   saga: APPLICATION,
   'schema-registry': APPLICATION,

@@ -46,8 +46,9 @@ export function parseValue(s: Setting, text: string): Value | { error: string } 
     case 'enum':
       return v.values.includes(text) ? text : err(`expected one of ${v.values.join(', ')}`);
     case 'ms': {
+      if (v.forever && text.trim() === '-1') return -1;
       const us = parseDuration(text);
-      return us === undefined || us < 0 ? err('expected a duration such as 500ms, 30s or 30000') : us / 1000;
+      return us === undefined || us < 0 ? err(`expected a duration such as 500ms, 30s or 30000${v.forever ? ', or -1 for no limit' : ''}`) : us / 1000;
     }
     case 'bytes': {
       const b = parseBytes(text);

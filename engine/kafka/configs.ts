@@ -14,6 +14,8 @@ const MAX_PARTITION_FETCH_BYTES = 1 << 20; // max.partition.fetch.bytes
 export function clusterConfig(v: Values): ClusterConfig {
   return {
     brokers: v['brokers'] as number,
+    groupMinSessionUs: ms(v['group.min.session.timeout.ms']!),
+    groupMaxSessionUs: ms(v['group.max.session.timeout.ms']!),
     replicaLagTimeMaxUs: ms(v['replica.lag.time.max.ms']!),
     brokerSessionTimeoutUs: ms(v['broker.session.timeout.ms']!),
     brokerHeartbeatIntervalUs: ms(v['broker.heartbeat.interval.ms']!),

@@ -102,7 +102,21 @@ export function resolveKafka(ctx: ResolveContext): FamilyResolver {
     },
 
     clientSettings(node: string, values: Values): KafkaClientSettings {
-      return { consumer: consumerSettings(values), producer: producerSettings(values, node, d) };
+      const consumer = consumerSettings(values);
+      if (values.explicit.has('session.timeout.ms')) {
+        // The coordinator answers a JoinGroup outside its bounds with INVALID_SESSION_TIMEOUT and the consumer's poll
+        // throws: it never joins (GroupCoordinator, group.min/max.session.timeout.ms).
+        const off = clusters.find((c) => consumer.sessionUs < c.config.groupMinSessionUs || consumer.sessionUs > c.config.groupMaxSessionUs);
+        if (off) {
+          const { groupMinSessionUs: lo, groupMaxSessionUs: hi } = off.config;
+          d.add(
+            d.spanOf(node, 'session.timeout.ms'),
+            `session.timeout.ms=${consumer.sessionUs / 1000} is outside ${lo / 1000}-${hi / 1000} ms, the bounds ${off.node} accepts (group.min/max.session.timeout.ms): Kafka refuses this consumer's JoinGroup (INVALID_SESSION_TIMEOUT)`,
+            'error',
+          );
+        }
+      }
+      return { consumer, producer: producerSettings(values, node, d) };
     },
 
     batchingUs(settings) {

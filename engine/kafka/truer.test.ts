@@ -2,7 +2,9 @@
  * Kafka, truer (issue 11): each test names the row of shared/reference/semantics.md it holds the model to.
  */
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../simulation.ts';
 import { TestSim } from '../testing/testSim.ts';
+import { parseTopology } from '../topology/parse.ts';
 
 const orders = (producer: string, extra = '') => `graph LR
   Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
@@ -45,5 +47,45 @@ describe('idempotent producers after a sequence gap (K15)', () => {
     // epoch and retries, so 10 s later it has written about 100/s, not waited for delivery.timeout.ms (120 s).
     expect(s.metrics().appended - before).toBeGreaterThan(800);
     expect(s.metrics().sendFailed).toBe(0);
+  });
+});
+
+describe('settings say what they accept (issue 11 §9)', () => {
+  const quiet = (topic: string, consumer = '') => `graph LR
+  Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
+  Kafka --> Billing[Billing Service]
+  %% @config Kafka log.retention.check.interval.ms=1s
+  %% @config orders partitions=1 segment.ms=2s ${topic}
+  %% @config Orders rate=100/s
+  %% @config Billing ${consumer}
+`;
+
+  /** Every note on a text: the parser's (settings) and the resolver's. */
+  const diagnose = (text: string) => {
+    const parsed = parseTopology(text);
+    return [...parsed.diagnostics, ...(parsed.ok ? createSimulation(parsed.topology).diagnostics : [])];
+  };
+
+  it('retention.ms takes a duration: 20s deletes what is older than 20 s, as 20000 does', () => {
+    for (const retention of ['20s', '20000']) {
+      const s = TestSim.of(quiet(`retention.ms=${retention}`), { seed: 1 }).advance('40s');
+      expect(diagnose(quiet(`retention.ms=${retention}`)).filter((d) => d.severity !== 'info')).toEqual([]);
+      // About 40 s of writes at 100/s went in; only the last ~20 s (and the segment being rolled) remain.
+      expect(s.partition('orders', 0).log.startOffset).toBeGreaterThan(1500);
+    }
+    // -1 still means keep forever.
+    expect(TestSim.of(quiet('retention.ms=-1'), { seed: 1 }).advance('40s').partition('orders', 0).log.startOffset).toBe(0);
+  });
+
+  it('a value a setting cannot take is said, with the default the run keeps instead', () => {
+    expect(diagnose(quiet('retention.ms=20sec')).map((d) => d.message).join('\n')).toMatch(/retention\.ms=20sec: .*the run keeps the default, 604800000/);
+  });
+
+  it('session.timeout.ms outside group.min/max.session.timeout.ms is refused as the coordinator refuses it', () => {
+    const refused = (consumer: string, extra = '') => diagnose(quiet('', consumer) + extra).filter((d) => d.severity === 'error').map((d) => d.message);
+    expect(refused('session.timeout.ms=2s')[0]).toMatch(/outside 6000-1800000 ms.*INVALID_SESSION_TIMEOUT/);
+    expect(refused('session.timeout.ms=31min')[0]).toMatch(/INVALID_SESSION_TIMEOUT/);
+    expect(refused('session.timeout.ms=6s')).toEqual([]);
+    expect(refused('session.timeout.ms=4s', '  %% @config Kafka group.min.session.timeout.ms=3s\n')).toEqual([]);
   });
 });

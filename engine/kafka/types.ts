@@ -6,6 +6,9 @@ import type { Log } from './log.ts';
 
 export interface ClusterConfig {
   brokers: number;
+  /** The session timeouts the group coordinator accepts (group.min/max.session.timeout.ms). */
+  groupMinSessionUs: number;
+  groupMaxSessionUs: number;
   replicaLagTimeMaxUs: number;
   brokerSessionTimeoutUs: number;
   brokerHeartbeatIntervalUs: number;
