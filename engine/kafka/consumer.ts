@@ -115,9 +115,12 @@ on<World>(KE.consumerHeartbeat, 'consumer heartbeat', (w, cid, life) => {
   const c = w.parts.kafka.consumers[cid]!;
   if (!c.alive || c.life !== life) return;
   after(w, c.config.heartbeatUs, KE.consumerHeartbeat, c.id, life);
-  // The heartbeat thread leaves the group when the application has not polled for max.poll.interval.ms (C3).
+  // The heartbeat thread leaves the group when the application has not polled for max.poll.interval.ms (C3). A
+  // static member (group.instance.id) sends no LeaveGroup: it only forgets its generation and stops heartbeating, so
+  // its partitions move after session.timeout.ms, unless it polls and rejoins first (the max.poll.interval.ms
+  // documentation; AbstractCoordinator.maybeLeaveGroup leaves only as a dynamic member).
   if (c.work && w.now - c.lastPollAt > c.config.maxPollUs && c.memberId !== '') {
-    toCoordinator(w, group(w, c), c.host, { type: 'leave', consumer: c.id, memberId: c.memberId }, KE.leaveArrive);
+    if (c.config.instanceId === '') toCoordinator(w, group(w, c), c.host, { type: 'leave', consumer: c.id, memberId: c.memberId }, KE.leaveArrive);
     c.memberId = '';
     c.generation = -1;
     return;

@@ -53,6 +53,21 @@ describe('consumer group failures', () => {
     expect(sim.history().lost.count).toBe(0);
   });
 
+  it('C3 static: past max.poll.interval.ms a static member sends no LeaveGroup; it rejoins within session.timeout.ms and nobody rebalances', () => {
+    const run = (consumer: string) => {
+      const sim = TestSim.of(topology(`max.poll.interval.ms=10s max.poll.records=3 session.timeout.ms=60s ${consumer}`), { seed: 2 }).advance('10s');
+      const generation = sim.group('Billing').generation;
+      const owned = sim.w.parts.kafka.consumers[1]!.assigned.slice();
+      sim.fault('slow Billing/2 12s').advance('1s').fault('slow Billing/2 0ms').advance('60s');
+      return { generations: sim.group('Billing').generation - generation, owned, now: sim.w.parts.kafka.consumers[1]!.assigned };
+    };
+    const dynamic = run('');
+    expect(dynamic.generations).toBeGreaterThan(0); // it left at once, and joined again later: two rebalances
+    const fixed = run('group.instance.id=billing');
+    expect(fixed.generations).toBe(0);
+    expect(fixed.now).toEqual(fixed.owned);
+  });
+
   it('C6: a static member that restarts within session.timeout.ms gets its partitions back without a rebalance', () => {
     const sim = TestSim.of(topology('group.instance.id=billing'), { seed: 3 }).advance('10s');
     const g = sim.group('Billing');
