@@ -24,13 +24,31 @@ function windows(sim: Simulation): { what: string; from: number; to: number; len
   return merged.sort((a, b) => a.from - b.from).map((m) => ({ ...m, lengthMs: Math.round((m.to - m.from) / 1000) }));
 }
 
+/**
+ * RabbitMQ's figures: each exchange's routing and each queue's traffic (deliveries, acks, requeues, dead letters,
+ * expiries, drops), and their sums. Empty when the topology has no RabbitMQ.
+ */
+function rabbitmq(sim: Simulation) {
+  const a = sim.world.parts.amqp;
+  const queues = a.queues.map((q) => ({ queue: q.name, type: q.config.type, ready: q.ready.length - q.head, ...q.stats }));
+  const exchanges = a.exchanges.filter((x) => x.node).map((x) => ({ exchange: x.name, type: x.type, ...x.stats }));
+  const sum = (k: keyof (typeof queues)[number] & keyof (typeof a.queues)[number]['stats']) => queues.reduce((n, q) => n + q[k], 0);
+  const totals = {
+    published: sum('published'), delivered: sum('delivered'), acked: sum('acked'), requeued: sum('requeued'),
+    deadLettered: sum('deadLettered'), expired: sum('expired'), dropped: sum('dropped'), refused: sum('refused'),
+  };
+  return { ...totals, queues, exchanges };
+}
+
 export function jsonReport(sim: Simulation, wallMs: number) {
   const m = sim.metrics();
   const h = sim.history();
+  const rabbit = rabbitmq(sim);
   return {
     produced: m.produced,
     acknowledged: m.acknowledged,
-    delivered: m.delivered,
+    // Consumers' receipts: Kafka's polls and RabbitMQ's deliveries (a redelivery counts again).
+    delivered: m.delivered + rabbit.delivered,
     processed: m.processed,
     lost: m.lost,
     duplicated: m.duplicated,
@@ -44,6 +62,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     sendFailed: m.sendFailed,
     deadLettered: m.deadLettered,
     ackLatencyMs: m.ackLatencyMs,
+    ...(rabbit.queues.length > 0 ? { rabbitmq: rabbit } : {}),
     origins: origins(sim),
     unavailable: windows(sim).map((x) => ({ what: x.what, fromMs: x.from / 1000, toMs: x.to / 1000, lengthMs: x.lengthMs })),
     faults: sim.world.faults.applied.map((f) => ({ atMs: f.at / 1000, fault: formatFault(f.fault), note: f.note, ok: f.ok })),
@@ -79,7 +98,10 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   const out: string[] = [];
   const n = (x: number) => x.toLocaleString('en-US');
   out.push(`${run.file}: ${run.duration} simulated with seed ${run.seed} in ${n(run.wallMs)} ms (${n(r.events)} events)`);
-  for (const f of FAMILIES) if (f.summary) out.push(`  ${f.summary(w)}`);
+  for (const f of FAMILIES) {
+    const line = f.summary?.(w) ?? '';
+    if (line) out.push(`  ${line}`);
+  }
   if (r.faults.length) {
     out.push('faults');
     for (const f of r.faults) out.push(`  ${formatDuration(f.atMs * 1000).padStart(7)}  ${f.ok ? '' : 'NOT APPLIED: '}${f.note}`);
@@ -90,6 +112,7 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no log holds it any more`);
   for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
   for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
+  if (r.rabbitmq) out.push(...rabbitLines(r.rabbitmq, n));
   out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
   const lag = Object.entries(r.lag);
   if (lag.length) out.push(`  lag: ${lag.map(([g, l]) => `${g} ${n(l)}`).join(', ')}`);
@@ -102,4 +125,14 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
     for (const u of r.unavailable) out.push(`  ${u.what}: from ${formatDuration(u.fromMs * 1000)} to ${formatDuration(u.toMs * 1000)} (${formatDuration(u.lengthMs * 1000)})`);
   }
   return out.join('\n');
+}
+
+/** The report's RabbitMQ part: the totals, then a line per queue and per drawn exchange. */
+function rabbitLines(r: ReturnType<typeof rabbitmq>, n: (x: number) => string): string[] {
+  const figures = (q: Omit<ReturnType<typeof rabbitmq>, 'queues' | 'exchanges'>) =>
+    `delivered ${n(q.delivered)}, acked ${n(q.acked)}, requeued ${n(q.requeued)}, dead-lettered ${n(q.deadLettered)}, expired ${n(q.expired)}, dropped ${n(q.dropped)}, refused ${n(q.refused)}`;
+  const out = [`  rabbitmq: published into queues ${n(r.published)}, ${figures(r)}`];
+  for (const q of r.queues) out.push(`    queue ${q.queue} (${q.type}): ${n(q.ready)} ready; published ${n(q.published)}, ${figures(q)}`);
+  for (const x of r.exchanges) out.push(`    exchange ${x.exchange || '(default)'} (${x.type}): publishes routed ${n(x.routed)}, unroutable ${n(x.unroutable)} (${n(x.returned)} returned)`);
+  return out;
 }

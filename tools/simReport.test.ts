@@ -1,0 +1,50 @@
+/**
+ * The command line's report tells a RabbitMQ run in RabbitMQ's figures: deliveries, acks, requeues, dead letters and
+ * expiries, per queue and in total.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation, parseTopology } from '../engine/index.ts';
+import { describeReport, jsonReport } from './simReport.ts';
+
+const TEXT = `graph LR
+  Orders[Order Service] -->|order.eu.created| Ex["Exchange: orders (topic)"]
+  Ex -->|order.*.created| Billing[(Queue: billing)]
+  Ex -->|order.#| Audit[(Queue: audit)]
+  Billing --> BillingSvc[Billing Service]
+  Audit --> AuditSvc[Audit Service]
+  Audit -->|dead| DLX["Exchange: dead (fanout)"]
+  DLX --> Parked[(Queue: parked)]
+  Parked --> Janitor[Janitor Service]
+  %% @config Orders rate=20/s event=OrderCreated
+  %% @config Audit x-message-ttl=300
+  %% @config BillingSvc prefetch=5 processing=40ms
+  %% @config AuditSvc prefetch=1 processing=80ms
+`;
+
+describe('the report of a RabbitMQ run', () => {
+  const parsed = parseTopology(TEXT);
+  const sim = createSimulation(parsed.topology, { seed: 1, faults: ['3s crash BillingSvc', '4s restart BillingSvc'] });
+  sim.run(6_000_000);
+
+  it('counts deliveries, acks, requeues, dead letters and expiries per queue', () => {
+    const r = jsonReport(sim, 0).rabbitmq!;
+    const q = (name: string) => r.queues.find((x) => x.queue === name)!;
+    // The crash took deliveries BillingSvc held unacked back to billing; audit's slow consumer let messages expire
+    // into the dead-letter exchange, which routed them to parked.
+    expect(q('billing').requeued).toBeGreaterThan(0);
+    expect(q('billing').delivered).toBe(q('billing').published + q('billing').requeued - q('billing').ready);
+    expect(q('audit').expired).toBeGreaterThan(0);
+    expect(q('audit').deadLettered).toBe(q('audit').expired);
+    expect(q('parked').published).toBe(q('audit').deadLettered);
+    expect(r.delivered).toBe(r.queues.reduce((n, x) => n + x.delivered, 0));
+    expect(jsonReport(sim, 0).delivered).toBeGreaterThanOrEqual(r.delivered);
+  });
+
+  it('says them in words', () => {
+    const text = describeReport(sim, { file: 'rabbit.mmd', seed: 1, duration: '6s', wallMs: 0 });
+    expect(text).toMatch(/rabbitmq: published into queues \d+, delivered \d+, acked \d+, requeued [1-9]\d*, dead-lettered [1-9]\d*, expired [1-9]\d*/);
+    expect(text).toMatch(/queue billing \(classic\): \d+ ready; published \d+, delivered/);
+    expect(text).toContain('exchange orders (topic): publishes routed');
+    expect(text).not.toMatch(/^\s*$/m);
+  });
+});
