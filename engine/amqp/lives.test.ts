@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventLog, story } from '../live/queries.ts';
+import { exchangeDetail } from './queries.ts';
 import { TestSim } from '../testing/testSim.ts';
 
 describe('RabbitMQ message lives', () => {
@@ -66,5 +67,43 @@ describe('a message redelivered and dead-lettered', () => {
     expect(copy!.deliveredAt.map((d) => d.node)).toEqual(['Janitor']);
     expect(copy!.processedAt).toHaveLength(1);
     expect(copy!.committedAt).toHaveLength(1);
+  });
+});
+
+describe("an exchange's inspector", () => {
+  it('lists what its bindings matched lately: the routing key and the queues each message went into, or none', () => {
+    const s = TestSim.of(`graph LR
+  Orders[Order Service] -->|order.eu.created| Ex["Exchange: orders (topic)"]
+  Refunds[Refund Service] -->|refund.eu.created| Ex
+  Ex -->|order.*.created| Billing[(Queue: billing)]
+  Ex -->|order.#| Audit[(Queue: audit)]
+  Billing --> BillingSvc[Billing Service]
+  Audit --> AuditSvc[Audit Service]
+  %% @config Orders rate=5/s
+  %% @config Refunds rate=5/s
+`, { seed: 1 }).advance('2s');
+    const x = s.w.parts.amqp.exchanges.findIndex((e) => e.name === 'orders');
+    const d = exchangeDetail(s.w, x)!;
+    expect(d.matched.length).toBeGreaterThan(5);
+    for (const m of d.matched) {
+      if (m.routingKey === 'order.eu.created') expect(m.queues).toEqual(['billing', 'audit']);
+      else expect(m).toMatchObject({ routingKey: 'refund.eu.created', queues: [], returned: false });
+    }
+    expect(d.matched[0]!.at).toBeGreaterThanOrEqual(d.matched[1]!.at);
+  });
+
+  it('lists the messages it took dead-lettered, with the queue they died in', () => {
+    const s = TestSim.of(`graph LR
+  Orders[Order Service] -->|jobs| Work[(Queue: work)]
+  Work --> Worker[Worker Service]
+  Work -->|dead| DLX["Exchange: dead (fanout)"]
+  DLX --> Parked[(Queue: parked)]
+  Parked --> Janitor[Janitor Service]
+  %% @config Orders rate=5/s event=JobCreated
+  %% @config Work x-queue-type=quorum x-delivery-limit=1
+`, { seed: 1 }).advance('1s').fault('poison Worker type=JobCreated').advance('2s');
+    const d = exchangeDetail(s.w, s.w.parts.amqp.exchanges.findIndex((e) => e.name === 'dead'))!;
+    expect(d.matched.length).toBeGreaterThan(0);
+    expect(d.matched[0]).toMatchObject({ deadFrom: 'work (delivery_limit)', queues: ['parked'] });
   });
 });

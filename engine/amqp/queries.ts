@@ -3,9 +3,11 @@
  * exchange's bindings and what it routed.
  */
 import { keyText } from '../history/keys.ts';
-import { keyOf, typeOf } from '../history/messages.ts';
+import { causationOf, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
+import { oldestHeld } from '../history/trace.ts';
 import type { World } from '../world.ts';
 import { available } from './queues.ts';
+import { QT, REASONS } from './trace.ts';
 import type { QMsg } from './types.ts';
 
 export interface QueueMessageView {
@@ -75,6 +77,68 @@ export interface ExchangeDetail {
   alternate: string;
   bindings: { to: string; key: string; headers: Record<string, string> | null; matchAll: boolean }[];
   stats: Record<string, number>;
+  /** What its bindings matched lately, newest first: each message, its routing key, and the queues it went into. */
+  matched: ExchangeMatch[];
+}
+
+export interface ExchangeMatch {
+  id: number;
+  at: number;
+  /** The routing key it was published with; for a dead-lettered message, the queue it died in and why. */
+  routingKey: string;
+  deadFrom?: string;
+  /** The queues that took it (empty: unroutable). */
+  queues: string[];
+  /** Unroutable: returned to its publisher (mandatory) rather than dropped. */
+  returned?: boolean;
+}
+
+/** Trace entries an exchange's inspector reads back at most, and messages it lists. */
+const MATCH_SCAN_MAX = 20_000;
+const MATCHES_MAX = 12;
+
+/** The newest messages exchange `id` routed, from the trace: published to it, or dead-lettered through it. */
+function recentMatches(w: World, id: number): ExchangeMatch[] {
+  const a = w.parts.amqp;
+  const x = a.exchanges[id]!;
+  const t = w.trace;
+  const queueName = new Map(a.queues.map((q) => [q.place, q.name]));
+  // Reading back, a message's queues come before its publish: gather them by message until the publish names it.
+  const took = new Map<number, string[]>();
+  const nowhere = new Map<number, boolean>();
+  const out: ExchangeMatch[] = [];
+  // The routing key: the publishing host's channel to this exchange says it (two channels with two keys: both).
+  const keys = new Map<number, string>();
+  const keysFrom = (host: number) => {
+    let k = keys.get(host);
+    if (k === undefined) {
+      const mine = a.publishers.filter((p) => p.host === host && a.routes[p.destination]?.exchange === id).map((p) => a.routes[p.destination]!.key);
+      keys.set(host, (k = [...new Set(mine)].join(' or ')));
+    }
+    return k;
+  };
+  const into = (m: number) => [m, ...(a.copies.get(m) ?? [])].flatMap((c) => took.get(c) ?? []);
+  const stop = Math.max(oldestHeld(t), t.written - MATCH_SCAN_MAX);
+  for (let s = t.written - 1; s >= stop && out.length < MATCHES_MAX; s--) {
+    const i = s % t.capacity;
+    const kind = t.kind[i]!;
+    const m = t.a[i]!;
+    if (kind === QT.enqueue) (took.get(m) ?? took.set(m, []).get(m)!).unshift(queueName.get(t.part[i]!) ?? '');
+    else if (kind === QT.unroutable) nowhere.set(m, t.b[i] === 1);
+    else if (kind === QT.amqpPublish && t.b[i] === id) {
+      const returned = nowhere.get(m);
+      out.push({ id: m, at: t.time[i]!, routingKey: keysFrom(t.node[i]!), queues: into(m), ...(returned !== undefined ? { returned } : {}) });
+    } else if (kind === QT.deadLetter && t.c[i]! > 0) {
+      const died = a.queues.find((q) => q.place === t.part[i]);
+      if (died && died.cluster === x.cluster && died.config.dlx === x.name) {
+        // Its copies in the queues the dead-letter exchange routed it to, made in that instant one after another.
+        const queues: string[] = [];
+        for (let c = t.c[i]!; c < w.messages.count && causationOf(w.messages, c) === m && producedAtOf(w.messages, c) === t.time[i]; c++) queues.push(queueName.get(partitionOf(w.messages, c)) ?? '');
+        out.push({ id: t.c[i]!, at: t.time[i]!, routingKey: died.config.dlrk, deadFrom: `${died.name} (${REASONS[t.b[i]!] ?? 'rejected'})`, queues });
+      }
+    }
+  }
+  return out;
 }
 
 export function exchangeDetail(w: World, id: number): ExchangeDetail | null {
@@ -85,5 +149,6 @@ export function exchangeDetail(w: World, id: number): ExchangeDetail | null {
     name: x.name, type: x.type, alternate: x.alternate >= 0 ? a.exchanges[x.alternate]!.name : '',
     bindings: x.bindings.map((b) => ({ to: 'queue' in b.to ? `queue ${a.queues[b.to.queue]!.name}` : `exchange ${a.exchanges[b.to.exchange]!.name}`, key: b.key, headers: b.headers, matchAll: b.matchAll })),
     stats: { ...x.stats },
+    matched: recentMatches(w, id),
   };
 }
