@@ -49,6 +49,8 @@ export interface Family {
   act?(w: World, t: FaultTarget, f: Fault): string;
   /** Applies a fault that names no node (an offset reset names a group); undefined when the fault is not its own. */
   perform?(w: World, f: Fault): string | undefined;
+  /** Fault actions naming a node that it performs itself, whoever owns the node (asked before the owner acts). */
+  readonly performs?: readonly string[];
 
   /** The live state of each topology node it simulates, by node id (`lags`: each subscription's lag). */
   live?(w: World, out: Record<string, unknown>, lags: readonly number[]): void;

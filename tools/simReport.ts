@@ -2,6 +2,7 @@
  * The command line's reports: a readable one and a JSON one, from a finished simulation.
  */
 import { FAMILIES, formatDuration, formatFault, placeName, type Simulation } from '../engine/index.ts';
+import { checkConsistency } from '../engine/outbox/consistency.ts';
 
 type Window = { what: string; id: number; from: number; to: number };
 
@@ -44,6 +45,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
   const m = sim.metrics();
   const h = sim.history();
   const rabbit = rabbitmq(sim);
+  const consistency = checkConsistency(sim.world);
   return {
     produced: m.produced,
     acknowledged: m.acknowledged,
@@ -63,6 +65,8 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     deadLettered: m.deadLettered,
     ackLatencyMs: m.ackLatencyMs,
     ...(rabbit.queues.length > 0 ? { rabbitmq: rabbit } : {}),
+    // Database against stream (engine/outbox/consistency.ts), when a service writes its database and publishes.
+    ...(consistency.flows.length > 0 ? { consistency } : {}),
     origins: origins(sim),
     unavailable: windows(sim).map((x) => ({ what: x.what, fromMs: x.from / 1000, toMs: x.to / 1000, lengthMs: x.lengthMs })),
     faults: sim.world.faults.applied.map((f) => ({ atMs: f.at / 1000, fault: formatFault(f.fault), note: f.note, ok: f.ok })),
@@ -113,6 +117,7 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
   for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
   if (r.rabbitmq) out.push(...rabbitLines(r.rabbitmq, n));
+  if (r.consistency) out.push(...consistencyLines(r.consistency, n));
   out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
   const lag = Object.entries(r.lag);
   if (lag.length) out.push(`  lag: ${lag.map(([g, l]) => `${g} ${n(l)}`).join(', ')}`);
@@ -134,5 +139,18 @@ function rabbitLines(r: ReturnType<typeof rabbitmq>, n: (x: number) => string): 
   const out = [`  rabbitmq: published into queues ${n(r.published)}, ${figures(r)}`];
   for (const q of r.queues) out.push(`    queue ${q.queue} (${q.type}): ${n(q.ready)} ready; published ${n(q.published)}, ${figures(q)}`);
   for (const x of r.exchanges) out.push(`    exchange ${x.exchange || '(default)'} (${x.type}): publishes routed ${n(x.routed)}, unroutable ${n(x.unroutable)} (${n(x.returned)} returned)`);
+  return out;
+}
+
+/** The database/stream consistency part: per flow (a dual write or an outbox), then examples with their ids. */
+function consistencyLines(c: ReturnType<typeof checkConsistency>, n: (x: number) => string): string[] {
+  const out = [`  database/stream: lost ${n(c.lost.count)}, phantom ${n(c.phantom.count)}, duplicate ${n(c.duplicate.count)}, waiting in an outbox ${n(c.waiting)}`];
+  for (const f of c.flows) {
+    const via = f.via === 'outbox' ? `outbox via ${f.relay || 'no relay'}` : 'dual write';
+    out.push(`    ${f.service} -> ${f.database} (${via}): ${n(f.rows)} committed rows, ${n(f.events)} events; lost ${n(f.lost)}, phantom ${n(f.phantom)}, duplicate ${n(f.duplicate)}, waiting ${n(f.waiting)}`);
+  }
+  for (const e of c.lost.examples.slice(0, 5)) out.push(`    lost event: row #${e.row} of request #${e.correlation} (${e.service}) is committed and no event was published for it`);
+  for (const e of c.phantom.examples.slice(0, 5)) out.push(`    phantom event: #${e.event} of request #${e.correlation} (${e.service}) was published and its row was never committed`);
+  for (const e of c.duplicate.examples.slice(0, 5)) out.push(`    duplicate event: row #${e.row} of request #${e.correlation} (${e.service}) was published ${e.events.length} times: ${e.events.map((x) => `#${x}`).join(', ')}`);
   return out;
 }

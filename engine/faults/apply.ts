@@ -104,6 +104,12 @@ function apply(w: World, f: Fault): string {
       return `!no consumer group named ${f.group}`;
     }
     default: {
+      // A family may perform a fault on a node another family owns (the outbox family arms a service's crash
+      // between its two writes); every other fault goes to the family that owns its target.
+      for (const family of FAMILIES) {
+        const note = family.performs?.includes(f.action) ? family.perform?.(w, f) : undefined;
+        if (note !== undefined) return note;
+      }
       const r = resolveTarget(w, f.target);
       if (typeof r === 'string') return `!${r}`;
       const note = r.family.act?.(w, r.target, f) ?? `!${f.action} cannot be applied to ${r.target.label}`;

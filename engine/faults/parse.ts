@@ -9,6 +9,7 @@
  *   10s reject NotificationService         40s accept NotificationService
  *   10s poison InventoryService key=customer-7
  *   10s crash-after-processing InventoryService
+ *   10s crash-between-writes OrderService
  *
  * and as objects in the API, in the form DESIGN.md shows: `{ at: '10s', crash: 'Kafka/2' }`.
  */
@@ -32,6 +33,7 @@ export function parseFault(line: string): Fault | string {
     case 'accept':
     case 'crash-after-processing':
     case 'crash-before-processing':
+    case 'crash-between-writes':
       return need(1, '<node>') ?? { at, action, target: words[0]! };
     case 'heal':
       return { at, action: 'heal' };
@@ -76,7 +78,7 @@ export function parseFault(line: string): Fault | string {
       return kv[1] === 'key' ? { at, action: 'poison', target: words[0]!, key: kv[2]! } : { at, action: 'poison', target: words[0]!, type: kv[2]! };
     }
     default:
-      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing or reset-offsets`;
+      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes or reset-offsets`;
   }
 }
 
@@ -93,7 +95,7 @@ export function toFault(given: FaultInput | string): Fault | string {
   const t = `${at}us`;
   if (Array.isArray(input['partition'])) return { at, action: 'partition', sides: input['partition'] as string[][] };
   if (input['heal']) return { at, action: 'heal' };
-  for (const key of ['crash', 'restart', 'reject', 'accept', 'crash-after-processing', 'crash-before-processing']) {
+  for (const key of ['crash', 'restart', 'reject', 'accept', 'crash-after-processing', 'crash-before-processing', 'crash-between-writes']) {
     if (typeof input[key] === 'string') return parseFault(`${t} ${key} ${input[key]}`);
   }
   if (typeof input['slow'] === 'string') return parseFault(`${t} slow ${input['slow']} ${input['by'] ?? '100ms'}`);

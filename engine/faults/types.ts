@@ -17,7 +17,9 @@ export type Fault =
   /** kafka-consumer-groups.sh --reset-offsets: to the earliest or latest offset, or shifted; the group must be empty. */
   | { at: number; action: 'reset-offsets'; group: string; to: 'earliest' | 'latest' | number }
   /** The consumer crashes at its worst moment: right after processing, before committing (or the reverse). */
-  | { at: number; action: 'crash-after-processing' | 'crash-before-processing'; target: string };
+  | { at: number; action: 'crash-after-processing' | 'crash-before-processing'; target: string }
+  /** A service that writes its database and publishes crashes between the two, on its next request (engine/outbox/). */
+  | { at: number; action: 'crash-between-writes'; target: string };
 
 export type FaultAction = Fault['action'];
 

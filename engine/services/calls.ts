@@ -20,6 +20,7 @@ import { arrival, refusedAt } from '../sim/network.ts';
 import { chance } from '../sim/random.ts';
 import { nextId, type World } from '../world.ts';
 import { finishCheckout } from './client.ts';
+import { crashBetweenWrites, noteOutboxRow, outboxRowType, publishesFirst, relayPublished } from '../outbox/writes.ts';
 import type { Call, WriteTarget } from './types.ts';
 
 /** Starts a call to `service` from an instance (or a client); returns the call id. */
@@ -96,6 +97,11 @@ function next(w: World, call: Call): void {
     call.waitingFor = startCall(w, call.instance, false, call.id, svc.calls[i]!, call.root, call.key, svc.config.timeoutUs, svc.callEdges[i]!);
     return;
   }
+  // `write.order=publish-first`: the events go out (and are acknowledged) before the database write begins.
+  if (svc.publishes.length > 0 && call.published.length === 0 && svc.writes.length > 0 && publishesFirst(w, call.service)) {
+    publishFor(w, call);
+    return;
+  }
   if (i < nCalls + svc.writes.length) {
     const target = svc.writes[i - nCalls]!;
     if (target.service >= 0) call.waitingFor = startCall(w, call.instance, false, call.id, target.service, call.root, call.key, svc.config.timeoutUs, target.edge);
@@ -128,7 +134,13 @@ function writeFor(w: World, call: Call, target: WriteTarget): void {
   const inst = w.parts.apps.instances[call.instance]!;
   const owner = { name: w.net.names[inst.host]!, host: inst.host, app: inst.service, instance: inst.number - 1 };
   countEdge(w.metrics, target.edge, 1);
-  const tx = STORES[target.store]!.transact(w, owner, target.destination, [{ key: call.key, type: target.type, cause: call.root }], call.id);
+  const rows = [{ key: call.key, type: target.type, cause: call.root }];
+  // A transactional outbox: the event is a second row of the same transaction (engine/outbox/).
+  const outbox = outboxRowType(w, call.service, target.destination);
+  if (outbox >= 0) rows.push({ key: call.key, type: outbox, cause: call.root });
+  const first = w.messages.count;
+  const tx = STORES[target.store]!.transact(w, owner, target.destination, rows, call.id);
+  if (outbox >= 0) noteOutboxRow(w, first + 1); // the store adds a transaction's rows in order
   call.waitingFor = tx;
   after(w, svc.config.timeoutUs, AE.writeTimeout, call.id, tx);
 }
@@ -137,6 +149,9 @@ function writeFor(w: World, call: Call, target: WriteTarget): void {
 export function writtenFor(w: World, callId: number, tx: number, code: number): void {
   const call = w.parts.apps.calls.get(callId);
   if (!call || call.done || call.waitingFor !== tx) return;
+  // Committed, the publish still to come: an armed `crash-between-writes` crashes the instance now (P1, event lost).
+  const svc = w.parts.apps.services[call.service]!;
+  if (code === NONE && svc.publishes.length > 0 && call.published.length === 0 && crashBetweenWrites(w, call.service, call.instance, call.root)) return;
   stepDone(w, call, code, storeNode(w, call));
 }
 
@@ -155,9 +170,21 @@ function storeNode(w: World, call: Call): string {
 /** A message a request published is acknowledged (code 0) or failed: the request answers once all are settled. */
 export function publishedFor(w: World, callId: number, _message: number, code: number): void {
   const call = w.parts.apps.calls.get(callId);
-  if (!call || call.done) return;
+  if (!call) {
+    relayPublished(w, callId, code);
+    return;
+  }
+  if (call.done) return;
   if (code !== NONE) return answer(w, call, code);
-  if (--call.outstandingAcks === 0) answer(w, call, NONE);
+  if (--call.outstandingAcks !== 0) return;
+  const svc = w.parts.apps.services[call.service]!;
+  if (call.step - 1 < svc.calls.length + svc.writes.length) {
+    // Published first, the write still to come: an armed crash leaves a phantom event (P1's other half).
+    if (crashBetweenWrites(w, call.service, call.instance, call.root)) return;
+    next(w, call);
+    return;
+  }
+  answer(w, call, NONE);
 }
 
 /** Finishes a request: frees its thread and answers the caller. */

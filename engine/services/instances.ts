@@ -52,7 +52,11 @@ export function restartInstance(w: World, iid: number): void {
 
 /** A fault armed the reader to crash its instance at its worst moment; an orchestrator restarts it a little later. */
 export function crashAtWorstMoment(w: World, r: Reader): void {
-  const iid = w.parts.apps.services[r.service]!.instances[r.instance]!;
+  crashInstanceAndRestart(w, w.parts.apps.services[r.service]!.instances[r.instance]!);
+}
+
+/** Crashes an instance at a fault's chosen moment; an orchestrator restarts it a little later. */
+export function crashInstanceAndRestart(w: World, iid: number): void {
   crashInstance(w, iid);
   after(w, RESTART_DELAY_US, AE.restartInstance, iid, w.parts.apps.instances[iid]!.life);
 }

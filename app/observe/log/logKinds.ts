@@ -25,6 +25,12 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'retention', kinds: ['retention'], color: 'var(--stone)', hint: 'retention deleting old records' },
   { id: 'database', kinds: ['txCommit', 'txRollback', 'txRefused', 'walLost'], color: 'var(--purple)', hint: 'transactions committed, refused, or rolled back by a crash' },
   {
+    id: 'outbox',
+    kinds: ['relayPublish', 'relayMark', 'relayOffsetFlush', 'relayRewind', 'crashBetweenWrites'],
+    color: 'var(--purple)',
+    hint: 'an outbox relay publishing rows (or publishing them again), marking them sent, storing its log position; a service crashing between its two writes',
+  },
+  {
     id: 'rabbitmq',
     kinds: ['amqpPublish', 'enqueue', 'unroutable', 'confirm', 'amqpDeliver', 'amqpAck', 'requeue', 'deadLetter', 'amqpDrop', 'channelClosed', 'queueLeader'],
     color: 'var(--amber)',
@@ -43,6 +49,11 @@ const KIND_WORDS: Record<string, string> = {
   amqpDrop: 'drop',
   channelClosed: 'channel closed',
   queueLeader: 'queue leader',
+  relayPublish: 'relay publish',
+  relayMark: 'relay mark',
+  relayOffsetFlush: 'relay position stored',
+  relayRewind: 'relay rewind',
+  crashBetweenWrites: 'crash between writes',
 };
 
 export const kindWords = (kind: string): string => KIND_WORDS[kind] ?? kind;
