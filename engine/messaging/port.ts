@@ -107,8 +107,13 @@ export interface ServiceView {
   consumes: number[];
   /** Its dead-letter destination, -1 none. */
   dlq: number;
-  /** Its readers: each one's broker family (index in BROKERS) and subscriber there. */
-  readers: { broker: number; subscriber: number }[];
+  /**
+   * Its readers: each one's broker family (index in BROKERS) and subscriber there, the instance it belongs to
+   * (`Worker/2`), and how many messages that instance has processed through it.
+   */
+  readers: { broker: number; subscriber: number; instance: string; processed: number }[];
+  /** What it publishes: each edge's destination and the event type (message table type id) it sends there. */
+  publishes: { destination: number; type: number; edge: string }[];
 }
 
 /**

@@ -245,7 +245,13 @@ export const apps: Application = {
       group: s.group,
       consumes: s.consumes,
       dlq: s.handling.dlq,
-      readers: a.readers.filter((r) => r.service === s.id).map((r) => ({ broker: r.broker, subscriber: r.subscriber })),
+      readers: a.readers.filter((r) => r.service === s.id).map((r) => ({
+        broker: r.broker,
+        subscriber: r.subscriber,
+        instance: w.net.names[a.instances[s.instances[r.instance]!]!.host]!,
+        processed: r.processed,
+      })),
+      publishes: s.publishes.map((p) => ({ destination: p.destination, type: p.type, edge: p.edge })),
     }));
   },
   summary(w) {
