@@ -3,8 +3,8 @@
  * are found on demand by marking what the logs still hold. Each finding carries the message ids, partitions,
  * offsets and times that prove it.
  */
-import { ACKED, EXPIRED, flagsOf, keyOf, partitionOf, producedAtOf } from '../history/messages.ts';
-import { BROKERS, FAMILIES } from '../components.ts';
+import { ACKED, CAUSED_BY_MESSAGE, EXPIRED, causationOf, flagsOf, keyOf, partitionOf, producedAtOf } from '../history/messages.ts';
+import { APPLICATION, BROKERS, FAMILIES } from '../components.ts';
 import { subscriptionName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
 import type { Example, Window } from './state.ts';
@@ -74,8 +74,52 @@ export function lostMessages(w: World, limit = Infinity): { count: number; examp
   return { count, examples };
 }
 
+export interface MissedFinding {
+  message: number;
+  /** The consumer group (subscription) that will never process it. */
+  group: string;
+  partition: number;
+  /** Its offset, -1 when retention deleted it. */
+  offset: number;
+  why: 'passed' | 'deleted';
+  producedAt: number;
+}
+
+/**
+ * Messages a subscribed group will never process though no broker lost them: consumer-side loss (its position moved
+ * past them unprocessed, or retention deleted them unread). A message the group's service dead-lettered was handled.
+ */
+export function missedMessages(w: World, limit = Infinity): { count: number; examples: MissedFinding[] } {
+  const m = w.messages;
+  const dlqs = new Set(APPLICATION.services(w).map((s) => s.dlq).filter((d) => d >= 0));
+  let deadLettered: Uint8Array | null = null;
+  if (dlqs.size > 0) {
+    deadLettered = new Uint8Array(m.count);
+    for (let id = 1; id < m.count; id++) {
+      if ((flagsOf(m, id) & CAUSED_BY_MESSAGE) !== 0 && dlqs.has(w.msg.places[partitionOf(m, id)]?.destination ?? -1)) deadLettered[causationOf(m, id)] = 1;
+    }
+  }
+  const handled = (sub: number, id: number) => {
+    const seen = w.checks.groups[sub]?.seen;
+    return (seen !== undefined && ((seen[id >>> 3] ?? 0) & (1 << (id & 7))) !== 0) || deadLettered?.[id] === 1;
+  };
+  let count = 0;
+  const examples: MissedFinding[] = [];
+  for (const b of BROKERS) {
+    b.missed?.(w, handled, (x) => {
+      count++;
+      if (examples.length < limit) {
+        examples.push({ message: x.message, group: subscriptionName(w.msg, x.subscription), partition: x.place, offset: x.offset, why: x.why, producedAt: producedAtOf(m, x.message) });
+      }
+    });
+  }
+  return { count, examples };
+}
+
 export interface CheckReport {
   lost: { count: number; examples: LostMessage[] };
+  /** Consumer-side loss: kept by the brokers, never to be processed by a group that reads them. */
+  missed: { count: number; examples: MissedFinding[] };
   duplicated: { count: number; examples: (Example & { group: string })[] };
   reordered: { count: number; examples: (Example & { group: string })[] };
   skippedDuplicates: number;
@@ -99,6 +143,7 @@ export function checkHistory(w: World, examples = 20): CheckReport {
   for (const b of BROKERS) open.push(...b.openWindows(w));
   return {
     lost: lostMessages(w, examples),
+    missed: missedMessages(w, examples),
     duplicated: { count: dup, examples: dupEx },
     reordered: { count: reo, examples: reoEx },
     skippedDuplicates: skipped,

@@ -234,4 +234,6 @@ export interface Group {
   rebalances: number;
   /** Time of the last explicit offset reset (kafka-consumer-groups.sh --reset-offsets), 0 if none. */
   resetAt: number;
+  /** When the group's first rebalance completed (-1: not yet): what was written before is not its to read. */
+  startedAt: number;
 }

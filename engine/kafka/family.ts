@@ -24,6 +24,7 @@ import type { KafkaClientSettings } from './spec.ts';
 import * as produce from './produce.ts';
 import { ageMetadata, crashProducer, restartProducer, send } from './producer.ts';
 import { partitionFor } from './partitioning.ts';
+import { kafkaMissed } from './missed.ts';
 import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
 import { reconfigureKafka } from './reconfigure.ts';
 import { resolveKafka } from './resolve.ts';
@@ -209,6 +210,7 @@ export const kafka: Broker = {
 
   positions: groupPositions,
   offsetOf: offsetIn,
+  missed: kafkaMissed,
   subscriberState: consumerState,
   openWindows,
   lives: messageLives,

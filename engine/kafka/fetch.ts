@@ -107,7 +107,9 @@ function fill(w: World, req: FetchRequest): boolean {
     const end = viewEnd(p, slot);
     const asked = req.offsets[i]!;
     // auto.offset.reset: latest is the high watermark (what read_uncommitted consumers see), earliest the log start.
-    const from = asked === -1 ? p.hw[slot]! : asked === -2 ? p.log.startOffset : asked;
+    // The real client resolves it once, with a ListOffsets answered at once, and fetches from there: a fetch parked
+    // waiting for data keeps the offset it resolved first, or what arrives meanwhile would be skipped.
+    const from = asked === -1 ? (req.resolved[i] ?? p.hw[slot]!) : asked === -2 ? p.log.startOffset : asked;
     req.resolved[i] = from;
     req.highWatermarks[i] = p.hw[slot]!;
     req.logStart[i] = p.log.startOffset;

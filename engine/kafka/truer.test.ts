@@ -89,3 +89,42 @@ describe('settings say what they accept (issue 11 §9)', () => {
     expect(refused('session.timeout.ms=4s', '  %% @config Kafka group.min.session.timeout.ms=3s\n')).toEqual([]);
   });
 });
+
+describe('consumer-side loss is a finding (issue 11 §8)', () => {
+  const billing = (consumer: string, topic = '', extra = '') => `graph LR
+  Orders[Order Service] -->|publish| Kafka[Kafka: orders]
+  Kafka -->|subscribe| Billing[Billing Service]
+  %% @config orders partitions=2 ${topic}
+  %% @config Orders rate=200/s key=customerId keys=100
+  %% @config Billing ${consumer}
+${extra}`;
+
+  it('C10: offsets committed before processing and a crash: the group passed records it never processed, and no broker lost them', () => {
+    const s = TestSim.of(billing('auto.offset.reset=earliest commit=before processing=5ms'), { seed: 1 }).advance('10s');
+    s.crash('Billing').advance('1s').restart('Billing').advance('20s');
+    const h = s.history();
+    expect(h.lost.count).toBe(0);
+    expect(h.missed.count).toBeGreaterThan(0);
+    expect(h.missed.examples[0]).toMatchObject({ group: 'Billing', why: 'passed' });
+    expect(s.processedBy('Billing')).not.toContain(h.missed.examples[0]!.message);
+    // Committed after processing, the same crash only redelivers.
+    const after = TestSim.of(billing('auto.offset.reset=earliest commit=after processing=5ms'), { seed: 1 }).advance('10s');
+    expect(after.crash('Billing').advance('1s').restart('Billing').advance('20s').history().missed.count).toBe(0);
+  });
+
+  it('S3/C15: retention deletes records the group had not read yet', () => {
+    const s = TestSim.of(billing('auto.offset.reset=earliest processing=10ms', 'retention.ms=5s segment.ms=1s', '  %% @config Kafka log.retention.check.interval.ms=1s\n'), { seed: 1 }).advance('40s');
+    const h = s.history();
+    expect(h.lost.count).toBe(0);
+    expect(h.missed.count).toBeGreaterThan(1000);
+    expect(h.missed.examples[0]).toMatchObject({ why: 'deleted', offset: -1 });
+  });
+
+  it('latest resolves once: a group that starts on a quiet partition misses nothing written after it started', () => {
+    // The first fetch of a new group waits for data (fetch.max.wait.ms); it used to resolve `latest` again on every
+    // wake-up, skipping what arrived meanwhile.
+    const s = TestSim.of(billing(''), { seed: 1 }).advance('20s');
+    expect(s.history().missed.count).toBe(0);
+    expect(s.metrics().missed).toBe(0);
+  });
+});

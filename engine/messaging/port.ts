@@ -62,6 +62,21 @@ export interface Broker extends Family {
   subscriberState(w: World, subscriber: number): { alive: boolean; places: number[] };
   /** Windows of unavailability still open now (a partition offline, writes failing). */
   openWindows(w: World): Window[];
+  /**
+   * Messages a subscription will never process though the broker kept them (its position moved past them, or they
+   * were deleted unread); `handled` says whether the subscription processed or dead-lettered a message.
+   */
+  missed?(w: World, handled: (subscription: number, id: number) => boolean, out: (m: MissedMessage) => void): void;
+}
+
+/** A message a subscription will never process: passed over by its committed position, or deleted before it read it. */
+export interface MissedMessage {
+  message: number;
+  subscription: number;
+  place: number;
+  /** Its position on the place, -1 when the place no longer holds it. */
+  offset: number;
+  why: 'passed' | 'deleted';
 }
 
 /** A row a transaction writes: it becomes a message on the store's place (its id is the row's). */

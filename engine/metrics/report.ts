@@ -2,7 +2,7 @@
  * The numbers a run is judged by, in one plain object: counts of messages at each stage, what the checkers found,
  * lag per group, latency percentiles and checkout outcomes.
  */
-import { lostMessages } from '../check/checks.ts';
+import { lostMessages, missedMessages } from '../check/checks.ts';
 import { positions } from '../messaging/queries.ts';
 import { placeName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
@@ -23,6 +23,8 @@ export interface MetricsReport {
   delivered: number;
   processed: number;
   lost: number;
+  /** Consumer-side loss: records the brokers kept that a subscribed group will never process. */
+  missed: number;
   duplicated: number;
   reordered: number;
   deadLettered: number;
@@ -75,6 +77,7 @@ export function report(w: World): MetricsReport {
     delivered: m.delivered,
     processed: m.processed,
     lost: lostMessages(w, 0).count,
+    missed: missedMessages(w, 0).count,
     duplicated,
     reordered,
     deadLettered: m.deadLettered,

@@ -1,0 +1,57 @@
+/**
+ * Records a consumer group will never process, though its brokers kept them (consumer-side loss, told apart from a
+ * broker losing an acknowledged write): the group's committed offset moved past a record it never processed
+ * (offsets committed before processing and a crash, C10; a message given up on after its retries; `latest` on a
+ * partition it found late, C16), or retention deleted a record before the group read it (S3, C15). Records written
+ * before the group first had an assignment, or before an explicit reset of its offsets, were never its to read.
+ */
+import { EXPIRED, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
+import type { MissedMessage } from '../messaging/port.ts';
+import type { World } from '../world.ts';
+
+/**
+ * Every missed record, in group and offset order; `handled(subscription, id)` says whether the group processed it
+ * (or dead-lettered it). A Kafka group's subscription index is its group id (Kafka makes its groups first).
+ */
+export function kafkaMissed(w: World, handled: (subscription: number, id: number) => boolean, out: (m: MissedMessage) => void): void {
+  const k = w.parts.kafka;
+  let deleted: Map<number, number[]> | null = null;
+  for (const g of k.groups) {
+    if (g.startedAt < 0) continue;
+    const since = Math.max(g.startedAt, g.resetAt);
+    for (const tid of g.topics) {
+      const topic = k.topics[tid]!;
+      for (const pid of topic.partitions) {
+        const committed = g.committed.get(pid);
+        if (committed === undefined) continue;
+        const p = k.partitions[pid]!;
+        for (const seg of p.log.segments) {
+          for (let i = 0; i < seg.count; i++) {
+            const offset = seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
+            if (offset >= committed) break;
+            const id = seg.ids[i]!;
+            if (producedAtOf(w.messages, id) >= since && !handled(g.id, id)) out({ message: id, subscription: g.id, place: pid, offset, why: 'passed' });
+          }
+        }
+        // Compaction removes superseded values on purpose; only retention's deletions can be unread data.
+        if (topic.config.compact) continue;
+        deleted ??= deletedByPartition(w);
+        for (const id of deleted.get(pid) ?? []) {
+          if (producedAtOf(w.messages, id) >= since && !handled(g.id, id)) out({ message: id, subscription: g.id, place: pid, offset: -1, why: 'deleted' });
+        }
+      }
+    }
+  }
+}
+
+/** Ids that retention or compaction removed, per partition (the log no longer holds them). */
+function deletedByPartition(w: World): Map<number, number[]> {
+  const m = w.messages;
+  const byPartition = new Map<number, number[]>();
+  for (let id = 1; id < m.count; id++) {
+    if ((flagsOf(m, id) & EXPIRED) === 0) continue;
+    const p = partitionOf(m, id);
+    (byPartition.get(p) ?? byPartition.set(p, []).get(p)!).push(id);
+  }
+  return byPartition;
+}
