@@ -5,8 +5,10 @@
 import { checkouts } from './checkouts.ts';
 import { lag, noDuplicates, noIdleConsumers, perKeyOrder } from './consumption.ts';
 import { delivered, markReplay, noLoss, replayed, type ReplayMark } from './delivery.ts';
+import { noUnroutable, routed } from './routing.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
+import { failures, finishTime } from './work.ts';
 
 export interface Plan {
   /** When the check is judged, in simulated seconds. */
@@ -34,6 +36,14 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return { dueS: c.byS, marks: [], judge: (v) => lag(c, v) };
     case 'no-idle-consumers':
       return { dueS: c.atS, marks: [], judge: (v) => noIdleConsumers(c, v) };
+    case 'routed':
+      return { dueS: c.byS, marks: [], judge: (v) => routed(c, v) };
+    case 'no-unroutable':
+      return end(noUnroutable);
+    case 'finish-time':
+      return end((v) => finishTime(c, v));
+    case 'failures':
+      return end((v) => failures(c, v));
     case 'replayed': {
       let seen: { services: ReturnType<typeof consumingServices>; marks: Map<number, ReplayMark> } | null = null;
       return {

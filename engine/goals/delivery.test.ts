@@ -73,6 +73,40 @@ describe('delivered', () => {
   });
 });
 
+describe('delivered, counting what the broker dead-lettered to a queue', () => {
+  const offers = (dead: string) => `graph LR
+  Offers[Offer Service] -->|offer.created| Queue[(Queue: offers)]
+  Queue --> Notifier[Notifier Service]
+${dead}  %% @config Offers rate=20/s key=customerId keys=50
+  %% @config Queue x-message-ttl=2000
+  %% @config Notifier processing=5ms
+`;
+  const graveyard = '  Queue -->|dead| DeadEx["Exchange: dead (fanout)"]\n  DeadEx --> Parked[(Queue: parked)]\n';
+  const c = { kind: 'delivered', to: '{Notifier}', sentFromS: 1, sentBeforeS: 12, byS: 15, deadLetters: 'parked' } as const;
+  // The consumer is down from 3 s to 8 s: what waits longer than the TTL expires at the head of the queue.
+  const run = (text: string) => TestSim.of(text, { seed: 4 }).advance('3s').fault('crash Notifier').advance('5s').fault('restart Notifier').advance('7s');
+
+  it('fails while expired events vanish, saying that they expired and that there is nowhere to keep them', () => {
+    const text = offers('');
+    const v = delivered(c, view(run(text), text));
+    expect(v.pass).toBe(false);
+    expect(v.explanation).toMatch(/^[\d,]+ of the [\d,]+ events sent to offers between 1 s and 12 s were neither processed by Notifier nor kept in parked: the first is #\d+ \(customer-\d+, offers\), sent at [3-5]\.\d s; all of them expired before anyone processed them; there is no queue or topic parked to keep them \(checked at 15 s\)\.$/);
+    expect(v.counterexample!.messages!.length).toBe(5);
+  });
+
+  it('passes once a dead-letter exchange keeps them in the queue named, and says how many it kept there', () => {
+    const text = offers(graveyard);
+    const sim = run(text);
+    const v = delivered(c, view(sim, text));
+    expect(v.pass).toBe(true);
+    const kept = Number(/kept the other ([\d,]+) in parked\.$/.exec(v.explanation)![1]!.replace(/,/g, ''));
+    expect(kept).toBeGreaterThan(20);
+    expect(kept).toBeLessThanOrEqual(sim.w.parts.amqp.queues.find((q) => q.name === 'parked')!.stats.published);
+    // Without `deadLetters` the same run fails: the copies in parked are not the consumer's doing.
+    expect(delivered({ ...c, deadLetters: undefined }, view(sim, text)).pass).toBe(false);
+  });
+});
+
 describe('replayed', () => {
   it('compares what a group processed after a reset with what it had processed before', () => {
     const text = orders('rate=50/s');

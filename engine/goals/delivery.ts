@@ -3,7 +3,7 @@
  * it, and every one processed again after an offset reset (a replay).
  */
 import { lostMessages } from '../check/checks.ts';
-import { ACKED, CAUSED_BY_MESSAGE, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
+import { ACKED, CAUSED_BY_MESSAGE, EXPIRED, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { ServiceView as Service } from '../messaging/port.ts';
 import { destinationNamed } from '../messaging/queries.ts';
 import type { World } from '../world.ts';
@@ -48,6 +48,22 @@ function deadLettered(w: World, svc: Service): Set<number> {
   return out;
 }
 
+/**
+ * Events with a dead-lettered copy on the destination named `name` (put there by the broker, say a queue's
+ * dead-letter exchange, or by the service giving up on them): the copy names the original as its cause.
+ */
+function deadLetteredTo(w: World, name: string): Set<number> {
+  const out = new Set<number>();
+  const d = destinationNamed(w, name);
+  if (d < 0) return out;
+  const places = new Set(w.msg.destinations[d]!.places);
+  const m = w.messages;
+  for (let id = 1; id < m.count; id++) {
+    if ((flagsOf(m, id) & CAUSED_BY_MESSAGE) !== 0 && places.has(partitionOf(m, id))) out.add(causationOf(m, id));
+  }
+  return out;
+}
+
 /** `sent to orders between 5 s and 40 s`: the events a delivery check counts. */
 function sentWhen(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, topics: string[]): string {
   const when = c.sentFromS ? `between ${at(c.sentFromS)} and ${at(c.sentBeforeS)}` : `before ${at(c.sentBeforeS)}`;
@@ -68,7 +84,8 @@ export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v
     const g = svc.group;
     const topics = c.topic ? [destinationNamed(w, c.topic)] : w.msg.subscriptions[g]!.destinations;
     const dlq = c.orDeadLettered ? deadLettered(w, svc) : new Set<number>();
-    let total = 0, dead = 0, missing = 0;
+    if (c.deadLetters !== undefined) for (const id of deadLetteredTo(w, c.deadLetters)) dlq.add(id);
+    let total = 0, dead = 0, missing = 0, expired = 0;
     const firstMissing: number[] = [];
     for (let id = 1; id < w.messages.count; id++) {
       const t = producedAtOf(w.messages, id);
@@ -77,7 +94,10 @@ export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v
       total++;
       if (seenBy(w, g, id)) continue;
       if (dlq.has(id)) dead++;
-      else if (missing++ < 5) firstMissing.push(id);
+      else {
+        if ((flagsOf(w.messages, id) & EXPIRED) !== 0) expired++;
+        if (missing++ < 5) firstMissing.push(id);
+      }
     }
     const what = sentWhen(c, topics.map((ti) => w.msg.destinations[ti]!.name));
     if (total === 0) {
@@ -90,12 +110,16 @@ export function delivered(c: Extract<BehaviouralCheck, { kind: 'delivered' }>, v
         return messageRef(w, id, pid, offsetOf(w, pid, id), producedAtOf(w.messages, id));
       });
       missingRefs.push(...refs);
-      failures.push(`${svc.node} has not processed ${count(missing)} of the ${plural(total, 'event')} ${what}: ` +
-        `the first is ${describe(refs[0]!)}, sent at ${seconds(producedAtOf(w.messages, firstMissing[0]!))}`);
+      const head = c.deadLetters === undefined ? `${svc.node} has not processed ${count(missing)} of the ${plural(total, 'event')} ${what}` :
+        `${count(missing)} of the ${plural(total, 'event')} ${what} ${missing === 1 ? 'was' : 'were'} neither processed by ${svc.node} nor kept in ${c.deadLetters}`;
+      const gone = expired === 0 ? '' : `; ${expired === missing ? (missing === 1 ? 'it' : 'all of them') : count(expired)} expired before anyone processed ${expired === 1 ? 'it' : 'them'}`;
+      const none = c.deadLetters !== undefined && destinationNamed(w, c.deadLetters) < 0 ? `; there is no queue or topic ${c.deadLetters} to keep them` : '';
+      failures.push(`${head}: the first is ${describe(refs[0]!)}, sent at ${seconds(producedAtOf(w.messages, firstMissing[0]!))}${gone}${none}`);
       continue;
     }
+    const where = c.deadLetters !== undefined && !(c.orDeadLettered && dlqOf(w, svc) >= 0) ? `in ${c.deadLetters}` : `on its dead-letter topic ${dlqName(w, svc)}`;
     const handled = dead === 0 ? `processed all ${plural(total, 'event')} ${what}` :
-      `processed ${count(total - dead)} of the ${plural(total, 'event')} ${what} and kept the other ${count(dead)} on its dead-letter topic ${dlqName(w, svc)}`;
+      `processed ${count(total - dead)} of the ${plural(total, 'event')} ${what} and kept the other ${count(dead)} ${where}`;
     passes.push(`${svc.node} ${handled}.${extras(w, svc)}`);
   }
   if (failures.length > 0) {

@@ -43,7 +43,17 @@ export type BehaviouralCheck =
    * 0) until `sentBeforeS` on the topics it reads (only `topic`, if given); with `orDeadLettered`, a copy on its
    * dead-letter topic also counts.
    */
-  | { kind: 'delivered'; to: Matcher; topic?: string; sentFromS?: number; sentBeforeS: number; byS: number; orDeadLettered?: boolean }
+  | {
+      kind: 'delivered';
+      to: Matcher;
+      topic?: string;
+      sentFromS?: number;
+      sentBeforeS: number;
+      byS: number;
+      orDeadLettered?: boolean;
+      /** A queue or topic: a copy of the event dead-lettered there (by the broker or the service) counts as kept. */
+      deadLetters?: string;
+    }
   /** At `byS`, each matching service's group is at most `max` events behind (consumer lag). */
   | { kind: 'lag'; service: Matcher; max: number; byS: number }
   /**
@@ -52,7 +62,22 @@ export type BehaviouralCheck =
    */
   | { kind: 'replayed'; service: Matcher; afterS: number; by?: Matcher }
   /** At `atS`, every running instance of the service owns at least one partition. */
-  | { kind: 'no-idle-consumers'; service: Matcher; atS: number };
+  | { kind: 'no-idle-consumers'; service: Matcher; atS: number }
+  /**
+   * By `byS`, queue (or topic) `queue` holds or has delivered every event that the services `from` published from
+   * `sentFromS` (default 0) until `sentBeforeS`, and none that another service published then. Publishers are told
+   * apart by the event type they send, so each service in the lesson should send a type of its own.
+   */
+  | { kind: 'routed'; queue: string; from: readonly Matcher[]; sentFromS?: number; sentBeforeS: number; byS: number }
+  /** By the end of the run, no event a service published went nowhere: each reached a queue or topic that is read. */
+  | { kind: 'no-unroutable' }
+  /**
+   * At the end of the run, `quantile` (a fraction, 1 = every one) of the events the service processed or still owes
+   * were done within `withinS` of being sent: a job's finish time, counted from when it was sent.
+   */
+  | { kind: 'finish-time'; service: Matcher; quantile: number; withinS: number }
+  /** Over the whole run, processing fails at most `max` times (a message that fails each time is not tried for ever). */
+  | { kind: 'failures'; max: number };
 
 export type Check = StructuralCheck | BehaviouralCheck;
 
