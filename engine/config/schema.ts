@@ -79,6 +79,7 @@ export const SETTINGS: Setting[] = [
   s('arrivals', 'service', oneOf('poisson', 'constant'), 'poisson', 'Random (Poisson) or evenly spaced arrivals.'),
   s('key', 'service', { type: 'string' }, 'none', 'Record key, e.g. customerId; none for null keys (sticky partitioning).'),
   s('keys', 'service', int(1, 10_000_000), '1000', 'How many distinct key values there are.'),
+  s('tombstones', 'service', { type: 'number', min: 0, max: 1 }, '0', 'Share of the records it originates sent as tombstones: null values, deletes of their key under compaction (needs a key).'),
   s('event', 'service', { type: 'string' }, '', 'Event type this service publishes, e.g. OrderCreatedEvent.'),
   s('size', 'service', bytes, '1kb', 'Bytes per record (for batch.size and segment.bytes).'),
   s('topic', 'service', { type: 'string' }, '', 'Which hosted topic to publish to when the broker hosts several.'),

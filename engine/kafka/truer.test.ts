@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../simulation.ts';
 import { TestSim } from '../testing/testSim.ts';
 import { parseTopology } from '../topology/parse.ts';
+import { flagsOf, keyOf, TOMBSTONE } from '../history/messages.ts';
 
 const orders = (producer: string, extra = '') => `graph LR
   Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
@@ -126,5 +127,38 @@ ${extra}`;
     const s = TestSim.of(billing(''), { seed: 1 }).advance('20s');
     expect(s.history().missed.count).toBe(0);
     expect(s.metrics().missed).toBe(0);
+  });
+});
+
+describe('tombstones from the text (issue 11 §7, S6)', () => {
+  const deletes = (share: string) => `graph LR
+  Orders[Order Service] -->|publish| Kafka[Kafka: orders]
+  %% @config Kafka log.retention.check.interval.ms=1s
+  %% @config orders partitions=1 cleanup.policy=compact segment.ms=1s delete.retention.ms=2s min.cleanable.dirty.ratio=0.01
+  %% @config Orders rate=20/s key=customerId keys=50 ${share}
+`;
+  const keysHeld = (s: TestSim) => {
+    const p = s.partition('orders', 0);
+    const ids = p.log.segments.flatMap((seg) => Array.from(seg.ids.subarray(0, seg.count)));
+    return { ids, keys: new Set(ids.map((id) => keyOf(s.w.messages, id))) };
+  };
+
+  it('a producer sends a share of its records as tombstones, and compaction then holds no value for keys last deleted', () => {
+    const s = TestSim.of(deletes('tombstones=0.3'), { seed: 4 }).advance('60s');
+    const m = s.w.messages;
+    let sent = 0, dead = 0;
+    for (let id = 1; id < m.count; id++) {
+      sent++;
+      if (flagsOf(m, id) & TOMBSTONE) dead++;
+    }
+    expect(dead / sent).toBeGreaterThan(0.25);
+    expect(dead / sent).toBeLessThan(0.35);
+    // Keys whose newest record is a tombstone are gone from the cleaned log once delete.retention.ms has passed.
+    const held = keysHeld(s);
+    expect(held.keys.size).toBeLessThan(50);
+    // Without tombstones every key keeps its latest value, and the run is the one it always was.
+    const plain = TestSim.of(deletes(''), { seed: 4 }).advance('60s');
+    expect(keysHeld(plain).keys.size).toBe(50);
+    expect(TestSim.of(deletes('tombstones=0'), { seed: 4 }).advance('60s').sim.hash()).toBe(plain.sim.hash());
   });
 });

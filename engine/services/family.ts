@@ -61,6 +61,7 @@ export const apps: Application = {
         group: -1,
         keyBase: 0,
         keyCount: 0,
+        tombstones: ss.tombstones,
         faults: { rejecting: false, slowUs: 0, poisonKeys: [], poisonTypes: [] },
         rng: stream(w.seed, `service:${ss.node}`),
         nextInstance: 0,

@@ -123,6 +123,7 @@ function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec;
     rate: v['rate'] as number,
     poisson: v['arrivals'] === 'poisson',
     key: keySpec(v['key'] as string, v['keys'] as number),
+    tombstones: v['tombstones'] as number,
     startUs: Math.round((v['start'] as number) * 1000),
   };
   return { spec, dlq: (v['dlq'] as string) || undefined };

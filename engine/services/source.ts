@@ -4,7 +4,7 @@
  * counts as a request that succeeds when the broker acknowledges it.
  */
 import { AE } from './events.ts';
-import { addMessage, FROM_SOURCE, setCausation } from '../history/messages.ts';
+import { addMessage, FROM_SOURCE, setCausation, TOMBSTONE } from '../history/messages.ts';
 import { route, send } from '../messaging/dispatch.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
@@ -39,12 +39,14 @@ on<World>(AE.generate, 'events generated', (w, si, life) => {
     s.nextArrival = t + interArrival(s.rate, s.poisson, nextFloat(s.rng));
     const key = svc.keyCount > 0 ? svc.keyBase + 1 + nextInt(s.rng, svc.keyCount) : 0;
     const sentAt = local.type === 'constant' && local.us === 0 ? t : Math.min(w.now, t + sample(local, svc.rng));
+    // Drawn only when asked for, so a service without tombstones makes the draws it always made.
+    const deletes = svc.tombstones > 0 && key !== 0 && nextFloat(s.rng) < svc.tombstones ? TOMBSTONE : 0;
     let first = true;
     for (let i = 0; i < svc.publishes.length; i++) {
       const target = svc.publishes[i]!;
       const pub = inst.publishers[i]!;
       const place = route(w, target.broker, pub, target.destination, key);
-      const id = addMessage(m, key, target.type, place, sentAt, 0, first ? FROM_SOURCE : 0);
+      const id = addMessage(m, key, target.type, place, sentAt, 0, (first ? FROM_SOURCE : 0) | deletes);
       setCausation(m, id, id);
       first = false;
       send(w, target.broker, pub, place, id, -1);

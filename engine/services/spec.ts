@@ -48,6 +48,8 @@ export interface ServiceSpec {
   rate: number;
   poisson: boolean;
   key: { name: string; count: number } | null;
+  /** Share of originated records sent as tombstones (null values). */
+  tombstones: number;
   /** When the service starts, in µs after the beginning. */
   startUs: number;
 }

@@ -135,6 +135,8 @@ export interface Service {
   /** Key space for records this service originates: base id and size (size 0 = null keys). */
   keyBase: number;
   keyCount: number;
+  /** Share of originated records sent as tombstones. */
+  tombstones: number;
   faults: ServiceFaults;
   rng: Stream;
   /** Round-robin pointer over instances for incoming calls. */
