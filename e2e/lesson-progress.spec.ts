@@ -47,7 +47,7 @@ test('progress is exported to a file, and imported into another browser; a bad f
   await expect(there.getByTestId('progress-outcome')).toHaveText('Imported eventlab-progress.json: 1 done, 1 in progress.');
   await expect(row(there, '02-a-log-not-a-queue')).toHaveAttribute('data-status', 'done');
   await expect(row(there, '04-consumer-groups')).toHaveAttribute('data-status', 'in-progress');
-  await expect(there.getByTestId('module-done')).toHaveText('1 of 8 done');
+  await expect(there.getByTestId('module-foundations').getByTestId('module-done')).toHaveText('1 of 8 done');
   await there.reload();
   await expect(row(there, '02-a-log-not-a-queue')).toHaveAttribute('data-status', 'done');
   await other.close();

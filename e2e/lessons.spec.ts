@@ -56,5 +56,8 @@ test('a new learner opens lesson 1, reads it, types the solution, runs it, and f
   expect(await editorText(page)).toBe(solution);
   await page.getByTestId('lesson-all').click();
   await expect(row).toHaveAttribute('data-status', 'done');
-  await expect(page.getByTestId('module-done')).toHaveText('1 of 8 done');
+  await expect(page.getByTestId('module-foundations').getByTestId('module-done')).toHaveText('1 of 8 done');
+  // The second module is listed after the first, its lessons as yet untouched.
+  await expect(page.getByTestId('module-queues').getByTestId('module-done')).toHaveText('0 of 5 done');
+  await expect(page.getByTestId('lesson-row-09-a-queue-is-not-a-log')).toHaveAttribute('data-status', 'not-started');
 });

@@ -21,9 +21,33 @@ const starters = import.meta.glob<string>('./*/starter.mmd', { query: '?raw', im
 const solutions = import.meta.glob<string>('./*/solution.mmd', { query: '?raw', import: 'default', eager: true });
 const goalModules = import.meta.glob<GoalsModule>('./*/goals.ts', { eager: true });
 
-const MODULE_ID = 'foundations';
+/**
+ * The modules, in order: a module holds the lessons from the folder numbered `first` up to the next module's first.
+ * A lesson's `number` is its place in its module.
+ */
+const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
+  {
+    id: 'foundations',
+    first: 1,
+    title: 'Events, logs and delivery',
+    summary: 'From a synchronous checkout to an event-driven one, and what Kafka does and does not promise on the way: logs, partitions, groups, delivery semantics, replication and failures.',
+  },
+  {
+    id: 'queues',
+    first: 9,
+    title: 'Queues and routing',
+    summary: 'RabbitMQ beside Kafka: what a queue forgets that a log keeps, exchanges that route each event to the queues that need it, sharing work fairly, dead letters and expiry, and when a message counts as done.',
+  },
+];
 
-function load(id: string, number: number): Lesson {
+function moduleIndexOf(id: string): number {
+  const n = Number(/^(\d+)-/.exec(id)?.[1] ?? NaN);
+  let i = 0;
+  while (i + 1 < MODULE_DEFS.length && n >= MODULE_DEFS[i + 1]!.first) i++;
+  return i;
+}
+
+function load(id: string, module: string, number: number): Lesson {
   const at = (files: Record<string, string>, name: string) => {
     const text = files[`./${id}/${name}`];
     if (text === undefined) throw new Error(`lessons/${id} has no ${name}`);
@@ -35,7 +59,7 @@ function load(id: string, number: number): Lesson {
   return {
     id,
     number,
-    module: MODULE_ID,
+    module,
     ...file,
     starter: at(starters, 'starter.mmd'),
     solution: at(solutions, 'solution.mmd'),
@@ -48,15 +72,29 @@ function load(id: string, number: number): Lesson {
 
 const ids = Object.keys(texts).map((path) => path.split('/')[1]!).sort();
 
-/** Every lesson of the first module, in order. */
-export const LESSONS: Lesson[] = ids.map((id, i) => load(id, i + 1));
+/** Every module with its lessons, in order. */
+export const MODULES: LessonModule[] = MODULE_DEFS.map((def, i) => {
+  const { id, title, summary } = def;
+  const mine = ids.filter((l) => moduleIndexOf(l) === i);
+  return { id, title, summary, lessons: mine.map((l, k) => load(l, id, k + 1)) };
+});
 
-export const MODULE: LessonModule = {
-  id: MODULE_ID,
-  title: 'Events, logs and delivery',
-  summary: 'From a synchronous checkout to an event-driven one, and what Kafka does and does not promise on the way: logs, partitions, groups, delivery semantics, replication and failures.',
-  lessons: LESSONS,
-};
+/** Every lesson of every module, in order. */
+export const LESSONS: Lesson[] = MODULES.flatMap((m) => m.lessons);
+
+/** The first module. */
+export const MODULE: LessonModule = MODULES[0]!;
+
+/** The module a lesson belongs to. */
+export function moduleOf(lesson: Lesson): LessonModule {
+  return MODULES.find((m) => m.id === lesson.module)!;
+}
+
+/** The lesson before this one and the one after it, across modules; undefined at either end. */
+export function neighbours(lesson: Lesson): { prev: Lesson | undefined; next: Lesson | undefined } {
+  const i = LESSONS.indexOf(lesson);
+  return { prev: i > 0 ? LESSONS[i - 1] : undefined, next: i >= 0 ? LESSONS[i + 1] : undefined };
+}
 
 /** The lesson with this id, if any. */
 export function lessonById(id: string): Lesson | undefined {

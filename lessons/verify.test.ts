@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateLesson, expandFaults, isStructural, parseFault, parseTopology, type LessonEvaluation } from '../engine/index.ts';
 import template from '../engine/topology/fixtures/seeds/000-2.mmd?raw';
-import { LESSONS, MODULE } from './index.ts';
+import { LESSONS, MODULE, MODULES, moduleOf, neighbours } from './index.ts';
 import type { Lesson } from './types.ts';
 
 /** The goals each starter fails, and so the reasons it exists: at least one of them is judged on the run. */
@@ -21,6 +21,11 @@ const STARTER_FAILS: Record<string, string[]> = {
   '06-idempotent-consumer': ['no-double-charge'],
   '07-replication-and-acks': ['no-loss'],
   '08-poison-messages': ['flowing', 'nothing-lost'],
+  '09-a-queue-is-not-a-log': ['replay'],
+  '10-routing-with-exchanges': ['billing', 'vat'],
+  '11-work-queues-and-fair-dispatch': ['finish'],
+  '12-dead-letters-and-ttl': ['none-lost', 'no-spinning'],
+  '13-acknowledgements': ['charged'],
 };
 
 /**
@@ -51,6 +56,28 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     },
   ],
   '08-poison-messages': [{ what: 'giving up without a dead-letter topic', edits: [['retry=3 dlq=orders-dlq', 'retry=3']], fails: ['nothing-lost'] }],
+  '09-a-queue-is-not-a-log': [
+    { what: 'the log, with the fix starting at its end', edits: [['BillingFixed start=60s auto.offset.reset=earliest', 'BillingFixed start=60s']], fails: ['replay'] },
+    { what: "the fix joining the old build's group on the log", edits: [['BillingFixed start=60s auto.offset.reset=earliest', 'BillingFixed start=60s group.id=Billing auto.offset.reset=earliest']], fails: ['replay'] },
+  ],
+  '10-routing-with-exchanges': [
+    { what: 'the right keys on a direct exchange, which compares them word for word', edits: [['(topic)', '(direct)']], fails: ['billing', 'vat', 'audit', 'nothing-astray'] },
+    { what: 'EU VAT bound to EU orders only', edits: [['|*.eu.*|', '|order.eu.*|']], fails: ['vat'] },
+    { what: 'audit bound to orders only', edits: [['|#|', '|order.#|']], fails: ['audit'] },
+  ],
+  '11-work-queues-and-fair-dispatch': [
+    { what: 'a fourth worker instead of a limit', edits: [['instances=3 processing=lognormal(50ms,1.2) prefetch=1', 'instances=4 processing=lognormal(50ms,1.2)']], fails: ['finish'] },
+    { what: 'a limit too high to see the load', edits: [['prefetch=1', 'prefetch=10']], fails: ['finish'] },
+  ],
+  '12-dead-letters-and-ttl': [
+    { what: 'a dead-letter exchange without a delivery limit', edits: [['x-queue-type=quorum x-delivery-limit=3', '']], fails: ['no-spinning'] },
+    {
+      what: "the service's own retries and dead-letter queue, which expired offers never reach",
+      edits: [['  Offers -->|dead| DeadEx["Exchange: dead-offers (fanout)"]\n  DeadEx --> DeadOffers[(Queue: dead-offers)]\n', ''], ['x-queue-type=quorum x-delivery-limit=3', ''], ['processing=10ms', 'processing=10ms retry=3 dlq=dead-offers']],
+      fails: ['none-lost'],
+    },
+  ],
+  '13-acknowledgements': [{ what: 'auto-ack with a prefetch limit, which auto-ack ignores', edits: [['ack=manual', 'ack=auto prefetch=1']], fails: ['charged'] }],
 };
 
 /**
@@ -90,12 +117,24 @@ function mermaidBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```mermaid\r?\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-describe('the first module', () => {
-  it('lists its lessons in order, each once, under the module', () => {
+describe('the modules', () => {
+  it('list their lessons in order, each once, numbered within their module', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(Object.keys(STARTER_FAILS));
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(MODULE.lessons).toBe(LESSONS);
-    expect(LESSONS.every((l) => l.module === MODULE.id)).toBe(true);
+    expect(MODULES.map((m) => [m.id, m.lessons.map((l) => l.number)])).toEqual([
+      ['foundations', [1, 2, 3, 4, 5, 6, 7, 8]],
+      ['queues', [1, 2, 3, 4, 5]],
+    ]);
+    expect(MODULES.flatMap((m) => m.lessons)).toEqual(LESSONS);
+    for (const m of MODULES) expect(m.lessons.every((l) => l.module === m.id && moduleOf(l) === m)).toBe(true);
+    expect(MODULE).toBe(MODULES[0]);
+  });
+
+  it('step from lesson to lesson across modules', () => {
+    const at = (id: string) => LESSONS.find((l) => l.id === id)!;
+    expect(neighbours(at('08-poison-messages')).next?.id).toBe('09-a-queue-is-not-a-log');
+    expect(neighbours(at('09-a-queue-is-not-a-log')).prev?.id).toBe('08-poison-messages');
+    expect(neighbours(LESSONS[0]!).prev).toBeUndefined();
+    expect(neighbours(LESSONS.at(-1)!).next).toBeUndefined();
   });
 
   it("lesson 1's starter is the seed's practice template, exactly", () => {

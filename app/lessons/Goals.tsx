@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useApp } from '../state/store.ts';
-import { LESSONS, lessonUrl, type Lesson } from '../../lessons/index.ts';
+import { lessonUrl, moduleOf, neighbours, type Lesson } from '../../lessons/index.ts';
 import { resetToStarter } from './actions.ts';
 import { runLesson } from './controller.ts';
 import { watchRun } from './follow.ts';
@@ -78,7 +78,8 @@ function runTitle(lesson: Lesson): string {
 function Finished({ lesson, all }: { lesson: Lesson; all: boolean }) {
   const justFinished = useLessons((s) => s.finished === lesson.id);
   if (!all) return null;
-  const next = LESSONS[lesson.number];
+  const { next } = neighbours(lesson);
+  const moduleEnds = next !== undefined && next.module !== lesson.module;
   return (
     <div className="finished" role="status" data-testid="lesson-finished">
       <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">
@@ -90,7 +91,7 @@ function Finished({ lesson, all }: { lesson: Lesson; all: boolean }) {
         <div className="finished-next">
           {next ? (
             <a href={lessonUrl(next.id)} className="primary-button" data-testid="lesson-next">
-              Next: {next.title} →
+              {moduleEnds ? `Next module, ${moduleOf(next).title}: ${next.title} →` : `Next: ${next.title} →`}
             </a>
           ) : (
             <a href="#/lessons" className="primary-button" data-testid="lesson-next">

@@ -1,11 +1,11 @@
 /**
- * The lessons page (`#/lessons`): every lesson of the module with where the learner stands in it, all open in any
+ * The lessons page (`#/lessons`): every lesson of every module with where the learner stands in it, all open in any
  * order; progress export and import. It lies over the sandbox, which stays as it was underneath.
  */
 import { useRef, useState } from 'react';
-import { LESSONS, lessonUrl, MODULE, type Lesson } from '../../lessons/index.ts';
+import { lessonUrl, MODULES, type Lesson, type LessonModule } from '../../lessons/index.ts';
 import { useLessons } from './lessonStore.ts';
-import { statusOf, type LessonProgress, type LessonStatus } from './progress.ts';
+import { statusOf, type LessonProgress, type LessonStatus, type Progress } from './progress.ts';
 import { exportProgress, importProgress, type ImportOutcome } from './progressKeeper.ts';
 import { navigate } from './route.ts';
 import './lessons.css';
@@ -39,12 +39,38 @@ function LessonRow({ lesson, progress }: { lesson: Lesson; progress: LessonProgr
   );
 }
 
+/** A module's heading, how much of it is done, and its lessons. */
+function ModuleSection({ module, progress }: { module: LessonModule; progress: Progress }) {
+  const done = module.lessons.filter((l) => statusOf(progress, l.id) === 'done').length;
+  const total = module.lessons.length;
+  return (
+    <section className="module" aria-labelledby={`module-${module.id}`} data-testid={`module-${module.id}`}>
+      <header className="module-head">
+        <h2 id={`module-${module.id}`}>{module.title}</h2>
+        <p>{module.summary}</p>
+        <div className="module-progress" aria-label={`${done} of ${total} lessons done`}>
+          <span className="module-bar">
+            <span style={{ width: `${(100 * done) / total}%` }} />
+          </span>
+          <span data-testid="module-done">
+            {done} of {total} done
+          </span>
+        </div>
+      </header>
+      <ol className="lesson-rows">
+        {module.lessons.map((l) => (
+          <LessonRow key={l.id} lesson={l} progress={progress[l.id]} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function LessonList() {
   const progress = useLessons((s) => s.progress);
   const durable = useLessons((s) => s.progressDurable);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const done = LESSONS.filter((l) => statusOf(progress, l.id) === 'done').length;
 
   const onFile = async (file: File | undefined) => {
     if (file) setOutcome(await importProgress(file));
@@ -84,25 +110,9 @@ export function LessonList() {
           </p>
         )}
         {!durable && <p className="lessons-outcome is-error">This browser keeps nothing for this page: export your progress to keep it.</p>}
-        <section className="module" aria-labelledby={`module-${MODULE.id}`} data-testid={`module-${MODULE.id}`}>
-          <header className="module-head">
-            <h2 id={`module-${MODULE.id}`}>{MODULE.title}</h2>
-            <p>{MODULE.summary}</p>
-            <div className="module-progress" aria-label={`${done} of ${LESSONS.length} lessons done`}>
-              <span className="module-bar">
-                <span style={{ width: `${(100 * done) / MODULE.lessons.length}%` }} />
-              </span>
-              <span data-testid="module-done">
-                {done} of {MODULE.lessons.length} done
-              </span>
-            </div>
-          </header>
-          <ol className="lesson-rows">
-            {MODULE.lessons.map((l) => (
-              <LessonRow key={l.id} lesson={l} progress={progress[l.id]} />
-            ))}
-          </ol>
-        </section>
+        {MODULES.map((m) => (
+          <ModuleSection key={m.id} module={m} progress={progress} />
+        ))}
       </div>
     </section>
   );

@@ -4,7 +4,7 @@
  */
 import { Inspector } from '../inspector/Inspector.tsx';
 import { useApp } from '../state/store.ts';
-import { LESSONS, lessonById, lessonUrl, MODULE, type Lesson } from '../../lessons/index.ts';
+import { lessonById, lessonUrl, moduleOf, neighbours, type Lesson } from '../../lessons/index.ts';
 import { Goals } from './Goals.tsx';
 import { lessonStore, useLessons } from './lessonStore.ts';
 import { Reading } from './Reading.tsx';
@@ -13,16 +13,16 @@ import './lessons.css';
 import './reading.css';
 
 function Nav({ lesson }: { lesson: Lesson }) {
-  const prev = LESSONS[lesson.number - 2];
-  const next = LESSONS[lesson.number];
+  const { prev, next } = neighbours(lesson);
+  const module = moduleOf(lesson);
   const done = useLessons((s) => s.progress[lesson.id]?.status === 'done');
   return (
     <div className="lesson-nav">
       <a href="#/lessons" className="lesson-crumb" data-testid="lesson-all">
-        {MODULE.title}
+        {module.title}
       </a>
       <span className="lesson-of">
-        Lesson {lesson.number} of {LESSONS.length}
+        Lesson {lesson.number} of {module.lessons.length}
       </span>
       {done && (
         <span className="status-pill is-done" data-testid="lesson-done-badge">
