@@ -74,7 +74,7 @@ export type * from './services/live.ts';
 export type * from './stores/live.ts';
 export type { DatabaseDetail } from './stores/family.ts';
 export type * from './amqp/live.ts';
-export type { ExchangeDetail, QueueDetail, QueueMessageView } from './amqp/queries.ts';
+export type { ExchangeDetail, ExchangeMatch, QueueDetail, QueueMessageView } from './amqp/queries.ts';
 export type { AmqpLife, AmqpPlace } from './amqp/lives.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.

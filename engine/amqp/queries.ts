@@ -91,6 +91,8 @@ export interface ExchangeMatch {
   queues: string[];
   /** Unroutable: returned to its publisher (mandatory) rather than dropped. */
   returned?: boolean;
+  /** No queue has taken it yet, and it was not found unroutable: on its way, or its queue's node is down. */
+  pending?: boolean;
 }
 
 /** Trace entries an exchange's inspector reads back at most, and messages it lists. */
@@ -127,7 +129,9 @@ function recentMatches(w: World, id: number): ExchangeMatch[] {
     else if (kind === QT.unroutable) nowhere.set(m, t.b[i] === 1);
     else if (kind === QT.amqpPublish && t.b[i] === id) {
       const returned = nowhere.get(m);
-      out.push({ id: m, at: t.time[i]!, routingKey: keysFrom(t.node[i]!), queues: into(m), ...(returned !== undefined ? { returned } : {}) });
+      const queues = into(m);
+      const fate = returned !== undefined ? { returned } : queues.length === 0 ? { pending: true } : {};
+      out.push({ id: m, at: t.time[i]!, routingKey: keysFrom(t.node[i]!), queues, ...fate });
     } else if (kind === QT.deadLetter && t.c[i]! > 0) {
       const died = a.queues.find((q) => q.place === t.part[i]);
       if (died && died.cluster === x.cluster && died.config.dlx === x.name) {
