@@ -3,6 +3,7 @@
  * React Flow's `nodeTypes` picks a node component: a new family adds its row component and one line here.
  */
 import type { ComponentType } from 'react';
+import { ExchangeLive, QueueLive, RabbitLive } from './AmqpLive.tsx';
 import { DatabaseLive } from './DatabaseLive.tsx';
 import { KafkaLive } from './KafkaLive.tsx';
 import { ClientLiveRow, PartitionNodeLive, ServiceLiveRow, TopicLive } from './rows.tsx';
@@ -14,4 +15,7 @@ export const LIVE_ROWS: Readonly<Record<string, ComponentType<{ id: string; widt
   service: ServiceLiveRow,
   client: ClientLiveRow,
   database: DatabaseLive,
+  rabbitmq: RabbitLive,
+  exchange: ExchangeLive,
+  queue: QueueLive,
 };
