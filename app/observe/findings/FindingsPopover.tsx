@@ -2,10 +2,12 @@
  * The messages behind a counter (lost, duplicated or reordered), each with its life line, highlighted on the canvas
  * while the list is open. It stays current while the simulation plays.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { MessageLife } from '../../../engine/index.ts';
 import { engine } from '../../engine/client.ts';
 import { formatCount } from '../format.ts';
-import { stageColors, stageOrder } from '../life/stageColors.ts';
+import { everyStage, stageColors, stageOrder } from '../life/stageColors.ts';
+import { lifeStages, stageName, type StageKind } from '../life/stages.ts';
 import { highlightLives, openTrace } from '../observeStore.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { FindingRow } from './FindingRow.tsx';
@@ -13,7 +15,7 @@ import { FindingRow } from './FindingRow.tsx';
 export type FindingKind = 'lost' | 'duplicated' | 'reordered';
 
 const TITLES: Record<FindingKind, [string, string]> = {
-  lost: ['Lost messages', 'acknowledged to their producer, yet no log holds them'],
+  lost: ['Lost messages', 'acknowledged to their producer, yet no log or queue holds them'],
   duplicated: ['Duplicated messages', 'processed more than once by the same group'],
   reordered: ['Reordered messages', 'processed after a later message of the same key'],
 };
@@ -69,6 +71,7 @@ export function FindingsPopover({ kind, count, anchor, onClose }: Props) {
   const onFocus = useCallback((id: number) => setFocus((f) => (f === id ? null : id)), []);
   const onTrace = useCallback((id: number) => openTrace({ kind: 'message', id }), []);
   const [title, what] = TITLES[kind];
+  const legend = useMemo(() => stageLegend(lives ?? []), [lives]);
 
   return (
     <div
@@ -94,10 +97,10 @@ export function FindingsPopover({ kind, count, anchor, onClose }: Props) {
         </button>
       </header>
       <div className="findings-legend" aria-hidden>
-        {stageOrder.map((k) => (
+        {legend.map(([k, name]) => (
           <span key={k}>
             <i style={{ background: stageColors[k] }} />
-            {k}
+            {name}
           </span>
         ))}
       </div>
@@ -114,4 +117,12 @@ export function FindingsPopover({ kind, count, anchor, onClose }: Props) {
       )}
     </div>
   );
+}
+
+/** The stages the listed lives have, named as their family says them (Kafka's stages before any is read). */
+function stageLegend(lives: readonly MessageLife[]): [StageKind, string][] {
+  if (lives.length === 0) return stageOrder.map((k) => [k, k]);
+  const seen = new Set(lives.flatMap((l) => lifeStages(l).map((s) => s.kind)));
+  const amqp = lives.every((l) => l.amqp);
+  return everyStage.filter((k) => seen.has(k)).map((k) => [k, stageName(k, amqp)]);
 }

@@ -6,7 +6,7 @@
 import type { MessageLife } from '../../../engine/index.ts';
 import { formatDuration, formatTime } from '../format.ts';
 import { stageColors } from './stageColors.ts';
-import { lifeStages } from './stages.ts';
+import { lifeStages, stageName } from './stages.ts';
 import { warp, warpTicks } from './warp.ts';
 
 const H = 30;
@@ -41,14 +41,14 @@ export function LifeLine({ life, width = 300 }: { life: MessageLife; width?: num
       {stages.map((s, i) => (
         <circle key={i} cx={x(s.at)} cy={Y} r={s.kind === 'produced' ? 3.5 : 4} fill={stageColors[s.kind]} stroke="var(--panel)" strokeWidth={1} data-stage={s.kind}>
           <title>
-            {s.kind}
+            {stageName(s.kind, !!life.amqp)}
             {s.where ? ` (${s.where})` : ''} at {formatTime(s.at)}, {formatDuration(s.at - t0)} after it was produced
           </title>
         </circle>
       ))}
       {life.lost && (
         <g transform={`translate(${lastX + 10} ${Y})`} stroke="var(--danger)" strokeWidth={2.2} strokeLinecap="round" data-stage="lost">
-          <title>lost: no log holds it any more</title>
+          <title>{life.amqp ? 'lost: no queue holds it any more' : 'lost: no log holds it any more'}</title>
           <line x1={-4} y1={-4} x2={4} y2={4} />
           <line x1={-4} y1={4} x2={4} y2={-4} />
         </g>

@@ -11,6 +11,14 @@ export const stageColors: Record<StageKind, string> = {
   processed: 'var(--emerald)',
   committed: 'var(--violet)',
   dropped: 'var(--danger)',
+  requeued: 'var(--amber-mid)',
+  'dead-lettered': 'var(--orange)',
+  unroutable: 'var(--danger)',
+  refused: 'var(--danger)',
 };
 
+/** Kafka's stages, in the order a message meets them (the legend before any life is read). */
 export const stageOrder: StageKind[] = ['produced', 'sent', 'appended', 'acknowledged', 'replicated', 'delivered', 'processed', 'committed', 'dropped'];
+
+/** Every stage, in the order a message meets them (a legend picks those its lives have). */
+export const everyStage: StageKind[] = [...stageOrder.slice(0, -1), 'requeued', 'dead-lettered', 'unroutable', 'refused', 'dropped'];

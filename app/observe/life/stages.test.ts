@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageLife } from '../../../engine/index.ts';
-import { lifeStages, lifeSummary } from './stages.ts';
+import { lifeStages, lifeSummary, stageName } from './stages.ts';
 import { warp, warpTicks } from './warp.ts';
 
 const base: MessageLife = {
@@ -45,5 +45,38 @@ describe('warp', () => {
     expect(warp(span * 2, span)).toBe(1);
     expect(c - b).toBeCloseTo(b - a, 1);
     expect(warpTicks(span).map((t) => t.label)).toEqual(['1 ms', '10 ms', '100 ms', '1 s', '10 s']);
+  });
+});
+
+describe('a RabbitMQ message', () => {
+  const amqp = (over: Partial<NonNullable<MessageLife['amqp']>> = {}): MessageLife['amqp'] => ({
+    exchange: { name: '', node: '' }, queue: { name: 'work', node: 'Work' }, requeuedAt: [], ...over,
+  });
+  const job: MessageLife = { ...base, key: null, type: 'JobCreated', partition: 'work', producer: 'Orders', sentAt: 10_000_000, appendedAt: 10_001_000, leader: 'work' };
+
+  it('has its returns and its dead-lettering as stages, and says them in RabbitMQ words', () => {
+    const dead: MessageLife = {
+      ...job,
+      deliveredAt: [{ group: 'work', at: 10_002_000, node: 'Worker' }, { group: 'work', at: 10_006_000, node: 'Worker' }],
+      amqp: amqp({ requeuedAt: [{ at: 10_005_000, consumer: 'Worker' }, { at: 10_009_000, consumer: 'Worker' }], deadLetteredAt: { at: 10_009_000, reason: 'delivery_limit', as: 3 } }),
+    };
+    expect(lifeStages(dead).map((s) => s.kind)).toEqual(['produced', 'sent', 'appended', 'delivered', 'requeued', 'delivered', 'requeued', 'dead-lettered']);
+    expect(lifeStages(dead).map((s) => stageName(s.kind, true))).toContain('queued');
+    expect(stageName('appended', false)).toBe('appended');
+    expect(lifeSummary(dead)).toBe('Delivered twice, back in the queue twice; then it left queue work past its delivery limit: dead-lettered as #3, 9.0 ms after it was produced.');
+  });
+
+  it('tells where a dead-lettered copy came from, and what an unroutable or expired one met', () => {
+    const copy: MessageLife = {
+      ...job, partition: 'parked', sentAt: undefined, producer: undefined, causedByMessage: true, causation: 2,
+      processedAt: [{ group: 'parked', at: 10_004_000, node: 'Janitor' }], committedAt: [{ group: 'parked', at: 10_004_000 }],
+      amqp: amqp({ exchange: { name: 'dead', node: 'DLX' }, queue: { name: 'parked', node: 'Parked' }, deadFrom: { queue: { name: 'work', node: 'Work' }, reason: 'rejected' } }),
+    };
+    expect(lifeSummary(copy)).toBe('Dead-lettered from queue work (rejected) through exchange dead into queue parked. Processed by Janitor, and acked; 4.0 ms after it was produced.');
+    const nowhere: MessageLife = { ...job, lost: true, amqp: amqp({ exchange: { name: 'orders', node: 'Ex' }, queue: null, unroutableAt: { at: 10_001_000, returned: false } }) };
+    expect(lifeSummary(nowhere)).toBe('Exchange orders had no binding that matched it: dropped, though its publisher counted it sent: lost.');
+    expect(lifeStages(nowhere).map((s) => s.kind)).toContain('unroutable');
+    const expired: MessageLife = { ...job, amqp: amqp({ deadLetteredAt: { at: 10_030_000, reason: 'expired', as: 0 } }) };
+    expect(lifeSummary(expired)).toBe('It left queue work expired (its TTL ran out): no dead-letter exchange to go to, so it was dropped.');
   });
 });

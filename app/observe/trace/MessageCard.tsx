@@ -2,7 +2,7 @@
  * The message picked in the diagram: what it is, where it sits, its correlation and causation ids (followable), and
  * what happened to it.
  */
-import type { MessageLife } from '../../../engine/index.ts';
+import type { AmqpLife, MessageLife } from '../../../engine/index.ts';
 import { formatTime } from '../format.ts';
 import { lifeSummary } from '../life/stages.ts';
 import { openTrace } from '../observeStore.ts';
@@ -27,9 +27,7 @@ export function MessageCard({ life }: { life: MessageLife }) {
           )}
         </dd>
         <dt>where</dt>
-        <dd>
-          {life.partition} · {offset}
-        </dd>
+        <dd>{life.amqp ? amqpWhere(life.amqp) : `${life.partition} · ${offset}`}</dd>
         <dt>produced</dt>
         <dd>
           {formatTime(life.producedAt)}
@@ -44,7 +42,7 @@ export function MessageCard({ life }: { life: MessageLife }) {
         <dd>
           {life.causedByMessage ? (
             <button type="button" className="link-button is-mono" onClick={() => openTrace({ kind: 'message', id: life.causation })} title="Open the message that caused this one" data-testid="card-causation">
-              message #{life.causation}
+              {life.amqp?.copyOf !== undefined ? `a copy of #${life.causation} (the same publish)` : life.amqp?.deadFrom ? `#${life.causation}, dead-lettered` : `message #${life.causation}`}
             </button>
           ) : (
             <span className="is-mono">{life.causation > 0 ? `request ${life.causation}` : 'none'}</span>
@@ -55,4 +53,10 @@ export function MessageCard({ life }: { life: MessageLife }) {
       {life.traceIncomplete && <p className="muted">The trace no longer holds this message’s earliest stages.</p>}
     </div>
   );
+}
+
+/** Where a RabbitMQ message went: its exchange, and the queue it sits (or sat) in. */
+function amqpWhere(q: AmqpLife): string {
+  const exchange = q.exchange ? (q.exchange.name === '' ? 'the default exchange' : `exchange ${q.exchange.name}`) : 'an exchange';
+  return q.queue ? `queue ${q.queue.name}, through ${exchange}` : `${exchange}, no queue`;
 }

@@ -22,9 +22,18 @@ export const hopColors: Record<HopKind, string> = {
   deliver: 'var(--cyan)',
   response: 'var(--faint)',
   caused: 'var(--purple)',
+  route: 'var(--amber)',
+  'dead-letter': 'var(--orange)',
 };
 
-const roleColors: Record<Role, string> = { client: 'var(--text-3)', producer: 'var(--accent)', broker: 'var(--teal)', consumer: 'var(--cyan)' };
+const roleColors: Record<Role, string> = {
+  client: 'var(--text-3)',
+  producer: 'var(--accent)',
+  broker: 'var(--teal)',
+  exchange: 'var(--amber-text)',
+  queue: 'var(--orange)',
+  consumer: 'var(--cyan)',
+};
 
 const hopWords: Record<HopKind, string> = {
   request: 'checkout request',
@@ -34,6 +43,8 @@ const hopWords: Record<HopKind, string> = {
   deliver: 'delivered to',
   response: 'checkout answered to',
   caused: 'caused',
+  route: 'routed into',
+  'dead-letter': 'dead-lettered to',
 };
 
 interface Props {
@@ -49,8 +60,21 @@ function hopTitle(h: Hop, lanes: Spacetime['lanes']): string {
 }
 
 function MarkShape({ m, x, y }: { m: Mark; x: number; y: number }) {
-  const title = <title>{`#${m.message} ${m.kind === 'lost' ? 'lost: the new leader never had it' : m.kind}${m.note ? ` (${m.note})` : ''} at ${formatTime(m.t)}`}</title>;
+  const what = m.kind === 'lost' ? (m.note ? 'lost' : 'lost: the new leader never had it') : m.kind;
+  const title = <title>{`#${m.message} ${what}${m.note ? ` (${m.note})` : ''} at ${formatTime(m.t)}`}</title>;
   switch (m.kind) {
+    case 'requeued':
+      return (
+        <path d={`M${x - 4} ${y} a4 4 0 1 0 4 -4`} fill="none" stroke="var(--amber-mid)" strokeWidth={2} data-testid="spacetime-requeued">
+          {title}
+        </path>
+      );
+    case 'dead-lettered':
+      return (
+        <rect x={x - 4} y={y - 4} width={8} height={8} fill="var(--orange)" stroke="var(--panel)" data-testid="spacetime-dead-lettered">
+          {title}
+        </rect>
+      );
     case 'produced':
       return <circle cx={x} cy={y} r={3.5} fill="var(--panel)" stroke="var(--text-3)" strokeWidth={1.5}>{title}</circle>;
     case 'processed':
@@ -118,7 +142,7 @@ function MessageGroup({ id, parts, state, onPick, X, Y, lanes }: GroupProps) {
           y2={Y(h.to)}
           stroke={hopColors[h.kind]}
           strokeWidth={h.kind === 'produce' || h.kind === 'deliver' ? 1.8 : 1.3}
-          strokeDasharray={h.kind === 'response' || h.kind === 'caused' ? '4 3' : undefined}
+          strokeDasharray={h.kind === 'response' || h.kind === 'caused' ? '4 3' : h.kind === 'dead-letter' ? '2 2' : undefined}
           markerEnd={h.from === h.to ? undefined : `url(#st-arrow-${h.kind})`}
           data-hop={h.kind}
         >

@@ -50,3 +50,38 @@ describe('spacetime layout', () => {
     expect([s.lanes[caused.from]!.host, caused.t0, s.lanes[caused.to]!.host, caused.t1]).toEqual(['Billing', 8_000, 'Billing', 8_500]);
   });
 });
+
+describe('spacetime layout of a RabbitMQ story', () => {
+  const amqp = (over: Partial<NonNullable<MessageLife['amqp']>>): MessageLife['amqp'] => ({ exchange: { name: '', node: '' }, queue: { name: 'work', node: 'Work' }, requeuedAt: [], ...over });
+  // Published to the default exchange into work, delivered twice and returned twice, then dead-lettered through
+  // exchange dead into parked, where its copy is delivered and acked.
+  const dead = life({
+    id: 5, key: null, partition: 'work', offset: null, producer: 'Orders', sentAt: 1_000, appendedAt: 2_000, acknowledgedAt: 2_500,
+    deliveredAt: [{ group: 'work', at: 3_000, node: 'Worker' }, { group: 'work', at: 6_000, node: 'Worker' }],
+    amqp: amqp({ requeuedAt: [{ at: 5_000, consumer: 'Worker' }, { at: 8_000, consumer: 'Worker' }], deadLetteredAt: { at: 8_000, reason: 'delivery_limit', as: 9 } }),
+  });
+  const copy = life({
+    id: 9, key: null, partition: 'parked', offset: null, causedByMessage: true, causation: 5, producedAt: 8_000, appendedAt: 8_000,
+    deliveredAt: [{ group: 'parked', at: 9_000, node: 'Janitor' }], processedAt: [{ group: 'parked', at: 9_500, node: 'Janitor' }], committedAt: [{ group: 'parked', at: 9_600, node: 'Janitor' }],
+    amqp: amqp({ exchange: { name: 'dead', node: 'DLX' }, queue: { name: 'parked', node: 'Parked' }, deadFrom: { queue: { name: 'work', node: 'Work' }, reason: 'delivery_limit' } }),
+  });
+
+  it('has a lane per exchange and queue in the order the story meets them, and follows the message through each', () => {
+    const s = layoutSpacetime([dead, copy]);
+    expect(s.lanes.map((l) => `${l.role} ${l.host}`)).toEqual(['producer Orders', 'exchange default exchange', 'queue queue work', 'exchange exchange dead', 'queue queue parked', 'consumer Worker', 'consumer Janitor']);
+    const hops = s.hops.map((h) => `${h.message} ${h.kind} ${s.lanes[h.from]!.host}→${s.lanes[h.to]!.host} ${h.t0}-${h.t1}`);
+    expect(hops).toEqual([
+      '5 produce Orders→default exchange 1000-2000',
+      '5 route default exchange→queue work 2000-2000',
+      '5 ack queue work→Orders 2000-2500',
+      '5 deliver queue work→Worker 2000-3000',
+      '5 deliver queue work→Worker 5000-6000', // from when it came back
+      '9 dead-letter queue work→exchange dead 8000-8000',
+      '9 route exchange dead→queue parked 8000-8000',
+      '9 deliver queue parked→Janitor 8000-9000',
+    ]);
+    expect(s.marks.filter((m) => m.message === 5).map((m) => m.kind)).toEqual(['produced', 'requeued', 'requeued', 'dead-lettered']);
+    // A dead-lettered copy is not a reaction: no 'caused' hop from the processing of its original.
+    expect(s.hops.some((h) => h.kind === 'caused')).toBe(false);
+  });
+});
