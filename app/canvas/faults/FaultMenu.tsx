@@ -2,16 +2,17 @@
  * Right-click a node or an edge to break it: each choice is a fault line injected now (starting a run if none is
  * on), exactly as if typed on the command line. The menu names the line it will inject.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { injectNow } from '../../playback/actions.ts';
 import { canSuffer, isHost, linkEnd } from '../../playback/targets.ts';
 import { linkFaultLine, nodeFaultLine } from '../../sim/faultLines.ts';
 import { frameIndex } from '../../sim/frameIndex.ts';
 import { liveStore, useLive } from '../../sim/index.ts';
 import { appStore } from '../../state/store.ts';
+import { AmqpFaults } from './AmqpFaults.tsx';
 import { closeFaultMenu, useFaultMenu, type FaultMenuTarget } from './faultMenu.ts';
+import { Amounts, Item } from './MenuItems.tsx';
 import './FaultMenu.css';
-
 
 export function FaultMenu() {
   const target = useFaultMenu((s) => s.target);
@@ -52,43 +53,6 @@ export function FaultMenu() {
   );
 }
 
-/** One menu entry: the words, and the line it injects as a hint. */
-function Item({ line, children, testId }: { line: string; children: ReactNode; testId?: string }) {
-  return (
-    <button
-      type="button"
-      role="menuitem"
-      className="menu-item"
-      data-testid={testId}
-      onClick={() => {
-        closeFaultMenu();
-        void injectNow(line);
-      }}
-    >
-      <span className="menu-item-label">{children}</span>
-      <code className="menu-item-hint">{line}</code>
-    </button>
-  );
-}
-
-/** A row of quick amounts: `Slow down  +100ms +500ms +2s`. */
-function Amounts({ label, lines }: { label: string; lines: [string, string][] }) {
-  return (
-    <div className="fault-amounts" role="group" aria-label={label}>
-      <span>{label}</span>
-      {lines.map(([text, line]) => (
-        <button key={line} type="button" className="fault-amount" title={line} data-testid={`fault-${line.replace(/\s+/g, '-')}`} onClick={() => {
-            closeFaultMenu();
-            void injectNow(line);
-          }}
-        >
-          {text}
-        </button>
-      ))}
-    </div>
-  );
-}
-
 function NodeFaults({ id }: { id: string }) {
   const node = appStore.getState().good?.topology.nodes.find((n) => n.id === id);
   const view = useLive((s) => s.view);
@@ -111,6 +75,7 @@ function NodeFaults({ id }: { id: string }) {
       </>
     );
   }
+  if (node.kind === 'rabbitmq' || node.kind === 'exchange' || node.kind === 'queue') return <AmqpFaults node={node} index={index} />;
   if (!isHost(node.kind)) return <p className="fault-menu-title">The simulation does not run {node.label}: nothing to break.</p>;
   const live = index?.nodes[id];
   const s = live?.type === 'service' ? live : undefined;
