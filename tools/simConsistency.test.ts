@@ -50,6 +50,22 @@ describe('the report of database/stream consistency', () => {
     expect(text).toMatch(/outbox relays: Relay \(poll, \d+ published, \d+ again, lag \d+ rows\)/);
   });
 
+  it("tells a consumer's events processed twice from its effects applied twice", () => {
+    const text = `${OUTBOX}  Kafka --> Billing[Billing Service]
+  Billing -->|INSERT payment| BDB[(Billing DB)]
+  %% @config Billing inbox=none auto.offset.reset=earliest
+`;
+    const sim = run(text, ['3s crash-between-writes Relay']);
+    const j = jsonReport(sim, 0);
+    const e = j.consistency!.effects[0]!;
+    expect(e).toMatchObject({ service: 'Billing', database: 'BDB', inbox: 'none' });
+    expect(e.appliedTwice).toBeGreaterThan(0);
+    expect(j.consistency!.effectsAppliedTwice).toBe(e.appliedTwice);
+    const text2 = describeReport(sim, { file: 'inbox.mmd', seed: 1, duration: '12s', wallMs: 0 });
+    expect(text2).toContain(`Billing -> BDB (inbox none): ${e.processed.toLocaleString('en-US')} events processed, ${e.processedTwice} of them more than once, 0 repeats skipped`);
+    expect(text2).toContain(`effect applied twice: event #${e.examples[0]!.event} has effect rows #${e.examples[0]!.rows[0]}, #${e.examples[0]!.rows[1]}`);
+  });
+
   it('says nothing of it for a run where no service writes a database and publishes', () => {
     const sim = run('graph LR\n  Orders[Order Service] --> Kafka[Kafka Broker: orders]\n', []);
     expect('consistency' in jsonReport(sim, 0)).toBe(false);

@@ -66,7 +66,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     ackLatencyMs: m.ackLatencyMs,
     ...(rabbit.queues.length > 0 ? { rabbitmq: rabbit } : {}),
     // Database against stream (engine/outbox/consistency.ts), when a service writes its database and publishes.
-    ...(consistency.flows.length > 0 ? { consistency } : {}),
+    ...(consistency.flows.length > 0 || consistency.effects.length > 0 ? { consistency } : {}),
     origins: origins(sim),
     unavailable: windows(sim).map((x) => ({ what: x.what, fromMs: x.from / 1000, toMs: x.to / 1000, lengthMs: x.lengthMs })),
     faults: sim.world.faults.applied.map((f) => ({ atMs: f.at / 1000, fault: formatFault(f.fault), note: f.note, ok: f.ok })),
@@ -144,7 +144,7 @@ function rabbitLines(r: ReturnType<typeof rabbitmq>, n: (x: number) => string): 
 
 /** The database/stream consistency part: per flow (a dual write or an outbox), then examples with their ids. */
 function consistencyLines(c: ReturnType<typeof checkConsistency>, n: (x: number) => string): string[] {
-  const out = [`  database/stream: lost ${n(c.lost.count)}, phantom ${n(c.phantom.count)}, duplicate ${n(c.duplicate.count)}, waiting in an outbox ${n(c.waiting)}`];
+  const out = [`  database/stream: lost ${n(c.lost.count)}, phantom ${n(c.phantom.count)}, duplicate ${n(c.duplicate.count)}, waiting in an outbox ${n(c.waiting)}, effects applied twice ${n(c.effectsAppliedTwice)}`];
   for (const f of c.flows) {
     const via = f.via === 'outbox' ? `outbox via ${f.relay || 'no relay'}` : 'dual write';
     out.push(`    ${f.service} -> ${f.database} (${via}): ${n(f.rows)} committed rows, ${n(f.events)} events; lost ${n(f.lost)}, phantom ${n(f.phantom)}, duplicate ${n(f.duplicate)}, waiting ${n(f.waiting)}`);
@@ -152,5 +152,9 @@ function consistencyLines(c: ReturnType<typeof checkConsistency>, n: (x: number)
   for (const e of c.lost.examples.slice(0, 5)) out.push(`    lost event: row #${e.row} of request #${e.correlation} (${e.service}) is committed and no event was published for it`);
   for (const e of c.phantom.examples.slice(0, 5)) out.push(`    phantom event: #${e.event} of request #${e.correlation} (${e.service}) was published and its row was never committed`);
   for (const e of c.duplicate.examples.slice(0, 5)) out.push(`    duplicate event: row #${e.row} of request #${e.correlation} (${e.service}) was published ${e.events.length} times: ${e.events.map((x) => `#${x}`).join(', ')}`);
+  for (const e of c.effects) {
+    out.push(`    ${e.service} -> ${e.database} (inbox ${e.inbox}): ${n(e.processed)} events processed, ${n(e.processedTwice)} of them more than once, ${n(e.skipped)} repeats skipped; ${n(e.applied)} effects applied, ${n(e.appliedTwice)} events applied twice`);
+    for (const x of e.examples.slice(0, 5)) out.push(`      effect applied twice: event #${x.event} has effect rows ${x.rows.map((r) => `#${r}`).join(', ')}`);
+  }
   return out;
 }

@@ -11,6 +11,7 @@
  */
 import { FAMILIES } from '../components.ts';
 import { ACKED, CAUSED_BY_MESSAGE, FAILED, causationOf, flagsOf, partitionOf, typeOf } from '../history/messages.ts';
+import { checkEffects, type EffectReport } from './inbox.ts';
 import { waitingRows } from './relay.ts';
 import type { World } from '../world.ts';
 
@@ -39,6 +40,10 @@ export interface ConsistencyReport {
   /** Events published more than once for one row: every copy's id (duplicates counted beyond the first). */
   duplicate: { count: number; examples: { service: string; row: number; correlation: number; events: number[] }[] };
   waiting: number;
+  /** Consumers that apply effects in their database (`inbox`): processed twice against applied twice. */
+  effects: EffectReport[];
+  /** Events whose effect is committed more than once, over every such consumer. */
+  effectsAppliedTwice: number;
 }
 
 interface Flow {
@@ -55,12 +60,15 @@ interface Flow {
   events: Map<number, { ids: number[]; pending: number; correlation: number; row: number }>;
 }
 
-/** The flows of a run: every service's write to a store that its events should mirror. */
+/** The flows of a run: every request handler's write to a store that its events should mirror. */
 function flowsOf(w: World): Flow[] {
   const flows: Flow[] = [];
   const o = w.parts.outbox;
   const s = w.parts.stores;
-  for (const svc of w.parts.apps.services) {
+  const a = w.parts.apps;
+  for (const svc of a.services) {
+    // A consumer's effects are checked as effects (inbox.ts); its reactions are caused by messages, not requests.
+    if (!a.clients.some((c) => c.target === svc.id) && !a.services.some((x) => x.calls.includes(svc.id))) continue;
     for (const t of svc.writes) {
       if (t.store < 0 || s.databaseOf[t.destination] === undefined) continue;
       const dbi = s.databaseOf[t.destination]!;
@@ -83,7 +91,11 @@ function flowsOf(w: World): Flow[] {
 
 /** The checker's verdict now; empty (no flows) for a run where no service writes a database and publishes. */
 export function checkConsistency(w: World, examples = 20): ConsistencyReport {
-  const report: ConsistencyReport = { flows: [], lost: { count: 0, examples: [] }, phantom: { count: 0, examples: [] }, duplicate: { count: 0, examples: [] }, waiting: 0 };
+  const effects = checkEffects(w, examples);
+  const report: ConsistencyReport = {
+    flows: [], lost: { count: 0, examples: [] }, phantom: { count: 0, examples: [] }, duplicate: { count: 0, examples: [] }, waiting: 0,
+    effects, effectsAppliedTwice: effects.reduce((n, e) => n + e.appliedTwice, 0),
+  };
   const flows = flowsOf(w);
   if (flows.length === 0) return report;
   const m = w.messages;

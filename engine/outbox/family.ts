@@ -9,6 +9,7 @@ import type { Family } from '../family.ts';
 import { typeId } from '../history/messages.ts';
 import type { World } from '../world.ts';
 import { createOutboxPart, type Relay } from './part.ts';
+import * as inbox from './inbox.ts';
 import * as relay from './relay.ts';
 import { relayLag, startRelay } from './relay.ts';
 import { resolveOutbox } from './resolve.ts';
@@ -16,7 +17,7 @@ import { resolveOutbox } from './resolve.ts';
 export const outbox: Family = {
   name: 'outbox',
   kinds: [],
-  modules: [relay],
+  modules: [relay, inbox],
   createPart: createOutboxPart,
   resolve: resolveOutbox,
   performs: ['crash-between-writes'],
@@ -30,9 +31,15 @@ export const outbox: Family = {
       if (!m) o.writers.set(wr.service, (m = new Map()));
       m.set(wr.database, typeId(w.messages, wr.type));
     }
+    for (const ib of spec.outbox.inboxes) {
+      o.inboxes[ib.service] = {
+        mode: ib.mode, db: s.databaseOf[ib.database]!, effectType: typeId(w.messages, ib.effectType), inboxType: typeId(w.messages, 'inbox'),
+        effects: new Map(), table: new Map(), memory: new Map(), processed: new Map(), skipped: 0, lost: new Set(), lostSeen: 0,
+      };
+    }
     for (const rs of spec.outbox.relays) {
       const db = s.databaseOf[rs.database]!;
-      if (!o.tables.has(db)) o.tables.set(db, { db, sent: new Set() });
+      if (!o.tables.has(db)) o.tables.set(db, { db, sent: new Set(), scanFrom: 0 });
       const svc = w.parts.apps.services[rs.service]!;
       o.relays.push({
         id: o.relays.length, node: rs.node, service: rs.service, instance: svc.instances[0]!, db, mode: rs.mode, pollUs: rs.pollUs, batch: rs.batch,
@@ -105,6 +112,7 @@ export const outbox: Family = {
       mix(r.stats.published);
     }
     for (const t of o.tables.values()) mix(t.sent.size);
+    for (const ib of o.inboxes) if (ib) mix(ib.effects.size + ib.skipped);
   },
 };
 

@@ -42,6 +42,29 @@ export interface Relay {
 export interface OutboxTable {
   db: number;
   sent: Set<number>;
+  /** Rows of the table's log before this index are all sent or not outbox rows (where a poll starts looking). */
+  scanFrom: number;
+}
+
+/** A consumer's effects and inbox (engine/outbox/inbox.ts). */
+export interface InboxState {
+  mode: 'none' | 'memory' | 'table';
+  /** Its database (stores index), and the row types of its effects and of its inbox rows. */
+  db: number;
+  effectType: number;
+  inboxType: number;
+  /** Effect row id to the event it applied. */
+  effects: Map<number, number>;
+  /** `table`: event id to its inbox row (durable, as the table is). */
+  table: Map<number, number>;
+  /** `memory`: per instance, the ids it processed in its current life. */
+  memory: Map<number, { life: number; ids: Set<number> }>;
+  /** Per event id: times the consumer processed it (skipped repeats included). */
+  processed: Map<number, number>;
+  skipped: number;
+  /** The database's lost rows, as last looked at. */
+  lost: Set<number>;
+  lostSeen: number;
 }
 
 export interface OutboxPart {
@@ -61,6 +84,8 @@ export interface OutboxPart {
   /** Relay waiters (ids the broker answers publishes to), to the relay. */
   waiters: Map<number, number>;
   stats: { crashesBetweenWrites: number };
+  /** Per service index: its effects and inbox, when its `inbox` setting is not `off`. */
+  inboxes: (InboxState | undefined)[];
 }
 
 declare module '../world.ts' {
@@ -70,5 +95,5 @@ declare module '../world.ts' {
 }
 
 export function createOutboxPart(): OutboxPart {
-  return { relays: [], tables: new Map(), writers: new Map(), outboxRows: new Set(), publishedRows: new Map(), publishFirst: [], armed: [], waiters: new Map(), stats: { crashesBetweenWrites: 0 } };
+  return { relays: [], tables: new Map(), writers: new Map(), outboxRows: new Set(), publishedRows: new Map(), publishFirst: [], armed: [], waiters: new Map(), stats: { crashesBetweenWrites: 0 }, inboxes: [] };
 }

@@ -203,13 +203,24 @@ export function unsentRows(w: World, r: Relay, limit: number): number[] {
   const table = w.parts.outbox.tables.get(r.db)!;
   const outbox = w.parts.outbox.outboxRows;
   const out: number[] = [];
-  for (const list of [db.rows, db.unflushed]) {
-    for (let i = 0; i < list.length && out.length < limit; i++) {
-      const id = list[i]!;
-      if (outbox.has(id) && !table.sent.has(id)) out.push(id);
-    }
+  for (let i = skipSent(w, r); i < db.rows.length && out.length < limit; i++) {
+    const id = db.rows[i]!;
+    if (outbox.has(id) && !table.sent.has(id)) out.push(id);
+  }
+  for (let i = 0; i < db.unflushed.length && out.length < limit; i++) {
+    const id = db.unflushed[i]!;
+    if (outbox.has(id) && !table.sent.has(id)) out.push(id);
   }
   return out;
+}
+
+/** Poll: the first index of the table's flushed rows that may hold an unsent outbox row (the rows never shrink). */
+function skipSent(w: World, r: Relay): number {
+  const rows = dbOf(w, r).rows;
+  const table = w.parts.outbox.tables.get(r.db)!;
+  const outbox = w.parts.outbox.outboxRows;
+  while (table.scanFrom < rows.length && (!outbox.has(rows[table.scanFrom]!) || table.sent.has(rows[table.scanFrom]!))) table.scanFrom++;
+  return table.scanFrom;
 }
 
 /** CDC: the outbox rows of the flushed log from the relay's position, at most a batch; notes where the read ended. */
@@ -241,14 +252,14 @@ export function relayLag(w: World, r: Relay): { rows: number; oldestAt: number }
     return { rows, oldestAt };
   }
   const sent = w.parts.outbox.tables.get(r.db)!.sent;
-  const scan = (ids: number[], ats: number[]) => {
-    for (let i = 0; i < ids.length; i++) {
+  const scan = (ids: number[], ats: number[], from: number) => {
+    for (let i = from; i < ids.length; i++) {
       if (!outbox.has(ids[i]!) || sent.has(ids[i]!)) continue;
       if (rows++ === 0) oldestAt = ats[i]!;
     }
   };
-  scan(db.rows, db.committedAt);
-  scan(db.unflushed, db.unflushedAt);
+  scan(db.rows, db.committedAt, skipSent(w, r));
+  scan(db.unflushed, db.unflushedAt, 0);
   return { rows, oldestAt };
 }
 
@@ -258,7 +269,7 @@ export function waitingRows(w: World, r: Relay): Set<number> {
   const outbox = w.parts.outbox.outboxRows;
   const out = new Set<number>();
   const sent = w.parts.outbox.tables.get(r.db)!.sent;
-  const from = r.mode === 'cdc' ? r.offset : 0;
+  const from = r.mode === 'cdc' ? r.offset : skipSent(w, r);
   for (let i = from; i < db.rows.length; i++) if (outbox.has(db.rows[i]!) && (r.mode === 'cdc' || !sent.has(db.rows[i]!))) out.add(db.rows[i]!);
   for (const id of db.unflushed) if (outbox.has(id) && (r.mode === 'cdc' || !sent.has(id))) out.add(id);
   return out;

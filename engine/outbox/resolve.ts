@@ -13,7 +13,7 @@ import type { OutboxSpec, RelayMode, RelaySpec } from './spec.ts';
 
 export function resolveOutbox(ctx: ResolveContext): FamilyResolver {
   const { t, d, spec, nodes } = ctx;
-  const out: OutboxSpec = (spec.outbox = { relays: [], writers: [], publishFirst: [] });
+  const out: OutboxSpec = (spec.outbox = { relays: [], writers: [], publishFirst: [], inboxes: [] });
   return {
     connect() {
       const index = new Map(spec.services.map((s, i) => [s.node, i]));
@@ -69,6 +69,13 @@ export function resolveOutbox(ctx: ResolveContext): FamilyResolver {
           out.writers.push({ service: si, database: wr.store, type });
         }
         if (rawSettings(t, s.node)['write.order'] === 'publish-first') out.publishFirst.push(si);
+        const inbox = rawSettings(t, s.node)['inbox'];
+        if (inbox === 'none' || inbox === 'memory' || inbox === 'table') {
+          const wr = s.writes.find((x) => x.store >= 0);
+          if (!wr) d.add(d.spanOf(s.node, 'inbox'), `${s.node} has inbox=${inbox} but writes no database to apply its effects in: draw ${s.node} --> DB[(${s.node} DB)]`);
+          else if (s.consumes.length === 0) d.add(d.spanOf(s.node, 'inbox'), `${s.node} has inbox=${inbox} but consumes nothing`);
+          else out.inboxes.push({ service: si, database: wr.store, mode: inbox, effectType: wr.type });
+        }
       });
     },
   };

@@ -31,6 +31,16 @@ export interface OutboxSpec {
   writers: OutboxWriterSpec[];
   /** Services (by index) that publish before they write their database (`write.order=publish-first`). */
   publishFirst: number[];
+  /** Consumers that apply each message as an effect row in their database, and how they recognise a repeat. */
+  inboxes: InboxSpec[];
+}
+
+export interface InboxSpec {
+  service: number;
+  /** The database destination its effects go to, and the effect row's type (its write edge's label). */
+  database: number;
+  mode: 'none' | 'memory' | 'table';
+  effectType: string;
 }
 
 declare module '../model/spec.ts' {

@@ -26,6 +26,14 @@ export const OT = defineTraceKinds({
   relayOffsetFlush: { describe: (_w, e, at) => ({ text: `${at.node} stored its log position ${e.a} (offset.flush.interval.ms): ${rows(e.b)} will not be read again after a crash` }) },
   // node=relay host, part=-1, a=log position it restarts from, b=rows it will read again
   relayRewind: { describe: (_w, e, at) => ({ text: `${at.node} came back and reads the log again from its stored position ${e.a}: ${rows(e.b)} it had published will go out again` }) },
+  // node=consumer instance host, part=-1, a=message id, b=event id, c=1 inbox table (0 memory)
+  inboxSkip: {
+    namesMessage: true,
+    describe: (_w, e, at) => ({
+      text: `${at.node} skipped message #${e.a}: its ${e.c === 1 ? 'inbox table' : 'in-memory dedupe set'} has event #${e.b} already, so its effect is not applied again`,
+      message: e.a,
+    }),
+  },
   // node=service instance host, part=-1, a=1 published first (0 wrote first, 2 a relay: published, not marked), b=rows (relay), c=request id
   crashBetweenWrites: {
     describe: (_w, e, at) => ({

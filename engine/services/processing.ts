@@ -6,7 +6,7 @@
  * finished before it.
  */
 import { processedByGroup } from '../check/checks.ts';
-import { POISON_FAILED, PROCESS_FAILED } from '../history/errors.ts';
+import { POISON_FAILED, PROCESS_FAILED, SERVICE_UNAVAILABLE } from '../history/errors.ts';
 import { keyText } from '../history/keys.ts';
 import { T } from '../history/kinds.ts';
 import { keyOf, producedAtOf, typeOf } from '../history/messages.ts';
@@ -20,11 +20,14 @@ import { chance } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import { AE } from './events.ts';
 import { crashAtWorstMoment } from './instances.ts';
+import { applyEffect, EFFECT_FAILED, EFFECT_SKIPPED, hasEffects } from '../outbox/inbox.ts';
 import { deadLetter, react } from './reactions.ts';
 import type { Reader } from './types.ts';
 
 const FAILED = 1;
 const POISONED = 2;
+/** Its effect could not be written: the consumer's database is down or cut off (engine/outbox/inbox.ts). */
+const NO_DATABASE = 3;
 /** Pause before a failing message is tried again, so a poison message costs time but not every event. */
 const RETRY_BACKOFF_US = 100_000;
 /**
@@ -109,11 +112,21 @@ export function finish(w: World, r: Reader, until: number): void {
     if (stopped.includes(p)) continue;
     const id = d.ids[i]!;
     const off = d.offsets[i]!;
+    if (r.outcome[i] === 0 && hasEffects(w, r.service)) {
+      // Its effect (and inbox row) in the consumer's database, or a repeat its inbox recognises.
+      const effect = applyEffect(w, r.service, w.parts.apps.services[r.service]!.instances[r.instance]!, id);
+      if (effect === EFFECT_FAILED) r.outcome[i] = NO_DATABASE;
+      else if (effect === EFFECT_SKIPPED) {
+        r.attempts.delete(id);
+        continue;
+      }
+    }
     if (r.outcome[i] !== 0) {
       const tries = (r.attempts.get(id) ?? 0) + 1;
       r.attempts.set(id, tries);
       w.metrics.processFailed++;
-      record(w.trace, r.doneAt[i]!, T.error, r.host, p, r.outcome[i] === POISONED ? POISON_FAILED : PROCESS_FAILED, id, r.subscription);
+      const code = r.outcome[i] === POISONED ? POISON_FAILED : r.outcome[i] === NO_DATABASE ? SERVICE_UNAVAILABLE : PROCESS_FAILED;
+      record(w.trace, r.doneAt[i]!, T.error, r.host, p, code, id, r.subscription);
       if (h.retry < 0 || tries < h.retry) {
         stopped.push(p);
         retryLater(w, r.broker, r.subscriber, p, off, r.doneAt[i]! + RETRY_BACKOFF_US);

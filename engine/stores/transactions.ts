@@ -11,7 +11,7 @@
  */
 import { APPLICATION } from '../components.ts';
 import { NONE, SERVICE_UNAVAILABLE } from '../history/errors.ts';
-import { ACKED, FAILED, addFlags, addMessage } from '../history/messages.ts';
+import { ACKED, CAUSED_BY_MESSAGE, FAILED, addFlags, addMessage } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
 import type { Owner, RowWrite } from '../messaging/port.ts';
 import { sample } from '../sim/distribution.ts';
@@ -98,6 +98,22 @@ on<World>(SE.walFlush, 'WAL flushed', (w, dbi, life) => {
   flush(db);
   after(w, db.config.walWriterDelayUs, SE.walFlush, dbi, life);
 });
+
+/**
+ * Commits `writes` at once, atomically, for an application whose transaction is part of its own processing time (a
+ * consumer's effect and its inbox row, engine/outbox/inbox.ts); returns the row ids. The caller has checked that the
+ * database is up and reachable. With `synchronous_commit=off` the rows wait for the WAL writer like any commit.
+ */
+export function commitNow(w: World, db: Database, writes: readonly RowWrite[], causedByMessage: boolean): number[] {
+  const rows = writes.map((r) => addMessage(w.messages, r.key, r.type, db.place, w.now, r.cause, (causedByMessage ? CAUSED_BY_MESSAGE : 0) | ACKED));
+  for (const id of rows) {
+    (db.config.synchronousCommit ? db.rows : db.unflushed).push(id);
+    (db.config.synchronousCommit ? db.committedAt : db.unflushedAt).push(w.now);
+  }
+  countCommit(w, db);
+  record(w.trace, w.now, ST.txCommit, db.host, db.place, rows[0] ?? 0, rows.length, 0);
+  return rows;
+}
 
 function refuse(w: World, db: Database, tx: Transaction, code: number): void {
   db.stats.refused++;
