@@ -172,3 +172,36 @@ describe('replayed by another service (a fixed version deployed in place of the 
     expect(r.explanation).toMatch(/^Fixed, in a group of its own, processed all [\d,]+ events Billing had processed by 10 s: the log still held them all\.$/);
   });
 });
+
+describe('replayed, when the old build read a queue', () => {
+  const queue = (fixed: string) => `graph LR
+  Orders[Order Service] -->|order.created| Ex["Exchange: orders (fanout)"]
+  Ex --> Q[(Queue: orders)]
+  Q --> Billing[Billing Service]
+${fixed}  %% @config Orders rate=50/s key=customerId
+  %% @config BillingFixed start=6s
+`;
+  function judge(text: string) {
+    const sim = TestSim.of(text, { seed: 7 }).advance('4s');
+    const v = view(sim, text);
+    const services = consumingServices(v, 'Billing');
+    if (typeof services === 'string') throw new Error(services);
+    const marks = markReplay(v, services);
+    sim.crash('Billing').advance('8s');
+    const replayers = consumingServices(v, 'BillingFixed');
+    if (typeof replayers === 'string') throw new Error(replayers);
+    return replayed({ kind: 'replayed', service: 'Billing', afterS: 4, by: 'BillingFixed' }, v, services, marks, replayers);
+  }
+
+  it('says a fix on the same queue gets nothing back: the queue deleted what was acknowledged', () => {
+    const v = judge(queue('  Q --> BillingFixed[Billing Service, fixed]\n'));
+    expect(v.pass).toBe(false);
+    expect(v.explanation).toMatch(/^By 4 s Billing had processed [\d,]+ events, but after that the queue it read, which BillingFixed reads too, handed out only 0 again: a queue deletes a message once it is acknowledged\.$/);
+  });
+
+  it('says a fix on a queue of its own misses what the old build read, deleted on its acknowledgement', () => {
+    const v = judge(queue('  Ex --> Q2[(Queue: orders-again)]\n  Q2 --> BillingFixed[Billing Service, fixed]\n'));
+    expect(v.pass).toBe(false);
+    expect(v.explanation).toMatch(/^BillingFixed has not processed [\d,]+ of the [\d,]+ events Billing had processed by 4 s: the first is #\d+ \(customer-\d+, orders\); it was on a queue, which deleted it once Billing acknowledged it\.$/);
+  });
+});

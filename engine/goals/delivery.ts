@@ -185,7 +185,9 @@ export function replayed(c: Extract<BehaviouralCheck, { kind: 'replayed' }>, v: 
         const gc = v.w.checks.groups[s.group]!;
         const again = gc.duplicates + gc.skipped - mark.repeats;
         const done = `by ${at(c.afterS)} ${s.node} had processed ${plural(mark.processed, 'event')}`;
-        if (again < mark.processed) failures.push(`${done}, but after that ${r === s ? 'it' : `its group, which ${r.node} joined,`} processed only ${count(again)} again`);
+        const queue = v.w.msg.subscriptions[s.group]!.family === 'amqp';
+        if (again < mark.processed && queue && r !== s) failures.push(`${done}, but after that the queue it read, which ${r.node} reads too, handed out only ${count(again)} again: a queue deletes a message once it is acknowledged`);
+        else if (again < mark.processed) failures.push(`${done}, but after that ${r === s ? 'it' : `its group, which ${r.node} joined,`} processed only ${count(again)} again`);
         else passes.push(`${done}, and after the reset ${who} processed ${count(again)} again: the log still held them all`);
         continue;
       }
@@ -205,7 +207,8 @@ export function replayed(c: Extract<BehaviouralCheck, { kind: 'replayed' }>, v: 
       const pid = partitionOf(v.w.messages, first);
       const ref = messageRef(v.w, first, pid, offsetOf(v.w, pid, first), producedAtOf(v.w.messages, first));
       messages.push(ref);
-      failures.push(`${r.node} has not processed ${count(missing)} of the ${what}: the first is ${describe(ref)}`);
+      const gone = v.w.msg.places[pid]!.family === 'amqp' ? `; it was on a queue, which deleted it once ${s.node} acknowledged it` : '';
+      failures.push(`${r.node} has not processed ${count(missing)} of the ${what}: the first is ${describe(ref)}${gone}`);
     }
   }
   const nodes = [...services, ...(replayers ?? [])].map((s) => s.node);
