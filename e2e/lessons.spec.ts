@@ -61,3 +61,16 @@ test('a new learner opens lesson 1, reads it, types the solution, runs it, and f
   await expect(page.getByTestId('module-queues').getByTestId('module-done')).toHaveText('0 of 5 done');
   await expect(page.getByTestId('lesson-row-09-a-queue-is-not-a-log')).toHaveAttribute('data-status', 'not-started');
 });
+
+test('the second module opens from the list, numbers its lessons within it, and steps back into the first', async ({ page }) => {
+  await page.goto('./#/lessons');
+  await settled(page);
+  await page.getByTestId('module-queues').getByTestId('lesson-row-09-a-queue-is-not-a-log').click();
+  await expect(page).toHaveURL(/#\/lessons\/09-a-queue-is-not-a-log$/);
+  await expect(page.getByTestId('lesson-title')).toHaveText('A queue is not a log');
+  await expect(page.getByTestId('lesson-all')).toHaveText('Queues and routing');
+  await expect(page.getByTestId('lesson-of')).toHaveText('Lesson 1 of 5');
+  expect(await editorText(page)).toBe(lessonFile('09-a-queue-is-not-a-log', 'starter.mmd'));
+  await expect(page.getByRole('link', { name: 'Previous lesson' })).toHaveAttribute('href', '#/lessons/08-poison-messages');
+  await expect(page.getByTestId('lesson-step-next')).toHaveAttribute('href', '#/lessons/10-routing-with-exchanges');
+});

@@ -21,7 +21,7 @@ function Nav({ lesson }: { lesson: Lesson }) {
       <a href="#/lessons" className="lesson-crumb" data-testid="lesson-all">
         {module.title}
       </a>
-      <span className="lesson-of">
+      <span className="lesson-of" data-testid="lesson-of">
         Lesson {lesson.number} of {module.lessons.length}
       </span>
       {done && (
