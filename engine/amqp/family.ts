@@ -22,6 +22,7 @@ import * as publishers from './publishers.ts';
 import { connect, crashPublisher, publish, restartPublisher } from './publishers.ts';
 import { exchangeDetail, queueDetail } from './queries.ts';
 import * as queues from './queues.ts';
+import * as reconnect from './reconnect.ts';
 import { available, readyCount } from './queues.ts';
 import { resolveAmqp } from './resolve.ts';
 import { routeMessage } from './routing.ts';
@@ -41,7 +42,7 @@ export const amqp: Broker = {
   createPart: createAmqpPart,
   resolve: resolveAmqp,
   clientScopes: ['amqp-publisher', 'amqp-consumer'],
-  modules: [consumers, nodes, publishers, queues],
+  modules: [consumers, nodes, publishers, queues, reconnect],
 
   build(w, spec) {
     const a = w.parts.amqp;
