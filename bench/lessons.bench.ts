@@ -15,6 +15,11 @@ import * as semantics from '../lessons/05-delivery-semantics/goals.ts';
 import * as idempotent from '../lessons/06-idempotent-consumer/goals.ts';
 import * as replication from '../lessons/07-replication-and-acks/goals.ts';
 import * as poison from '../lessons/08-poison-messages/goals.ts';
+import * as queueNotLog from '../lessons/09-a-queue-is-not-a-log/goals.ts';
+import * as routing from '../lessons/10-routing-with-exchanges/goals.ts';
+import * as fairDispatch from '../lessons/11-work-queues-and-fair-dispatch/goals.ts';
+import * as deadLetters from '../lessons/12-dead-letters-and-ttl/goals.ts';
+import * as acks from '../lessons/13-acknowledgements/goals.ts';
 
 const LESSONS: [string, LessonGoals][] = [
   ['01-decouple-the-checkout', decouple],
@@ -25,10 +30,15 @@ const LESSONS: [string, LessonGoals][] = [
   ['06-idempotent-consumer', idempotent],
   ['07-replication-and-acks', replication],
   ['08-poison-messages', poison],
+  ['09-a-queue-is-not-a-log', queueNotLog],
+  ['10-routing-with-exchanges', routing],
+  ['11-work-queues-and-fair-dispatch', fairDispatch],
+  ['12-dead-letters-and-ttl', deadLetters],
+  ['13-acknowledgements', acks],
 ];
 const RUNS = 5;
 
-console.log(`${'lesson'.padEnd(26)} ${'topology'.padEnd(9)} ${'first'.padStart(8)} ${'fastest'.padStart(8)}`);
+console.log(`${'lesson'.padEnd(33)} ${'topology'.padEnd(9)} ${'first'.padStart(8)} ${'fastest'.padStart(8)}`);
 for (const [id, lesson] of LESSONS) {
   for (const which of ['starter', 'solution']) {
     const text = readFileSync(`lessons/${id}/${which}.mmd`, 'utf8');
@@ -39,6 +49,6 @@ for (const [id, lesson] of LESSONS) {
       times.push(performance.now() - t0);
     }
     const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
-    console.log(`${id.padEnd(26)} ${which.padEnd(9)} ${ms(times[0]!)} ${ms(Math.min(...times))}`);
+    console.log(`${id.padEnd(33)} ${which.padEnd(9)} ${ms(times[0]!)} ${ms(Math.min(...times))}`);
   }
 }
