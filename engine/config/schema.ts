@@ -72,6 +72,7 @@ export const SETTINGS: Setting[] = [
   s('segment.ms', 'topic', ms, '604800000', 'Roll a new segment after this long (7 days).', 'LogConfig'),
   s('delete.retention.ms', 'topic', ms, '86400000', 'How long a tombstone survives compaction (24 h).', 'LogConfig'),
   s('min.compaction.lag.ms', 'topic', ms, '0', 'Minimum age before a record may be compacted away.', 'LogConfig'),
+  s('max.compaction.lag.ms', 'topic', { type: 'ms', forever: true }, '-1', 'Longest a record may stay uncompacted: a log with dirty records older than this is cleaned whatever its dirty ratio (the active segment still is not). -1: no bound (Kafka\'s default is Long.MAX_VALUE).', 'LogConfig (KIP-354)'),
   s('min.cleanable.dirty.ratio', 'topic', { type: 'number', min: 0, max: 1 }, '0.5', 'Compact when this share of the log is dirty.', 'LogConfig'),
 
   // A producing service.
@@ -113,7 +114,8 @@ export const SETTINGS: Setting[] = [
   s('processing', 'consumer', { type: 'distribution' }, '2ms', 'Time to process one record.'),
   s('failure', 'consumer', { type: 'number', min: 0, max: 1 }, '0', 'Probability that processing a record fails.'),
   s('commit', 'consumer', oneOf('auto', 'before', 'after'), 'auto', 'Commit offsets by auto-commit, before processing (at-most-once) or after (at-least-once).'),
-  s('idempotent', 'consumer', bool, 'false', 'Keep an inbox of processed message ids and skip duplicates.'),
+  s('idempotent', 'consumer', bool, 'false', 'A perfect dedupe, not a real one: every message id the group ever processed is remembered, by every instance, through every crash, at no cost, and a repeat is skipped. For an inbox that lives in the consumer\'s database (and one that does not survive a crash), use `inbox`.'),
+  s('inbox', 'consumer', oneOf('off', 'none', 'memory', 'table'), 'off', 'A consumer that writes a database applies each message as an effect row there. table: an inbox row with the event id in the same transaction, so a redelivery is skipped, even after a crash. memory: the ids kept in the instance\'s memory, lost on a crash. none: no dedupe. off: no effect rows.', 'microservices.io Idempotent Consumer'),
   s('retry', 'consumer', int(-1), '-1', 'Attempts at a failing record before giving up; -1 retries forever (the partition blocks).'),
   s('dlq', 'consumer', { type: 'string' }, '', 'Dead-letter topic for records that still fail after `retry` attempts.'),
 

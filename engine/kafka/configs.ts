@@ -44,6 +44,7 @@ export function topicConfig(v: Values): TopicConfig {
     segmentUs: ms(v['segment.ms']!),
     deleteRetentionUs: ms(v['delete.retention.ms']!),
     minCompactionLagUs: ms(v['min.compaction.lag.ms']!),
+    maxCompactionLagUs: (v['max.compaction.lag.ms'] as number) < 0 ? -1 : ms(v['max.compaction.lag.ms']!),
     minCleanableDirtyRatio: v['min.cleanable.dirty.ratio'] as number,
     recordBytes: 1024,
   };

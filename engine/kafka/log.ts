@@ -86,6 +86,14 @@ export function append(
   return base;
 }
 
+/**
+ * Rolls a new empty active segment, so that every segment before it may go: a log always keeps one segment, and
+ * Kafka rolls an empty one first when retention would delete them all (UnifiedLog.deleteOldSegments).
+ */
+export function rollEmpty(log: Log, now: number): void {
+  log.segments.push(newSegment(log.endOffset, now, 64));
+}
+
 /** Index of the segment that holds `offset` (the last one with baseOffset <= offset), or -1. */
 export function segmentIndex(log: Log, offset: number): number {
   const segs = log.segments;

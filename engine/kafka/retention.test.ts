@@ -14,7 +14,7 @@ const topology = (topicConfig: string) => `graph LR
 `;
 
 describe('retention', () => {
-  it('S1: time retention deletes whole segments whose newest record is old enough, never the active segment', () => {
+  it('S1: time retention deletes whole segments whose newest record is old enough; the active one goes last, once all of it has expired', () => {
     // 1 KB segments hold 10 records of 100 bytes; keep records for 60 s.
     const sim = TestSim.of(topology('segment.bytes=1000 retention.ms=60000'), { seed: 1 });
     for (let i = 0; i < 25; i++) {
@@ -25,13 +25,17 @@ describe('retention', () => {
     expect(p.log.segments.map((s) => s.count)).toEqual([10, 10, 5]);
     sim.advance('30s');
     expect(applyRetention(sim.w, p)).toBe(0); // nothing is older than 60 s yet
-    sim.advance('40s');
-    expect(applyRetention(sim.w, p)).toBe(20); // two full segments go; the active one stays, however old
-    expect(p.log.startOffset).toBe(20);
-    expect(p.log.segments).toHaveLength(1);
-    sim.advance('10m');
-    expect(applyRetention(sim.w, p)).toBe(0);
-    expect(p.log.segments[0]!.count).toBe(5);
+    sim.advance('29s');
+    expect(applyRetention(sim.w, p)).toBe(10); // the first segment's newest record is past 60 s, the second's not yet
+    sim.advance('10s');
+    // The rest has expired, the active segment too: Kafka rolls an empty segment and deletes the others (S1, corrected).
+    expect(applyRetention(sim.w, p)).toBe(15);
+    expect(p.log.startOffset).toBe(25);
+    expect(p.log.segments.map((s) => s.count)).toEqual([0]);
+    // Offsets go on from where they were.
+    sim.publish('Orders', 1, 'k-next');
+    sim.advance('100ms');
+    expect(p.log.endOffset).toBe(26);
     // Deleted on purpose is not lost.
     expect(sim.history().lost.count).toBe(0);
   });
@@ -45,7 +49,19 @@ describe('retention', () => {
     sim.advance('4m');
     expect(sim.partition('orders', 0).log.startOffset).toBe(0); // the first check is at 5 minutes
     sim.advance('2m');
-    expect(sim.partition('orders', 0).log.startOffset).toBe(20);
+    expect(sim.partition('orders', 0).log.startOffset).toBe(30); // every record has expired, the active segment's too
+  });
+
+  it('S2: size retention never takes a partition below retention.bytes', () => {
+    const sim = TestSim.of(topology('segment.bytes=1000 retention.bytes=2000'), { seed: 1 });
+    for (let i = 0; i < 45; i++) {
+      sim.publish('Orders', 1, `k-${i}`);
+      sim.advance('20ms');
+    }
+    const p = sim.partition('orders', 0);
+    // 4,500 bytes: a segment goes only while what remains is still at least 2,000 (deleting a third would leave 1,500).
+    expect(applyRetention(sim.w, p)).toBe(20);
+    expect(p.log.segments.map((s) => s.bytes)).toEqual([1000, 1000, 500]);
   });
 
   it('S2: size retention keeps each partition under retention.bytes by dropping its oldest segments', () => {
@@ -116,5 +132,53 @@ describe('compaction', () => {
     compact(sim.w, p, true);
     expect(held()).not.toContain(tomb);
     expect(flagsOf(sim.w.messages, tomb) & TOMBSTONE).toBe(TOMBSTONE);
+  });
+});
+
+describe('quiet logs clean up (issue 11 §5, S7)', () => {
+  const quiet = (topicConfig: string) => topology(`cleanup.policy=compact segment.ms=1s ${topicConfig}`) + '  %% @config K log.retention.check.interval.ms=1s\n';
+  const held = (sim: TestSim) => sim.partition('orders', 0).log.segments.flatMap((s) => Array.from(s.ids.subarray(0, s.count)));
+
+  it('a tombstone goes delete.retention.ms after its first cleaning though nothing is written any more (KIP-534)', () => {
+    const sim = TestSim.of(quiet('delete.retention.ms=5s'), { seed: 1 });
+    sim.publish('Orders', 3, 'a');
+    const tomb = sim.publish('Orders', 1, 'a')[0]!;
+    addFlags(sim.w.messages, tomb, TOMBSTONE);
+    sim.advance('1500ms');
+    sim.publish('Orders', 1, 'b'); // rolls the segment: the tombstone's segment may now be cleaned
+    sim.advance('3s');
+    expect(held(sim)).toContain(tomb); // cleaned once: kept so that consumers see the delete
+    sim.advance('10s');
+    expect(held(sim)).not.toContain(tomb);
+  });
+
+  it('a record younger than min.compaction.lag.ms at one pass is compacted at a later one, on a log that went quiet', () => {
+    const sim = TestSim.of(quiet('min.compaction.lag.ms=5s'), { seed: 1 });
+    const old = sim.publish('Orders', 1, 'a')[0]!;
+    sim.publish('Orders', 1, 'a');
+    sim.advance('1500ms');
+    sim.publish('Orders', 1, 'b');
+    sim.advance('2s');
+    expect(held(sim)).toContain(old); // too young to be compacted yet
+    sim.advance('10s');
+    expect(held(sim)).not.toContain(old);
+  });
+
+  it('max.compaction.lag.ms cleans a log whose dirty share stays under min.cleanable.dirty.ratio', () => {
+    const run = (extra: string) => {
+      const sim = TestSim.of(quiet(`min.cleanable.dirty.ratio=0.5 ${extra}`), { seed: 1 });
+      const old = sim.publish('Orders', 1, 'a')[0]!;
+      for (let i = 0; i < 9; i++) sim.publish('Orders', 1, `k-${i}`);
+      sim.advance('1500ms');
+      sim.publish('Orders', 1, 'b'); // rolls: the ten records are cleaned (all dirty), and the old 'a' stays: it is the newest 'a'
+      sim.advance('1500ms');
+      sim.publish('Orders', 1, 'a'); // a new value of 'a', in a segment that stays two records dirty out of twelve
+      sim.advance('1500ms');
+      sim.publish('Orders', 1, 'c');
+      sim.advance('20s');
+      return held(sim).includes(old);
+    };
+    expect(run('')).toBe(true);
+    expect(run('max.compaction.lag.ms=10s')).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ import { addFlags, EXPIRED, flagsOf, keyOf, producedAtOf, TOMBSTONE } from '../h
 import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
-import { deleteOldSegments, type Segment } from './log.ts';
+import { deleteOldSegments, rollEmpty, type Segment } from './log.ts';
+import { currentState } from './metadata.ts';
 import type { Partition } from './types.ts';
 
 on<World>(KE.retentionCheck, 'retention check', (w, cid) => {
@@ -28,11 +29,16 @@ on<World>(KE.retentionCheck, 'retention check', (w, cid) => {
 /** Deletes whole old segments by time and by size; returns how many records went. */
 export function applyRetention(w: World, p: Partition): number {
   const cfg = w.parts.kafka.topics[p.topic]!.config;
+  const expired = (seg: Segment) => cfg.retentionUs >= 0 && seg.maxTimestamp >= 0 && w.now - seg.maxTimestamp > cfg.retentionUs;
+  // A quiet log whose active segment has wholly expired loses it too, once the high watermark covers it: a new empty
+  // segment is rolled first, since a log always keeps one (semantics S1, UnifiedLog.deletableSegments).
+  const active = p.log.segments[p.log.segments.length - 1];
+  if (active && active.count > 0 && expired(active) && highWatermark(p) >= p.log.endOffset) rollEmpty(p.log, w.now);
   const removed = deleteOldSegments(
     p.log,
-    (seg, bytesAfter) =>
-      (cfg.retentionUs >= 0 && seg.maxTimestamp >= 0 && w.now - seg.maxTimestamp > cfg.retentionUs) ||
-      (cfg.retentionBytes >= 0 && bytesAfter + seg.bytes > cfg.retentionBytes),
+    // By size, a segment goes only while what remains is still at least retention.bytes: the log never shrinks below
+    // its limit (UnifiedLog.deleteRetentionSizeBreachedSegments).
+    (seg, bytesAfter) => expired(seg) || (cfg.retentionBytes >= 0 && bytesAfter >= cfg.retentionBytes),
     (id) => {
       addFlags(w.messages, id, EXPIRED);
     },
@@ -44,24 +50,51 @@ export function applyRetention(w: World, p: Partition): number {
   return removed;
 }
 
+/** The partition's high watermark as its leader (or, with none, the log's owner) knows it. */
+function highWatermark(p: Partition): number {
+  const leader = currentState(p).leader;
+  return p.hw[leader >= 0 ? leader : p.owner]!;
+}
+
 /**
- * Cleans the non-active segments: a record survives if no later record in the cleaned range has its key, and a
- * tombstone survives until delete.retention.ms after the pass that first cleaned it. Records younger than
- * min.compaction.lag.ms are left alone. Returns how many records were removed.
+ * Cleans the non-active segments older than min.compaction.lag.ms (the first segment holding a younger record, and
+ * every one after it, stays dirty for a later pass): a record survives if no later record in the cleaned range has
+ * its key, and a tombstone survives until delete.retention.ms after the pass that first cleaned it. A log is cleaned
+ * when its dirty share reaches min.cleanable.dirty.ratio, when a dirty record is older than max.compaction.lag.ms
+ * (KIP-354), or when a tombstone has outlived delete.retention.ms (KIP-534), so a log that stopped receiving writes
+ * is still cleaned. Returns how many records were removed.
  */
 export function compact(w: World, p: Partition, force = false): number {
   const cfg = w.parts.kafka.topics[p.topic]!.config;
   const segs = p.log.segments;
   if (segs.length < 2) return 0;
-  const cleanable = segs.slice(0, -1);
+  let end = segs.length - 1;
+  if (cfg.minCompactionLagUs > 0) {
+    const young = segs.findIndex((s, i) => i < end && s.maxTimestamp >= 0 && w.now - s.maxTimestamp < cfg.minCompactionLagUs);
+    if (young >= 0) end = young;
+  }
+  const cleanable = segs.slice(0, end);
+  if (cleanable.length === 0) return 0;
   let total = 0;
   let dirty = 0;
+  let overdue = false;
+  let tombstonesDue = false;
+  const m = w.messages;
   for (const s of cleanable) {
     total += s.count;
-    if (s.cleanedAt < 0) dirty += s.count;
+    if (s.cleanedAt < 0) {
+      dirty += s.count;
+      if (cfg.maxCompactionLagUs >= 0 && s.count > 0 && w.now - producedAtOf(m, s.ids[0]!) > cfg.maxCompactionLagUs) overdue = true;
+    } else if (w.now - s.cleanedAt > cfg.deleteRetentionUs && !tombstonesDue) {
+      for (let i = 0; i < s.count; i++) {
+        if ((flagsOf(m, s.ids[i]!) & TOMBSTONE) !== 0) {
+          tombstonesDue = true;
+          break;
+        }
+      }
+    }
   }
-  if (!force && (total === 0 || dirty / total < cfg.minCleanableDirtyRatio)) return 0;
-  const m = w.messages;
+  if (!force && !overdue && !tombstonesDue && (total === 0 || dirty / total < cfg.minCleanableDirtyRatio)) return 0;
   const latest = new Map<number, number>();
   for (const s of cleanable) for (let i = 0; i < s.count; i++) latest.set(keyOf(m, s.ids[i]!), offsetOf(s, i));
   let removed = 0;
@@ -92,7 +125,7 @@ export function compact(w: World, p: Partition, force = false): number {
     }
     if (firstClean) s.cleanedAt = w.now;
   }
-  p.cleanedTo = segs[segs.length - 1]!.baseOffset;
+  p.cleanedTo = segs[end]!.baseOffset;
   return removed;
 }
 

@@ -33,6 +33,8 @@ export interface TopicConfig {
   segmentUs: number;
   deleteRetentionUs: number;
   minCompactionLagUs: number;
+  /** -1: no bound. */
+  maxCompactionLagUs: number;
   minCleanableDirtyRatio: number;
   /** Average record size written to the topic, for byte accounting of re-appended records. */
   recordBytes: number;
