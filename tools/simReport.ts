@@ -53,6 +53,8 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     delivered: m.delivered + rabbit.delivered,
     processed: m.processed,
     lost: m.lost,
+    // Consumer-side loss: records kept by the brokers that a subscribed group will never process.
+    missed: m.missed,
     duplicated: m.duplicated,
     reordered: m.reordered,
     lag: m.lag,
@@ -72,6 +74,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     faults: sim.world.faults.applied.map((f) => ({ atMs: f.at / 1000, fault: formatFault(f.fault), note: f.note, ok: f.ok })),
     examples: {
       lost: h.lost.examples.map((e) => ({ message: e.message, partition: partitionName(sim, e.partition), producedAtMs: e.producedAt / 1000 })),
+      missed: h.missed.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, why: e.why, producedAtMs: e.producedAt / 1000 })),
       duplicated: h.duplicated.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, atMs: e.at / 1000 })),
       reordered: h.reordered.examples.map((e) => ({ message: e.message, processedAfter: e.other, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset })),
     },
@@ -112,8 +115,12 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   }
   out.push('messages');
   out.push(`  produced ${n(r.produced)}, acknowledged ${n(r.acknowledged)}, send failed ${n(r.sendFailed)}, delivered ${n(r.delivered)}, processed ${n(r.processed)}`);
-  out.push(`  lost ${n(r.lost)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
+  out.push(`  lost ${n(r.lost)}, missed by consumers ${n(r.missed)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
   for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no log holds it any more`);
+  for (const e of r.examples.missed.slice(0, 5)) {
+    const how = e.why === 'deleted' ? 'retention deleted it before the group read it' : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
+    out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);
+  }
   for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
   for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
   if (r.rabbitmq) out.push(...rabbitLines(r.rabbitmq, n));

@@ -11,9 +11,9 @@ import { formatCount, formatPercent } from './format.ts';
 import './observe.css';
 import './Counters.css';
 
-const LABELS: Record<FindingKind, string> = { lost: 'lost', duplicated: 'duplicated', reordered: 'reordered' };
+const LABELS: Record<FindingKind, string> = { lost: 'lost', missed: 'missed', duplicated: 'duplicated', reordered: 'reordered' };
 /** The bar is narrow: the long words are in the tooltips. */
-const SHORT: Record<FindingKind, string> = { lost: 'lost', duplicated: 'dup', reordered: 'reord' };
+const SHORT: Record<FindingKind, string> = { lost: 'lost', missed: 'missed', duplicated: 'dup', reordered: 'reord' };
 
 function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
   const value = useLive((s) => s.frame?.counters[kind]);
@@ -35,6 +35,12 @@ function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boo
       <span className="sr-only">{LABELS[kind].slice(SHORT[kind].length)}</span>
     </button>
   );
+}
+
+/** Consumer-side loss takes room on the bar only once there is some: most runs never have any. */
+function MissedCounter({ open, onToggle }: { open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
+  const n = useLive((s) => s.frame?.counters.missed ?? 0);
+  return n > 0 || open ? <FindingCounter kind="missed" open={open} onToggle={onToggle} /> : null;
 }
 
 function Checkouts() {
@@ -86,6 +92,7 @@ export function Counters() {
   return (
     <div className="counters" data-testid="counters">
       <FindingCounter kind="lost" open={open === 'lost'} onToggle={onToggle} />
+      <MissedCounter open={open === 'missed'} onToggle={onToggle} />
       <FindingCounter kind="duplicated" open={open === 'duplicated'} onToggle={onToggle} />
       <FindingCounter kind="reordered" open={open === 'reordered'} onToggle={onToggle} />
       <Checkouts />

@@ -3,7 +3,7 @@
  * its family tells it), each subscription's lag, counters, network faults, and the chart samples taken since the
  * last frame.
  */
-import { lostMessages } from '../check/checks.ts';
+import { lostMessages, missedMessages } from '../check/checks.ts';
 import { formatFault } from '../faults/parse.ts';
 import { APPLICATION, FAMILIES } from '../components.ts';
 import { groupLags } from '../metrics/report.ts';
@@ -20,10 +20,11 @@ export interface FrameState {
   lostAt: number;
   lostSeq: number;
   lost: number;
+  missed: number;
 }
 
 export function createFrameState(): FrameState {
-  return { seq: 0, samplesSent: 0, lostAt: -Infinity, lostSeq: -Infinity, lost: 0 };
+  return { seq: 0, samplesSent: 0, lostAt: -Infinity, lostSeq: -Infinity, lost: 0, missed: 0 };
 }
 
 const LOST_EVERY_US = 250_000;
@@ -46,6 +47,7 @@ export function buildFrame(w: World, state: FrameState, headUs: number, pending:
   // A seek or a fork resets lostAt to -Infinity: then the count is redone at once.
   if (exact || state.lostAt === -Infinity || (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US && state.seq - state.lostSeq >= LOST_EVERY_FRAMES)) {
     state.lost = lostMessages(w, 0).count;
+    state.missed = missedMessages(w, 0).count;
     state.lostAt = w.now;
     state.lostSeq = state.seq;
   }
@@ -84,6 +86,7 @@ export function buildFrame(w: World, state: FrameState, headUs: number, pending:
       acknowledged: m.acknowledged,
       processed: m.processed,
       lost: state.lost,
+      missed: state.missed,
       duplicated,
       reordered,
       checkoutsOk: m.checkoutsOk,

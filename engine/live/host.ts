@@ -9,7 +9,7 @@ import { eventLog, keyPath, messageLife, messageLives, story, type LogQuery } fr
 import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import type { Finding, Frame, LogEntry, MessageLife, StepReport } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
-import { lostMessages } from '../check/checks.ts';
+import { lostMessages, missedMessages } from '../check/checks.ts';
 
 let session: Session | null = null;
 
@@ -93,12 +93,13 @@ export const simHost = {
     return session ? (FAMILIES.find((f) => f.name === family)?.inspect?.[what]?.(session.sim.world, id) ?? null) : null;
   },
   /** The messages behind a counter, with their lives: lost, duplicated or reordered (with the message that overtook). */
-  findings(kind: 'lost' | 'duplicated' | 'reordered', limit = 50): Finding[] {
+  findings(kind: 'lost' | 'missed' | 'duplicated' | 'reordered', limit = 50): Finding[] {
     if (!session) return [];
     const w = session.sim.world;
     let ids: number[] = [];
     const overtaken = new Map<number, Finding['overtakenBy']>();
     if (kind === 'lost') ids = lostMessages(w, limit).examples.map((e) => e.message);
+    else if (kind === 'missed') ids = missedMessages(w, limit).examples.map((e) => e.message);
     else {
       w.checks.groups.forEach((gc, g) => {
         for (const e of kind === 'duplicated' ? gc.duplicateExamples : gc.reorderExamples) {

@@ -46,6 +46,8 @@ export interface Frame {
     acknowledged: number;
     processed: number;
     lost: number;
+    /** Consumer-side loss: kept by the brokers, never to be processed by a group that reads them. */
+    missed: number;
     duplicated: number;
     reordered: number;
     checkoutsOk: number;

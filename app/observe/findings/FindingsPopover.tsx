@@ -12,10 +12,11 @@ import { highlightLives, openTrace } from '../observeStore.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { FindingRow } from './FindingRow.tsx';
 
-export type FindingKind = 'lost' | 'duplicated' | 'reordered';
+export type FindingKind = 'lost' | 'missed' | 'duplicated' | 'reordered';
 
 const TITLES: Record<FindingKind, [string, string]> = {
   lost: ['Lost messages', 'acknowledged to their producer, yet no log or queue holds them'],
+  missed: ['Missed messages', 'kept by the broker, yet a group that reads them will never process them: its committed offset passed them, or retention deleted them unread'],
   duplicated: ['Duplicated messages', 'processed more than once by the same group'],
   reordered: ['Reordered messages', 'processed after a later message of the same key'],
 };
