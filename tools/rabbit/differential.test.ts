@@ -1,11 +1,12 @@
 /**
  * The RabbitMQ differential suite: every scenario of engine/amqp/scenarios.ts is played on a real RabbitMQ (a
  * throw-away node, started here) and must observe what the reference predicts (`expected`). The model plays the same
- * scenarios and must observe the same as the real server: see MODEL below.
+ * scenarios and must observe the same as the real server.
  *
  * Without rabbitmq-server installed, every test fails with how to install it (server.ts), never passes or skips.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runModel } from '../../engine/amqp/driver.ts';
 import { SCENARIOS } from '../../engine/amqp/scenarios.ts';
 import { runOnRabbit } from './realRunner.ts';
 import { startRabbit } from './server.ts';
@@ -54,8 +55,8 @@ describe('a real RabbitMQ', () => {
       if (!server) throw failure;
       const real = await runOnRabbit(server, vhostOf(index), scenario);
       expect(real).toEqual(scenario.expected);
-      // MODEL: once engine/amqp/driver.ts exists, the model must observe what the real server did:
-      // expect(runModel(scenario)).toEqual(real);
+      // The model must observe what the real server did.
+      expect(runModel(scenario)).toEqual(real);
     }, 60_000);
   });
 });
