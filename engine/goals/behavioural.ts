@@ -5,6 +5,7 @@
 import { checkouts } from './checkouts.ts';
 import { lag, noDuplicates, noIdleConsumers, perKeyOrder } from './consumption.ts';
 import { delivered, markReplay, noLoss, replayed, type ReplayMark } from './delivery.ts';
+import { effectsOnce, eventsPublished } from './outbox.ts';
 import { noUnroutable, routed } from './routing.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
@@ -44,6 +45,10 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return end((v) => finishTime(c, v));
     case 'failures':
       return end((v) => failures(c, v));
+    case 'events-published':
+      return { dueS: c.byS, marks: [], judge: (v) => eventsPublished(c, v) };
+    case 'effects-once':
+      return { dueS: c.byS, marks: [], judge: (v) => effectsOnce(c, v) };
     case 'replayed': {
       let seen: { services: ReturnType<typeof consumingServices>; marks: Map<number, ReplayMark> } | null = null;
       return {

@@ -77,7 +77,19 @@ export type BehaviouralCheck =
    */
   | { kind: 'finish-time'; service: Matcher; quantile: number; withinS: number }
   /** Over the whole run, processing fails at most `max` times (a message that fails each time is not tried for ever). */
-  | { kind: 'failures'; max: number };
+  | { kind: 'failures'; max: number }
+  /**
+   * By `byS`, every row the matching services committed before `committedBeforeS` in a database whose rows their
+   * events announce (a dual write, or an outbox a relay publishes) has its event published, none is still waiting in
+   * the outbox, and no event was published for a row never committed (database/stream consistency).
+   */
+  | { kind: 'events-published'; service: Matcher; committedBeforeS: number; byS: number }
+  /**
+   * By `byS`, every event published from `sentFromS` (default 0) until `sentBeforeS` on what the matching services read
+   * has its effect in their database exactly once (a relay's second copy of an event is the same event), and no
+   * event's effect is there twice. The services must apply effects (`inbox` set).
+   */
+  | { kind: 'effects-once'; service: Matcher; sentFromS?: number; sentBeforeS: number; byS: number };
 
 export type Check = StructuralCheck | BehaviouralCheck;
 

@@ -8,6 +8,7 @@
 import type { Family } from '../family.ts';
 import { typeId } from '../history/messages.ts';
 import type { World } from '../world.ts';
+import { consistencyFacts, effectFacts } from './facts.ts';
 import { createOutboxPart, type Relay } from './part.ts';
 import * as inbox from './inbox.ts';
 import * as relay from './relay.ts';
@@ -86,6 +87,9 @@ export const outbox: Family = {
 
   inspect: {
     relay: (w, id) => relayDetail(w, id),
+    // For lesson goals (engine/goals/outbox.ts): the consistency checker's verdict, and one consumer's effects.
+    consistency: (w) => consistencyFacts(w),
+    effects: (w, service) => effectFacts(w, service),
   },
 
   reconfigure(w, _from, spec) {
