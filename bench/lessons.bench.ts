@@ -20,6 +20,8 @@ import * as routing from '../lessons/10-routing-with-exchanges/goals.ts';
 import * as fairDispatch from '../lessons/11-work-queues-and-fair-dispatch/goals.ts';
 import * as deadLetters from '../lessons/12-dead-letters-and-ttl/goals.ts';
 import * as acks from '../lessons/13-acknowledgements/goals.ts';
+import * as outbox from '../lessons/14-dual-write-and-the-outbox/goals.ts';
+import * as inbox from '../lessons/15-the-relays-duplicate-and-the-inbox/goals.ts';
 
 const LESSONS: [string, LessonGoals][] = [
   ['01-decouple-the-checkout', decouple],
@@ -35,10 +37,12 @@ const LESSONS: [string, LessonGoals][] = [
   ['11-work-queues-and-fair-dispatch', fairDispatch],
   ['12-dead-letters-and-ttl', deadLetters],
   ['13-acknowledgements', acks],
+  ['14-dual-write-and-the-outbox', outbox],
+  ['15-the-relays-duplicate-and-the-inbox', inbox],
 ];
 const RUNS = 5;
 
-console.log(`${'lesson'.padEnd(33)} ${'topology'.padEnd(9)} ${'first'.padStart(8)} ${'fastest'.padStart(8)}`);
+console.log(`${'lesson'.padEnd(38)} ${'topology'.padEnd(9)} ${'first'.padStart(8)} ${'fastest'.padStart(8)}`);
 for (const [id, lesson] of LESSONS) {
   for (const which of ['starter', 'solution']) {
     const text = readFileSync(`lessons/${id}/${which}.mmd`, 'utf8');
@@ -49,6 +53,6 @@ for (const [id, lesson] of LESSONS) {
       times.push(performance.now() - t0);
     }
     const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
-    console.log(`${id.padEnd(33)} ${which.padEnd(9)} ${ms(times[0]!)} ${ms(Math.min(...times))}`);
+    console.log(`${id.padEnd(38)} ${which.padEnd(9)} ${ms(times[0]!)} ${ms(Math.min(...times))}`);
   }
 }

@@ -38,6 +38,12 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
     title: 'Queues and routing',
     summary: 'RabbitMQ beside Kafka: what a queue forgets that a log keeps, exchanges that route each event to the queues that need it, sharing work fairly, dead letters and expiry, and when a message counts as done.',
   },
+  {
+    id: 'reliable',
+    first: 14,
+    title: 'Reliable delivery',
+    summary: 'Getting an event out of a service and into another exactly as often as it should be: the dual write that loses events when a service dies between its two writes, the transactional outbox that makes the event part of the transaction, and the inbox that turns the duplicates every relay and redelivery produce into no-ops.',
+  },
 ];
 
 function moduleIndexOf(id: string): number {

@@ -26,6 +26,8 @@ const STARTER_FAILS: Record<string, string[]> = {
   '11-work-queues-and-fair-dispatch': ['finish'],
   '12-dead-letters-and-ttl': ['none-lost', 'no-spinning'],
   '13-acknowledgements': ['charged'],
+  '14-dual-write-and-the-outbox': ['no-lost-orders'],
+  '15-the-relays-duplicate-and-the-inbox': ['charged-once'],
 };
 
 /**
@@ -78,6 +80,14 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     },
   ],
   '13-acknowledgements': [{ what: 'auto-ack with a prefetch limit, which auto-ack ignores', edits: [['ack=manual', 'ack=auto prefetch=1']], fails: ['charged'] }],
+  '14-dual-write-and-the-outbox': [
+    {
+      what: 'the dual write kept, publishing before saving',
+      edits: [['  OrdersDB -->|outbox| Relay[Outbox Relay]\n  Relay -->|OrderCreatedEvent| Kafka', '  Orders -->|OrderCreatedEvent| Kafka'], ['transaction=40ms', 'transaction=40ms\n  %% @config Orders write.order=publish-first']],
+      fails: ['no-lost-orders'],
+    },
+  ],
+  '15-the-relays-duplicate-and-the-inbox': [{ what: 'a dedupe set kept in memory, which the crash empties', edits: [['inbox=table', 'inbox=memory']], fails: ['charged-once'] }],
 };
 
 /**
@@ -123,6 +133,7 @@ describe('the modules', () => {
     expect(MODULES.map((m) => [m.id, m.lessons.map((l) => l.number)])).toEqual([
       ['foundations', [1, 2, 3, 4, 5, 6, 7, 8]],
       ['queues', [1, 2, 3, 4, 5]],
+      ['reliable', [1, 2]],
     ]);
     expect(MODULES.flatMap((m) => m.lessons)).toEqual(LESSONS);
     for (const m of MODULES) expect(m.lessons.every((l) => l.module === m.id && moduleOf(l) === m)).toBe(true);
