@@ -121,6 +121,7 @@ test('a consumer crashed with unacked deliveries gives them back; a dead-lettere
   await expect(page.getByTestId('fault-menu')).toContainText('5 unacked go back to the queue');
   await page.getByTestId('fault-crash-consumer-Worker').click();
   await expect(page.getByTestId('live-Work').getByTestId('live-unacked')).toHaveText('0 unacked');
+  await expect(worker).toHaveAttribute('data-up', 'false');
   await expect.poll(async () => Number((await page.getByTestId('live-Work').getByTestId('live-ready').textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(ready + 5);
   await openTab(page, 'events');
   await expect(page.getByTestId('log-entry').filter({ hasText: '5 unacked deliveries requeued' })).toHaveCount(1);
@@ -137,6 +138,7 @@ test('a consumer crashed with unacked deliveries gives them back; a dead-lettere
   await playUntil(page, at + 6);
   await expect(page.getByTestId('live-Work').getByTestId('live-dead')).toBeVisible();
   await expect(page.getByTestId('live-Work').getByTestId('live-expired')).toBeVisible();
+  await expect(page.getByTestId('live-DLX').getByTestId('live-dead-in')).toBeVisible();
 
   // A dead-lettered message's story: its queue, the dead-letter exchange, and its copy delivered from parked.
   await page.getByTestId('log-search').fill('dead-lettered (expired)');
@@ -150,4 +152,24 @@ test('a consumer crashed with unacked deliveries gives them back; a dead-lettere
   const card = page.getByTestId('message-card');
   await expect(card).toContainText('queue work, through the default exchange');
   await expect(card).toContainText('expired (its TTL ran out): dead-lettered as #');
+});
+
+test("a RabbitMQ node crashed from a queue's menu takes its queues down, and restarted brings them back to their consumers", async ({ page }) => {
+  await openTopology(page, WORK, 'Work queue');
+  await setSpeed(page, '1×');
+  await playUntil(page, 1);
+  // A queue is not a process: its menu breaks the node hosting it (the implicit RabbitMQ here).
+  await page.getByTestId('node-Work').click({ button: 'right' });
+  await expect(page.getByTestId('fault-menu')).toContainText('lives on RabbitMQ node RabbitMQ');
+  await page.getByTestId('fault-crash').click();
+  await expect(page.getByTestId('live-Work').getByTestId('live-unavailable')).toBeVisible();
+  await expect(page.getByTestId('live-Parked').getByTestId('live-unavailable')).toBeVisible();
+  await page.getByTestId('node-Work').click({ button: 'right' });
+  await page.getByTestId('fault-restart').click();
+  await expect(page.getByTestId('live-Work').getByTestId('live-unavailable')).toHaveCount(0);
+  // The worker reconnects after its recovery interval (5 s) and takes deliveries again.
+  const at = await simSeconds(page);
+  await playUntil(page, at + 6);
+  await expect(page.getByTestId('consumers-Work').getByTestId('live-consumer')).toHaveAttribute('data-up', 'true');
+  await expect(page.getByTestId('live-Work').getByTestId('live-unacked')).toHaveText('5 unacked');
 });

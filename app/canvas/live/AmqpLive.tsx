@@ -81,6 +81,11 @@ const ExchangeRow = memo(function ExchangeRow({ id, x }: { id: string; x: NodeLi
       <span className="live-chip" title={`${x.routed} messages routed into at least one queue`} data-testid="live-routed">
         → {compact(x.routed)}
       </span>
+      {x.deadLettered > 0 && (
+        <span className="live-chip is-warn" title={`${x.deadLettered} messages dead-lettered into it by the queues that name it their dead-letter exchange`} data-testid="live-dead-in">
+          ☠ {compact(x.deadLettered)}
+        </span>
+      )}
       {x.unroutable > 0 && (
         <span
           className="live-chip is-bad"
@@ -148,7 +153,13 @@ const QueueRows = memo(function QueueRows({ id, q, width }: { id: string; q: Que
           <span className="live-row is-idle">no consumers</span>
         ) : (
           shown.map((c, i) => (
-            <span key={i} className={`consumer-pill${c.unacked > 0 ? ' is-holding' : ''}`} title={`${c.name} holds ${c.unacked} unacked deliveries`} data-testid="live-consumer">
+            <span
+              key={i}
+              className={`consumer-pill${c.unacked > 0 ? ' is-holding' : ''}${c.up ? '' : ' is-down'}`}
+              title={c.up ? `${c.name} holds ${c.unacked} unacked deliveries` : `${c.name} is not consuming (crashed, or reconnecting)`}
+              data-testid="live-consumer"
+              data-up={c.up}
+            >
               <span className="consumer-name">{c.name}</span>
               <b>{compact(c.unacked)}</b>
             </span>

@@ -46,6 +46,12 @@ export function ExchangeSection({ live }: { live: NodeLives['exchange'] }) {
         <dd>{live.exchangeType}</dd>
         <dt>routed</dt>
         <dd>{live.routed.toLocaleString('en')} into one queue or more</dd>
+        {live.deadLettered > 0 && (
+          <>
+            <dt>dead letters</dt>
+            <dd>{live.deadLettered.toLocaleString('en')} dead-lettered into it by its queues</dd>
+          </>
+        )}
         <dt>unroutable</dt>
         <dd className={live.unroutable > 0 ? 'is-bad' : ''}>
           {live.unroutable === 0 ? 'none' : `${live.unroutable.toLocaleString('en')}: ${live.returned.toLocaleString('en')} returned to their publisher, ${(live.unroutable - live.returned).toLocaleString('en')} dropped`}
