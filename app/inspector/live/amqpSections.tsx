@@ -104,9 +104,11 @@ export function ExchangeSection({ live }: { live: NodeLives['exchange'] }) {
                     <td>
                       <MessageLink id={m.id} />
                       {m.deadFrom && (
-                        <span className="live-tag is-dead" title={`dead-lettered from queue ${m.deadFrom}`}>
-                          from {m.deadFrom}
-                        </span>
+                        <div className="live-tags">
+                          <span className="live-tag is-dead" title={`dead-lettered from queue ${m.deadFrom}`}>
+                            ☠ from {m.deadFrom}
+                          </span>
+                        </div>
                       )}
                     </td>
                     <td className="is-mono">{m.routingKey || (m.deadFrom ? '(its own key)' : '(empty key)')}</td>
@@ -185,8 +187,7 @@ export function QueueSection({ live }: { live: NodeLives['queue'] }) {
             <thead>
               <tr>
                 <th>consumer</th>
-                <th>ack</th>
-                <th>prefetch</th>
+                <th>ack, prefetch</th>
                 <th>unacked</th>
               </tr>
             </thead>
@@ -197,8 +198,9 @@ export function QueueSection({ live }: { live: NodeLives['queue'] }) {
                     {c.name}
                     {!c.alive && ' (down)'}
                   </td>
-                  <td>{c.ack}</td>
-                  <td>{c.prefetch === 0 ? 'unlimited' : c.prefetch}</td>
+                  <td>
+                    {c.ack}, {c.prefetch === 0 ? 'no limit' : c.prefetch}
+                  </td>
                   <td>{c.unacked}</td>
                 </tr>
               ))}
@@ -247,20 +249,24 @@ function QueueMessageRow({ m }: { m: QueueMessageView }) {
     <tr className={m.heldBy ? 'is-held' : ''} data-testid="queue-message" data-redelivered={m.redelivered}>
       <td>
         <MessageLink id={m.id} />
-        {m.redelivered && (
-          <span className="live-tag is-warn" title="redelivered: it was delivered before and came back (a nack, a reject with requeue, or its consumer went)">
-            ↻ redelivered
-          </span>
-        )}
-        {death && (
-          <span
-            className="live-tag is-dead"
-            title={`x-death: ${m.deaths!.map((x) => `${x.reason} in ${x.queue} (${x.count}×)`).join(', ')}`}
-            data-testid="queue-message-death"
-          >
-            x-death {death.reason} in {death.queue}
-            {death.count > 1 ? ` ×${death.count}` : ''}
-          </span>
+        {(m.redelivered || death) && (
+          <div className="live-tags">
+            {m.redelivered && (
+              <span className="live-tag is-warn" title="redelivered: it was delivered before and came back (a nack, a reject with requeue, or its consumer went)">
+                ↻ redelivered
+              </span>
+            )}
+            {death && (
+              <span
+                className="live-tag is-dead"
+                title={`x-death: ${m.deaths!.map((x) => `${x.reason} in ${x.queue} (${x.count}×)`).join(', ')}`}
+                data-testid="queue-message-death"
+              >
+                ☠ {death.reason} in {death.queue}
+                {death.count > 1 ? ` ×${death.count}` : ''}
+              </span>
+            )}
+          </div>
         )}
       </td>
       <td className="is-mono">{m.routingKey || '–'}</td>
