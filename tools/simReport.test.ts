@@ -45,6 +45,7 @@ describe('the report of a RabbitMQ run', () => {
     expect(text).toMatch(/rabbitmq: published into queues \d+, delivered \d+, acked \d+, requeued [1-9]\d*, dead-lettered [1-9]\d*, expired [1-9]\d*/);
     expect(text).toMatch(/queue billing \(classic\): \d+ ready; published \d+, delivered/);
     expect(text).toContain('exchange orders (topic): publishes routed');
+    expect(text).toMatch(/exchange dead \(fanout\): publishes routed 0, unroutable 0 \(0 returned\), dead letters in [1-9]/);
     expect(text).not.toMatch(/^\s*$/m);
   });
 });

@@ -32,7 +32,9 @@ function windows(sim: Simulation): { what: string; from: number; to: number; len
 function rabbitmq(sim: Simulation) {
   const a = sim.world.parts.amqp;
   const queues = a.queues.map((q) => ({ queue: q.name, type: q.config.type, ready: q.ready.length - q.head, ...q.stats }));
-  const exchanges = a.exchanges.filter((x) => x.node).map((x) => ({ exchange: x.name, type: x.type, ...x.stats }));
+  // What queues dead-lettered into each exchange (its routed count is of publishes only).
+  const deadIn = (cluster: number, name: string) => a.queues.reduce((n, q) => n + (q.cluster === cluster && q.config.dlx === name ? q.stats.deadLettered : 0), 0);
+  const exchanges = a.exchanges.filter((x) => x.node).map((x) => ({ exchange: x.name, type: x.type, ...x.stats, deadLettered: deadIn(x.cluster, x.name) }));
   const sum = (k: keyof (typeof queues)[number] & keyof (typeof a.queues)[number]['stats']) => queues.reduce((n, q) => n + q[k], 0);
   const totals = {
     published: sum('published'), delivered: sum('delivered'), acked: sum('acked'), requeued: sum('requeued'),
@@ -73,7 +75,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     unavailable: windows(sim).map((x) => ({ what: x.what, fromMs: x.from / 1000, toMs: x.to / 1000, lengthMs: x.lengthMs })),
     faults: sim.world.faults.applied.map((f) => ({ atMs: f.at / 1000, fault: formatFault(f.fault), note: f.note, ok: f.ok })),
     examples: {
-      lost: h.lost.examples.map((e) => ({ message: e.message, partition: partitionName(sim, e.partition), producedAtMs: e.producedAt / 1000 })),
+      lost: h.lost.examples.map((e) => ({ message: e.message, partition: partitionName(sim, e.partition), producedAtMs: e.producedAt / 1000, queue: sim.world.msg.places[e.partition]?.family === 'amqp' })),
       missed: h.missed.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, why: e.why, producedAtMs: e.producedAt / 1000 })),
       duplicated: h.duplicated.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, atMs: e.at / 1000 })),
       reordered: h.reordered.examples.map((e) => ({ message: e.message, processedAfter: e.other, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset })),
@@ -116,7 +118,7 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   out.push('messages');
   out.push(`  produced ${n(r.produced)}, acknowledged ${n(r.acknowledged)}, send failed ${n(r.sendFailed)}, delivered ${n(r.delivered)}, processed ${n(r.processed)}`);
   out.push(`  lost ${n(r.lost)}, missed by consumers ${n(r.missed)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
-  for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no log holds it any more`);
+  for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no ${e.queue ? 'queue' : 'log'} holds it any more`);
   for (const e of r.examples.missed.slice(0, 5)) {
     const how = e.why === 'deleted' ? 'retention deleted it before the group read it' : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
     out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);
@@ -145,7 +147,7 @@ function rabbitLines(r: ReturnType<typeof rabbitmq>, n: (x: number) => string): 
     `delivered ${n(q.delivered)}, acked ${n(q.acked)}, requeued ${n(q.requeued)}, dead-lettered ${n(q.deadLettered)}, expired ${n(q.expired)}, dropped ${n(q.dropped)}, refused ${n(q.refused)}`;
   const out = [`  rabbitmq: published into queues ${n(r.published)}, ${figures(r)}`];
   for (const q of r.queues) out.push(`    queue ${q.queue} (${q.type}): ${n(q.ready)} ready; published ${n(q.published)}, ${figures(q)}`);
-  for (const x of r.exchanges) out.push(`    exchange ${x.exchange || '(default)'} (${x.type}): publishes routed ${n(x.routed)}, unroutable ${n(x.unroutable)} (${n(x.returned)} returned)`);
+  for (const x of r.exchanges) out.push(`    exchange ${x.exchange || '(default)'} (${x.type}): publishes routed ${n(x.routed)}, unroutable ${n(x.unroutable)} (${n(x.returned)} returned)${x.deadLettered > 0 ? `, dead letters in ${n(x.deadLettered)}` : ''}`);
   return out;
 }
 
