@@ -48,6 +48,21 @@ export function processedByGroup(w: World, g: number, id: number, partition: num
   return true;
 }
 
+/**
+ * Records that group `g` set message `id` aside on purpose (a consumer's inbox recognised it as a repeat of an event
+ * it applied): handled, so its position moving past it is no consumer-side loss, and not counted as processed.
+ */
+export function handledByGroup(w: World, g: number, id: number): void {
+  const gc = w.checks.groups[g]!;
+  const byte = id >>> 3;
+  if (byte >= gc.seen.length) {
+    const grown = new Uint8Array(Math.max(byte + 1, gc.seen.length * 2));
+    grown.set(gc.seen);
+    gc.seen = grown;
+  }
+  gc.seen[byte]! |= 1 << (id & 7);
+}
+
 export interface LostMessage {
   message: number;
   partition: number;

@@ -4,6 +4,7 @@
  * across the crash; no dedupe applies every repeat. "Processed twice" and "effect applied twice" are told apart.
  */
 import { describe, expect, it } from 'vitest';
+import { checkHistory } from '../check/checks.ts';
 import { typeId, typeOf } from '../history/messages.ts';
 import { eventLog } from '../live/queries.ts';
 import { TestSim } from '../testing/testSim.ts';
@@ -85,6 +86,14 @@ describe('the inbox (P4)', () => {
     const published = [...s.w.parts.outbox.publishedRows.keys()].filter((row) => s.w.parts.stores.databases[0]!.committedAt[s.w.parts.stores.databases[0]!.rows.indexOf(row)]! < 30_000_000);
     expect(published.length).toBeGreaterThan(1000);
     for (const row of published) expect(applied.has(row), `event #${row}`).toBe(true);
+  });
+
+  it("an inbox's skips are handled, not missed: the group's position passing a skipped duplicate is no consumer-side loss", () => {
+    const s = TestSim.of(text('table'), { seed: 1 }).until('3s').fault('crash-between-writes Relay').until('16s');
+    expect(billing(s).skipped).toBeGreaterThan(0);
+    expect(checkHistory(s.w).missed.count).toBe(0);
+    // Nor are they counted as processed twice.
+    expect(checkHistory(s.w).duplicated.count).toBe(0);
   });
 
   it('inbox=off (the default) writes nothing while processing, as before', () => {

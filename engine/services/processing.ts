@@ -5,7 +5,7 @@
  * message's completion time is computed up front, and a crash part-way through applies exactly the messages
  * finished before it.
  */
-import { processedByGroup } from '../check/checks.ts';
+import { handledByGroup, processedByGroup } from '../check/checks.ts';
 import { POISON_FAILED, PROCESS_FAILED, SERVICE_UNAVAILABLE } from '../history/errors.ts';
 import { keyText } from '../history/keys.ts';
 import { T } from '../history/kinds.ts';
@@ -118,6 +118,8 @@ export function finish(w: World, r: Reader, until: number): void {
       if (effect === EFFECT_FAILED) r.outcome[i] = NO_DATABASE;
       else if (effect === EFFECT_SKIPPED) {
         r.attempts.delete(id);
+        // Handled, though not processed: the group moving past it has missed nothing.
+        handledByGroup(w, r.subscription, id);
         continue;
       }
     }
