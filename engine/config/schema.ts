@@ -7,7 +7,7 @@
 
 import type { NodeKind } from '../topology/types.ts';
 
-export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer';
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer' | 'registry';
 
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
@@ -162,6 +162,11 @@ export const SETTINGS: Setting[] = [
   s('expiration', 'amqp-publisher', { type: 'int', min: -1 }, '-1', 'Per-message TTL in milliseconds (the expiration property). -1: none.'),
   s('ack', 'amqp-consumer', oneOf('manual', 'auto'), 'manual', 'manual: ack after processing (unacked deliveries are requeued if the consumer dies). auto: done once sent.'),
   s('prefetch', 'amqp-consumer', int(0, 65535), '0', 'basic.qos: unacked deliveries a consumer holds at most; 0 is no limit (round-robin, blind to load).'),
+
+  // Schemas (engine/schemas/): what a service writes and reads, and a schema registry (Confluent's names).
+  s('schema', 'service', { type: 'string' }, '', 'The schema this service writes, declared by a `%% @schema` directive: Name:vN (or Name for its latest version). A service that publishes nothing reads with it.'),
+  s('reader.schema', 'service', { type: 'string' }, '', 'The schema this service reads with (Name:vN), when it is not the one it writes; an event its reader schema cannot resolve fails to deserialize.'),
+  s('compatibility', 'registry', oneOf('NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'), 'BACKWARD', 'What a new schema version must be compatible with before the registry accepts it (every subject).', 'Confluent Schema Registry'),
 ];
 
 const APPLICATION: readonly Scope[] = ['service', 'producer', 'consumer', 'amqp-publisher', 'amqp-consumer'];
@@ -179,7 +184,7 @@ export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
   outbox: [...APPLICATION, 'relay'],
   projection: APPLICATION,
   saga: APPLICATION,
-  'schema-registry': APPLICATION,
+  'schema-registry': ['registry'],
   database: ['database'],
   eventstore: APPLICATION,
   kafka: ['cluster', 'topic'],
