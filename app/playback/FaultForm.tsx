@@ -8,12 +8,14 @@ import { liveStore, player, useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { faultTargets } from './targets.ts';
 
-type Action = 'crash' | 'restart' | 'slow' | 'reject' | 'accept' | 'poison' | 'cut' | 'latency' | 'loss' | 'heal';
+type Action = 'crash' | 'restart' | 'crash-between-writes' | 'slow' | 'reject' | 'accept' | 'poison' | 'cut' | 'latency' | 'loss' | 'heal';
 
 /** What each action needs after its target(s): the amount's placeholder, and whether it takes two ends. */
 const ACTIONS: Record<Action, { link?: true; amount?: string; none?: true }> = {
   crash: {},
   restart: {},
+  // A service that writes its database and publishes, or an outbox relay: crashes between its two writes (the engine says which).
+  'crash-between-writes': {},
   slow: { amount: '500ms' },
   reject: {},
   accept: {},
