@@ -31,3 +31,26 @@ test('the event log shows the split and the leader election it forces, each link
   await expect(entries.first()).toBeVisible();
   for (const node of await entries.getByTestId('log-node').allTextContents()) expect(node).toBe('Kafka/3');
 });
+
+test('a long line is shown whole: it wraps, and the rows below it make room', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTopology(page, topology('orders-acks1.mmd'));
+  await scheduleIsolatedLeader(page);
+  await runUntil(page, 15);
+  await openTab(page, 'events');
+  const entries = page.getByTestId('log-entry');
+  await expect(entries.first()).toBeVisible();
+  // Every text in view is whole (nothing clipped) and the rows do not overlap.
+  const rows = await entries.evaluateAll((els) =>
+    els.map((e) => {
+      const text = e.querySelector('.log-text') as HTMLElement;
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, clipped: text.scrollWidth > text.clientWidth + 1 || text.scrollHeight > text.clientHeight + 1 };
+    }),
+  );
+  expect(rows.filter((r) => r.clipped)).toEqual([]);
+  const sorted = rows.sort((a, b) => a.top - b.top);
+  for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.top).toBeGreaterThanOrEqual(sorted[i - 1]!.bottom - 0.5);
+  expect(sorted.some((r) => r.bottom - r.top > 30)).toBe(true); // at 1280 px some line needs two
+  if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
+});

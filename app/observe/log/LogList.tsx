@@ -1,13 +1,15 @@
 /**
- * The event log's entries as a list of fixed-height rows of which only those in view exist in the page, so a refresh
- * at full speed costs a dozen rows of layout, not hundreds. It follows the newest entries unless the learner scrolled
- * up to read.
+ * The event log's entries as a list of which only the rows in view exist in the page, so a refresh at full speed
+ * costs a dozen rows of layout, not hundreds. A row is one line tall until its text needs more: a long line wraps
+ * and is shown whole, its measured height kept (and forgotten when the list's width changes). It follows the newest
+ * entries unless the learner scrolled up to read.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LogEntry } from '../../../engine/index.ts';
 import { LogRow } from './LogRow.tsx';
-import { visibleRows } from './window.ts';
+import { rowOffsets, visibleRange } from './window.ts';
 
+/** A row of one line; rows not measured yet are taken to be this tall. */
 const ROW_PX = 21;
 
 interface Props {
@@ -18,13 +20,23 @@ interface Props {
 
 export function LogList({ entries, onNode, onMessage }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const [view, setView] = useState({ top: 0, height: 200 });
   const [follow, setFollow] = useState(true);
-  const total = entries.length * ROW_PX;
+  /** Measured heights of rows taller than one line, by entry seq. */
+  const [tall, setTall] = useState<ReadonlyMap<number, number>>(() => new Map());
+
+  const offsets = useMemo(() => rowOffsets(entries.map((e) => tall.get(e.seq) ?? ROW_PX)), [entries, tall]);
+  const total = offsets[offsets.length - 1]!;
 
   useEffect(() => {
     const el = box.current!;
-    const ro = new ResizeObserver(() => setView((v) => ({ ...v, height: el.clientHeight })));
+    let width = el.clientWidth;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth !== width) setTall(new Map()); // lines wrap differently now
+      width = el.clientWidth;
+      setView((v) => ({ ...v, height: el.clientHeight }));
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -33,12 +45,27 @@ export function LogList({ entries, onNode, onMessage }: Props) {
     const el = box.current;
     if (follow && el) el.scrollTop = total;
   }, [follow, total, entries]);
-
   const top = follow ? Math.max(0, total - view.height) : view.top;
-  const { from, to } = visibleRows(entries.length, top, view.height, ROW_PX);
+  const { from, to } = visibleRange(offsets, top, view.height);
+  // Rows drawn this time that are not one line tall (or no longer are) change the offsets once more.
+  useLayoutEffect(() => {
+    const ol = list.current;
+    if (!ol) return;
+    let next: Map<number, number> | null = null;
+    for (const li of Array.from(ol.children) as HTMLElement[]) {
+      const seq = Number(li.dataset.seq);
+      const h = li.offsetHeight;
+      if (h <= 0 || Math.abs(h - (tall.get(seq) ?? ROW_PX)) <= 0.5) continue;
+      next ??= new Map(tall);
+      if (h <= ROW_PX) next.delete(seq);
+      else next.set(seq, h);
+    }
+    if (next) setTall(next);
+  }, [entries, from, to, tall]);
+
   const onScroll = () => {
     const el = box.current!;
-    setView({ top: el.scrollTop, height: el.clientHeight });
+    setView((v) => ({ ...v, top: el.scrollTop, height: el.clientHeight }));
     setFollow(el.scrollHeight - el.scrollTop - el.clientHeight < ROW_PX);
   };
 
@@ -48,9 +75,9 @@ export function LogList({ entries, onNode, onMessage }: Props) {
         {entries.length === 0 ? (
           <p className="log-none">Nothing matches yet.</p>
         ) : (
-          <ol style={{ height: total }}>
+          <ol ref={list} style={{ height: total }}>
             {entries.slice(from, to).map((e, i) => (
-              <LogRow key={e.seq} entry={e} top={(from + i) * ROW_PX} onNode={onNode} onMessage={onMessage} />
+              <LogRow key={e.seq} entry={e} top={offsets[from + i]!} onNode={onNode} onMessage={onMessage} />
             ))}
           </ol>
         )}

@@ -15,7 +15,7 @@ interface Props {
 export const LogRow = memo(function LogRow({ entry, top, onNode, onMessage }: Props) {
   const family = familyOf(entry.kind);
   return (
-    <li className="log-row" style={{ top }} data-testid="log-entry" data-kind={entry.kind}>
+    <li className="log-row" style={{ top }} data-testid="log-entry" data-kind={entry.kind} data-seq={entry.seq}>
       <span className="log-time">{formatTime(entry.timeUs)}</span>
       <span className="log-kind" style={{ color: family.color, borderColor: family.color }} title={family.hint}>
         {kindWords(entry.kind)}
@@ -27,9 +27,7 @@ export const LogRow = memo(function LogRow({ entry, top, onNode, onMessage }: Pr
       ) : (
         <span className="log-node" />
       )}
-      <span className="log-text" title={entry.text}>
-        {entry.text}
-      </span>
+      <span className="log-text">{entry.text}</span>
       {entry.message !== undefined ? (
         <button type="button" className="link-button is-mono log-message" onClick={() => onMessage(entry.message!)} title="Show this message's story in the trace" data-testid="log-message">
           #{entry.message}
