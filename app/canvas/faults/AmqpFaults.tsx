@@ -69,7 +69,9 @@ export function AmqpFaults({ node, index }: { node: TopologyNode; index: FrameIn
   return (
     <>
       <p className="fault-menu-title">{node.label}</p>
-      <p className="fault-menu-note">A {node.kind} lives on RabbitMQ node {host}: break the node, or what reads the queue.</p>
+      <p className="fault-menu-note">
+        {node.kind === 'queue' ? `A queue lives on RabbitMQ node ${host}: break the node, or what reads the queue.` : `An exchange lives on RabbitMQ node ${host}: break the node.`}
+      </p>
       <NodeItems id={host} index={index} words={host} />
       {consumers.length > 0 && <div className="menu-sep" />}
       {consumers.map((c) => {
