@@ -234,6 +234,9 @@ export interface Group {
   rebalances: number;
   /** Time of the last explicit offset reset (kafka-consumer-groups.sh --reset-offsets), 0 if none. */
   resetAt: number;
-  /** When the group's first rebalance completed (-1: not yet): what was written before is not its to read. */
-  startedAt: number;
+  /**
+   * Per partition: the offset the group first read from and when (auto.offset.reset resolved it): what was written
+   * before was never the group's to read.
+   */
+  since: Map<number, { offset: number; at: number }>;
 }

@@ -80,6 +80,8 @@ on<World>(KE.fetchResponse, 'fetch answer', (w, cid, id) => {
       // A reset marker the broker resolved (the ListOffsets round trip, folded into the fetch).
       c.fetchPosition.set(p, req.resolved[i]!);
       if (c.position.get(p)! < 0) c.position.set(p, req.resolved[i]!);
+      const g = w.parts.kafka.groups[c.group]!;
+      if (!g.since.has(p)) g.since.set(p, { offset: req.resolved[i]!, at: w.now });
     }
     if (code === NOT_LEADER_OR_FOLLOWER) refresh = true;
     else if (code === OFFSET_OUT_OF_RANGE) {

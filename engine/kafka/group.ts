@@ -168,7 +168,6 @@ function complete(w: World, g: Group): void {
     m.joined = false;
   }
   g.state = 'stable';
-  if (g.rebalances === 0) g.startedAt = w.now;
   g.rebalances++;
   record(w.trace, w.now, KT.rebalance, w.parts.kafka.brokers[g.coordinator]!.host, -1, g.generation, g.members.length, g.id);
   for (const m of g.members) answer(w, g, m.consumer, KE.joinResponse, reply(g, m), nextId(w));

@@ -3,7 +3,8 @@
  * broker losing an acknowledged write): the group's committed offset moved past a record it never processed
  * (offsets committed before processing and a crash, C10; a message given up on after its retries; `latest` on a
  * partition it found late, C16), or retention deleted a record before the group read it (S3, C15). Records written
- * before the group first had an assignment, or before an explicit reset of its offsets, were never its to read.
+ * before the group first had a position on a partition (where auto.offset.reset started it), or before an explicit
+ * reset of its offsets, were never its to read; records a running consumer is processing now are not missed yet.
  */
 import { EXPIRED, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { MissedMessage } from '../messaging/port.ts';
@@ -16,32 +17,44 @@ import type { World } from '../world.ts';
 export function kafkaMissed(w: World, handled: (subscription: number, id: number) => boolean, out: (m: MissedMessage) => void): void {
   const k = w.parts.kafka;
   let deleted: Map<number, number[]> | null = null;
+  const working = inProgress(w);
   for (const g of k.groups) {
-    if (g.startedAt < 0) continue;
-    const since = Math.max(g.startedAt, g.resetAt);
     for (const tid of g.topics) {
       const topic = k.topics[tid]!;
       for (const pid of topic.partitions) {
         const committed = g.committed.get(pid);
-        if (committed === undefined) continue;
+        const since = g.since.get(pid);
+        if (committed === undefined || since === undefined) continue;
+        const from = Math.max(since.at, g.resetAt);
         const p = k.partitions[pid]!;
         for (const seg of p.log.segments) {
           for (let i = 0; i < seg.count; i++) {
             const offset = seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
             if (offset >= committed) break;
             const id = seg.ids[i]!;
-            if (producedAtOf(w.messages, id) >= since && !handled(g.id, id)) out({ message: id, subscription: g.id, place: pid, offset, why: 'passed' });
+            if (offset < since.offset || producedAtOf(w.messages, id) < g.resetAt || working.has(id) || handled(g.id, id)) continue;
+            out({ message: id, subscription: g.id, place: pid, offset, why: 'passed' });
           }
         }
         // Compaction removes superseded values on purpose; only retention's deletions can be unread data.
         if (topic.config.compact) continue;
         deleted ??= deletedByPartition(w);
         for (const id of deleted.get(pid) ?? []) {
-          if (producedAtOf(w.messages, id) >= since && !handled(g.id, id)) out({ message: id, subscription: g.id, place: pid, offset: -1, why: 'deleted' });
+          if (producedAtOf(w.messages, id) >= from && !handled(g.id, id)) out({ message: id, subscription: g.id, place: pid, offset: -1, why: 'deleted' });
         }
       }
     }
   }
+}
+
+/** Records a live consumer has taken and not finished (a commit before processing has passed them already). */
+function inProgress(w: World): Set<number> {
+  const ids = new Set<number>();
+  for (const c of w.parts.kafka.consumers) {
+    if (!c.alive) continue;
+    for (const d of [c.work, c.pendingStart]) if (d) for (let i = 0; i < d.count; i++) ids.add(d.ids[i]!);
+  }
+  return ids;
 }
 
 /** Ids that retention or compaction removed, per partition (the log no longer holds them). */
