@@ -24,14 +24,26 @@ async function place(page: Page, kind: string, label: string): Promise<string> {
   return id;
 }
 
+/** Where a handle is once the view stops moving (fitting the view and laying the drawing out again animate it). */
+async function settledBox(page: Page, selector: string) {
+  let last = '';
+  let box = await page.locator(selector).boundingBox();
+  for (let i = 0; i < 40 && JSON.stringify(box) !== last; i++) {
+    last = JSON.stringify(box);
+    await page.waitForTimeout(100);
+    box = await page.locator(selector).boundingBox();
+  }
+  return box!;
+}
+
 /** Drags from one node's outgoing handle to another's incoming one, then labels the edge in the inspector. */
 async function connect(page: Page, from: string, to: string, label?: string) {
   const edges = await canvasEdges(page).count();
   // Both ends in view (the drawing grows as edges lay it out again).
   await page.getByTestId('fit-view').click();
   await page.locator(`.react-flow__node[data-id="${from}"]`).hover();
-  const a = (await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).boundingBox())!;
-  const b = (await page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`).boundingBox())!;
+  const a = await settledBox(page, `.react-flow__node[data-id="${from}"] .react-flow__handle.source`);
+  const b = await settledBox(page, `.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
@@ -46,6 +58,8 @@ async function connect(page: Page, from: string, to: string, label?: string) {
 }
 
 test('a fanout and a topic exchange built from the palette route into their queues, live on the canvas and in the inspector', async ({ page }) => {
+  // Seven components and seven edges placed one by one, each waiting for the view to settle.
+  test.slow();
   await openFresh(page);
   await page.getByTestId('workspace-switcher').click();
   await page.getByTestId('workspace-new').click();
