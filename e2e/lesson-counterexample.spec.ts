@@ -40,10 +40,10 @@ test('lesson 5: the failing goal names the orders never charged, and one opens i
 
 test("every lesson's reading has its diagrams drawn by mermaid, none left as text", async ({ page }) => {
   const ids = readdirSync('lessons', { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name))
     .map((d) => d.name)
     .sort();
-  expect(ids).toHaveLength(8);
+  expect(ids.length).toBeGreaterThanOrEqual(15); // three modules
   for (const id of ids) {
     const blocks = readFileSync(`lessons/${id}/lesson.md`, 'utf8').match(/^```mermaid$/gm)?.length ?? 0;
     expect(blocks, `${id} has a diagram`).toBeGreaterThan(0);
