@@ -21,11 +21,14 @@ import type { Consumer, QMsg, Queue } from './types.ts';
 /** How long a client waits before connecting again (the Java client's networkRecoveryInterval, 5 s). */
 export const RECOVERY_US = 5_000_000;
 
-/** basic.consume: the consumer joins its queue's consumers, or tries again later while the queue is unavailable. */
+/**
+ * basic.consume: the consumer joins its queue's consumers, or tries again later while the queue is unavailable or
+ * its node cannot be reached (no connection opens over a cut link).
+ */
 export function consume(w: World, c: Consumer): void {
   if (!c.alive || c.consuming) return;
   const q = w.parts.amqp.queues[c.queue]!;
-  if (!available(w, q)) {
+  if (!available(w, q) || !reachable(w.net, c.host, queueHost(w, q))) {
     after(w, RECOVERY_US, RE.reconnect, c.id, 1);
     return;
   }
@@ -85,11 +88,12 @@ export function dispatch(w: World, q: Queue): void {
   for (const [cid, ms] of batches) {
     const c = a.consumers[cid]!;
     const t = arrival(w.net, w.now, host, c.host);
-    // A push that cannot arrive: manual-ack deliveries wait, unacked, for the channel to close; auto-ack ones are gone.
-    if (t < 0) continue;
     const push = c.nextPush++;
     c.inFlight.set(push, ms);
-    at(w, t, RE.deliverArrive, cid, push);
+    // A push over a cut link waits in the connection for the link to come back (flushed at the next heartbeat check);
+    // if the connection dies first, manual-ack deliveries go back to the queue and auto-ack ones are gone.
+    if (t < 0) c.stalled.push(push);
+    else at(w, t, RE.deliverArrive, cid, push);
   }
 }
 
@@ -174,10 +178,10 @@ export function sendAcks(w: World, c: Consumer, ack: QMsg[], requeueIt: QMsg[], 
   if (ack.length + requeueIt.length + drop.length === 0) return -1;
   const q = w.parts.amqp.queues[c.queue]!;
   const t = arrival(w.net, w.now, c.host, queueHost(w, q));
-  if (t < 0) return -1;
   const n = c.nextPush++;
   c.acksInFlight.set(n, { ack, requeue: requeueIt, drop });
-  at(w, t, RE.ackArrive, c.id, n);
+  if (t < 0) c.stalledAcks.push(n); // sent when the link is back, like a push
+  else at(w, t, RE.ackArrive, c.id, n);
   return n;
 }
 
@@ -240,7 +244,23 @@ export function crashConsumer(w: World, c: Consumer): void {
   c.dropping = [];
   c.inFlight.clear();
   c.acksInFlight.clear();
+  c.stalled.length = 0;
+  c.stalledAcks.length = 0;
   closeChannel(w, c);
+}
+
+/** The link is back: what the connection held while it was cut goes out now, both ways. */
+function flushStalled(w: World, c: Consumer, host: number): void {
+  for (const push of c.stalled) {
+    const t = arrival(w.net, w.now, host, c.host);
+    if (t >= 0 && c.inFlight.has(push)) at(w, t, RE.deliverArrive, c.id, push);
+  }
+  for (const n of c.stalledAcks) {
+    const t = arrival(w.net, w.now, c.host, host);
+    if (t >= 0 && c.acksInFlight.has(n)) at(w, t, RE.ackArrive, c.id, n);
+  }
+  c.stalled.length = 0;
+  c.stalledAcks.length = 0;
 }
 
 export function restartConsumer(w: World, c: Consumer): void {
@@ -255,7 +275,11 @@ on<World>(RE.heartbeat, 'heartbeat check', (w, cid, life) => {
   if (c.life !== life || !c.consuming) return;
   const q = w.parts.amqp.queues[c.queue]!;
   const cfg = w.parts.amqp.clusters[q.cluster]!.config;
-  if (reachable(w.net, c.host, queueHost(w, q))) c.lastHeard = w.now;
+  const host = queueHost(w, q);
+  if (reachable(w.net, c.host, host)) {
+    c.lastHeard = w.now;
+    flushStalled(w, c, host);
+  }
   const silent = w.now - c.lastHeard >= cfg.heartbeatUs;
   const stuck = c.unacked.length > 0 && w.now - c.unacked[0]!.deliveredAt >= cfg.consumerTimeoutUs;
   if (silent || stuck) {
@@ -264,6 +288,8 @@ on<World>(RE.heartbeat, 'heartbeat check', (w, cid, life) => {
     // connects and consumes again after its recovery interval (a scenario's consumer does not).
     c.buffer = [];
     c.inFlight.clear();
+    c.stalled.length = 0;
+    c.stalledAcks.length = 0;
     closeChannel(w, c);
     c.life++;
     if (c.script) {

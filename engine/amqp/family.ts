@@ -308,7 +308,7 @@ function rotate<T>(xs: readonly T[], by: number): T[] {
 export function newConsumer(id: number, owner: Owner, q: Queue, reader: number, config: AmqpSettings['consumer'], rng: Uint32Array): Consumer {
   return {
     id, name: owner.name, host: owner.host, app: owner.app, instance: owner.instance, queue: q.id, reader, subscription: q.subscription, config,
-    consuming: false, alive: true, life: 0, unacked: [], buffer: [], working: [], failing: [], dropping: [], inFlight: new Map(), acksInFlight: new Map(),
+    consuming: false, alive: true, life: 0, unacked: [], buffer: [], working: [], failing: [], dropping: [], inFlight: new Map(), acksInFlight: new Map(), stalled: [], stalledAcks: [],
     nextPush: 0, deliverySeq: 0, node: -1, lastHeard: 0, rng, edge: '', processed: 0, script: null,
   };
 }

@@ -79,6 +79,8 @@ function takeBack(w: World, q: Queue, n: RabbitNode, keeps: (m: QMsg) => boolean
     c.consuming = false;
     c.buffer = [];
     c.inFlight.clear();
+    c.stalled.length = 0;
+    c.stalledAcks.length = 0;
     for (const m of c.unacked) {
       if (keeps(m)) {
         m.redelivered = true;

@@ -237,6 +237,12 @@ export interface Consumer {
   /** Messages on their way to the consumer, by push number; acks and requeues on their way to the broker. */
   inFlight: Map<number, QMsg[]>;
   acksInFlight: Map<number, { ack: QMsg[]; requeue: QMsg[]; drop: QMsg[] }>;
+  /**
+   * Pushes and ack batches written to a connection whose link is cut: TCP holds them and sends them once the link
+   * is back, unless the connection dies first (heartbeat timeout).
+   */
+  stalled: number[];
+  stalledAcks: number[];
   nextPush: number;
   deliverySeq: number;
   /** The node its channel is on (the queue's), -1 none. */
