@@ -45,6 +45,18 @@ describe('RabbitMQ in a topology', () => {
     expect(q(s, 'billing').stats.requeued).toBeGreaterThan(0);
   });
 
+  it('Q35: with competing consumers, a redelivered message is processed after later messages of its key: the checker says reordered', () => {
+    const text = (instances: number) =>
+      shop(`  %% @config Orders key=customerId keys=20\n  %% @config BillingSvc instances=${instances} processing=20ms prefetch=10`);
+    const crashOne = (instances: number) =>
+      TestSim.of(text(instances), { seed: 4 }).advance('3s').fault('crash BillingSvc/1').advance('1s').fault('restart BillingSvc/1').advance('10s').history();
+    const shared = crashOne(2);
+    expect(shared.lost.count).toBe(0);
+    expect(shared.reordered.count).toBeGreaterThan(0);
+    // The message that overtook is named, later than the one it overtook.
+    expect(shared.reordered.examples[0]!.other).toBeGreaterThan(shared.reordered.examples[0]!.message);
+  });
+
   it('an auto-ack consumer that crashes loses what it had received and not processed: the checker names them', () => {
     const s = TestSim.of(shop('  %% @config BillingSvc processing=20ms ack=auto'), { seed: 4 }).advance('3s').fault('crash BillingSvc').advance('2s').fault('restart BillingSvc').advance('10s');
     const r = s.history();
