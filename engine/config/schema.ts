@@ -7,7 +7,7 @@
 
 import type { NodeKind } from '../topology/types.ts';
 
-export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer' | 'registry';
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer' | 'registry' | 'eventstore' | 'projection';
 
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
@@ -163,6 +163,18 @@ export const SETTINGS: Setting[] = [
   s('ack', 'amqp-consumer', oneOf('manual', 'auto'), 'manual', 'manual: ack after processing (unacked deliveries are requeued if the consumer dies). auto: done once sent.'),
   s('prefetch', 'amqp-consumer', int(0, 65535), '0', 'basic.qos: unacked deliveries a consumer holds at most; 0 is no limit (round-robin, blind to load).'),
 
+  // Event sourcing and CQRS (engine/eventstore/): an event store, a command handler's load-decide-append, projections.
+  s('snapshot.every', 'eventstore', int(0), '0', 'Snapshot a stream every this many events, so a load replays only the events after the snapshot. 0: never.', 'Axon EventCountSnapshotTriggerDefinition (threshold); EventStoreDB keeps no snapshots of its own'),
+  s('append', 'eventstore', { type: 'distribution' }, '1ms', 'Time to write an append durably.'),
+  s('replay.event.ms', 'eventstore', { type: 'number', min: 0 }, '0.01', 'Time to read and apply one event when a command handler loads its aggregate.'),
+  s('decide.ms', 'eventstore', ms, '1', 'The command handler\'s decision, between its load and its append.'),
+  s('aggregates', 'eventstore', int(1, 1_000_000), '100', 'The aggregate ids (streams) commands with no key are spread over; fewer means more concurrent commands on one stream.'),
+  s('conflict.retries', 'eventstore', int(0, 100), '0', 'How often a command handler loads again and retries an append refused for a wrong expected version before the command fails.', 'EventStoreDB WrongExpectedVersion and Axon ConcurrencyException are not retried unless the application does'),
+  s('handle.ms', 'projection', ms, '1', 'Time a projection takes to apply one event to its read models.'),
+  s('checkpoint.every', 'projection', int(1, 1_000_000), '10', 'Events a projection applies between two checkpoints; after a crash it resumes from the last one.', 'EventStoreDB persistent subscriptions minCheckPointCount'),
+  s('dedupe', 'projection', oneOf('position', 'none'), 'position', 'position: a read model stores the last position it applied with its rows and skips an event it has seen (idempotent). none: an event that comes again is applied again.'),
+  s('read.after.ms', 'projection', ms, '0', 'A client that wrote reads this read model this long after hearing its write succeeded.'),
+
   // Schemas (engine/schemas/): what a service writes and reads, and a schema registry (Confluent's names).
   s('schema', 'service', { type: 'string' }, '', 'The schema this service writes, declared by a `%% @schema` directive: Name:vN (or Name for its latest version). A service that publishes nothing reads with it.'),
   s('reader.schema', 'service', { type: 'string' }, '', 'The schema this service reads with (Name:vN), when it is not the one it writes; an event its reader schema cannot resolve fails to deserialize.'),
@@ -182,11 +194,11 @@ export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
   service: APPLICATION,
   consumer: APPLICATION,
   outbox: [...APPLICATION, 'relay'],
-  projection: APPLICATION,
+  projection: [...APPLICATION, 'projection'],
   saga: APPLICATION,
   'schema-registry': ['registry'],
   database: ['database'],
-  eventstore: APPLICATION,
+  eventstore: ['eventstore'],
   kafka: ['cluster', 'topic'],
   rabbitmq: ['rabbitmq'],
   exchange: ['exchange'],

@@ -56,7 +56,7 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   kind('queue', 'queue', 'queue', 'amqp', false, 2, 'A RabbitMQ queue: messages wait here until a consumer acks them, then they are gone.'),
   { ...kind('database', 'db', 'database', 'stores', true, 1, 'A database: committed rows survive crashes; an open transaction does not.'), faults: ['crash', 'restart', 'slow'] },
   kind('outbox', 'outbox', 'outbox relay', 'apps', true, 1, 'An outbox relay: publishes rows committed to an outbox table.', 'service'),
-  kind('eventstore', 'eventstore', 'event store', 'apps', true, 1, 'An append-only event store, the record of an event-sourced system.', 'store'),
+  { ...kind('eventstore', 'eventstore', 'event store', 'eventstore', true, 1, 'An append-only event store: a stream per aggregate, appends with an expected version, events never deleted.'), faults: ['crash', 'restart', 'slow'] },
   kind('projection', 'projection', 'projection', 'apps', true, 1, 'A read model built from events (CQRS).', 'service'),
   kind('saga', 'saga', 'saga', 'apps', true, 1, 'A saga orchestrator: drives steps and compensations.', 'service'),
   kind('schema-registry', 'registry', 'schema registry', 'apps', true, 1, 'A schema registry: versioned schemas and compatibility checks.', 'service'),

@@ -31,6 +31,12 @@ export const LOG_FAMILIES: LogFamily[] = [
     hint: 'an outbox relay publishing rows (or publishing them again), marking them sent, storing its log position; a service crashing between its two writes',
   },
   {
+    id: 'eventstore',
+    kinds: ['esAppend', 'esConflict', 'esRejected', 'esSnapshot', 'projCheckpoint', 'projRewind', 'projTwice', 'staleRead'],
+    color: 'var(--teal)',
+    hint: 'an event store appending, refusing a concurrent append, snapshotting; projections checkpointing, rewinding, counting an event twice; stale reads',
+  },
+  {
     id: 'rabbitmq',
     kinds: ['amqpPublish', 'enqueue', 'unroutable', 'confirm', 'amqpDeliver', 'amqpAck', 'requeue', 'deadLetter', 'amqpDrop', 'channelClosed', 'queueLeader'],
     color: 'var(--amber)',

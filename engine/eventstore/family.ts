@@ -1,0 +1,164 @@
+/**
+ * Event sourcing and CQRS as a component family: event stores (a store of the port: a command handler's write is a
+ * load, a decision and an append with an expected version), projections that read a store with catch-up
+ * subscriptions and maintain read models, and clients that read a read model back after writing. Projections and
+ * read models run as applications (the applications family gives them instances and crashes); this family gives
+ * them their subscription, their rows and their lag. Faults: a store crashes (what was in flight is gone, its events
+ * stay), restarts, and is slowed.
+ */
+import type { Family } from '../family.ts';
+import type { Store } from '../messaging/port.ts';
+import { addPlace } from '../messaging/state.ts';
+import { addHost } from '../sim/network.ts';
+import { stream } from '../sim/random.ts';
+import { kindsOf } from '../topology/kinds.ts';
+import type { World } from '../world.ts';
+import * as commands from './commands.ts';
+import { crashStore, restartStore, transact } from './commands.ts';
+import { aggregateDetail, eventSourcingFacts, eventStoreDetail } from './facts.ts';
+import { eventStoresLive } from './live.ts';
+import { createEventStorePart, type EventStore } from './part.ts';
+import * as reads from './reads.ts';
+import { resolveEventStores } from './resolve.ts';
+import * as subscriptions from './subscriptions.ts';
+import { readModelLag, startProjection } from './subscriptions.ts';
+
+const find = (w: World, name: string) => w.parts.eventstore.stores.find((s) => s.node === name);
+
+export const eventstore: Store = {
+  name: 'eventstore',
+  kinds: kindsOf('eventstore'),
+  modules: [commands, subscriptions, reads],
+  createPart: createEventStorePart,
+  resolve: resolveEventStores,
+
+  build(w, spec) {
+    const p = w.parts.eventstore;
+    const apps = w.parts.apps;
+    spec.eventstore.stores.forEach((ss, i) => {
+      const es: EventStore = {
+        id: i, node: ss.node, host: addHost(w.net, ss.node, 3800 + i), destination: ss.destination, place: addPlace(w.msg, 'eventstore', ss.destination, ss.node),
+        config: ss.config, alive: true, life: 0, slowUs: 0, log: [], appendedAt: [], streams: new Map(), rng: stream(w.seed, `eventstore:${ss.node}`),
+        stats: { commands: 0, appends: 0, conflicts: 0, retries: 0, rejected: 0, snapshots: 0, loads: 0, replayed: 0, replayedWithout: 0 },
+      };
+      p.stores.push(es);
+      p.storeOf[ss.destination] = i;
+    });
+    for (const ps of spec.eventstore.projections) {
+      const inst = apps.services[ps.service]!.instances[0]!;
+      const id = p.engines.length;
+      const readModels = ps.readModels.map((m) => {
+        const rm = { id: p.readModels.length, node: m.node, engine: id, host: apps.instances[apps.services[m.service]!.instances[0]!]!.host, rows: new Map(), appliedTo: 0, times: new Map(), staleReads: 0 };
+        p.readModels.push(rm);
+        return rm.id;
+      });
+      p.engines.push({
+        id, node: ps.node, store: ps.store, instance: inst, life: apps.instances[inst]!.life, position: 0, checkpoint: 0, handleUs: ps.handleUs,
+        checkpointEvery: ps.checkpointEvery, dedupe: ps.dedupe, readModels, busy: false, cycle: 0, busySince: 0, page: [], pageAt: 0,
+        stats: { applied: 0, skipped: 0, checkpoints: 0, rewinds: 0, reapplied: 0 },
+      });
+    }
+    for (const rs of spec.eventstore.readers) {
+      const client = apps.clients.find((c) => c.node === rs.client);
+      const rm = p.readModels.find((m) => m.node === rs.readModel);
+      if (!client || !rm) continue;
+      p.readers.push({ id: p.readers.length, client: rs.client, host: client.host, readModel: rm.id, afterUs: rs.afterUs, writers: new Map(rs.writers) });
+    }
+  },
+
+  start(w) {
+    for (const e of w.parts.eventstore.engines) startProjection(w, e);
+  },
+
+  transact,
+
+  target(w, name) {
+    const es = find(w, name);
+    return es ? { family: 'eventstore', label: es.node, ref: { type: 'eventstore', ids: [es.id] } } : undefined;
+  },
+
+  hosts(w, t) {
+    return [w.parts.eventstore.stores[t.ref.ids[0]!]!.host];
+  },
+
+  act(w, t, f) {
+    const es = w.parts.eventstore.stores[t.ref.ids[0]!]!;
+    switch (f.action) {
+      case 'crash':
+        if (!es.alive) return `!${es.node} is already down`;
+        crashStore(w, es);
+        return `crashed ${es.node}: appends in flight are lost, its ${es.log.length} events stay`;
+      case 'restart':
+        if (es.alive) return `!${es.node} is running`;
+        restartStore(w, es);
+        return `restarted ${es.node}`;
+      case 'slow':
+        es.slowUs = f.byUs;
+        return `${es.node} takes ${f.byUs / 1000} ms longer per load and append`;
+      default:
+        return `!${f.action} cannot be applied to an event store (${es.node}): crash, restart and slow can`;
+    }
+  },
+
+  live: (w, out) => eventStoresLive(w, out),
+
+  summary(w) {
+    const p = w.parts.eventstore;
+    if (p.stores.length === 0) return '';
+    const lines = p.stores.map((es) => {
+      const st = es.stats;
+      return `event store ${es.node}: ${es.log.length} events in ${es.streams.size} streams, ${st.appends} appends, ${st.conflicts} conflicts (${st.retries} retried, ${st.rejected} commands rejected), ${st.snapshots} snapshots; loads replayed ${st.replayed} events (${st.replayedWithout} without snapshots)`;
+    });
+    for (const rm of p.readModels) {
+      const lag = readModelLag(w, rm);
+      const e = p.engines[rm.engine]!;
+      lines.push(`read model ${rm.node} (projection ${e.node}): position ${rm.appliedTo}, lag ${lag.events} events / ${lag.ms.toFixed(1)} ms, ${rm.staleReads} stale reads`);
+    }
+    const f = eventSourcingFacts(w);
+    lines.push(`reads after writes: ${f.reads}, stale ${f.staleReads}, read-your-writes violations ${f.rywViolations}; events counted twice ${f.doubleCounted.length}`);
+    for (const s of f.examples.slice(0, 3)) {
+      lines.push(`  ${s.ownWrite ? 'read-your-writes violation' : 'stale read'}: ${s.client} read ${s.readModel} without event #${s.event} (request #${s.correlation}): ${s.lagEvents} ${s.lagEvents === 1 ? 'event' : 'events'}, ${s.lagMs.toFixed(1)} ms behind`);
+    }
+    for (const d of f.doubleCounted.slice(0, 3)) lines.push(`  counted twice: event #${d.event} (${d.stream}) applied ${d.times} times to ${d.readModel}: the projection is not idempotent`);
+    return lines.join('\n  ');
+  },
+
+  inspect: {
+    eventstore: (w, id) => eventStoreDetail(w, id),
+    aggregate: (w, key) => aggregateDetail(w, key),
+    // The checker's verdict (stale reads, read-your-writes violations, double counts), for reports and goals.
+    consistency: (w) => eventSourcingFacts(w),
+  },
+
+  holds(w, mark) {
+    // Events are never deleted: everything appended is held.
+    for (const es of w.parts.eventstore.stores) for (const id of es.log) mark(id);
+  },
+
+  reconfigure(w, _from, spec) {
+    const p = w.parts.eventstore;
+    if (spec.eventstore.stores.length !== p.stores.length || spec.eventstore.projections.length !== p.engines.length) return 'the event stores or projections changed';
+    spec.eventstore.stores.forEach((ss, i) => (p.stores[i]!.config = ss.config));
+    spec.eventstore.projections.forEach((ps, i) => {
+      const e = p.engines[i]!;
+      e.handleUs = ps.handleUs;
+      e.checkpointEvery = ps.checkpointEvery;
+      e.dedupe = ps.dedupe;
+    });
+    return null;
+  },
+
+  hash(w, mix) {
+    const p = w.parts.eventstore;
+    for (const es of p.stores) {
+      mix(es.alive ? 1 : 0);
+      mix(es.log.length);
+      mix(es.stats.conflicts);
+    }
+    for (const e of p.engines) {
+      mix(e.position);
+      mix(e.checkpoint);
+    }
+    for (const rm of p.readModels) mix(rm.appliedTo);
+  },
+} satisfies Family & Store;

@@ -1,0 +1,43 @@
+/**
+ * The event store family's part of a resolved topology: the stores, the projection engines with the read models
+ * each maintains, and the clients that read a read model back after writing.
+ */
+import type { EventStoreConfig } from './part.ts';
+
+export interface EventStoreSpec {
+  node: string;
+  destination: number;
+  config: EventStoreConfig;
+}
+
+export interface ProjectionSpec {
+  node: string;
+  /** Its service in the applications family, and the store (index in `stores`) it subscribes to. */
+  service: number;
+  store: number;
+  handleUs: number;
+  checkpointEvery: number;
+  dedupe: boolean;
+  /** The read models it maintains: its own node when it writes none, else the projection nodes it writes. */
+  readModels: { node: string; service: number }[];
+}
+
+export interface ReaderSpec {
+  client: string;
+  readModel: string;
+  afterUs: number;
+  /** Services whose writes to a store the client's requests reach, each with how many calls deep it is. */
+  writers: [number, number][];
+}
+
+export interface EventSourcingSpec {
+  stores: EventStoreSpec[];
+  projections: ProjectionSpec[];
+  readers: ReaderSpec[];
+}
+
+declare module '../model/spec.ts' {
+  interface Spec {
+    eventstore: EventSourcingSpec;
+  }
+}
