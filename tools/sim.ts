@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createSimulation, formatDuration, parseDuration, parseTopology, toFault } from '../engine/index.ts';
 import { describeReport, jsonReport } from './simReport.ts';
 
-const USAGE = "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]";
+const USAGE =
+  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-duplicates|order] [--json]";
 
 function fail(message: string): never {
   console.error(message);
@@ -17,6 +18,8 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2);
+// --search: look for a fault schedule that breaks a property, and shrink it (tools/simSearch.ts).
+if (args.includes('--search')) process.exit((await import('./simSearch.ts')).searchCli(args));
 let file: string | undefined;
 let seed = 1;
 let durationUs = 60_000_000;

@@ -1,0 +1,298 @@
+/**
+ * "Find a failure": generate fault schedules for a topology, run each, stop at the first run that breaks a property,
+ * and shrink that schedule to the smallest one that still breaks it (as property-based testing does).
+ *
+ * Pure and deterministic: the search is driven by its own seed, each run by (text, simulation seed, schedule), so a
+ * counterexample replays as `npm run sim -- file.mmd --seed <seed> --duration <d> --fault '<line>'...`. The search
+ * only composes the engine's existing faults (engine/faults/); it never changes how a run behaves.
+ */
+import { checkHistory, type CheckReport } from '../check/checks.ts';
+import { formatFault, parseFault } from '../faults/parse.ts';
+import type { Fault } from '../faults/types.ts';
+import { createSimulation } from '../simulation.ts';
+import { formatDuration } from '../sim/time.ts';
+import { parseTopology } from '../topology/parse.ts';
+import type { Topology } from '../topology/types.ts';
+import type { Spec } from '../model/spec.ts';
+
+export type PropertyName = 'no-loss' | 'no-duplicates' | 'order';
+export const PROPERTIES: PropertyName[] = ['no-loss', 'no-duplicates', 'order'];
+
+/** Which families of faults the search may use. */
+export type FaultKind = 'broker' | 'leader' | 'consumer' | 'split';
+export const FAULT_KINDS: FaultKind[] = ['broker', 'leader', 'consumer', 'split'];
+
+/** One thing that can go wrong, and what undoes it (a crash and its restart, a split and the heal). */
+export interface Episode {
+  kind: FaultKind;
+  /** The fault line without its time, e.g. `crash Kafka/2`. */
+  fault: string;
+  /** What undoes it, if anything, e.g. `restart Kafka/2`. */
+  recover?: string;
+}
+
+export interface Violation {
+  property: PropertyName;
+  count: number;
+  /** Message ids that prove it (at most 20). */
+  ids: number[];
+  /** In words: `loses 3 acknowledged messages (ids 12, 40, 41)`. */
+  summary: string;
+}
+
+/** One run: reproducible from the topology text and these three. */
+export interface Run {
+  seed: number;
+  durationUs: number;
+  /** Fault lines with their times, as `--fault` and `createSimulation({ faults })` read them. */
+  faults: string[];
+}
+
+export interface SearchOptions {
+  property: PropertyName;
+  /** Runs to try at most. */
+  budget: number;
+  /** Wall time to search at most, in milliseconds, read from `clock` (the one bound that is not deterministic). */
+  timeBudgetMs?: number;
+  /**
+   * A wall clock in milliseconds, given by the caller (the engine has none of its own): times the search and bounds
+   * it by `timeBudgetMs`. Without it, times read 0.
+   */
+  clock?: () => number;
+  /** Seed of the search (which schedules and which simulation seeds it tries). */
+  seed?: number;
+  /** Simulated length of each run (default 30 s). */
+  durationUs?: number;
+  /** Families of faults to draw from (default all the topology has). */
+  kinds?: FaultKind[];
+  /** Most episodes in one schedule (default 3). */
+  maxEpisodes?: number;
+  /** Shrink a found schedule (default true); at most this many extra runs (default 300). */
+  shrink?: boolean;
+  shrinkBudget?: number;
+  /** Called after each run of the search (not of the shrink), for progress. */
+  onRun?: (tried: number, run: Run) => void;
+}
+
+export interface SearchResult {
+  property: PropertyName;
+  /** Runs of the search proper (the last one is the counterexample, if one was found). */
+  runs: number;
+  /** Runs spent shrinking. */
+  shrinkRuns: number;
+  wallMs: number;
+  /** Wall time to the first counterexample (before shrinking). */
+  firstMs?: number;
+  vocabulary: Episode[];
+  found?: { run: Run; violation: Violation };
+  shrunk?: { run: Run; violation: Violation };
+}
+
+/** A small, fast, seedable generator (mulberry32): the same seed gives the same schedules on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The faults a topology offers: each broker, each partition's leader, each consumer, each broker cut off. */
+export function faultVocabulary(spec: Spec, kinds: FaultKind[] = FAULT_KINDS): Episode[] {
+  const out: Episode[] = [];
+  const want = new Set(kinds);
+  for (const c of spec.clusters ?? []) {
+    const brokers = Array.from({ length: c.config.brokers }, (_, i) => `${c.node}/${i + 1}`);
+    if (want.has('broker')) for (const b of brokers) out.push({ kind: 'broker', fault: `crash ${b}`, recover: `restart ${b}` });
+    if (want.has('leader')) {
+      for (const t of spec.topics ?? []) {
+        if (spec.clusters[t.cluster] !== c) continue;
+        // The leader when the fault fires; restarting the cluster brings back whichever broker that was.
+        for (let p = 0; p < t.config.partitions; p++) out.push({ kind: 'leader', fault: `crash leader:${t.name}/${p}`, recover: `restart ${c.node}` });
+      }
+    }
+    if (want.has('split') && brokers.length > 1) {
+      for (const b of brokers) {
+        const rest = [...brokers.filter((x) => x !== b), `${c.node}/controller`];
+        out.push({ kind: 'split', fault: `partition ${b} | ${rest.join(',')}`, recover: 'heal' });
+      }
+    }
+  }
+  if (want.has('consumer')) {
+    for (const s of spec.services ?? []) {
+      if (s.consumes.length === 0) continue;
+      out.push({ kind: 'consumer', fault: `crash ${s.node}`, recover: `restart ${s.node}` });
+      out.push({ kind: 'consumer', fault: `crash-after-processing ${s.node}`, recover: `restart ${s.node}` });
+    }
+  }
+  return out;
+}
+
+const round = (us: number, step: number) => Math.round(us / step) * step;
+const at = (us: number) => (us % 1_000_000 === 0 ? `${us / 1_000_000}s` : `${us / 1000}ms`);
+const timeOf = (line: string): number => {
+  const f = parseFault(line);
+  if (typeof f === 'string') throw new Error(f);
+  return f.at;
+};
+const withTime = (line: string, us: number) => line.replace(/^\S+/, at(us));
+
+/** Draws a schedule of 1..maxEpisodes episodes; each may be undone a few seconds later. */
+export function randomSchedule(random: () => number, vocabulary: Episode[], durationUs: number, maxEpisodes: number): string[] {
+  const n = 1 + Math.floor(random() * maxEpisodes);
+  const lines: { t: number; line: string }[] = [];
+  const latest = Math.max(1_000_000, durationUs - 5_000_000);
+  for (let i = 0; i < n; i++) {
+    const e = vocabulary[Math.floor(random() * vocabulary.length)]!;
+    const t = round(500_000 + random() * (latest - 500_000), 100_000);
+    lines.push({ t, line: `${at(t)} ${e.fault}` });
+    if (e.recover && random() < 0.7) {
+      const r = Math.min(durationUs - 100_000, round(t + 1_000_000 + random() * 14_000_000, 100_000));
+      if (r > t) lines.push({ t: r, line: `${at(r)} ${e.recover}` });
+    }
+  }
+  return lines.sort((a, b) => a.t - b.t).map((x) => x.line);
+}
+
+/** The property's verdict on a finished run, or undefined when it holds. */
+export function violationOf(property: PropertyName, h: CheckReport): Violation | undefined {
+  const ids = (xs: { message: number }[]) => xs.map((x) => x.message);
+  const list = (xs: number[], count: number) => `id${xs.length === 1 ? '' : 's'} ${xs.slice(0, 10).join(', ')}${count > 10 ? ', ...' : ''}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  switch (property) {
+    case 'no-loss': {
+      if (h.lost.count === 0) return undefined;
+      const x = ids(h.lost.examples);
+      return { property, count: h.lost.count, ids: x, summary: `loses ${plural(h.lost.count, 'acknowledged message')} (${list(x, h.lost.count)})` };
+    }
+    case 'no-duplicates': {
+      if (h.duplicated.count === 0) return undefined;
+      const x = ids(h.duplicated.examples);
+      const groups = [...new Set(h.duplicated.examples.map((e) => e.group))].join(', ');
+      return { property, count: h.duplicated.count, ids: x, summary: `processes ${plural(h.duplicated.count, 'message')} twice in ${groups} (${list(x, h.duplicated.count)})` };
+    }
+    case 'order': {
+      if (h.reordered.count === 0) return undefined;
+      const x = ids(h.reordered.examples);
+      const groups = [...new Set(h.reordered.examples.map((e) => e.group))].join(', ');
+      return { property, count: h.reordered.count, ids: x, summary: `processes ${plural(h.reordered.count, 'message')} out of key order in ${groups} (${list(x, h.reordered.count)})` };
+    }
+  }
+}
+
+/** Runs one schedule and judges it. */
+export function runOnce(topology: Topology, run: Run, property: PropertyName): Violation | undefined {
+  const sim = createSimulation(topology, { seed: run.seed, faults: run.faults, traceCapacity: 1024 });
+  sim.run(run.durationUs);
+  return violationOf(property, checkHistory(sim.world));
+}
+
+/**
+ * Makes a failing run smaller while it still fails: drop faults, move them earlier, shorten the run. Greedy, one
+ * change at a time, first improvement taken, until nothing helps or the budget is spent.
+ */
+export function shrink(topology: Topology, start: Run, property: PropertyName, budget = 300): { run: Run; violation: Violation; runs: number } {
+  let best = start;
+  let violation = runOnce(topology, start, property);
+  let runs = 1;
+  if (!violation) throw new Error('shrink: the run does not fail');
+  const tryRun = (r: Run): boolean => {
+    if (runs >= budget) return false;
+    runs++;
+    const v = runOnce(topology, r, property);
+    if (!v) return false;
+    best = r;
+    violation = v;
+    return true;
+  };
+  const sorted = (faults: string[]) => [...faults].sort((a, b) => timeOf(a) - timeOf(b));
+  // One fault alone, then fewer faults one at a time.
+  const alone = (): boolean => {
+    if (best.faults.length <= 1) return false;
+    for (const f of best.faults) if (!/^\S+\s+(restart|heal)\b/.test(f) && tryRun({ ...best, faults: [f] })) return true;
+    return false;
+  };
+  const drop = (): boolean => {
+    for (let i = 0; i < best.faults.length; i++) if (tryRun({ ...best, faults: best.faults.filter((_, j) => j !== i) })) return true;
+    return false;
+  };
+  // A shorter run: no longer than needed after the last fault (shorter runs also make the next tries cheaper).
+  const shorter = (): boolean => {
+    const last = best.faults.length ? timeOf(best.faults[best.faults.length - 1]!) : 0;
+    const lengths = [last + 1_000_000, last + 5_000_000, round((last + best.durationUs) / 2, 1_000_000), best.durationUs - 5_000_000]
+      .map((x) => Math.ceil(x / 1_000_000) * 1_000_000)
+      .filter((x, k, all) => x > last && x < best.durationUs && all.indexOf(x) === k)
+      .sort((a, b) => a - b);
+    for (const d of lengths) if (tryRun({ ...best, durationUs: d })) return true;
+    return false;
+  };
+  // Earlier faults: to 0.5 s, halfway, a second earlier, on a whole second.
+  const earlier = (): boolean => {
+    for (let i = 0; i < best.faults.length; i++) {
+      const t = timeOf(best.faults[i]!);
+      const options = [500_000, round(t / 2, 100_000), t - 1_000_000, Math.floor(t / 1_000_000) * 1_000_000].filter((x, k, all) => x >= 100_000 && x < t && all.indexOf(x) === k);
+      for (const nt of options) if (tryRun({ ...best, faults: sorted(best.faults.map((f, j) => (j === i ? withTime(f, nt) : f))) })) return true;
+    }
+    return false;
+  };
+  while (runs < budget && (alone() || shorter() || drop() || earlier()));
+  return { run: best, violation: violation!, runs };
+}
+
+/** Searches for a run of `text` that breaks the property; see SearchOptions. */
+export function search(text: string | Topology, opts: SearchOptions): SearchResult {
+  const clock = opts.clock ?? (() => 0);
+  const t0 = clock();
+  const topology = typeof text === 'string' ? parseOrThrow(text) : text;
+  const durationUs = opts.durationUs ?? 30_000_000;
+  const spec = createSimulation(topology, { traceCapacity: 16 }).spec;
+  const vocabulary = faultVocabulary(spec, opts.kinds);
+  const random = rng(opts.seed ?? 1);
+  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary };
+  if (vocabulary.length === 0) {
+    result.wallMs = clock() - t0;
+    return result;
+  }
+  for (let i = 0; i < opts.budget; i++) {
+    if (opts.timeBudgetMs !== undefined && clock() - t0 > opts.timeBudgetMs) break;
+    const run: Run = {
+      seed: 1 + Math.floor(random() * 1_000_000),
+      durationUs,
+      faults: randomSchedule(random, vocabulary, durationUs, opts.maxEpisodes ?? 3),
+    };
+    result.runs++;
+    const v = runOnce(topology, run, opts.property);
+    opts.onRun?.(result.runs, run);
+    if (v) {
+      result.found = { run, violation: v };
+      result.firstMs = clock() - t0;
+      break;
+    }
+  }
+  if (result.found && opts.shrink !== false) {
+    const s = shrink(topology, result.found.run, opts.property, opts.shrinkBudget ?? 300);
+    result.shrunk = { run: s.run, violation: s.violation };
+    result.shrinkRuns = s.runs;
+  }
+  result.wallMs = clock() - t0;
+  return result;
+}
+
+function parseOrThrow(text: string): Topology {
+  const parsed = parseTopology(text);
+  if (!parsed.ok) throw new Error(`topology does not parse: ${parsed.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+  return parsed.topology;
+}
+
+/** The story of a run in one line: `crash Kafka/2 at 12.4 s, restart Kafka/2 at 19 s: loses 3 acknowledged messages (...)`. */
+export function describeRun(run: Run, violation?: Violation): string {
+  const parts = run.faults.map((line) => {
+    const f = parseFault(line) as Fault;
+    return `${formatFault({ ...f, at: 0 }).replace(/^\S+\s+/, '')} at ${formatDuration(f.at)}`;
+  });
+  const story = parts.length ? parts.join(', then ') : 'no fault';
+  return `${story} (seed ${run.seed}, ${formatDuration(run.durationUs)} run)${violation ? `: ${violation.summary}` : ''}`;
+}
