@@ -13,6 +13,7 @@ import { parseSyntax } from './parse-syntax.ts';
 import type { DocumentSyntax, SubgraphStatement } from './syntax.ts';
 import type { LineIndex } from './text.ts';
 import type { ConfigDirective, ParseResult, Topology, TopologyEdge, TopologyGroup, TopologyNode } from './types.ts';
+import { readSchemas } from './schemaDirectives.ts';
 
 /** A parse with the syntax behind it, for the patcher. */
 export interface ParsedDocument extends ParseResult {
@@ -198,6 +199,11 @@ export function parseDocument(text: string): ParsedDocument {
   linkPartitions(nodes, edges, groups, partitionIndex);
   const directives = directivesOf(text, draft, lines, cursor, nodes, groups);
   const topology: Topology = { direction: draft.direction, nodes, edges, groups, directives, classDefs: draft.classDefs };
+  const schemas = readSchemas(text);
+  if (schemas) {
+    topology.schemas = schemas.schemas.map(({ from, to, ...s }) => ({ ...s, span: lines.span(from, to) }));
+    for (const p of schemas.problems) cursor.report('error', p.message, p.from, p.to);
+  }
   if (draft.annotations.length > 0) {
     topology.annotations = draft.annotations.map((a) => ({ kind: a.kind, text: text.slice(a.range.from, a.range.to), span: lines.span(a.range.from, a.range.to) }));
   }

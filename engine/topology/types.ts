@@ -174,6 +174,17 @@ export interface Topology {
   classDefs: Record<string, Record<string, string>>;
   /** Statements kept for printing that mean nothing to the simulator, in order of appearance. */
   annotations?: Annotation[];
+  /** Event schemas declared by `%% @schema <Name> v<N> avro { ... }` directives (absent when there are none). */
+  schemas?: SchemaDeclaration[];
+}
+
+/** One `%% @schema` directive: a named, versioned schema (its JSON, when it parsed; the Avro check comes later). */
+export interface SchemaDeclaration {
+  name: string;
+  version: number;
+  format: 'avro';
+  json?: unknown;
+  span: SourceSpan;
 }
 
 export interface Diagnostic {
