@@ -28,6 +28,11 @@ export interface Family {
   /** Its modules that declare event handlers (listed, so loading the family loads them; no side-effect imports). */
   readonly modules: readonly object[];
 
+  /**
+   * Loads what it needs before a text is read, when the text asks for it (a library fetched on first use, kept out
+   * of the first load); undefined when it needs nothing. The worker awaits it before parsing.
+   */
+  prepare?(text: string): Promise<void> | undefined;
   /** Reads its part of a topology into the spec (declaring what it hosts now; see model/resolveContext.ts). */
   resolve?(ctx: ResolveContext): FamilyResolver;
   /** Setting scopes of the clients it opens for a service (Kafka: producer, consumer), read from the service's node. */

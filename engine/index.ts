@@ -38,6 +38,8 @@ export { topicMatches } from './amqp/topicMatches.ts';
 
 // The topology language (topology/).
 export { parseTopology } from './topology/parse.ts';
+export { loadSchemaSupport } from './schemas/avro.ts';
+export type { SchemaFailures } from './schemas/family.ts';
 export { EDGE_KINDS, NODE_KINDS, kindClassName, kindOfClass, type NodeKindInfo } from './topology/kinds.ts';
 export { printTopology } from './topology/print.ts';
 export { patchTopology } from './topology/patch/patch.ts';

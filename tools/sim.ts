@@ -6,7 +6,7 @@
  * writes were unavailable. `--json` prints one object instead.
  */
 import { readFileSync } from 'node:fs';
-import { createSimulation, formatDuration, parseDuration, parseTopology, toFault } from '../engine/index.ts';
+import { createSimulation, formatDuration, loadSchemaSupport, parseDuration, parseTopology, toFault } from '../engine/index.ts';
 import { describeReport, jsonReport } from './simReport.ts';
 
 const USAGE =
@@ -47,6 +47,8 @@ try {
 } catch (e) {
   fail(`cannot read ${file}: ${(e as Error).message}`);
 }
+// Schemas need the Avro library, loaded only for a topology that declares them (as the app's worker does).
+if (text.includes('@schema')) await loadSchemaSupport();
 const parsed = parseTopology(text);
 for (const d of parsed.diagnostics) console.error(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
 if (!parsed.ok) fail(`${file} has errors; nothing was simulated.`);

@@ -1,7 +1,7 @@
 /**
  * The command line's reports: a readable one and a JSON one, from a finished simulation.
  */
-import { FAMILIES, formatDuration, formatFault, placeName, type Simulation } from '../engine/index.ts';
+import { FAMILIES, formatDuration, formatFault, placeName, type SchemaFailures, type Simulation } from '../engine/index.ts';
 import { checkConsistency } from '../engine/outbox/consistency.ts';
 
 type Window = { what: string; id: number; from: number; to: number };
@@ -43,11 +43,18 @@ function rabbitmq(sim: Simulation) {
   return { ...totals, queues, exchanges };
 }
 
+/** Schema failures (engine/schemas/): sends refused by the registry, events consumers could not deserialize. */
+function schemaFailures(sim: Simulation): SchemaFailures | null {
+  const f = FAMILIES.find((x) => x.name === 'schemas')?.inspect?.['failures']?.(sim.world, 0) as SchemaFailures | undefined;
+  return f && (f.registrations > 0 || f.refusedIncompatible + f.refusedUnavailable + f.unreadable.length > 0) ? f : null;
+}
+
 export function jsonReport(sim: Simulation, wallMs: number) {
   const m = sim.metrics();
   const h = sim.history();
   const rabbit = rabbitmq(sim);
   const consistency = checkConsistency(sim.world);
+  const schemas = schemaFailures(sim);
   return {
     produced: m.produced,
     acknowledged: m.acknowledged,
@@ -69,6 +76,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     deadLettered: m.deadLettered,
     ackLatencyMs: m.ackLatencyMs,
     ...(rabbit.queues.length > 0 ? { rabbitmq: rabbit } : {}),
+    ...(schemas ? { schemas } : {}),
     // Database against stream (engine/outbox/consistency.ts), when a service writes its database and publishes.
     ...(consistency.flows.length > 0 || consistency.effects.length > 0 ? { consistency } : {}),
     origins: origins(sim),
@@ -127,6 +135,7 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
   if (r.rabbitmq) out.push(...rabbitLines(r.rabbitmq, n));
   if (r.consistency) out.push(...consistencyLines(r.consistency, n));
+  if (r.schemas) out.push(...schemaLines(r.schemas, n));
   out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
   const lag = Object.entries(r.lag);
   if (lag.length) out.push(`  lag: ${lag.map(([g, l]) => `${g} ${n(l)}`).join(', ')}`);
@@ -152,6 +161,14 @@ function rabbitLines(r: ReturnType<typeof rabbitmq>, n: (x: number) => string): 
 }
 
 /** The database/stream consistency part: per flow (a dual write or an outbox), then examples with their ids. */
+function schemaLines(s: SchemaFailures, n: (x: number) => string): string[] {
+  const ids = (xs: number[]) => xs.slice(0, 5).map((x) => `#${x}`).join(', ') + (xs.length > 5 ? ', ...' : '');
+  const out = [`  schemas: sends refused ${n(s.refusedIncompatible)} (incompatible), ${n(s.refusedUnavailable)} (registry down, no cached id); undeserializable ${n(s.unreadable.length)}`];
+  if (s.refusedIds.length) out.push(`    refused: ${ids(s.refusedIds)}`);
+  if (s.unreadable.length) out.push(`    could not deserialize (treated as poison): ${ids(s.unreadable)}`);
+  return out;
+}
+
 function consistencyLines(c: ReturnType<typeof checkConsistency>, n: (x: number) => string): string[] {
   const out = [`  database/stream: lost ${n(c.lost.count)}, phantom ${n(c.phantom.count)}, duplicate ${n(c.duplicate.count)}, waiting in an outbox ${n(c.waiting)}, effects applied twice ${n(c.effectsAppliedTwice)}`];
   for (const f of c.flows) {

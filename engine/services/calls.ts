@@ -22,6 +22,7 @@ import { nextId, type World } from '../world.ts';
 import { finishCheckout } from './client.ts';
 import { crashBetweenWrites, noteOutboxRow, outboxRowType, publishesFirst, relayPublished } from '../outbox/writes.ts';
 import type { Call, WriteTarget } from './types.ts';
+import { schemaSend } from '../schemas/gate.ts';
 
 /** Starts a call to `service` from an instance (or a client); returns the call id. */
 export function startCall(w: World, from: number, fromClient: boolean, parent: number, service: number, root: number, key: number, timeoutUs: number, edge: string): number {
@@ -122,8 +123,14 @@ function publishFor(w: World, call: Call): void {
     const place = route(w, target.broker, pub, target.destination, call.key);
     const id = addMessage(w.messages, call.key, target.type, place, w.now, call.root, 0);
     call.published.push(id);
-    call.outstandingAcks++;
     countEdge(w.metrics, target.edge, 1);
+    const refused = schemaSend(w, svc.node, inst.host, inst.id, inst.life, target.destination, place, id);
+    if (refused !== 0) {
+      // Its schema was refused (or could not be registered): the request fails with the serializer's error.
+      answer(w, call, refused);
+      return;
+    }
+    call.outstandingAcks++;
     send(w, target.broker, pub, place, id, call.id);
   }
 }

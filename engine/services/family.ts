@@ -9,7 +9,7 @@ import type { FaultTarget, Family } from '../family.ts';
 import { addKeySpace, keyId } from '../history/keys.ts';
 import { typeId } from '../history/messages.ts';
 import { kindsOf } from '../topology/kinds.ts';
-import type { Application, Owner } from '../messaging/port.ts';
+import type { Application, Delivery, Owner } from '../messaging/port.ts';
 import { createHistogram } from '../metrics/histogram.ts';
 import { after } from '../sim/loop.ts';
 import { addHost } from '../sim/network.ts';
@@ -29,6 +29,8 @@ import { resolveApps } from './resolve.ts';
 import * as source from './source.ts';
 import { startSource } from './source.ts';
 import type { Reader, Service } from './types.ts';
+import { schemaReadFails } from '../schemas/gate.ts';
+import type { World } from '../world.ts';
 
 const instances = (label: string, ids: number[], service: number): FaultTarget => ({ family: 'apps', label, ref: { type: 'instances', ids: [service, ...ids] } });
 
@@ -264,13 +266,35 @@ export const apps: Application = {
   },
 
   deliver(w, reader, delivery, rng) {
-    startProcessing(w, w.parts.apps.readers[reader]!, delivery, rng);
+    const r = w.parts.apps.readers[reader]!;
+    startProcessing(w, r, delivery, rng);
+    if (r.delivery === delivery) unreadable(w, r, delivery);
   },
 
   written(w, waiter, tx, code) {
     writtenFor(w, waiter, tx, code);
   },
 } satisfies Family & Application;
+
+/** The outcome processing.ts gives a poison message (its POISONED). */
+const POISONED = 2;
+
+/**
+ * Events its reader schema cannot resolve fail to deserialize: each is treated as a poison message (it fails every
+ * attempt, then goes to the dead-letter destination, or blocks its place while `retry` is -1). Only the messages the
+ * delivery will attempt are checked: after a failure that is retried, the rest of its place waits for redelivery.
+ */
+function unreadable(w: World, r: Reader, d: Delivery): void {
+  const svc = w.parts.apps.services[r.service]!;
+  const retry = svc.handling.retry;
+  const stopped: number[] = [];
+  for (let i = 0; i < d.count; i++) {
+    const place = d.places[i]!;
+    if (stopped.includes(place)) continue;
+    if (r.outcome[i] === 0 && schemaReadFails(w, svc.node, r.host, place, d.ids[i]!)) r.outcome[i] = POISONED;
+    if (r.outcome[i] !== 0 && (retry < 0 || (r.attempts.get(d.ids[i]!) ?? 0) + 1 < retry)) stopped.push(place);
+  }
+}
 
 function newReader(id: number, service: number, instance: number, host: number, broker: number, subscription: number): Reader {
   return {

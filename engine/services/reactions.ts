@@ -9,6 +9,7 @@ import { route, send } from '../messaging/dispatch.ts';
 import { countEdge } from '../metrics/metrics.ts';
 import type { World } from '../world.ts';
 import type { Reader } from './types.ts';
+import { schemaSend } from '../schemas/gate.ts';
 
 /** Publishes the reader's service's events in turn, each caused by `message`. */
 export function react(w: World, r: Reader, message: number): void {
@@ -23,6 +24,7 @@ export function react(w: World, r: Reader, message: number): void {
     const place = route(w, target.broker, pub, target.destination, key);
     const id = addMessage(w.messages, key, target.type, place, w.now, message, CAUSED_BY_MESSAGE);
     countEdge(w.metrics, target.edge, 1);
+    if (schemaSend(w, svc.node, inst.host, inst.id, inst.life, target.destination, place, id) !== 0) continue;
     send(w, target.broker, pub, place, id, -1);
   }
 }

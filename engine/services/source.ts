@@ -13,6 +13,7 @@ import { nextFloat, nextInt } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import { interArrival } from './client.ts';
 import type { Source } from './types.ts';
+import { schemaSend } from '../schemas/gate.ts';
 
 export function startSource(w: World, s: Source): void {
   if (s.rate <= 0) return;
@@ -49,6 +50,7 @@ on<World>(AE.generate, 'events generated', (w, si, life) => {
       const id = addMessage(m, key, target.type, place, sentAt, 0, (first ? FROM_SOURCE : 0) | deletes);
       setCausation(m, id, id);
       first = false;
+      if (schemaSend(w, svc.node, inst.host, inst.id, inst.life, target.destination, place, id) !== 0) continue;
       send(w, target.broker, pub, place, id, -1);
     }
   }

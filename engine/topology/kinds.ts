@@ -59,7 +59,7 @@ export const NODE_KINDS: readonly NodeKindInfo[] = [
   { ...kind('eventstore', 'eventstore', 'event store', 'eventstore', true, 1, 'An append-only event store: a stream per aggregate, appends with an expected version, events never deleted.'), faults: ['crash', 'restart', 'slow'] },
   kind('projection', 'projection', 'projection', 'apps', true, 1, 'A read model built from events (CQRS).', 'service'),
   kind('saga', 'saga', 'saga', 'apps', true, 1, 'A saga orchestrator: drives steps and compensations.', 'service'),
-  kind('schema-registry', 'registry', 'schema registry', 'apps', true, 1, 'A schema registry: versioned schemas and compatibility checks.', 'service'),
+  kind('schema-registry', 'registry', 'schema registry', 'schemas', true, 1, 'A schema registry: subjects of versioned schemas, checked for compatibility before a producer may write with one.'),
   kind('event', 'event', 'event', null, false, 0, 'An event or record drawn as a node: data, not a component.'),
   kind('note', 'note', 'note', null, false, 0, 'A remark or concept with no simulation meaning.'),
 ];

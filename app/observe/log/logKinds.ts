@@ -37,6 +37,12 @@ export const LOG_FAMILIES: LogFamily[] = [
     hint: 'an event store appending, refusing a concurrent append, snapshotting; projections checkpointing, rewinding, counting an event twice; stale reads',
   },
   {
+    id: 'schemas',
+    kinds: ['schemaRegistered', 'schemaRefused', 'schemaUnreadable'],
+    color: 'var(--danger)',
+    hint: 'schemas: registered with the registry, sends refused for an incompatible schema (or no registry), events a consumer could not deserialize',
+  },
+  {
     id: 'rabbitmq',
     kinds: ['amqpPublish', 'enqueue', 'unroutable', 'confirm', 'amqpDeliver', 'amqpAck', 'requeue', 'deadLetter', 'amqpDrop', 'channelClosed', 'queueLeader'],
     color: 'var(--amber)',

@@ -1,0 +1,130 @@
+/**
+ * Schemas as a component family: event schemas declared in the topology (`%% @schema`), the schema registry node
+ * (`SR[Schema Registry]`, kind `schema-registry`) with its subjects, versions, ids and compatibility mode, and what
+ * schemas do to traffic (gate.ts: a producer's registration and refused sends, a consumer's failed deserialization).
+ * A topology with no schemas and no registry gets nothing from it: its runs are those it had before.
+ */
+import type { Family } from '../family.ts';
+import { T } from '../history/kinds.ts';
+import { record } from '../history/trace.ts';
+import { addHost } from '../sim/network.ts';
+import type { World } from '../world.ts';
+import { avroType, loadSchemaSupport, type AvroType } from './avro.ts';
+import './errors.ts';
+import { register, subjectOf } from './gate.ts';
+import { createSchemasPart } from './part.ts';
+import { resolveSchemas } from './resolve.ts';
+
+export const schemas: Family = {
+  name: 'schemas',
+  kinds: ['schema-registry'],
+  modules: [],
+  createPart: createSchemasPart,
+  resolve: resolveSchemas,
+  prepare: (text) => (text.includes('@schema') ? loadSchemaSupport() : undefined),
+
+  build(w, spec) {
+    const s = w.parts.schemas;
+    const ss = spec.schemas;
+    s.types = ss.defs.map((d) => avroType(d.json) as AvroType);
+    s.defs = ss.defs.map((d) => ({ name: d.name, version: d.version }));
+    for (const [node, def] of Object.entries(ss.writers)) s.writers.set(node, def);
+    for (const [node, def] of Object.entries(ss.readers)) s.readers.set(node, def);
+    if (!ss.registry) return;
+    const r = (s.registry = { node: ss.registry.node, host: addHost(w.net, ss.registry.node, 5000), up: true, mode: ss.registry.mode, subjects: new Map(), ids: new Map(), nextId: 1 });
+    // What earlier releases registered: every declared version of a schema older than the oldest one its
+    // producers write now, under each subject they write to, in version order (accepted in their day, unchecked).
+    const oldest = new Map<string, number>();
+    spec.services.forEach((svc) => {
+      const def = ss.writers[svc.node];
+      if (def === undefined) return;
+      for (const p of svc.publishes) {
+        const subject = subjectOf(w, p.destination);
+        const was = oldest.get(subject);
+        if (was === undefined || ss.defs[def]!.version < ss.defs[was]!.version) oldest.set(subject, def);
+      }
+    });
+    for (const [subject, def] of [...oldest].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const name = ss.defs[def]!.name;
+      const older = ss.defs.map((d, i) => ({ d, i })).filter(({ d }) => d.name === name && d.version < ss.defs[def]!.version).sort((a, b) => a.d.version - b.d.version);
+      for (const { i } of older) register(w, r, subject, i, false);
+    }
+  },
+
+  start() {},
+
+  target(w, name) {
+    const r = w.parts.schemas.registry;
+    return r && r.node === name ? { family: 'schemas', label: r.node, ref: { type: 'registry', ids: [0] } } : undefined;
+  },
+
+  hosts(w) {
+    return [w.parts.schemas.registry!.host];
+  },
+
+  act(w, _t, f) {
+    const r = w.parts.schemas.registry!;
+    switch (f.action) {
+      case 'crash':
+        if (!r.up) return `!${r.node} is already down`;
+        r.up = false;
+        record(w.trace, w.now, T.crash, r.host, -1, 0, 1, 0);
+        return `crashed ${r.node}: producers with a cached schema id keep sending, new registrations fail`;
+      case 'restart':
+        if (r.up) return `!${r.node} is running`;
+        r.up = true;
+        record(w.trace, w.now, T.crash, r.host, -1, 0, 2, 0);
+        return `restarted ${r.node}`;
+      default:
+        return `!${f.action} cannot be applied to a schema registry (${r.node}): crash and restart can`;
+    }
+  },
+
+  summary(w) {
+    const s = w.parts.schemas;
+    if (s.types.length === 0 && !s.registry) return '';
+    const r = s.registry;
+    const subjects = r ? [...r.subjects].map(([name, vs]) => `${name} v${vs.map((v) => v.version).join(',')}`).join('; ') : '';
+    const refused = [...s.refusals].map(([key, x]) => {
+      const [subject, def] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
+      return `\n    refused ${s.defs[def]!.name} v${s.defs[def]!.version} under ${subject}: ${x.why}`;
+    });
+    return `schemas: ${s.types.length} declared${r ? `; registry ${r.node} (${r.mode}${r.up ? '' : ', down'}): ${subjects || 'no subjects'}` : '; no registry'}${refused.join('')}`;
+  },
+
+  inspect: {
+    /** The schema failures of the run (the command line's report, and goals). */
+    failures: (w) => schemaFailures(w),
+  },
+
+  reconfigure(w, from, to) {
+    if (JSON.stringify(from.schemas) !== JSON.stringify(to.schemas)) return 'the schemas changed';
+    return null;
+  },
+
+  hash(w, mix) {
+    const s = w.parts.schemas;
+    if (!s.registry && s.types.length === 0) return;
+    mix(s.registrations);
+    mix(s.refusedIncompatible);
+    mix(s.refusedUnavailable);
+    mix(s.unreadable.length);
+    mix(s.registry?.up ? 1 : 0);
+  },
+};
+
+export interface SchemaFailures {
+  /** Sends refused: the registry refused the schema as incompatible, or was down with no id cached. */
+  refusedIncompatible: number;
+  refusedUnavailable: number;
+  /** Up to 1000 ids of refused messages, first first. */
+  refusedIds: number[];
+  /** Messages a consumer could not deserialize with its reader schema, by id (each once). */
+  unreadable: number[];
+  registrations: number;
+}
+
+export function schemaFailures(w: World): SchemaFailures {
+  const s = w.parts.schemas;
+  return { refusedIncompatible: s.refusedIncompatible, refusedUnavailable: s.refusedUnavailable, refusedIds: [...s.refusedIds], unreadable: [...s.unreadable], registrations: s.registrations };
+}
