@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { ExchangeLive, QueueLive, RabbitLive } from './AmqpLive.tsx';
 import { DatabaseLive } from './DatabaseLive.tsx';
+import { EventStoreLive, ProjectionLive } from './EventStoreLive.tsx';
 import { KafkaLive } from './KafkaLive.tsx';
 import { ClientLiveRow, PartitionNodeLive, ServiceLiveRow, TopicLive } from './rows.tsx';
 
@@ -18,4 +19,6 @@ export const LIVE_ROWS: Readonly<Record<string, ComponentType<{ id: string; widt
   rabbitmq: RabbitLive,
   exchange: ExchangeLive,
   queue: QueueLive,
+  eventstore: EventStoreLive,
+  projection: ProjectionLive,
 };
