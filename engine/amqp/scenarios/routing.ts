@@ -1,0 +1,185 @@
+/** Differential scenarios (see ../scenarios.ts): Routing: exchanges (direct, fanout, topic, headers, default, alternate) and what cannot be routed. */
+import type { AmqpScenario } from '../scenario.ts';
+import { outcome } from './build.ts';
+
+export const ROUTING: AmqpScenario[] = [
+  // ---- Routing: exchanges ----
+  {
+    name: 'direct: a message goes to every queue bound with exactly its key',
+    rows: ['Q1', 'Q6'],
+    steps: [
+      { op: 'exchange', name: 'orders', type: 'direct' },
+      { op: 'queue', name: 'billing' },
+      { op: 'queue', name: 'shipping' },
+      { op: 'queue', name: 'audit' },
+      { op: 'bind', queue: 'billing', exchange: 'orders', key: 'order.created' },
+      { op: 'bind', queue: 'shipping', exchange: 'orders', key: 'order.created' },
+      { op: 'bind', queue: 'audit', exchange: 'orders', key: 'order.cancelled' },
+      { op: 'publish', exchange: 'orders', key: 'order.created', body: 'm1' },
+      { op: 'publish', exchange: 'orders', key: 'order.cancelled', body: 'm2' },
+      { op: 'publish', exchange: 'orders', key: 'order', body: 'm3' },
+      { op: 'publish', exchange: 'orders', key: 'order.created.eu', body: 'm4' },
+    ],
+    // Q1: exactly the key, to every queue bound with it; m3 and m4 match no binding and are dropped (Q6).
+    expected: outcome({ queues: { billing: ['m1'], shipping: ['m1'], audit: ['m2'] } }),
+  },
+  {
+    name: 'direct: a queue bound with two keys gets the messages of both',
+    rows: ['Q1'],
+    steps: [
+      { op: 'exchange', name: 'jobs', type: 'direct' },
+      { op: 'queue', name: 'images' },
+      { op: 'queue', name: 'thumbnails' },
+      { op: 'bind', queue: 'images', exchange: 'jobs', key: 'resize' },
+      { op: 'bind', queue: 'images', exchange: 'jobs', key: 'crop' },
+      { op: 'bind', queue: 'thumbnails', exchange: 'jobs', key: 'resize' },
+      { op: 'publish', exchange: 'jobs', key: 'resize', body: 'm1' },
+      { op: 'publish', exchange: 'jobs', key: 'crop', body: 'm2' },
+      { op: 'publish', exchange: 'jobs', key: 'rotate', body: 'm3' },
+    ],
+    expected: outcome({ queues: { images: ['m1', 'm2'], thumbnails: ['m1'] } }),
+  },
+  {
+    name: 'fanout: a copy to every bound queue and exchange, whatever the key',
+    rows: ['Q2'],
+    steps: [
+      { op: 'exchange', name: 'events', type: 'fanout' },
+      { op: 'exchange', name: 'archive', type: 'fanout' },
+      { op: 'queue', name: 'billing' },
+      { op: 'queue', name: 'shipping' },
+      { op: 'queue', name: 'archived' },
+      { op: 'bind', queue: 'billing', exchange: 'events', key: 'billing-only' },
+      { op: 'bind', queue: 'shipping', exchange: 'events' },
+      { op: 'bindExchange', destination: 'archive', source: 'events', key: 'whatever' },
+      { op: 'bind', queue: 'archived', exchange: 'archive' },
+      { op: 'publish', exchange: 'events', key: 'order.created', body: 'm1' },
+      { op: 'publish', exchange: 'events', key: '', body: 'm2' },
+    ],
+    expected: outcome({ queues: { billing: ['m1', 'm2'], shipping: ['m1', 'm2'], archived: ['m1', 'm2'] } }),
+  },
+  {
+    name: 'topic: * is exactly one word, # is zero or more, # alone is a fanout',
+    rows: ['Q3'],
+    steps: [
+      { op: 'exchange', name: 'geo', type: 'topic' },
+      { op: 'queue', name: 'cities' },
+      { op: 'queue', name: 'audit' },
+      { op: 'queue', name: 'everything' },
+      { op: 'bind', queue: 'cities', exchange: 'geo', key: 'regions.na.cities.*' },
+      { op: 'bind', queue: 'audit', exchange: 'geo', key: 'audit.events.#' },
+      { op: 'bind', queue: 'everything', exchange: 'geo', key: '#' },
+      { op: 'publish', exchange: 'geo', key: 'regions.na.cities', body: 'm1' },
+      { op: 'publish', exchange: 'geo', key: 'regions.na.cities.toronto', body: 'm2' },
+      { op: 'publish', exchange: 'geo', key: 'regions.na.cities.toronto.east', body: 'm3' },
+      { op: 'publish', exchange: 'geo', key: 'audit.events', body: 'm4' },
+      { op: 'publish', exchange: 'geo', key: 'audit.events.users.signup', body: 'm5' },
+    ],
+    // R-exchanges L86-99: `regions.na.cities.*` does not match `regions.na.cities`; `audit.events.#` matches `audit.events`.
+    expected: outcome({ queues: { cities: ['m2'], audit: ['m4', 'm5'], everything: ['m1', 'm2', 'm3', 'm4', 'm5'] } }),
+  },
+  {
+    name: 'topic: a queue that several bindings match gets one copy',
+    rows: ['Q3'],
+    steps: [
+      { op: 'exchange', name: 't', type: 'topic' },
+      { op: 'queue', name: 'q' },
+      { op: 'bind', queue: 'q', exchange: 't', key: 'a.*' },
+      { op: 'bind', queue: 'q', exchange: 't', key: 'a.#' },
+      { op: 'bind', queue: 'q', exchange: 't', key: '#.b' },
+      { op: 'publish', exchange: 't', key: 'a.b', body: 'm1' },
+      { op: 'publish', exchange: 't', key: 'a', body: 'm2' },
+      { op: 'publish', exchange: 't', key: 'c.b', body: 'm3' },
+      { op: 'publish', exchange: 't', key: 'b', body: 'm4' },
+      { op: 'publish', exchange: 't', key: 'c.d', body: 'm5' },
+      { op: 'publish', exchange: 't', key: 'a.b.c', body: 'm6' },
+    ],
+    // m1 matches all three bindings and arrives once (a queue gets a message once per routing, R-exchanges);
+    // `a.#` and `#.b` match with # standing for zero words (m2, m4); nothing matches m5.
+    expected: outcome({ queues: { q: ['m1', 'm2', 'm3', 'm4', 'm6'] } }),
+  },
+  {
+    name: 'headers: x-match all needs every bound header, any needs one; the key is ignored',
+    rows: ['Q4'],
+    steps: [
+      { op: 'exchange', name: 'docs', type: 'headers' },
+      { op: 'queue', name: 'reports' },
+      { op: 'queue', name: 'pdfs' },
+      { op: 'bind', queue: 'reports', exchange: 'docs', args: { 'x-match': 'all', format: 'pdf', type: 'report' } },
+      { op: 'bind', queue: 'pdfs', exchange: 'docs', args: { 'x-match': 'any', format: 'pdf', type: 'log' } },
+      { op: 'publish', exchange: 'docs', key: 'reports', body: 'm1', headers: { format: 'pdf', type: 'report' } },
+      { op: 'publish', exchange: 'docs', key: 'reports', body: 'm2', headers: { format: 'pdf' } },
+      { op: 'publish', exchange: 'docs', key: '', body: 'm3', headers: { type: 'log', format: 'zip' } },
+      { op: 'publish', exchange: 'docs', key: '', body: 'm4', headers: { format: 'zip', type: 'report' } },
+      { op: 'publish', exchange: 'docs', key: '', body: 'm5', headers: { format: 'pdf', type: 'report', lang: 'en' } },
+    ],
+    expected: outcome({ queues: { reports: ['m1', 'm5'], pdfs: ['m1', 'm2', 'm3', 'm5'] } }),
+  },
+  {
+    name: 'headers: x- headers count only with any-with-x or all-with-x',
+    rows: ['Q4'],
+    steps: [
+      { op: 'exchange', name: 'h', type: 'headers' },
+      { op: 'queue', name: 'plain' },
+      { op: 'queue', name: 'withx' },
+      { op: 'bind', queue: 'plain', exchange: 'h', args: { 'x-match': 'any', 'x-tenant': 'acme' } },
+      { op: 'bind', queue: 'withx', exchange: 'h', args: { 'x-match': 'any-with-x', 'x-tenant': 'acme' } },
+      { op: 'publish', exchange: 'h', key: '', body: 'm1', headers: { 'x-tenant': 'acme' } },
+      { op: 'publish', exchange: 'h', key: '', body: 'm2', headers: { 'x-tenant': 'other' } },
+    ],
+    expected: outcome({ queues: { plain: [], withx: ['m1'] } }),
+  },
+  {
+    name: 'default exchange: every queue is bound by its name; an unknown name with mandatory is returned',
+    rows: ['Q5', 'Q7'],
+    steps: [
+      { op: 'queue', name: 'billing' },
+      { op: 'queue', name: 'shipping' },
+      { op: 'publish', exchange: '', key: 'billing', body: 'm1' },
+      { op: 'publish', exchange: '', key: 'shipping', body: 'm2' },
+      { op: 'publish', exchange: '', key: 'nobody', body: 'm3', mandatory: true, confirm: true },
+    ],
+    expected: outcome({ queues: { billing: ['m1'], shipping: ['m2'] }, returned: ['m3'], confirms: { m3: 'ack' } }),
+  },
+  {
+    name: 'unroutable without mandatory: dropped silently, and still acked',
+    rows: ['Q6'],
+    steps: [
+      { op: 'exchange', name: 'orders', type: 'direct' },
+      { op: 'queue', name: 'billing' },
+      { op: 'bind', queue: 'billing', exchange: 'orders', key: 'order.created' },
+      { op: 'publish', exchange: 'orders', key: 'order.deleted', body: 'm1', confirm: true },
+      { op: 'publish', exchange: 'orders', key: 'order.created', body: 'm2', confirm: true },
+    ],
+    expected: outcome({ queues: { billing: ['m2'] }, confirms: { m1: 'ack', m2: 'ack' } }),
+  },
+  {
+    name: 'mandatory and unroutable: basic.return, then basic.ack',
+    rows: ['Q7', 'Q26'],
+    steps: [
+      { op: 'exchange', name: 'orders', type: 'direct' },
+      { op: 'queue', name: 'billing' },
+      { op: 'bind', queue: 'billing', exchange: 'orders', key: 'order.created' },
+      { op: 'publish', exchange: 'orders', key: 'order.deleted', body: 'm1', mandatory: true, confirm: true },
+      { op: 'publish', exchange: 'orders', key: 'order.created', body: 'm2', mandatory: true, confirm: true },
+    ],
+    // The runner also checks that the return came before the ack (Q7).
+    expected: outcome({ queues: { billing: ['m2'] }, returned: ['m1'], confirms: { m1: 'ack', m2: 'ack' } }),
+  },
+  {
+    name: 'alternate exchange: what the exchange cannot route goes there, and is not returned',
+    rows: ['Q8', 'Q7'],
+    steps: [
+      { op: 'exchange', name: 'unrouted', type: 'fanout' },
+      { op: 'queue', name: 'leftovers' },
+      { op: 'bind', queue: 'leftovers', exchange: 'unrouted' },
+      { op: 'exchange', name: 'orders', type: 'direct', alternate: 'unrouted' },
+      { op: 'queue', name: 'billing' },
+      { op: 'bind', queue: 'billing', exchange: 'orders', key: 'order.created' },
+      { op: 'publish', exchange: 'orders', key: 'order.created', body: 'm1' },
+      { op: 'publish', exchange: 'orders', key: 'order.refunded', body: 'm2', mandatory: true, confirm: true },
+    ],
+    // R-ae: routed through the AE, the message is routable, so mandatory has nothing to return.
+    expected: outcome({ queues: { leftovers: ['m2'], billing: ['m1'] }, confirms: { m2: 'ack' } }),
+  },
+
+];
