@@ -3,25 +3,23 @@
  * else the first setting the schema refuses (an unknown key, a bad value: the run would quietly use the default),
  * notices (a damaged share link, a refused import), and above them what the learner must know about storage.
  */
+import type { Diagnostic } from '../../engine/index.ts';
 import { revealInEditor } from '../editor/editorBridge.ts';
 import { appStore, useApp } from '../state/store.ts';
 import { SaveNotices } from './SaveNotices.tsx';
 import './Banners.css';
 
-function ParseErrorBanner() {
-  const status = useApp((s) => s.parseStatus);
-  const diagnostics = useApp((s) => s.diagnostics);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const first = errors[0];
-  if (status !== 'error' || !first) return null;
+/** One diagnostic at its line and column, how many more there are, and a way to it in the text. */
+function DiagnosticBanner({ list, tone, role, testId }: { list: Diagnostic[]; tone: 'error' | 'warn'; role: 'alert' | 'status'; testId: string }) {
+  const first = list[0]!;
   return (
-    <div className="banner is-error is-parse-error" role="alert" data-testid="parse-error">
+    <div className={`banner is-${tone} is-parse-error`} role={role} data-testid={testId}>
       <span className="banner-text">
         <strong>
           line {first.line}, column {first.column}:
         </strong>{' '}
         {first.message}
-        {errors.length > 1 && <span className="banner-more"> (and {errors.length - 1} more)</span>}
+        {list.length > 1 && <span className="banner-more"> (and {list.length - 1} more)</span>}
       </span>
       <button
         type="button"
@@ -37,34 +35,21 @@ function ParseErrorBanner() {
   );
 }
 
+function ParseErrorBanner() {
+  const status = useApp((s) => s.parseStatus);
+  const diagnostics = useApp((s) => s.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (status !== 'error' || errors.length === 0) return null;
+  return <DiagnosticBanner list={errors} tone="error" role="alert" testId="parse-error" />;
+}
+
 /** A text that parses but sets something the simulation cannot use: said before the learner presses Play. */
 function SettingBanner() {
   const status = useApp((s) => s.parseStatus);
   const diagnostics = useApp((s) => s.diagnostics);
   const problems = diagnostics.filter((d) => d.code === 'setting' || d.code === 'config-target');
-  const first = problems[0];
-  if (status !== 'ok' || !first) return null;
-  return (
-    <div className="banner is-warn is-parse-error" role="status" data-testid="setting-warning">
-      <span className="banner-text">
-        <strong>
-          line {first.line}, column {first.column}:
-        </strong>{' '}
-        {first.message}
-        {problems.length > 1 && <span className="banner-more"> (and {problems.length - 1} more)</span>}
-      </span>
-      <button
-        type="button"
-        className="banner-action"
-        onClick={() => {
-          appStore.getState().setLeftTab('text');
-          revealInEditor(first.from, first.to - first.from);
-        }}
-      >
-        Show in text
-      </button>
-    </div>
-  );
+  if (status !== 'ok' || problems.length === 0) return null;
+  return <DiagnosticBanner list={problems} tone="warn" role="status" testId="setting-warning" />;
 }
 
 function NoticeBanner() {
