@@ -49,3 +49,25 @@ describe('the report of a RabbitMQ run', () => {
     expect(text).not.toMatch(/^\s*$/m);
   });
 });
+
+describe('the report of a design with no broker', () => {
+  const text = `flowchart LR
+  Client[Client App] -->|PlaceOrder| Cmd[Command Handler]
+  Cmd -->|OrderPlaced| ES[(Event Store)]
+  ES --> Proj[Projection Engine]
+  Proj --> RM[Read Model: orders]
+`;
+  const sim = createSimulation(parseTopology(text).topology, { seed: 1 });
+  sim.run(5_000_000);
+  const words = describeReport(sim, { file: 'es.mmd', seed: 1, duration: '5s', wallMs: 0 });
+
+  it('says no message went through a broker instead of a block of zeros', () => {
+    expect(words).toContain('messages: none through a broker');
+    expect(words).not.toMatch(/produced 0, acknowledged 0/);
+    expect(words).not.toContain('end-to-end latency');
+  });
+
+  it('still gives the event store its own figures', () => {
+    expect(words).toMatch(/event store ES: [1-9][\d,]* events/);
+  });
+});

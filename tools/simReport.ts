@@ -2,6 +2,7 @@
  * The command line's reports: a readable one and a JSON one, from a finished simulation.
  */
 import { FAMILIES, formatDuration, formatFault, placeName, type SchemaFailures, type Simulation } from '../engine/index.ts';
+import { BROKERS } from '../engine/components.ts';
 import { checkConsistency } from '../engine/outbox/consistency.ts';
 
 type Window = { what: string; id: number; from: number; to: number };
@@ -123,20 +124,16 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
     out.push('faults');
     for (const f of r.faults) out.push(`  ${formatDuration(f.atMs * 1000).padStart(7)}  ${f.ok ? '' : 'NOT APPLIED: '}${f.note}`);
   }
-  out.push('messages');
-  out.push(`  produced ${n(r.produced)}, acknowledged ${n(r.acknowledged)}, send failed ${n(r.sendFailed)}, delivered ${n(r.delivered)}, processed ${n(r.processed)}`);
-  out.push(`  lost ${n(r.lost)}, missed by consumers ${n(r.missed)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
-  for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no ${e.queue ? 'queue' : 'log'} holds it any more`);
-  for (const e of r.examples.missed.slice(0, 5)) {
-    const how = e.why === 'deleted' ? 'retention deleted it before the group read it' : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
-    out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);
-  }
-  for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
-  for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
+  // A design with no Kafka or RabbitMQ (an event store and its projections, say) sends no broker messages: its
+  // figures are in its family's lines above, and a block of zeros here would read as a design that did nothing.
+  const brokers = new Set(BROKERS.map((b) => b.name));
+  const brokered = w.msg.places.some((p) => brokers.has(p.family));
+  out.push(brokered ? 'messages' : 'messages: none through a broker (no Kafka or RabbitMQ in this design)');
+  if (brokered) out.push(...messageLines(r, n));
   if (r.rabbitmq) out.push(...rabbitLines(r.rabbitmq, n));
   if (r.consistency) out.push(...consistencyLines(r.consistency, n));
   if (r.schemas) out.push(...schemaLines(r.schemas, n));
-  out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
+  if (brokered) out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
   const lag = Object.entries(r.lag);
   if (lag.length) out.push(`  lag: ${lag.map(([g, l]) => `${g} ${n(l)}`).join(', ')}`);
   out.push('checkouts');
@@ -148,6 +145,21 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
     for (const u of r.unavailable) out.push(`  ${u.what}: from ${formatDuration(u.fromMs * 1000)} to ${formatDuration(u.toMs * 1000)} (${formatDuration(u.lengthMs * 1000)})`);
   }
   return out.join('\n');
+}
+
+/** The broker messages' totals and the first few findings of each kind, with their ids. */
+function messageLines(r: ReturnType<typeof jsonReport>, n: (x: number) => string): string[] {
+  const out: string[] = [];
+  out.push(`  produced ${n(r.produced)}, acknowledged ${n(r.acknowledged)}, send failed ${n(r.sendFailed)}, delivered ${n(r.delivered)}, processed ${n(r.processed)}`);
+  out.push(`  lost ${n(r.lost)}, missed by consumers ${n(r.missed)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
+  for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no ${e.queue ? 'queue' : 'log'} holds it any more`);
+  for (const e of r.examples.missed.slice(0, 5)) {
+    const how = e.why === 'deleted' ? 'retention deleted it before the group read it' : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
+    out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);
+  }
+  for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
+  for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
+  return out;
 }
 
 /** The report's RabbitMQ part: the totals, then a line per queue and per drawn exchange. */
