@@ -10,7 +10,7 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['engine/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'lessons/**/*.test.ts', 'tools/**/*.test.ts'],
+    include: ['engine/**/*.test.ts', 'bench/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'lessons/**/*.test.ts', 'tools/**/*.test.ts'],
     environment: 'node',
     // Engine tests run whole simulations; on a busy two-core machine a few take seconds.
     testTimeout: 30_000,

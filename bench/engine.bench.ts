@@ -11,7 +11,7 @@
 import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { createSimulation, FAMILIES, parseTopology } from '../engine/index.ts';
 import { createQueue, pop, push } from '../engine/sim/queue.ts';
-import { writeSection } from './results.ts';
+import { recordHistory, writeSection } from './results.ts';
 import { benchAmqpTopology, benchTopology } from './topology.ts';
 
 const RATE = 250_000;
@@ -117,4 +117,5 @@ const lines = [
   '',
 ];
 writeSection('Engine benchmark', lines.join('\n'));
+recordHistory('Engine benchmark', { 'messages/s': fmt(rate), 'events/s': fmt(eventRate), 'bytes/message': bytes.toFixed(1), 'RabbitMQ messages/s': fmt(amqpRate) });
 console.log(lines.join('\n'));

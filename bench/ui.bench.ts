@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { encodeShare } from '../app/persistence/share.ts';
-import { writeSection } from './results.ts';
+import { recordHistory, writeSection } from './results.ts';
 import { uiBenchTopology } from './uiTopology.ts';
 
 const port = Number(process.env.BENCH_UI_PORT ?? 4190);
@@ -178,4 +178,10 @@ const section = [
 ].join('\n');
 
 writeSection('UI benchmark', section);
+recordHistory('UI benchmark', {
+  fps: String(fps),
+  'long tasks': `${smooth.longTasks.length} (longest ${Math.round(longMax)} ms)`,
+  'seek 300 nodes, median': `${Math.round(median(bigSeeks))} ms`,
+  'seek orders-acks1, median': `${Math.round(median(smallSeeks))} ms`,
+});
 console.log(section);
