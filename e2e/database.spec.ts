@@ -42,3 +42,15 @@ test('a database counts its rows live, and a crash rolls back what was open in i
   await page.getByTestId('dock-tab-events').click();
   await expect(page.getByText(/DB rolled back 1 row \(#\d+\): the transaction was open when it crashed/).first()).toBeVisible();
 });
+
+test('with no broker in the design, the run summary says so instead of counting zero messages', async ({ page }) => {
+  await page.goto(`./${encodeShare({ text: TEXT, name: 'orders-db' })}`);
+  await settled(page);
+  await setSpeed(page, '5×');
+  await playUntil(page, 2);
+  const summary = page.getByTestId('run-summary');
+  await expect(summary.getByTestId('run-no-broker')).toContainText('No Kafka or RabbitMQ');
+  await expect(summary.getByTestId('run-produced')).toHaveCount(0);
+  // Checkouts still count: they are the design's requests, broker or not.
+  await expect(summary.getByTestId('run-checkouts')).toContainText('ok');
+});

@@ -5,7 +5,7 @@
  * exports the simulation, whose modules register hooks when loaded and so cannot be tree-shaken out of the main
  * bundle; the simulation, parsing and layout run in the worker only.
  */
-export { NODE_KINDS, kindClassName, kindOfClass } from './topology/kinds.ts';
+export { NODE_KINDS, isBrokerKind, kindClassName, kindOfClass } from './topology/kinds.ts';
 export { groupBoxes, groupMetrics, unionBox } from './layout/groups.ts';
 export { badgedEdgeKinds, chipRows, edgeLabelSize, liveRows, nodeMetrics, nodeSize, textWidth, wrapLabel } from './layout/measure.ts';
 export { kindName, nodeCaption } from './layout/caption.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_KINDS, NODE_KINDS, kindClassName, kindOfClass } from './kinds.ts';
+import { BROKERS } from '../components.ts';
+import { BROKER_FAMILIES, EDGE_KINDS, NODE_KINDS, isBrokerKind, kindClassName, kindOfClass } from './kinds.ts';
 
 describe('node kinds', () => {
   it('describe every kind once, with a class that sets it', () => {
@@ -20,5 +21,13 @@ describe('node kinds', () => {
     expect(kindOfClass('registry')).toBe('schema-registry');
     expect(kindOfClass('eventstore')).toBe('eventstore');
     expect(kindOfClass('highlight')).toBeUndefined();
+  });
+
+  it('name the same broker families as the engine', () => {
+    expect([...BROKER_FAMILIES].sort()).toEqual(BROKERS.map((b) => b.name).sort());
+    expect(isBrokerKind('queue')).toBe(true);
+    expect(isBrokerKind('topic')).toBe(true);
+    expect(isBrokerKind('eventstore')).toBe(false);
+    expect(isBrokerKind('service')).toBe(false);
   });
 });

@@ -71,6 +71,17 @@ export function kindInfo(k: NodeKind): NodeKindInfo {
   return BY_KIND.get(k)!;
 }
 
+/**
+ * The families that carry messages between applications (brokers in engine/components.ts: a test keeps the two the
+ * same). A design with none of their kinds sends no broker messages, so the run's message counters do not apply.
+ */
+export const BROKER_FAMILIES: ReadonlySet<string> = new Set(['kafka', 'amqp']);
+
+/** Whether a node of this kind belongs to a broker (a Kafka cluster, topic or partition; a RabbitMQ node, exchange or queue). */
+export function isBrokerKind(k: NodeKind): boolean {
+  return BROKER_FAMILIES.has(BY_KIND.get(k)?.family ?? '');
+}
+
 /** The kinds a family simulates. */
 export function kindsOf(family: string): NodeKind[] {
   return NODE_KINDS.filter((k) => k.family === family).map((k) => k.kind);

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { isBrokerKind } from '../../../engine/ui.ts';
 import { successRate } from '../../canvas/live/format.ts';
 import { clockText } from '../../sim/faultLines.ts';
 import { useLive } from '../../sim/index.ts';
@@ -17,6 +18,8 @@ export function RunSummary() {
   const entries = useLive((s) => s.view?.entries);
   const topology = useApp((s) => s.good?.topology);
   const entryList = useMemo(() => startedRows(entryRows(entries, topology)), [entries, topology]);
+  // Without a broker nothing is produced or delivered: rows of zeros would say the design did nothing.
+  const brokered = useMemo(() => topology?.nodes.some((n) => isBrokerKind(n.kind)) ?? true, [topology]);
   if (!c) return null;
   const rows: [string, number, string][] = [
     ['produced', c.produced, ''],
@@ -29,8 +32,14 @@ export function RunSummary() {
   return (
     <section className="live-inspector" data-testid="run-summary">
       <label className="section-label">The run at {clockText(timeUs)}</label>
+      {!brokered && (
+        <p className="live-note" data-testid="run-no-broker">
+          No Kafka or RabbitMQ in this design, so no broker messages to count: select a store, a projection or a service for
+          its own figures.
+        </p>
+      )}
       <dl className="live-facts">
-        {rows.map(([name, n, tone]) => (
+        {brokered && rows.map(([name, n, tone]) => (
           <div key={name} className="live-fact-row">
             <dt>{name}</dt>
             <dd className={tone} data-testid={`run-${name}`}>
