@@ -10,11 +10,12 @@ import { isBroker, isStore, type Application } from './messaging/port.ts';
 import { eventstore } from './eventstore/family.ts';
 import { apps } from './services/family.ts';
 import { outbox } from './outbox/family.ts';
+import { sagas } from './sagas/family.ts';
 import { schemas } from './schemas/family.ts';
 import { stores } from './stores/family.ts';
 
 /** Every family, in build order. */
-export const FAMILIES: readonly Family[] = [kafka, amqp, apps, stores, outbox, schemas, eventstore];
+export const FAMILIES: readonly Family[] = [kafka, amqp, apps, stores, outbox, schemas, eventstore, sagas];
 
 /** The broker families, in family order, indexed as `PublishTarget.broker` and `Reader.broker` count them. */
 export const BROKERS = FAMILIES.filter(isBroker);

@@ -7,7 +7,7 @@
 
 import type { NodeKind } from '../topology/types.ts';
 
-export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer' | 'registry' | 'eventstore' | 'projection';
+export type Scope = 'cluster' | 'topic' | 'producer' | 'consumer' | 'service' | 'client' | 'database' | 'relay' | 'rabbitmq' | 'exchange' | 'queue' | 'amqp-publisher' | 'amqp-consumer' | 'registry' | 'eventstore' | 'projection' | 'saga';
 
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
@@ -175,6 +175,15 @@ export const SETTINGS: Setting[] = [
   s('dedupe', 'projection', oneOf('position', 'none'), 'position', 'position: a read model stores the last position it applied with its rows and skips an event it has seen (idempotent). none: an event that comes again is applied again.'),
   s('read.after.ms', 'projection', ms, '0', 'A client that wrote reads this read model this long after hearing its write succeeded.'),
 
+  // Sagas (engine/sagas/): an orchestrator's steps, timeouts, retries and pivot; a step's business rejections.
+  s('step.timeout.ms', 'saga', ms, '1000', 'How long the saga orchestrator waits for a step\'s (or a compensation\'s) reply before it treats the silence as a technical failure and sends the command again.'),
+  s('step.retries', 'saga', int(-1, 1000), '-1', 'Technical failures (a timeout, a refusal) of one step retried before the orchestrator gives up on it and compensates; -1 retries forever. Business rejections are never retried before the pivot.', 'Microservices Patterns (Richardson): technical failures are retried, business failures compensate'),
+  s('retry.backoff.ms', 'saga', ms, '100', 'The orchestrator\'s wait before retrying a step or a compensation that failed.'),
+  s('pivot', 'saga', { type: 'string' }, '', 'The step (a node id) that is the saga\'s go/no-go: a rejection at or before it compensates the steps done; once it is done, later steps are retried forward and never compensated.', 'Microservices Patterns (Richardson): compensatable, pivot and retriable transactions'),
+  s('saga.state', 'saga', oneOf('durable', 'memory'), 'durable', 'durable: the orchestrator stores each saga\'s progress before acting, so after a crash it resumes every saga where it was. memory: a crash forgets the sagas in flight, and their done steps stay done.', 'Temporal: workflow state is an event history replayed after a worker crash'),
+  s('reject', 'service', { type: 'number', min: 0, max: 1 }, '0', 'As a saga step: share of its commands it refuses for a business reason (payment declined, out of stock). A rejection is an answer, not an error: the saga compensates (before its pivot) and does not retry it.'),
+  s('compensate.fail', 'service', { type: 'number', min: 0, max: 1 }, '0', 'As a saga step: share of its compensation attempts that fail for a technical reason; compensations are idempotent and are retried until they succeed.'),
+
   // Schemas (engine/schemas/): what a service writes and reads, and a schema registry (Confluent's names).
   s('schema', 'service', { type: 'string' }, '', 'The schema this service writes, declared by a `%% @schema` directive: Name:vN (or Name for its latest version). A service that publishes nothing reads with it.'),
   s('reader.schema', 'service', { type: 'string' }, '', 'The schema this service reads with (Name:vN), when it is not the one it writes; an event its reader schema cannot resolve fails to deserialize.'),
@@ -195,7 +204,7 @@ export const TARGET_SCOPES: Partial<Record<NodeKind, readonly Scope[]>> = {
   consumer: APPLICATION,
   outbox: [...APPLICATION, 'relay'],
   projection: [...APPLICATION, 'projection'],
-  saga: APPLICATION,
+  saga: [...APPLICATION, 'saga'],
   'schema-registry': ['registry'],
   database: ['database'],
   eventstore: ['eventstore'],

@@ -32,8 +32,8 @@ describe('readTarget', () => {
 
   it('gives a service the scopes every family opens clients with, so the parser and the resolver agree', () => {
     const clientScopes = FAMILIES.flatMap((f) => f.clientScopes ?? []);
-    // A kind may read settings of its own besides (an outbox relay: engine/outbox/; a projection: engine/eventstore/).
-    const own: Partial<Record<string, string[]>> = { outbox: ['relay'], projection: ['projection'] };
+    // A kind may read settings of its own besides (an outbox relay: engine/outbox/; a projection: engine/eventstore/; a saga orchestrator: engine/sagas/).
+    const own: Partial<Record<string, string[]>> = { outbox: ['relay'], projection: ['projection'], saga: ['saga'] };
     for (const k of NODE_KINDS.filter((k) => k.role === 'service')) expect(TARGET_SCOPES[k.kind], k.kind).toEqual(['service', ...clientScopes, ...(own[k.kind] ?? [])]);
   });
 

@@ -1,0 +1,90 @@
+/**
+ * The saga checker: how every saga ended, read from what each step's service durably did for it (not from what the
+ * coordinator believes). A saga must end completed (every step done) or compensated (no step's effect left); one
+ * with a step done and a later one not done, that nobody drives any more (its event was lost, its orchestrator
+ * forgot it), is left half done, and is named with its id and steps. A saga still being driven is in progress, or
+ * stuck when it has not moved for a long time (a step retried forever, a compensation that never succeeds).
+ */
+import type { World } from '../world.ts';
+import { APPLIED, COMPENSATED, COMPENSATING, FAILED, REFUSED, RUNNING, UNDONE, type Flow, type Saga } from './part.ts';
+
+export type SagaVerdict = 'completed' | 'compensated' | 'in progress' | 'stuck' | 'half done' | 'abandoned';
+
+export interface SagaFinding {
+  saga: number;
+  flow: string;
+  verdict: SagaVerdict;
+  /** Each step with what its service did for the saga. */
+  steps: { node: string; effect: 'done' | 'undone' | 'rejected' | 'not done' }[];
+  /** The step that failed and how, when one did. */
+  failed: { node: string; how: 'rejected' | 'technical' } | null;
+  startedAtMs: number;
+}
+
+export interface SagaFacts {
+  started: number;
+  completed: number;
+  compensated: number;
+  inProgress: number;
+  stuck: number;
+  halfDone: number;
+  abandoned: number;
+  /** The sagas that break the rule (half done, stuck), first ones first. */
+  examples: SagaFinding[];
+}
+
+/** A saga driven but not moved for this long is stuck (at least 5 s, or five step timeouts). */
+export function stuckAfterUs(f: Flow): number {
+  return Math.max(5_000_000, 5 * f.spec.timeoutUs);
+}
+
+const EFFECT = { [APPLIED]: 'done', [UNDONE]: 'undone', [REFUSED]: 'rejected' } as const;
+
+export function verdict(w: World, s: Saga): SagaVerdict {
+  const f = w.parts.sagas.flows[s.flow]!;
+  let applied = 0;
+  for (const e of f.effects) if (e.get(s.id) === APPLIED) applied++;
+  if (applied === f.spec.steps.length) return 'completed';
+  if (s.state === RUNNING || s.state === COMPENSATING) return w.now - s.progressAt > stuckAfterUs(f) ? 'stuck' : 'in progress';
+  if (applied > 0) return 'half done';
+  return s.state === COMPENSATED ? 'compensated' : 'abandoned';
+}
+
+export function finding(w: World, s: Saga, v: SagaVerdict = verdict(w, s)): SagaFinding {
+  const f = w.parts.sagas.flows[s.flow]!;
+  return {
+    saga: s.id,
+    flow: f.spec.node,
+    verdict: v,
+    steps: f.spec.steps.map((st, k) => ({ node: st.node, effect: EFFECT[f.effects[k]!.get(s.id) as keyof typeof EFFECT] ?? 'not done' })),
+    failed: s.failedStep >= 0 ? { node: f.spec.steps[s.failedStep]!.node, how: s.failure === FAILED ? 'technical' : 'rejected' } : null,
+    startedAtMs: s.startedAt / 1000,
+  };
+}
+
+export function sagaFacts(w: World, flow = -1): SagaFacts {
+  const out: SagaFacts = { started: 0, completed: 0, compensated: 0, inProgress: 0, stuck: 0, halfDone: 0, abandoned: 0, examples: [] };
+  for (const s of w.parts.sagas.sagas) {
+    if (flow >= 0 && s.flow !== flow) continue;
+    out.started++;
+    const v = verdict(w, s);
+    if (v === 'completed') out.completed++;
+    else if (v === 'compensated') out.compensated++;
+    else if (v === 'in progress') out.inProgress++;
+    else if (v === 'abandoned') out.abandoned++;
+    else {
+      if (v === 'stuck') out.stuck++;
+      else out.halfDone++;
+      if (out.examples.length < 20) out.examples.push(finding(w, s, v));
+    }
+  }
+  return out;
+}
+
+/** One finding in words: `saga #12 of Orch: PS done, IS done, SS rejected: half done, nothing compensated`. */
+export function describeFinding(x: SagaFinding): string {
+  const steps = x.steps.map((s) => `${s.node} ${s.effect}`).join(', ');
+  const why = x.verdict === 'stuck' ? 'stuck: still driven, not moving' : 'half done: no compensation will come';
+  const failed = x.failed ? `; ${x.failed.node} failed (${x.failed.how === 'rejected' ? 'business rejection' : 'technical, gave up'})` : '';
+  return `saga #${x.saga} of ${x.flow}: ${steps}${failed}: ${why}`;
+}
