@@ -157,6 +157,15 @@ export function randomSchedule(random: () => number, vocabulary: Episode[], dura
   return lines.sort((a, b) => a.t - b.t).map((x) => x.line);
 }
 
+/**
+ * The next run of a search: a simulation seed, then a schedule, both from the search's stream. Run i of a search seed
+ * is the same wherever it is drawn, so workers that share the runs out by index try exactly the runs `search` tries.
+ */
+export function drawRun(random: () => number, vocabulary: Episode[], durationUs: number, maxEpisodes: number): Run {
+  const seed = 1 + Math.floor(random() * 1_000_000);
+  return { seed, durationUs, faults: randomSchedule(random, vocabulary, durationUs, maxEpisodes) };
+}
+
 /** The property's verdict on a finished run, or undefined when it holds. */
 export function violationOf(property: PropertyName, h: CheckReport): Violation | undefined {
   const ids = (xs: { message: number }[]) => xs.map((x) => x.message);
@@ -194,7 +203,14 @@ export function runOnce(topology: Topology, run: Run, property: PropertyName): V
  * Makes a failing run smaller while it still fails: drop faults, move them earlier, shorten the run. Greedy, one
  * change at a time, first improvement taken, until nothing helps or the budget is spent.
  */
-export function shrink(topology: Topology, start: Run, property: PropertyName, budget = 300): { run: Run; violation: Violation; runs: number } {
+export function shrink(
+  topology: Topology,
+  start: Run,
+  property: PropertyName,
+  budget = 300,
+  /** Called after each run of the shrink, with the runs spent so far (progress). */
+  onRun?: (runs: number) => void,
+): { run: Run; violation: Violation; runs: number } {
   let best = start;
   let violation = runOnce(topology, start, property);
   let runs = 1;
@@ -203,6 +219,7 @@ export function shrink(topology: Topology, start: Run, property: PropertyName, b
     if (runs >= budget) return false;
     runs++;
     const v = runOnce(topology, r, property);
+    onRun?.(runs);
     if (!v) return false;
     best = r;
     violation = v;
@@ -258,11 +275,7 @@ export function search(text: string | Topology, opts: SearchOptions): SearchResu
   }
   for (let i = 0; i < opts.budget; i++) {
     if (opts.timeBudgetMs !== undefined && clock() - t0 > opts.timeBudgetMs) break;
-    const run: Run = {
-      seed: 1 + Math.floor(random() * 1_000_000),
-      durationUs,
-      faults: randomSchedule(random, vocabulary, durationUs, opts.maxEpisodes ?? 3),
-    };
+    const run = drawRun(random, vocabulary, durationUs, opts.maxEpisodes ?? 3);
     result.runs++;
     const v = runOnce(topology, run, opts.property);
     opts.onRun?.(result.runs, run);
