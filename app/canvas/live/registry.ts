@@ -7,6 +7,7 @@ import { ExchangeLive, QueueLive, RabbitLive } from './AmqpLive.tsx';
 import { DatabaseLive } from './DatabaseLive.tsx';
 import { EventStoreLive, ProjectionLive } from './EventStoreLive.tsx';
 import { KafkaLive } from './KafkaLive.tsx';
+import { SagaLive } from './SagaLive.tsx';
 import { ClientLiveRow, PartitionNodeLive, ServiceLiveRow, TopicLive } from './rows.tsx';
 
 export const LIVE_ROWS: Readonly<Record<string, ComponentType<{ id: string; width: number }>>> = {
@@ -21,4 +22,5 @@ export const LIVE_ROWS: Readonly<Record<string, ComponentType<{ id: string; widt
   queue: QueueLive,
   eventstore: EventStoreLive,
   projection: ProjectionLive,
+  saga: SagaLive,
 };
