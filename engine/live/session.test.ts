@@ -84,6 +84,13 @@ describe('live session', () => {
     expect({ hash: s.sim.hash(), fired: fired() }).toEqual(live);
   });
 
+  it('a seek forward counts the losses of the moment it lands on, as a seek back does', () => {
+    const s = session('1');
+    expect(frameOf(s).counters.lost).toBe(0);
+    seek(s, 60_000_000);
+    expect(frameOf(s).counters.lost).toBeGreaterThan(0);
+  }, 30_000);
+
   it('a fork with acks=all from a past moment avoids the loss the acks=1 future had', () => {
     const s = session('1');
     advance(s, 60_000_000);

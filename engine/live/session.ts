@@ -148,6 +148,9 @@ export function seek(s: Session, t: number): void {
   const w = s.sim.world;
   const snap = snapshotAt(s.snapshots, t);
   if (t < w.now || snap.events > w.events) restore(s, snap);
+  // A jump forward too: the cached loss count belongs to the moment left (a found run opened at its violation
+  // showed 0 lost until it played on).
+  s.frame.lostAt = -Infinity;
   advance(s, t);
 }
 
