@@ -7,6 +7,7 @@ import { topologySvg } from '../persistence/exportSvg.ts';
 import { checkImport } from '../persistence/importFile.ts';
 import { appStore } from '../state/store.ts';
 import { useLibrary } from '../workspace/LibraryContext.ts';
+import { useAsyncApiItems } from '../asyncapi/AsyncApiItems.tsx';
 import { Menu, MenuItem, MenuSeparator } from './Menu.tsx';
 
 function drawing() {
@@ -21,6 +22,7 @@ function drawing() {
 export function FileMenu() {
   const library = useLibrary();
   const input = useRef<HTMLInputElement>(null);
+  const asyncapi = useAsyncApiItems();
   const stem = () => fileStem(appStore.getState().workspace.name);
 
   const onFile = async (file: File | undefined) => {
@@ -73,6 +75,8 @@ export function FileMenu() {
             <MenuItem testId="export-png" hint="The drawing, as a picture" onPick={() => (close(), void exportPng())}>
               Export drawing (.png)
             </MenuItem>
+            <MenuSeparator />
+            {asyncapi.items(close)}
           </>
         )}
       </Menu>
@@ -87,6 +91,7 @@ export function FileMenu() {
           e.target.value = '';
         }}
       />
+      {asyncapi.input}
     </>
   );
 }

@@ -1,0 +1,75 @@
+/**
+ * The File menu's AsyncAPI entries: export the topology as an AsyncAPI 3.1.0 document (YAML or JSON), and import
+ * one into a new workspace. The work (files.ts, with yaml, ajv and the schema) loads on the first pick.
+ */
+import { useRef, type ReactNode } from 'react';
+import { download, fileStem } from '../persistence/download.ts';
+import { IMPORT_BYTES_MAX } from '../persistence/importFile.ts';
+import { appStore } from '../state/store.ts';
+import { useLibrary } from '../workspace/LibraryContext.ts';
+import { MenuItem } from '../shell/Menu.tsx';
+import type { AsyncApiFormat } from './files.ts';
+
+const error = (text: string) => appStore.getState().setNotice({ tone: 'error', text });
+
+async function exportDocument(format: AsyncApiFormat) {
+  const { good, workspace } = appStore.getState();
+  if (!good) return error('There is no topology to export yet: the text has not parsed without errors.');
+  const { asyncApiText } = await import('./files.ts');
+  const text = asyncApiText(good.topology, workspace.name, format);
+  download(`${fileStem(workspace.name)}.asyncapi.${format}`, new Blob([text], { type: format === 'json' ? 'application/json' : 'application/yaml' }));
+}
+
+/** The entries (`items(close)`) and the hidden file input they open, which must outlive the menu. */
+export function useAsyncApiItems(): { items(close: () => void): ReactNode; input: ReactNode } {
+  const library = useLibrary();
+  const input = useRef<HTMLInputElement>(null);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > IMPORT_BYTES_MAX) return error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; an AsyncAPI file is at most 2 MB here. Nothing was imported.`);
+    let source: string;
+    try {
+      source = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      return error(`${file.name} is not a text file (it is not valid UTF-8). Nothing was imported.`);
+    }
+    const { importAsyncApi } = await import('./files.ts');
+    const r = await importAsyncApi(file.name, source);
+    if (!r.ok) return error(`${r.reason} Nothing was imported.`);
+    const id = await library.create(r.name, r.text);
+    if (r.notes.length > 0) {
+      const more = r.notes.length > 1 ? ` (${r.notes.length - 1} more left out, each noted the same way)` : '';
+      appStore.getState().setNotice({ tone: 'info', workspace: id, text: `Imported from AsyncAPI, except: ${r.notes[0]}${more}.` });
+    }
+  };
+
+  return {
+    items: (close) => (
+      <>
+        <MenuItem testId="import-asyncapi" hint="Opens an AsyncAPI 3 document (YAML or JSON) in a new workspace" onPick={() => (close(), input.current?.click())}>
+          Import AsyncAPI…
+        </MenuItem>
+        <MenuItem testId="export-asyncapi-yaml" hint="Servers, channels, operations and schemas, as AsyncAPI 3.1" onPick={() => (close(), void exportDocument('yaml'))}>
+          Export AsyncAPI (.yaml)
+        </MenuItem>
+        <MenuItem testId="export-asyncapi-json" hint="The same document as JSON" onPick={() => (close(), void exportDocument('json'))}>
+          Export AsyncAPI (.json)
+        </MenuItem>
+      </>
+    ),
+    input: (
+      <input
+        ref={input}
+        type="file"
+        accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+        hidden
+        data-testid="import-asyncapi-input"
+        onChange={(e) => {
+          void onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+    ),
+  };
+}

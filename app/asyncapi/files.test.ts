@@ -1,0 +1,47 @@
+/**
+ * AsyncAPI files: a YAML export parses back to the same document; a file that is not YAML, not AsyncAPI 3 or breaks
+ * the official schema is refused with its line and column; one that maps opens as topology text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { toAsyncApi } from '../../engine/asyncapi/export.ts';
+import { parseTopology } from '../../engine/index.ts';
+import { asyncApiText, importAsyncApi } from './files.ts';
+
+const text = readFileSync(join(import.meta.dirname, '../../docs/topologies/orders-acks1.mmd'), 'utf8');
+const topology = parseTopology(text).topology;
+
+describe('AsyncAPI files', () => {
+  it('write the document as YAML and as JSON, each parsing back to it', () => {
+    const { doc } = toAsyncApi(topology, { title: 'Orders' });
+    expect(parse(asyncApiText(topology, 'Orders', 'yaml'))).toEqual(doc);
+    expect(JSON.parse(asyncApiText(topology, 'Orders', 'json'))).toEqual(doc);
+  });
+
+  it('read an exported file back as the same topology', async () => {
+    const r = await importAsyncApi('orders.asyncapi.yaml', asyncApiText(topology, 'Orders', 'yaml'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.name).toBe('Orders');
+    expect(r.notes).toEqual([]);
+    expect(parseTopology(r.text).topology.edges.map((e) => `${e.from}-${e.kind}->${e.to}`)).toEqual(topology.edges.map((e) => `${e.from}-${e.kind}->${e.to}`));
+  });
+
+  it('refuse a file that is not YAML, at its line and column', async () => {
+    const r = await importAsyncApi('broken.yaml', 'asyncapi: 3.1.0\ninfo:\n  title: "unclosed\n');
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/^broken\.yaml is not YAML or JSON: line \d+, column \d+: /) });
+  });
+
+  it('refuse a document the AsyncAPI schema rejects, naming the line and the JSON pointer of its deepest problem', async () => {
+    // Two problems: info has no version, and a topic has no partitions; the deepest says most, and is named.
+    const source = 'asyncapi: 3.1.0\ninfo:\n  title: Orders\nchannels:\n  orders:\n    address: orders\n    bindings:\n      kafka:\n        partitions: 0\n';
+    const r = await importAsyncApi('bad.yaml', source);
+    expect(r).toEqual({ ok: false, reason: 'bad.yaml is not a valid AsyncAPI 3.1.0 document: at line 9, column 21 (/channels/orders/bindings/kafka/partitions), it must be >= 1.' });
+  });
+
+  it('refuse an AsyncAPI 2 document, saying how to convert it', async () => {
+    const r = await importAsyncApi('old.json', '{"asyncapi": "2.6.0", "info": {"title": "x", "version": "1"}, "channels": {}}');
+    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('at line 1, column 14 (/asyncapi), this is AsyncAPI 2.6.0') });
+  });
+});

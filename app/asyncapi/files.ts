@@ -1,0 +1,61 @@
+/**
+ * AsyncAPI files: the topology written as YAML or JSON, and a picked file read back into topology text. Loaded by a
+ * dynamic import when a learner picks an AsyncAPI entry of the File menu, with yaml, ajv and the official schema,
+ * so none of them is in the first load.
+ */
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { fromAsyncApi } from '../../engine/asyncapi/import.ts';
+import { toAsyncApi } from '../../engine/asyncapi/export.ts';
+import type { Topology } from '../../engine/index.ts';
+import { SUPPORTED_VERSIONS, validateAsyncApi, type SupportedVersion } from './validate.ts';
+
+export type AsyncApiFormat = 'yaml' | 'json';
+
+/** The document of `topology`, as file text. */
+export function asyncApiText(topology: Topology, title: string, format: AsyncApiFormat): string {
+  const { doc } = toAsyncApi(topology, { title });
+  return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc, { lineWidth: 0 });
+}
+
+export type AsyncApiImport = { ok: true; text: string; name: string; notes: string[] } | { ok: false; reason: string };
+
+/** Where a JSON pointer sits in the file: `line 12, column 7`, or the pointer alone when the file does not say. */
+function place(pointer: string, doc: ReturnType<typeof parseDocument>, lines: LineCounter): string {
+  const path = pointer === '/' ? [] : pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  // The deepest node the file has on the way (a missing property is reported on the object that lacks it).
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) {
+      const { line, col } = lines.linePos(node.range[0]);
+      return `line ${line}, column ${col} (${pointer})`;
+    }
+  }
+  return pointer;
+}
+
+/**
+ * Reads an AsyncAPI 3.x file (YAML or JSON). A file that does not parse, is not AsyncAPI 3.x, or breaks the
+ * official schema is refused with where; one that maps comes back as topology text and notes on what it left out.
+ */
+export async function importAsyncApi(fileName: string, source: string): Promise<AsyncApiImport> {
+  const lines = new LineCounter();
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true });
+  const bad = doc.errors[0];
+  if (bad) {
+    const at = bad.linePos?.[0];
+    return { ok: false, reason: `${fileName} is not YAML or JSON: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${bad.message.split('\n')[0]}` };
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const version = (value as { asyncapi?: unknown } | null)?.asyncapi;
+  if (SUPPORTED_VERSIONS.includes(version as SupportedVersion)) {
+    const problems = await validateAsyncApi(value, version as SupportedVersion);
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      return { ok: false, reason: `${fileName} is not a valid AsyncAPI ${String(version)} document: at ${place(first.pointer, doc, lines)}, it ${first.message}${more}.` };
+    }
+  }
+  const r = fromAsyncApi(value);
+  if (!r.ok) return { ok: false, reason: `${fileName}: at ${place(r.problem.pointer, doc, lines)}, ${r.problem.message}.` };
+  return { ok: true, text: r.text, name: r.title, notes: r.notes.map((n) => `at ${place(n.pointer, doc, lines)}: ${n.message}`) };
+}
