@@ -1,6 +1,6 @@
 /**
- * Checks a document against the official AsyncAPI JSON Schema of its version (from @asyncapi/specs, with ajv).
- * Loaded only when a document is exported or imported: the schemas are some 400 KB each.
+ * Checks a document against the official AsyncAPI JSON Schema of its version (from @asyncapi/specs, with ajv), for
+ * the tests: ajv compiles schemas with eval, which the app's Content-Security-Policy forbids.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
