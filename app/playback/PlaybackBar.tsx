@@ -11,6 +11,7 @@ import { liveStore, useLive } from '../sim/index.ts';
 import { SPEEDS } from '../sim/player.ts';
 import { resetRun, stepBack, stepRun, togglePlay } from './actions.ts';
 import { BackIcon, HopIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons.tsx';
+import { FindFailureButton } from '../search/FindFailureButton.tsx';
 import { Scrubber } from './Scrubber.tsx';
 import { stepHeadline } from './stepNote.ts';
 import { TextChanged } from './TextChanged.tsx';
@@ -51,6 +52,7 @@ export function PlaybackBar() {
         <button type="button" className="bar-button" onClick={() => void resetRun()} title="Start over from 0 s with the current text, seed and fault schedule" data-testid="reset">
           <ResetIcon /> Reset
         </button>
+        <FindFailureButton />
         <span className="playback-spacer" />
         <Counters />
       </div>

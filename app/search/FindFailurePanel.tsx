@@ -1,0 +1,208 @@
+/**
+ * The panel of "Find a failure" (issue 17 §4): what to check (a property), how hard to look (a budget) and with which
+ * faults; then the search's progress with Cancel, and its outcome: the design survived N schedules in S seconds, or
+ * the smallest failing run as a sentence and as fault lines, its messages, and a button that opens it in the player.
+ * Loaded on the first click of the play bar's button.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
+import { useLive } from '../sim/index.ts';
+import { useApp } from '../state/store.ts';
+import { BUDGETS, cancelFinding, openFound, sameText, searchStore, startFinding, traceFound, useSearch } from './searchRun.ts';
+import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
+import './FindFailure.css';
+
+const PROPERTIES: { id: PropertyName; label: string }[] = [
+  { id: 'no-loss', label: 'no acknowledged message is lost' },
+  { id: 'no-duplicates', label: 'no message is processed twice' },
+  { id: 'order', label: 'each key is processed in order' },
+];
+
+const KINDS: { id: FaultKind; label: string; title: string }[] = [
+  { id: 'broker', label: 'broker crashes', title: 'crash each Kafka broker, and restart it' },
+  { id: 'leader', label: 'leader crashes', title: "crash whichever broker leads a partition when the fault fires, and restart the cluster's brokers" },
+  { id: 'split', label: 'network splits', title: 'cut one broker off from the others and the controller, then heal' },
+  { id: 'consumer', label: 'consumer crashes', title: 'crash a consuming service (before or after it processes), and restart it' },
+];
+
+const WIDTH = 440;
+/** Message ids listed as links; the lost counter of the opened run lists them all. */
+const IDS_SHOWN = 12;
+
+interface Props {
+  anchor: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}
+
+export default function FindFailurePanel({ anchor, onClose }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const s = useSearch((x) => x);
+  const good = useApp((x) => x.good);
+  const running = s.searched !== null && s.outcome === null;
+  const playerSeed = useLive((x) => x.seed);
+  const [editing, setEditing] = useState(false);
+  // The settings take room only before a search or when asked for: after one, its outcome comes first.
+  const showSettings = !running && (s.outcome === null || editing);
+
+  // Placed against the button, on the side with more room (the play bar sits low on the screen).
+  useLayoutEffect(() => {
+    const r = anchor.current?.getBoundingClientRect();
+    const el = box.current;
+    if (!r || !el) return;
+    const above = r.top - 8;
+    const below = innerHeight - r.bottom - 8;
+    el.style.left = `${Math.max(8, Math.min(r.left, innerWidth - WIDTH - 8))}px`;
+    if (above > below) el.style.bottom = `${innerHeight - r.top + 6}px`;
+    else el.style.top = `${r.bottom + 6}px`;
+    el.style.maxHeight = `${Math.max(above, below) - 6}px`;
+  }, [anchor]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const toggleKind = (k: FaultKind) => searchStore.setState({ kinds: s.kinds.includes(k) ? s.kinds.filter((x) => x !== k) : [...s.kinds, k] });
+  const o = s.outcome;
+
+  return (
+    <div ref={box} className="find" role="dialog" aria-label="Find a failure" data-testid="find-panel" style={{ width: WIDTH }}>
+      <header className="find-head">
+        <h3>Find a failure</h3>
+        <button type="button" className="bar-button icon-only" onClick={onClose} aria-label="Close" data-testid="find-close">
+          ✕
+        </button>
+      </header>
+      {!o && !running && (
+        <p className="find-intro">Tries fault schedules on this design, stops at the first run that breaks what you check, and shrinks it to its smallest story.</p>
+      )}
+      {running && s.searched && (
+        <div className="find-progress" role="status" data-testid="find-progress">
+          <progress max={1} value={s.progress ? progressFraction(s.progress, s.searched.budget) : 0} />
+          <span>{s.progress ? progressLine(s.progress, s.searched.budget) : 'Starting the workers…'}</span>
+        </div>
+      )}
+      {o?.kind === 'survived' && (
+        <p className="find-outcome is-survived" role="status" data-testid="find-survived">
+          {survivedLine(o)}
+        </p>
+      )}
+      {o?.kind === 'cancelled' && (
+        <p className="find-outcome" role="status" data-testid="find-cancelled">
+          Cancelled after {o.tried.toLocaleString('en')} runs ({seconds(o.wallMs)}): nothing broke so far.
+        </p>
+      )}
+      {o?.kind === 'error' && (
+        <p className="find-outcome is-error" role="alert" data-testid="find-error">
+          The search stopped: {o.message}
+        </p>
+      )}
+      {o?.kind === 'found' && s.searched && (
+        <div className="find-outcome is-found" data-testid="find-found">
+          <p className="find-story" data-testid="find-story">
+            {capital(storyOf(o.shrunk.run, o.shrunk.violation))}.
+          </p>
+          <ol className="find-faults" aria-label="Fault lines of the smallest failing run" data-testid="find-faults">
+            {o.shrunk.run.faults.map((line) => {
+              const { atMs, what } = splitLine(line);
+              return (
+                <li key={line}>
+                  <span className="find-at">{moment(atMs)}</span>
+                  <code>{what}</code>
+                </li>
+              );
+            })}
+          </ol>
+          <div className="find-ids" aria-label={`Messages it ${effectOf(o.shrunk.violation).split(' ')[0]}`}>
+            {o.shrunk.violation.ids.slice(0, IDS_SHOWN).map((id) => (
+              <button key={id} type="button" className="find-id" title={`Open the run and follow message #${id} in the trace`} onClick={() => void traceFound(id)} disabled={!sameText(s.searched?.text)} data-testid="find-id">
+                #{id}
+              </button>
+            ))}
+            {o.shrunk.violation.count > IDS_SHOWN && <span className="find-more">and {(o.shrunk.violation.count - IDS_SHOWN).toLocaleString('en')} more</span>}
+          </div>
+          {sameText(s.searched.text) ? (
+            <button type="button" className="primary-button" onClick={() => void openFound()} data-testid="find-open">
+              Open in the player at {moment(o.shrunk.atUs / 1000)}
+            </button>
+          ) : (
+            <p className="find-note">The text changed since this search: search again to open a run of it.</p>
+          )}
+          <p className="find-meta">
+            Found at run {o.runs.toLocaleString('en')} after {seconds(o.firstMs)} ({o.found.run.faults.length} fault lines), shrunk to {o.shrunk.run.faults.length} in {o.shrunk.runs} runs; seed {o.shrunk.run.seed}, a {seconds(o.shrunk.run.durationUs / 1000)} run. It first shows at {moment(o.shrunk.atUs / 1000)}.
+          </p>
+        </div>
+      )}
+      {showSettings ? (
+        <fieldset className="find-settings">
+          <label>
+            <span>Check that</span>
+            <select className="field" value={s.property} onChange={(e) => searchStore.setState({ property: e.target.value as PropertyName })} data-testid="find-property">
+              {PROPERTIES.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Budget</span>
+            <select className="field" value={s.budget} onChange={(e) => searchStore.setState({ budget: e.target.value })} data-testid="find-budget">
+              {Object.keys(BUDGETS).map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="find-kinds" role="group" aria-label="Faults to draw from">
+            <span>Faults</span>
+            <div className="find-kind-grid">
+              {KINDS.map((k) => (
+                <label key={k.id} title={k.title} className="find-kind">
+                  <input type="checkbox" checked={s.kinds.includes(k.id)} onChange={() => toggleKind(k.id)} data-testid={`find-kind-${k.id}`} />
+                  {k.label}
+                </label>
+              ))}
+            </div>
+          </div>
+        </fieldset>
+      ) : (
+        <p className="find-summary" data-testid="find-summary">
+          {PROPERTIES.find((p) => p.id === s.property)?.label} · {s.budget} · {s.kinds.length} kinds of fault
+          {!running && (
+            <button type="button" className="find-change" onClick={() => setEditing(true)} data-testid="find-edit">
+              change
+            </button>
+          )}
+        </p>
+      )}
+      <div className="find-actions">
+        {running ? (
+          <button type="button" className="bar-button" onClick={cancelFinding} data-testid="find-cancel">
+            Cancel
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={o?.kind === 'found' ? 'bar-button' : 'primary-button'}
+            onClick={() => {
+              setEditing(false);
+              startFinding();
+            }}
+            disabled={!good || s.kinds.length === 0}
+            data-testid="find-start"
+          >
+            {o ? 'Search again' : 'Search'}
+          </button>
+        )}
+        <span className="find-seed" title="The search draws its schedules from the player's seed: the same text, seed and budget in runs find the same run">
+          search seed {running && s.searched ? s.searched.seed : playerSeed}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

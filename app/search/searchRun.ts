@@ -1,0 +1,123 @@
+/**
+ * The app's search: its settings, its progress and its outcome in a store of their own, the actions that start and
+ * cancel it (coordinator.ts with real workers), and opening a found run in the player: the shrunk run's text, seed
+ * and fault lines become the player's run, paused at the moment the property first breaks, its messages highlighted.
+ */
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
+import { openTrace } from '../observe/index.ts';
+import { openDockTab } from '../playback/dockStore.ts';
+import { structureOf } from '../playback/structure.ts';
+import { liveStore, player } from '../sim/index.ts';
+import { appStore } from '../state/store.ts';
+import { startSearch, workerCount, type Budget, type SearchHandle, type SearchOutcome, type SearchProgress } from './coordinator.ts';
+import { findStore } from './findStore.ts';
+import { spawnSearchWorker } from './workers.ts';
+
+export interface SearchState {
+  property: PropertyName;
+  budget: string;
+  kinds: FaultKind[];
+  progress: SearchProgress | null;
+  outcome: SearchOutcome | null;
+  /** What the running or finished search ran: the text, its budget and seed. */
+  searched: { text: string; budget: Budget; seed: number } | null;
+}
+
+/** The budgets offered: runs keep a search deterministic; wall time depends on the machine. */
+export const BUDGETS: Record<string, Budget> = {
+  '20 runs': { runs: 20 },
+  '50 runs': { runs: 50 },
+  '200 runs': { runs: 200 },
+  '1000 runs': { runs: 1000 },
+  '30 s': { ms: 30_000 },
+  '2 min': { ms: 120_000 },
+};
+
+export const searchStore = createStore<SearchState>()(() => ({
+  property: 'no-loss',
+  budget: '200 runs',
+  kinds: ['broker', 'leader', 'consumer', 'split'],
+  progress: null,
+  outcome: null,
+  searched: null,
+}));
+
+export function useSearch<T>(selector: (s: SearchState) => T): T {
+  return useStore(searchStore, selector);
+}
+
+let current: SearchHandle | null = null;
+
+/** Starts a search of the current good text with the panel's settings and the player's seed. */
+export function startFinding(): void {
+  const good = appStore.getState().good;
+  const s = searchStore.getState();
+  if (!good || current || s.kinds.length === 0) return;
+  const budget = BUDGETS[s.budget] ?? { runs: 200 };
+  const seed = liveStore.getState().seed;
+  // One worker per core but one, and never more than the runs to share out.
+  const workers = Math.min(workerCount(navigator.hardwareConcurrency), 'runs' in budget ? budget.runs : Infinity);
+  searchStore.setState({ progress: null, outcome: null, searched: { text: good.text, budget, seed } });
+  findStore.setState({ running: true });
+  const handle = startSearch(good.text, { property: s.property, budget, kinds: s.kinds, seed }, {
+    spawn: spawnSearchWorker,
+    workers,
+    now: () => performance.now(),
+    onProgress: (progress) => current === handle && searchStore.setState({ progress }),
+  });
+  current = handle;
+  void handle.done.then((outcome) => {
+    if (current !== handle) return;
+    current = null;
+    searchStore.setState({ outcome });
+    findStore.setState({ running: false });
+  });
+}
+
+export function cancelFinding(): void {
+  current?.cancel();
+}
+
+/** Whether the editor still holds the text the search ran (a found run replays only on that text). */
+export const sameText = (text: string | undefined) => text !== undefined && appStore.getState().good?.text === text;
+
+/**
+ * Opens the shrunk counterexample in the player: its seed and fault lines become the run's (the faults panel lists
+ * them, to edit and replay with Reset), paused where the property first breaks, with its messages highlighted.
+ */
+export async function openFound(): Promise<void> {
+  const { outcome, searched } = searchStore.getState();
+  const good = appStore.getState().good;
+  if (outcome?.kind !== 'found' || !searched || !good || good.text !== searched.text) return;
+  const { run, violation, atUs } = outcome.shrunk;
+  await player.start(good.text, { seed: run.seed, schedule: run.faults });
+  const live = liveStore.getState();
+  if (!live.frame) {
+    appStore.getState().setNotice({ tone: 'error', text: `The run could not start: ${live.error ?? 'unknown reason'}.` });
+    return;
+  }
+  liveStore.setState({ startedStructure: structureOf(good.topology) });
+  await player.seek(atUs);
+  liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
+  openDockTab('faults');
+  findStore.setState({ open: false });
+}
+
+/** True when the player holds the found run (same text, seed and fault lines), so its message ids are the run's. */
+function holdsFound(): boolean {
+  const { outcome, searched } = searchStore.getState();
+  if (outcome?.kind !== 'found' || !searched) return false;
+  const l = liveStore.getState();
+  const { run } = outcome.shrunk;
+  return l.frame !== null && l.startedText === searched.text && l.seed === run.seed && l.schedule.length === run.faults.length && l.schedule.every((x, i) => x === run.faults[i]);
+}
+
+/** Follows one of the counterexample's messages in the trace, opening the found run first if the player has another. */
+export async function traceFound(id: number): Promise<void> {
+  if (!holdsFound()) await openFound();
+  if (holdsFound()) openTrace({ kind: 'message', id });
+}
+
+const labelOf = (p: PropertyName) => (p === 'no-loss' ? 'lost' : p === 'no-duplicates' ? 'duplicated' : 'reordered');
