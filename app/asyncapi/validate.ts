@@ -12,7 +12,11 @@ export type SupportedVersion = (typeof SUPPORTED_VERSIONS)[number];
 const compiled = new Map<SupportedVersion, ValidateFunction>();
 
 async function schemaFor(version: SupportedVersion): Promise<object> {
-  const m = version === '3.0.0' ? await import('@asyncapi/specs/schemas/3.0.0-without-$id.json') : await import('@asyncapi/specs/schemas/3.1.0-without-$id.json');
+  // The import attribute lets Node (Playwright's specs) load the JSON as Vite (vitest) does.
+  const m =
+    version === '3.0.0'
+      ? await import('@asyncapi/specs/schemas/3.0.0-without-$id.json', { with: { type: 'json' } })
+      : await import('@asyncapi/specs/schemas/3.1.0-without-$id.json', { with: { type: 'json' } });
   return m.default as object;
 }
 
