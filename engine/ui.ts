@@ -1,6 +1,6 @@
 /**
  * The engine's pure helpers that the app's main thread draws with: node kinds, node sizes and captions, subgraph
- * boxes, text diffs, the settings schema (what the editor completes and the inspector suggests). The app imports
+ * boxes, text diffs (the settings schema is in engine/settings.ts, loaded with the views that read it). The app imports
  * these values from here and its types from index.ts, because index.ts also
  * exports the simulation, whose modules register hooks when loaded and so cannot be tree-shaken out of the main
  * bundle; the simulation, parsing and layout run in the worker only.
@@ -12,5 +12,3 @@ export { kindName, nodeCaption } from './layout/caption.ts';
 export { diffChange } from './editing/diff.ts';
 export { parseDuration, formatDuration } from './sim/time.ts';
 export { parseFault, formatFault } from './faults/parse.ts';
-export { SETTINGS, TARGET_SCOPES, setting, settingsFor } from './config/schema.ts';
-export { readTarget } from './config/targets.ts';

@@ -4,7 +4,7 @@
  * setting takes. Pure: the line up to the cursor and the last good topology in, options out.
  */
 import type { Setting, Topology } from '../../engine/index.ts';
-import { readTarget, SETTINGS, setting, TARGET_SCOPES } from '../../engine/ui.ts';
+import { readTarget, SETTINGS, setting, TARGET_SCOPES } from '../../engine/settings.ts';
 
 export interface SettingOption {
   label: string;

@@ -4,7 +4,7 @@
  * what the parser accepts. Kinds no family simulates yet are offered none.
  */
 import type { NodeKind } from '../../engine/index.ts';
-import { settingsFor, TARGET_SCOPES } from '../../engine/ui.ts';
+import { settingsFor, TARGET_SCOPES } from '../../engine/settings.ts';
 
 export const configKeys: Partial<Record<NodeKind, string[]>> = Object.fromEntries(
   Object.entries(TARGET_SCOPES).map(([kind, scopes]) => [kind, settingsFor(...scopes).map((s) => s.key)]),
