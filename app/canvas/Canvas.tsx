@@ -17,17 +17,19 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { useCallback, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
 import { nodeMetrics } from '../../engine/ui.ts';
 import { appStore, useApp } from '../state/store.ts';
 import { addEdge, addNode, deleteElements } from '../workspace/actions.ts';
 import { cycleSide, partitionTool } from '../playback/partitionTool.ts';
 import { DotLayer } from './dots/DotLayer.tsx';
-import { FaultMenu } from './faults/FaultMenu.tsx';
-import { closeFaultMenu, openFaultMenu } from './faults/faultMenu.ts';
+import { closeFaultMenu, openFaultMenu, useFaultMenu } from './faults/faultMenu.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/KindEdge.tsx';
+
+// The fault menu loads on the first right-click (issue 18 §1: out of the first load); it opens focused once there.
+const FaultMenu = lazy(() => import('./faults/FaultMenu.tsx').then((m) => ({ default: m.FaultMenu })));
 import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
 import { kindColors } from './nodes/kindColors.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
@@ -188,7 +190,7 @@ export function Canvas() {
           maskColor="color-mix(in srgb, var(--hover) 70%, transparent)"
         />)}
       </ReactFlow>
-      <FaultMenu />
+      <FaultMenuWhenOpen />
       {!topology && <EmptyCanvas />}
     </div>
   );
@@ -201,4 +203,13 @@ function EmptyCanvas() {
       {status === 'pending' ? 'Reading the text…' : 'Nothing to draw yet: write a flowchart on the left, or drop a component here.'}
     </div>
   );
+}
+
+function FaultMenuWhenOpen() {
+  const open = useFaultMenu((s) => s.target !== null);
+  return open ? (
+    <Suspense fallback={null}>
+      <FaultMenu />
+    </Suspense>
+  ) : null;
 }

@@ -2,6 +2,7 @@
  * The right panel: the selected node (or edge), edited through the text; with nothing selected, a summary of the
  * topology and how to edit it on the canvas.
  */
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeKind, Topology } from '../../engine/index.ts';
 import { kindName } from '../../engine/ui.ts';
@@ -9,12 +10,15 @@ import { KindIcon } from '../canvas/nodes/KindIcon.tsx';
 import { kindInk } from '../canvas/nodes/kindColors.ts';
 import { useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
-import { EdgeInspector } from './EdgeInspector.tsx';
 import { useLiveFocus } from './live/focus.ts';
-import { PartitionInspector } from './live/PartitionInspector.tsx';
 import { RunSummary } from './live/RunSummary.tsx';
-import { NodeInspector } from './NodeInspector.tsx';
 import './Inspector.css';
+
+// What a selection shows (with the settings schema its rows suggest from), and a partition's log during a run, load
+// on the first selection (issue 18 §1); until then the head names what is selected.
+const NodeInspector = lazy(() => import('./NodeInspector.tsx').then((m) => ({ default: m.NodeInspector })));
+const EdgeInspector = lazy(() => import('./EdgeInspector.tsx').then((m) => ({ default: m.EdgeInspector })));
+const PartitionInspector = lazy(() => import('./live/PartitionInspector.tsx').then((m) => ({ default: m.PartitionInspector })));
 
 export function Inspector() {
   const topology = useApp((s) => s.good?.topology);
@@ -25,16 +29,28 @@ export function Inspector() {
   const running = useLive((s) => s.view !== null);
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
-      {node && running && focus.partition !== null && focus.node === node.id ? (
-        <PartitionInspector pid={focus.partition} back={node.label} />
-      ) : node && topology ? (
-        <NodeInspector node={node} topology={topology} />
-      ) : edge && topology ? (
-        <EdgeInspector edge={edge} topology={topology} />
-      ) : (
-        <Summary topology={topology} />
-      )}
+      <Suspense fallback={<Loading title={node?.label ?? (edge ? `${edge.from} → ${edge.to}` : 'Topology')} />}>
+        {node && running && focus.partition !== null && focus.node === node.id ? (
+          <PartitionInspector pid={focus.partition} back={node.label} />
+        ) : node && topology ? (
+          <NodeInspector node={node} topology={topology} />
+        ) : edge && topology ? (
+          <EdgeInspector edge={edge} topology={topology} />
+        ) : (
+          <Summary topology={topology} />
+        )}
+      </Suspense>
     </aside>
+  );
+}
+
+function Loading({ title }: { title: string }) {
+  return (
+    <header className="inspector-head" aria-busy="true">
+      <div>
+        <h2>{title}</h2>
+      </div>
+    </header>
   );
 }
 

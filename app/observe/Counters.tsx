@@ -2,11 +2,14 @@
  * The checkers' counters, live: lost, duplicated and reordered messages, and checkouts. A counter above zero opens
  * the list of the messages behind it, with their life lines, and highlights them on the canvas.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { entryRows, startedRows } from './entries.ts';
-import { FindingsPopover, type FindingKind } from './findings/FindingsPopover.tsx';
+import type { FindingKind } from './findings/FindingsPopover.tsx';
+
+// The list behind a counter (and the message stories it shows) loads on the first click (issue 18 §1).
+const FindingsPopover = lazy(() => import('./findings/FindingsPopover.tsx').then((m) => ({ default: m.FindingsPopover })));
 import { formatCount, formatPercent } from './format.ts';
 import './observe.css';
 import './Counters.css';
@@ -96,7 +99,11 @@ export function Counters() {
       <FindingCounter kind="duplicated" open={open === 'duplicated'} onToggle={onToggle} />
       <FindingCounter kind="reordered" open={open === 'reordered'} onToggle={onToggle} />
       <Checkouts />
-      {open && <FindingsPopover key={open} kind={open} count={count} anchor={anchor} onClose={onClose} />}
+      {open && (
+        <Suspense fallback={null}>
+          <FindingsPopover key={open} kind={open} count={count} anchor={anchor} onClose={onClose} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -3,19 +3,20 @@
  */
 import { useRef } from 'react';
 import { download, fileStem, svgToPng } from '../persistence/download.ts';
-import { topologySvg } from '../persistence/exportSvg.ts';
 import { checkImport } from '../persistence/importFile.ts';
 import { appStore } from '../state/store.ts';
 import { useLibrary } from '../workspace/LibraryContext.ts';
 import { useAsyncApiItems } from '../asyncapi/AsyncApiItems.tsx';
 import { Menu, MenuItem, MenuSeparator } from './Menu.tsx';
 
-function drawing() {
+/** The drawing as SVG; its writer loads on the first export (issue 18 §1: out of the first load). */
+async function drawing() {
   const { good, positions, setNotice } = appStore.getState();
   if (!good) {
     setNotice({ tone: 'error', text: 'There is no drawing to export yet: the text has not parsed without errors.' });
     return null;
   }
+  const { topologySvg } = await import('../persistence/exportSvg.ts');
   return topologySvg(good.topology, good.layout, positions);
 }
 
@@ -36,7 +37,7 @@ export function FileMenu() {
   };
 
   const exportPng = async () => {
-    const d = drawing();
+    const d = await drawing();
     if (!d) return;
     try {
       download(`${stem()}.png`, await svgToPng(d.svg, d.width, d.height));
@@ -66,8 +67,7 @@ export function FileMenu() {
               hint="The drawing, as a vector image"
               onPick={() => {
                 close();
-                const d = drawing();
-                if (d) download(`${stem()}.svg`, new Blob([d.svg], { type: 'image/svg+xml' }));
+                void drawing().then((d) => d && download(`${stem()}.svg`, new Blob([d.svg], { type: 'image/svg+xml' })));
               }}
             >
               Export drawing (.svg)
