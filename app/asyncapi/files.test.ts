@@ -30,7 +30,8 @@ describe('AsyncAPI files', () => {
 
   it('refuse a file that is not YAML, at its line and column', async () => {
     const r = await importAsyncApi('broken.yaml', 'asyncapi: 3.1.0\ninfo:\n  title: "unclosed\n');
-    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/^broken\.yaml is not YAML or JSON: line \d+, column \d+: /) });
+    // yaml finds the quote unclosed where the file ends; its place is said once.
+    expect(r).toEqual({ ok: false, reason: 'broken.yaml is not YAML or JSON: line 4, column 1: Missing closing "quote.' });
   });
 
   it('open a document with parts it cannot map, naming each at its line, column and JSON pointer', async () => {

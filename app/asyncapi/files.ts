@@ -39,11 +39,12 @@ function place(pointer: string, doc: ReturnType<typeof parseDocument>, lines: Li
  */
 export async function importAsyncApi(fileName: string, source: string): Promise<AsyncApiImport> {
   const lines = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true });
+  // Plain messages: the place is said once, in EventLab's words, without yaml's excerpt of the source.
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const bad = doc.errors[0];
   if (bad) {
-    const at = bad.linePos?.[0];
-    return { ok: false, reason: `${fileName} is not YAML or JSON: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${bad.message.split('\n')[0]}` };
+    const at = lines.linePos(bad.pos[0]);
+    return { ok: false, reason: `${fileName} is not YAML or JSON: line ${at.line}, column ${at.col}: ${(bad.message.split('\n')[0] ?? '').replace(/\.?$/, '.')}` };
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   const r = fromAsyncApi(value);
