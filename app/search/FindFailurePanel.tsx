@@ -44,9 +44,12 @@ export default function FindFailurePanel({ anchor, onClose }: Props) {
   // The settings take room only before a search or when asked for: after one, its outcome comes first.
   const showSettings = !running && (s.outcome === null || editing);
 
-  // Placed against the button, on the side with more room (the play bar sits low on the screen).
+  // Placed against the button, on the side with more room (the play bar sits low on the screen), and above the whole
+  // play bar rather than over Play when the bar wraps onto two rows.
   useLayoutEffect(() => {
-    const r = anchor.current?.getBoundingClientRect();
+    const button = anchor.current?.getBoundingClientRect();
+    const bar = anchor.current?.closest('.playback')?.getBoundingClientRect();
+    const r = button && bar ? { left: button.left, top: bar.top, bottom: bar.bottom } : button;
     const el = box.current;
     if (!r || !el) return;
     const above = r.top - 8;

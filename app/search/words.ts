@@ -19,7 +19,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${
 
 /** `37 of 200 runs · 12 of 16 faults explored · about 20 s left · 3 workers`. */
 export function progressLine(p: SearchProgress, budget: Budget): string {
-  if (p.phase === 'shrinking') return `Found one: shrinking it to its smallest story (${plural(p.shrinkRuns, 'run')} so far)`;
+  if (p.phase === 'shrinking') return `Found one: shrinking it to its smallest story${p.shrinkRuns > 0 ? ` (${plural(p.shrinkRuns, 'run')} so far)` : '…'}`;
   const runs = 'runs' in budget ? `${p.tried.toLocaleString('en')} of ${plural(budget.runs, 'run')}` : plural(p.tried, 'run');
   const parts = [runs];
   if (p.vocabulary > 0) parts.push(`${p.explored} of ${plural(p.vocabulary, 'fault')} explored`);

@@ -20,9 +20,6 @@ export function spawnSearchWorker(): SearchWorker {
     scan: (text, job, onStep) => call(remote.scan(text, job, Comlink.proxy(onStep))),
     limit: (index) => call(remote.limit(index)),
     shrink: (text, run, property, budget, onRun) => call(remote.shrink(text, run, property, budget, Comlink.proxy(onRun))),
-    terminate: () => {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-    },
+    terminate: () => worker.terminate(),
   };
 }
