@@ -24,7 +24,7 @@ export function startChoreographed(w: World, f: Flow): void {
 function publish(w: World, f: Flow, s: Saga, k: number, undo: boolean, from: number): void {
   s.step = k;
   s.seq++;
-  note(s, w.now, undo ? 'compensate' : 'command', k);
+  note(s, w.now, undo ? 'compensating event' : 'event', k);
   if (sendStep(w, f, s.id, s.seq, k, undo, from, 0) === 0) lose(w, f, s, k, undo, from);
 }
 

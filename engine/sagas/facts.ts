@@ -88,3 +88,31 @@ export function describeFinding(x: SagaFinding): string {
   const failed = x.failed ? `; ${x.failed.node} failed (${x.failed.how === 'rejected' ? 'business rejection' : 'technical, gave up'})` : '';
   return `saga #${x.saga} of ${x.flow}: ${steps}${failed}: ${why}`;
 }
+
+/** One saga for the inspector: its steps with what each service did, and its timeline (commands, replies, compensations). */
+export interface SagaDetail extends SagaFinding {
+  timeline: { atMs: number; what: string; step: string }[];
+}
+
+export function sagaDetail(w: World, id: number): SagaDetail | null {
+  const s = w.parts.sagas.sagas[id];
+  if (!s) return null;
+  const steps = w.parts.sagas.flows[s.flow]!.spec.steps;
+  return { ...finding(w, s), timeline: s.timeline.map((e) => ({ atMs: e.at / 1000, what: e.what, step: steps[e.step]?.node ?? '' })) };
+}
+
+/** A flow's latest sagas worth a look (any that did not simply complete), newest first, then its latest completed one. */
+export function recentSagas(w: World, flow: number, max = 6): SagaFinding[] {
+  const out: SagaFinding[] = [];
+  let completed: SagaFinding | null = null;
+  const all = w.parts.sagas.sagas;
+  for (let i = all.length - 1; i >= 0 && out.length < max; i--) {
+    const s = all[i]!;
+    if (s.flow !== flow) continue;
+    const v = verdict(w, s);
+    if (v === 'completed') completed ??= finding(w, s, v);
+    else if (v !== 'in progress') out.push(finding(w, s, v));
+  }
+  if (completed && out.length < max) out.push(completed);
+  return out;
+}

@@ -10,7 +10,7 @@ import type { Family } from '../family.ts';
 import { stream } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import * as choreography from './choreography.ts';
-import { describeFinding, finding, sagaFacts } from './facts.ts';
+import { describeFinding, recentSagas, sagaDetail, sagaFacts } from './facts.ts';
 import { sagasLive } from './live.ts';
 import * as orchestrator from './orchestrator.ts';
 import { startOrchestrator } from './orchestrator.ts';
@@ -19,13 +19,6 @@ import { resolveSagas } from './resolve.ts';
 import * as start from './start.ts';
 import { scheduleStart } from './start.ts';
 import * as steps from './steps.ts';
-
-/** One saga of a run, for the inspector: its steps with what each service did, and its timeline. */
-function sagaDetail(w: World, id: number) {
-  const s = w.parts.sagas.sagas[id];
-  if (!s) return null;
-  return { ...finding(w, s), timeline: s.timeline.map((e) => ({ atMs: e.at / 1000, what: e.what, step: w.parts.sagas.flows[s.flow]!.spec.steps[e.step]?.node ?? '' })) };
-}
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -85,6 +78,8 @@ export const sagas: Family = {
 
   inspect: {
     saga: (w, id) => sagaDetail(w, id),
+    // A flow's latest sagas that did not simply complete, newest first, for the inspector's list.
+    recent: (w, flow) => recentSagas(w, flow),
     // The checker's verdict over every saga (or one flow's): for reports and goals.
     sagas: (w, flow) => sagaFacts(w, flow),
   },

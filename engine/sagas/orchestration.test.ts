@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { entries } from '../history/trace.ts';
 import { describeEntry } from '../live/queries.ts';
 import { TestSim } from '../testing/testSim.ts';
-import { sagaFacts, verdict } from './facts.ts';
+import { recentSagas, sagaDetail, sagaFacts, verdict } from './facts.ts';
 import { ST } from './trace.ts';
 
 /** An orchestrator with three steps (four with `fourth`), its settings, and each step's. */
@@ -49,6 +49,16 @@ describe('an orchestrated saga', () => {
       const ended = traced(s, ST.sagaCompensated).find((e) => e.a === saga.id)!;
       expect(describeEntry(s.w, ended).text).toBe(`Orch: saga #${saga.id} compensated, 3 steps undone in reverse order`);
     }
+  });
+
+  it("gives the inspector a saga's timeline: commands, replies, the rejection and the compensations in order", () => {
+    const s = TestSim.of(text('', { SS: 'reject=1' }), { seed: 2 }).until('1s');
+    const [first] = recentSagas(s.w, 0);
+    expect(first!.verdict).toBe('compensated');
+    expect(first!.steps).toEqual([{ node: 'PS', effect: 'undone' }, { node: 'IS', effect: 'undone' }, { node: 'SS', effect: 'rejected' }]);
+    const d = sagaDetail(s.w, first!.saga)!;
+    expect(d.timeline.map((e) => `${e.what} ${e.step}`)).toEqual(['started PS', 'command PS', 'done PS', 'command IS', 'done IS', 'command SS', 'rejected SS', 'compensate IS', 'undone IS', 'compensate PS', 'undone PS']);
+    expect(d.timeline.map((e) => e.atMs)).toEqual([...d.timeline.map((e) => e.atMs)].sort((a, b) => a - b));
   });
 
   it('P6: retries a failing compensation until it succeeds, and compensates each step once (idempotent)', () => {

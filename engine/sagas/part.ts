@@ -43,7 +43,7 @@ export interface Flow {
 
 export interface SagaTimelineEntry {
   at: number;
-  /** `command`, `done`, `rejected`, `failed`, `timeout`, `compensate`, `undone`, `undo failed`, `resumed`, ... */
+  /** `command` (a choreography's `event`), `done`, `rejected`, `failed`, `timeout`, `compensate` (`compensating event`), `undone`, `undo failed`, `resumed`, ... */
   what: string;
   step: number;
 }

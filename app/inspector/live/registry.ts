@@ -31,4 +31,5 @@ export const LIVE_SECTIONS: LiveSections = {
   rabbitmq: onDemand(() => amqp().then((m) => m.RabbitSection)),
   exchange: onDemand(() => amqp().then((m) => m.ExchangeSection)),
   queue: onDemand(() => amqp().then((m) => m.QueueSection)),
+  saga: onDemand(() => import('./sagaSection.tsx').then((m) => m.SagaSection)),
 };
