@@ -69,6 +69,9 @@ export { parseDistribution, type Distribution } from './sim/distribution.ts';
 export { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Command, type Session, type SessionOptions } from './live/session.ts';
 export { describeEntry, eventLog, keyPath, messageLife, type LogQuery } from './live/queries.ts';
 export type * from './live/types.ts';
+// AsyncAPI out and in (asyncapi/): a topology as an AsyncAPI 3.1.0 document, and a 3.x document as topology text.
+export { toAsyncApi, type ExportOptions as AsyncApiExportOptions } from './asyncapi/export.ts';
+export { fromAsyncApi, type ImportOutcome as AsyncApiImportOutcome } from './asyncapi/import.ts';
 // The families' own live and inspector types, for the app's live rows and inspectors (types only).
 export type * from './kafka/live.ts';
 export type { GroupDetail, GroupLive, PartitionDetail } from './kafka/queries.ts';
@@ -78,8 +81,6 @@ export type { DatabaseDetail } from './stores/family.ts';
 export type * from './amqp/live.ts';
 export type { ExchangeDetail, ExchangeMatch, QueueDetail, QueueMessageView } from './amqp/queries.ts';
 export type { AmqpLife, AmqpPlace } from './amqp/lives.ts';
-export type * from './sagas/live.ts';
-export type { SagaDetail, SagaFacts, SagaFinding, SagaVerdict } from './sagas/facts.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.
 export * from './goals/index.ts';

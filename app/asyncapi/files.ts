@@ -5,9 +5,7 @@
  * with eval, which the app's Content-Security-Policy forbids; an imported document is judged by what maps.
  */
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { fromAsyncApi } from '../../engine/asyncapi/import.ts';
-import { toAsyncApi } from '../../engine/asyncapi/export.ts';
-import type { Topology } from '../../engine/index.ts';
+import { fromAsyncApi, toAsyncApi, type Topology } from '../../engine/index.ts';
 
 export type AsyncApiFormat = 'yaml' | 'json';
 
