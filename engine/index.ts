@@ -81,6 +81,8 @@ export type { DatabaseDetail } from './stores/family.ts';
 export type * from './amqp/live.ts';
 export type { ExchangeDetail, ExchangeMatch, QueueDetail, QueueMessageView } from './amqp/queries.ts';
 export type { AmqpLife, AmqpPlace } from './amqp/lives.ts';
+export type * from './sagas/live.ts';
+export type { SagaDetail, SagaFacts, SagaFinding, SagaVerdict } from './sagas/facts.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.
 export * from './goals/index.ts';
