@@ -119,3 +119,6 @@ const lines = [
 writeSection('Engine benchmark', lines.join('\n'));
 recordHistory('Engine benchmark', { 'messages/s': fmt(rate), 'events/s': fmt(eventRate), 'bytes/message': bytes.toFixed(1), 'RabbitMQ messages/s': fmt(amqpRate) });
 console.log(lines.join('\n'));
+
+// Find a failure's rows (issue 17): runs per wall second and the time to a first counterexample.
+await import('./search.bench.ts');
