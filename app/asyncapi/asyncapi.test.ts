@@ -85,3 +85,31 @@ describe('AsyncAPI import of an exported document', () => {
     expect(toAsyncApi(after.topology, { title: 'T' }).doc).toEqual(first);
   });
 });
+
+describe('AsyncAPI import of another tool\'s document', () => {
+  it('gives a topology whose own export validates and comes back the same', async () => {
+    const foreign = {
+      asyncapi: '3.0.0',
+      info: { title: 'Account Service', version: '1.0.0' },
+      servers: { production: { host: 'broker.example.com:9092', protocol: 'kafka' } },
+      channels: {
+        'user/signedup': { address: 'user.signedup', messages: { UserSignedUp: { $ref: '#/components/messages/UserSignedUp' } }, bindings: { kafka: { partitions: 3 } } },
+      },
+      operations: {
+        onUserSignedUp: { action: 'receive', channel: { $ref: '#/channels/user~1signedup' }, messages: [{ $ref: '#/channels/user~1signedup/messages/UserSignedUp' }] },
+      },
+      components: {
+        messages: { UserSignedUp: { name: 'UserSignedUp', payload: { schemaFormat: 'application/vnd.apache.avro;version=1.9.0', schema: { type: 'record', name: 'UserSignedUp', fields: [{ name: 'id', type: 'string' }] } } } },
+      },
+    };
+    expect(await validateAsyncApi(foreign, '3.0.0')).toEqual([]);
+    const r = fromAsyncApi(foreign);
+    if (!r.ok) throw new Error(r.problem.message);
+    const first = toAsyncApi(parseTopology(r.text).topology, { title: r.title }).doc;
+    expect(await validateAsyncApi(first, '3.1.0')).toEqual([]);
+    expect(dig(first, 'channels', 'user.signedup', 'bindings', 'kafka', 'partitions')).toBe(3);
+    const again = fromAsyncApi(first);
+    if (!again.ok) throw new Error(again.problem.message);
+    expect(again.text).toBe(r.text);
+  });
+});

@@ -67,6 +67,46 @@ describe('AsyncAPI import of another tool\'s document', () => {
     ]);
   });
 
+  it('maps a RabbitMQ application: an exchange it publishes to with a routing key, a queue it consumes, a consumer group and a reader schema', () => {
+    const r = fromAsyncApi({
+      asyncapi: '3.1.0',
+      info: { title: 'Billing', version: '2.0.0' },
+      servers: { rabbit: { host: 'rabbit:5672', protocol: 'amqp' }, kafka: { host: 'k:9092', protocol: 'kafka' } },
+      channels: {
+        'orders/exchange': { address: 'orders', servers: [{ $ref: '#/servers/rabbit' }], bindings: { amqp: { is: 'routingKey', exchange: { name: 'orders', type: 'topic' } } } },
+        invoices: { address: 'invoices', servers: [{ $ref: '#/servers/rabbit' }], bindings: { amqp: { is: 'queue', queue: { name: 'invoices' } } } },
+        payments: { address: 'payments', servers: [{ $ref: '#/servers/kafka' }], messages: { Paid: { $ref: '#/components/messages/Paid_v3' } } },
+      },
+      operations: {
+        publish: { action: 'send', channel: { $ref: '#/channels/orders~1exchange' }, bindings: { amqp: { cc: ['order.eu.created'] } } },
+        consume: { action: 'receive', channel: { $ref: '#/channels/invoices' } },
+        paid: { action: 'receive', channel: { $ref: '#/channels/payments' }, messages: [{ $ref: '#/channels/payments/messages/Paid' }], bindings: { kafka: { groupId: { type: 'string', enum: ['billing-payments'] } } } },
+      },
+      components: { messages: { Paid_v3: { name: 'Paid', payload: { schemaFormat: 'application/vnd.apache.avro+json;version=1.9.0', schema: { type: 'record', name: 'Paid', fields: [] } } } } },
+    });
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.notes).toEqual([]);
+    const { topology: t, diagnostics } = parseTopology(r.text);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(t.nodes.map((n) => `${n.id}:${n.kind}:${n.label}`)).toEqual([
+      'Billing:service:Billing',
+      'rabbit:rabbitmq:RabbitMQ rabbit',
+      'kafka:kafka:Kafka kafka',
+      'orders_exchange:exchange:Exchange: orders (topic)',
+      'invoices:queue:Queue: invoices',
+      'payments:topic:payments',
+    ]);
+    expect(t.edges.map((e) => `${e.from} ${e.kind} ${e.to} ${e.label ?? ''}`.trim())).toEqual([
+      'kafka structure payments',
+      'Billing publish orders_exchange order.eu.created',
+      'invoices subscribe Billing',
+      'payments subscribe Billing',
+    ]);
+    expect(t.nodes[0]!.config).toEqual({ 'group.id': 'billing-payments', 'reader.schema': 'Paid:v3' });
+    const { spec } = resolve(t);
+    expect(spec.amqp.routes.map((x) => [spec.amqp.exchanges[x.exchange]!.name, x.key])).toEqual([['orders', 'order.eu.created']]);
+  });
+
   it('refuses what is not an AsyncAPI 3 document, saying where', () => {
     expect(fromAsyncApi([1, 2])).toEqual({ ok: false, problem: { pointer: '/', message: 'the document is not an object of AsyncAPI fields' } });
     expect(fromAsyncApi({ openapi: '3.1.0' })).toMatchObject({ ok: false, problem: { pointer: '/asyncapi' } });
