@@ -1,7 +1,7 @@
 /**
- * AsyncAPI out and in (issue 16 §4): every example topology, the docs' topologies and the seed diagrams export as
- * documents the official AsyncAPI 3.1.0 JSON Schema accepts; importing one draws the same nodes and edges; and
- * export, import, export gives the same document.
+ * AsyncAPI out and in (issue 16 §4): every example topology, the docs' topologies, the seed diagrams and the lessons'
+ * starter and solution topologies export as documents the official AsyncAPI 3.1.0 JSON Schema accepts; importing
+ * one draws the same nodes and edges; and export, import, export gives the same document.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,10 @@ import { validateAsyncApi } from './validate.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dir = (d: string) => readdirSync(join(root, d)).filter((f) => f.endsWith('.mmd')).map((f) => join(d, f));
-const corpus = [...dir('app/examples'), ...dir('docs/topologies'), ...dir('engine/topology/fixtures/seeds')];
+const lessons = readdirSync(join(root, 'lessons'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => dir(`lessons/${d.name}`));
+const corpus = [...dir('app/examples'), ...dir('docs/topologies'), ...dir('engine/topology/fixtures/seeds'), ...lessons];
 
 /** The seed's orders.v1 topology with its Avro OrderPlacedEvent (seed 000 §7), a v2 beside it and a registry. */
 const ORDERS_WITH_SCHEMA = `graph TD
