@@ -6,7 +6,6 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
-import { useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { BUDGETS, cancelFinding, openFound, sameText, searchStore, startFinding, traceFound, useSearch } from './searchRun.ts';
 import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
@@ -39,7 +38,6 @@ export default function FindFailurePanel({ anchor, onClose }: Props) {
   const s = useSearch((x) => x);
   const good = useApp((x) => x.good);
   const running = s.searched !== null && s.outcome === null;
-  const playerSeed = useLive((x) => x.seed);
   const [editing, setEditing] = useState(false);
   // The settings take room only before a search or when asked for: after one, its outcome comes first.
   const showSettings = !running && (s.outcome === null || editing);
@@ -200,9 +198,20 @@ export default function FindFailurePanel({ anchor, onClose }: Props) {
             {o ? 'Search again' : 'Search'}
           </button>
         )}
-        <span className="find-seed" title="The search draws its schedules from the player's seed: the same text, seed and budget in runs find the same run">
-          search seed {running && s.searched ? s.searched.seed : playerSeed}
-        </span>
+        <label className="find-seed" title="The seed the search draws its schedules and runs from: the same text, seed and budget in runs find the same run">
+          search seed
+          <input
+            className="field is-mono"
+            inputMode="numeric"
+            value={running && s.searched ? s.searched.seed : s.seed}
+            disabled={running}
+            onChange={(e) => {
+              const n = Math.trunc(Number(e.target.value));
+              if (Number.isFinite(n) && n >= 0) searchStore.setState({ seed: n });
+            }}
+            data-testid="find-seed"
+          />
+        </label>
       </div>
     </div>
   );

@@ -19,6 +19,8 @@ export interface SearchState {
   property: PropertyName;
   budget: string;
   kinds: FaultKind[];
+  /** Seed of the search, its own (the player's changes when a found run opens with that run's seed). */
+  seed: number;
   progress: SearchProgress | null;
   outcome: SearchOutcome | null;
   /** What the running or finished search ran: the text, its budget and seed. */
@@ -39,6 +41,7 @@ export const searchStore = createStore<SearchState>()(() => ({
   property: 'no-loss',
   budget: '200 runs',
   kinds: ['broker', 'leader', 'consumer', 'split'],
+  seed: 1,
   progress: null,
   outcome: null,
   searched: null,
@@ -50,13 +53,13 @@ export function useSearch<T>(selector: (s: SearchState) => T): T {
 
 let current: SearchHandle | null = null;
 
-/** Starts a search of the current good text with the panel's settings and the player's seed. */
+/** Starts a search of the current good text with the panel's settings. */
 export function startFinding(): void {
   const good = appStore.getState().good;
   const s = searchStore.getState();
   if (!good || current || s.kinds.length === 0) return;
   const budget = BUDGETS[s.budget] ?? { runs: 200 };
-  const seed = liveStore.getState().seed;
+  const seed = s.seed;
   // One worker per core but one, and never more than the runs to share out.
   const workers = Math.min(workerCount(navigator.hardwareConcurrency), 'runs' in budget ? budget.runs : Infinity);
   searchStore.setState({ progress: null, outcome: null, searched: { text: good.text, budget, seed } });
