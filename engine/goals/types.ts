@@ -89,7 +89,14 @@ export type BehaviouralCheck =
    * has its effect in their database exactly once (a relay's second copy of an event is the same event), and no
    * event's effect is there twice. The services must apply effects (`inbox` set).
    */
-  | { kind: 'effects-once'; service: Matcher; sentFromS?: number; sentBeforeS: number; byS: number };
+  | { kind: 'effects-once'; service: Matcher; sentFromS?: number; sentBeforeS: number; byS: number }
+  /**
+   * By `byS`, every saga the matching orchestrators (or a choreography's first services) started before
+   * `startedBeforeS` has ended completed or compensated: none left half done, stuck, or still running (semantics P6).
+   * With `only: 'rejections'`, instead: none of them was compensated for a technical failure (an orchestrator that
+   * gave up on retries), only for a business rejection (semantics P7).
+   */
+  | { kind: 'sagas-settled'; saga: Matcher; startedBeforeS: number; byS: number; only?: 'rejections' };
 
 export type Check = StructuralCheck | BehaviouralCheck;
 

@@ -116,3 +116,26 @@ export function recentSagas(w: World, flow: number, max = 6): SagaFinding[] {
   if (completed && out.length < max) out.push(completed);
   return out;
 }
+
+/** For goals: per flow, how the sagas started before `beforeUs` stand now, and the first ones not settled. */
+export function settledBefore(w: World, beforeUs: number) {
+  return w.parts.sagas.flows.map((f) => {
+    const counts = { completed: 0, compensated: 0, abandoned: 0, inProgress: 0, stuck: 0, halfDone: 0, compensatedTechnical: 0 };
+    const unsettled: SagaFinding[] = [];
+    const technical: SagaFinding[] = [];
+    let started = 0;
+    for (const s of w.parts.sagas.sagas) {
+      if (s.flow !== f.id || s.startedAt >= beforeUs) continue;
+      started++;
+      const v = verdict(w, s);
+      counts[v === 'in progress' ? 'inProgress' : v === 'half done' ? 'halfDone' : v]++;
+      if (v !== 'completed' && v !== 'compensated' && v !== 'abandoned' && unsettled.length < 10) unsettled.push(finding(w, s, v));
+      // Compensated after giving up on technical failures, not for a business rejection (P7).
+      if (v === 'compensated' && s.failure === FAILED) {
+        counts.compensatedTechnical++;
+        if (technical.length < 10) technical.push(finding(w, s, v));
+      }
+    }
+    return { node: f.spec.node, steps: f.spec.steps.map((x) => x.node), started, ...counts, unsettled, technical };
+  });
+}

@@ -10,7 +10,7 @@ import type { Family } from '../family.ts';
 import { stream } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import * as choreography from './choreography.ts';
-import { describeFinding, recentSagas, sagaDetail, sagaFacts } from './facts.ts';
+import { describeFinding, recentSagas, sagaDetail, sagaFacts, settledBefore } from './facts.ts';
 import { sagasLive } from './live.ts';
 import * as orchestrator from './orchestrator.ts';
 import { startOrchestrator } from './orchestrator.ts';
@@ -82,6 +82,8 @@ export const sagas: Family = {
     recent: (w, flow) => recentSagas(w, flow),
     // The checker's verdict over every saga (or one flow's): for reports and goals.
     sagas: (w, flow) => sagaFacts(w, flow),
+    // For goals: per flow, the sagas started before the given time (µs) and the first of them not settled.
+    settled: (w, beforeUs) => settledBefore(w, beforeUs),
   },
 
   reconfigure(w, _from, spec) {
