@@ -43,6 +43,11 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
     first: 14,
     title: 'Reliable delivery',
     summary: 'Getting an event out of a service and into another exactly as often as it should be: the dual write that loses events when a service dies between its two writes, the transactional outbox that makes the event part of the transaction, and the inbox that turns the duplicates every relay and redelivery produce into no-ops.',
+  },  {
+    id: 'patterns',
+    first: 16,
+    title: 'Patterns',
+    summary: 'Patterns that span services: a saga that runs an order as local transactions and undoes the done steps in reverse order when one is rejected, keeps its state across its own crash, and retries what is only a technical failure.',
   },
 ];
 

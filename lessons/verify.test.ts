@@ -28,6 +28,7 @@ const STARTER_FAILS: Record<string, string[]> = {
   '13-acknowledgements': ['charged'],
   '14-dual-write-and-the-outbox': ['no-lost-orders'],
   '15-the-relays-duplicate-and-the-inbox': ['charged-once'],
+  '16-a-saga-that-undoes-itself': ['nothing-half-done', 'only-rejections-undo'],
 };
 
 /**
@@ -88,6 +89,10 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     },
   ],
   '15-the-relays-duplicate-and-the-inbox': [{ what: 'a dedupe set kept in memory, which the crash empties', edits: [['inbox=table', 'inbox=memory']], fails: ['charged-once'] }],
+  '16-a-saga-that-undoes-itself': [
+    { what: 'durable state, still giving up on shipping', edits: [[' pivot=Pay', '']], fails: ['only-rejections-undo'] },
+    { what: 'the pivot, with sagas kept in memory', edits: [['saga.state=durable', 'saga.state=memory']], fails: ['nothing-half-done'] },
+  ],
 };
 
 /**
@@ -134,6 +139,7 @@ describe('the modules', () => {
       ['foundations', [1, 2, 3, 4, 5, 6, 7, 8]],
       ['queues', [1, 2, 3, 4, 5]],
       ['reliable', [1, 2]],
+      ['patterns', [1]],
     ]);
     expect(MODULES.flatMap((m) => m.lessons)).toEqual(LESSONS);
     for (const m of MODULES) expect(m.lessons.every((l) => l.module === m.id && moduleOf(l) === m)).toBe(true);
