@@ -11,6 +11,7 @@ import { liveStore, useLive } from '../../sim/index.ts';
 import { appStore } from '../../state/store.ts';
 import { AmqpFaults } from './AmqpFaults.tsx';
 import { closeFaultMenu, useFaultMenu, type FaultMenuTarget } from './faultMenu.ts';
+import { MomentFaults } from './MomentFaults.tsx';
 import { Amounts, Item } from './MenuItems.tsx';
 import './FaultMenu.css';
 
@@ -54,7 +55,8 @@ export function FaultMenu() {
 }
 
 function NodeFaults({ id }: { id: string }) {
-  const node = appStore.getState().good?.topology.nodes.find((n) => n.id === id);
+  const topology = appStore.getState().good?.topology;
+  const node = topology?.nodes.find((n) => n.id === id);
   const view = useLive((s) => s.view);
   if (!node) return null;
   const index = view ? frameIndex(view) : null;
@@ -98,6 +100,7 @@ function NodeFaults({ id }: { id: string }) {
         </Item>
       )}
       {can('poison') && <Poison id={id} />}
+      {!down && topology && <MomentFaults topology={topology} node={node} />}
     </>
   );
 }
