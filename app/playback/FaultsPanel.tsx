@@ -3,15 +3,17 @@
  * still ahead, and ones only the next run will meet), and a form to schedule one more. Clicking an applied fault's
  * time goes there.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { clockText } from '../sim/faultLines.ts';
 import { player, useLive } from '../sim/index.ts';
 import { FaultForm } from './FaultForm.tsx';
 import { faultMarks, type FaultMark } from './marks.ts';
 import { openPartitionTool, usePartitionTool } from './partitionTool.ts';
-import { PartitionTool } from './PartitionTool.tsx';
 import { injectNow } from './actions.ts';
 import './FaultsPanel.css';
+
+// The partition tool loads when it is first opened (issue 18 §1: out of the first load).
+const PartitionTool = lazy(() => import('./PartitionTool.tsx').then((m) => ({ default: m.PartitionTool })));
 
 const stateText: Record<FaultMark['state'], string> = {
   applied: 'applied',
@@ -59,7 +61,9 @@ export function FaultsPanel() {
         )}
       </div>
       {splitting ? (
-        <PartitionTool />
+        <Suspense fallback={<div className="faults-side" aria-busy="true" />}>
+          <PartitionTool />
+        </Suspense>
       ) : (
         <div className="faults-side">
           <FaultForm />
