@@ -30,6 +30,12 @@ async function exportAs(page: Page, item: string) {
 }
 
 test('export AsyncAPI as YAML and JSON, and import it into a new workspace with the same topology', async ({ page }) => {
+  // The AsyncAPI code loads on use and must run under the app's Content-Security-Policy (no eval).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`));
+  });
   await openTopology(page, ORDERS, 'Orders');
   await expect(canvasNodes(page)).toHaveCount(5);
 
@@ -59,6 +65,7 @@ test('export AsyncAPI as YAML and JSON, and import it into a new workspace with 
   expect(text).toContain('%% @schema OrderPlacedEvent v1 avro {"type":"record","name":"OrderPlacedEvent"');
   expect(text).toContain('%% @config orders.v1 partitions=6 replication.factor=3 min.insync.replicas=2');
   await expect(page.getByTestId('notice')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 });
 
 test('a broken AsyncAPI file says what is wrong and where, and nothing is imported', async ({ page }) => {
