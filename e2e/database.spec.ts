@@ -51,6 +51,9 @@ test('with no broker in the design, the run summary says so instead of counting 
   const summary = page.getByTestId('run-summary');
   await expect(summary.getByTestId('run-no-broker')).toContainText('No Kafka or RabbitMQ');
   await expect(summary.getByTestId('run-produced')).toHaveCount(0);
+  // Nor does the counters bar show lost, duplicated or reordered messages: there are none to count.
+  await expect(page.getByTestId('counter-lost')).toHaveCount(0);
+  await expect(page.getByTestId('counter-checkouts')).toBeVisible();
   // Checkouts still count: they are the design's requests, broker or not.
   await expect(summary.getByTestId('run-checkouts')).toContainText('ok');
 });

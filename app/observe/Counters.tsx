@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useLive } from '../sim/index.ts';
+import { isBrokerKind } from '../../engine/ui.ts';
 import { useApp } from '../state/store.ts';
 import { entryRows, startedRows } from './entries.ts';
 import type { FindingKind } from './findings/FindingsPopover.tsx';
@@ -92,12 +93,19 @@ export function Counters() {
     setOpen((o) => (o === k ? null : k));
   }, []);
   const onClose = useCallback(() => setOpen(null), []);
+  // The checkers count broker messages: a design with no Kafka or RabbitMQ has none to lose, so no zeros to show.
+  const topology = useApp((s) => s.good?.topology);
+  const brokered = useMemo(() => topology?.nodes.some((n) => isBrokerKind(n.kind)) ?? true, [topology]);
   return (
     <div className="counters" data-testid="counters">
-      <FindingCounter kind="lost" open={open === 'lost'} onToggle={onToggle} />
-      <MissedCounter open={open === 'missed'} onToggle={onToggle} />
-      <FindingCounter kind="duplicated" open={open === 'duplicated'} onToggle={onToggle} />
-      <FindingCounter kind="reordered" open={open === 'reordered'} onToggle={onToggle} />
+      {brokered && (
+        <>
+          <FindingCounter kind="lost" open={open === 'lost'} onToggle={onToggle} />
+          <MissedCounter open={open === 'missed'} onToggle={onToggle} />
+          <FindingCounter kind="duplicated" open={open === 'duplicated'} onToggle={onToggle} />
+          <FindingCounter kind="reordered" open={open === 'reordered'} onToggle={onToggle} />
+        </>
+      )}
       <Checkouts />
       {open && (
         <Suspense fallback={null}>
