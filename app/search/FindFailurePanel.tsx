@@ -80,7 +80,7 @@ export default function FindFailurePanel({ anchor, onClose }: Props) {
       )}
       {running && s.searched && (
         <div className="find-progress" role="status" data-testid="find-progress">
-          <progress max={1} value={s.progress ? progressFraction(s.progress, s.searched.budget) : 0} />
+          <progress aria-label="Search progress" max={1} value={s.progress ? progressFraction(s.progress, s.searched.budget) : 0} />
           <span>{s.progress ? progressLine(s.progress, s.searched.budget) : 'Starting the workers…'}</span>
         </div>
       )}
@@ -131,7 +131,9 @@ export default function FindFailurePanel({ anchor, onClose }: Props) {
             <p className="find-note">The text changed since this search: search again to open a run of it.</p>
           )}
           <p className="find-meta">
-            Found at run {o.runs.toLocaleString('en')} after {seconds(o.firstMs)} ({o.found.run.faults.length} fault lines), shrunk to {o.shrunk.run.faults.length} in {o.shrunk.runs} runs; seed {o.shrunk.run.seed}, a {seconds(o.shrunk.run.durationUs / 1000)} run. It first shows at {moment(o.shrunk.atUs / 1000)}.
+            Found at run {o.runs.toLocaleString('en')} after {seconds(o.firstMs)} ({o.found.run.faults.length} fault lines),{' '}
+            {o.unshrunk ? 'not shrunk: the search was cancelled while shrinking it' : `shrunk to ${o.shrunk.run.faults.length} in ${o.shrunk.runs} runs`}; seed {o.shrunk.run.seed}, a{' '}
+            {seconds(o.shrunk.run.durationUs / 1000)} run. {o.unshrunk ? 'The checkers judged it at its end.' : `It first shows at ${moment(o.shrunk.atUs / 1000)}.`}
           </p>
         </div>
       )}

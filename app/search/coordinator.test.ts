@@ -165,6 +165,18 @@ describe('find a failure in workers', () => {
     expect(ended.sort()).toEqual([0, 1, 2]);
   });
 
+  it('Cancel while shrinking still answers with the failing run as found, not shrunk', async () => {
+    const w = scripted([{ index: 0, violation: violation(4) }]);
+    w.shrink = () => new Promise<never>(() => undefined);
+    const seen: SearchProgress[] = [];
+    const h = startSearch('text', { property: 'no-loss', budget: { runs: 5 }, kinds: ['broker'], seed: 1 }, { spawn: () => w, workers: 1, now: () => 0, onProgress: (p) => seen.push(p) });
+    await expect.poll(() => seen.some((p) => p.phase === 'shrinking')).toBe(true);
+    h.cancel();
+    const o = await h.done;
+    expect(o).toMatchObject({ kind: 'found', runs: 1, unshrunk: true, found: { violation: { count: 4 } }, shrunk: { atUs: 1, violation: { count: 4 } } });
+    expect(w.terminated).toBe(true);
+  });
+
   it('a worker that fails says why', async () => {
     const h = startSearch('text', { property: 'no-loss', budget: { runs: 1 }, kinds: ['broker'], seed: 1 }, {
       spawn: () => ({ ...scripted([]), scan: async () => Promise.reject(new Error('line 3, column 1: unknown node')) }),

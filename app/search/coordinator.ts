@@ -59,6 +59,8 @@ export type SearchOutcome =
       found: { run: Run; violation: Violation };
       shrunk: Shrunk;
       workers: number;
+      /** Cancelled while shrinking: `shrunk` is the run as found, opened at its end, where the checkers judged it. */
+      unshrunk?: boolean;
     }
   | { kind: 'cancelled'; tried: number; wallMs: number }
   | { kind: 'error'; message: string };
@@ -174,7 +176,12 @@ export function startSearch(text: string, settings: SearchSettings, deps: Search
       if (over) return;
       over = true;
       endAll();
-      cancelled({ kind: 'cancelled', tried, wallMs: elapsed() });
+      // A failing run found before Cancel is still the answer, only not the smallest story of it.
+      if (best?.violation) {
+        const run = best.run;
+        const shrunk: Shrunk = { run, violation: best.violation, runs: shrinkRuns, atUs: run.durationUs, story: '' };
+        cancelled({ kind: 'found', runs: best.index + 1, wallMs: elapsed(), firstMs, found: { run, violation: best.violation }, shrunk, workers: n, unshrunk: true });
+      } else cancelled({ kind: 'cancelled', tried, wallMs: elapsed() });
     },
   };
 }
