@@ -71,3 +71,23 @@ describe('the report of a design with no broker', () => {
     expect(words).toMatch(/event store ES: [1-9][\d,]* events/);
   });
 });
+
+describe('the report of a saga run', () => {
+  it('gives each saga flow its outcomes in the JSON report, and names a saga left half done in the text', () => {
+    const text = `graph TD
+  Orch[Saga Orchestrator] --> PS[Payment Service]
+  Orch --> IS[Inventory Service]
+  %% @config Orch rate=100/s saga.state=memory
+  %% @config PS latency=50ms
+  %% @config IS latency=50ms reject=0.2
+`;
+    const sim = createSimulation(parseTopology(text).topology, { seed: 1, faults: ['2s crash Orch', '3s restart Orch'] });
+    sim.run(5_000_000);
+    const [flow] = jsonReport(sim, 0).sagas as { node: string; started: number; halfDone: number; compensated: number }[];
+    expect(flow!.node).toBe('Orch');
+    expect(flow!.halfDone).toBeGreaterThan(0);
+    expect(flow!.compensated).toBeGreaterThan(0);
+    expect(describeReport(sim, { file: 'saga.mmd', seed: 1, duration: '5s', wallMs: 0 })).toMatch(/saga #\d+ of Orch: PS done, IS not done: half done: no compensation will come/);
+    expect(jsonReport(createSimulation(parseTopology(TEXT).topology, { seed: 1 }), 0).sagas).toBeUndefined();
+  });
+});

@@ -50,12 +50,19 @@ function schemaFailures(sim: Simulation): SchemaFailures | null {
   return f && (f.registrations > 0 || f.refusedIncompatible + f.refusedUnavailable + f.unreadable.length > 0) ? f : null;
 }
 
+/** Each saga flow's outcomes (engine/sagas/facts.ts), with the sagas not settled named; null without sagas. */
+function sagaOutcomes(sim: Simulation) {
+  const flows = FAMILIES.find((x) => x.name === 'sagas')?.inspect?.['settled']?.(sim.world, Number.MAX_SAFE_INTEGER) as unknown[] | undefined;
+  return flows && flows.length > 0 ? flows : null;
+}
+
 export function jsonReport(sim: Simulation, wallMs: number) {
   const m = sim.metrics();
   const h = sim.history();
   const rabbit = rabbitmq(sim);
   const consistency = checkConsistency(sim.world);
   const schemas = schemaFailures(sim);
+  const sagas = sagaOutcomes(sim);
   return {
     produced: m.produced,
     acknowledged: m.acknowledged,
@@ -78,6 +85,8 @@ export function jsonReport(sim: Simulation, wallMs: number) {
     ackLatencyMs: m.ackLatencyMs,
     ...(rabbit.queues.length > 0 ? { rabbitmq: rabbit } : {}),
     ...(schemas ? { schemas } : {}),
+    // Saga outcomes (completed, compensated, half done, stuck) per orchestrator or choreography, when there are sagas.
+    ...(sagas ? { sagas } : {}),
     // Database against stream (engine/outbox/consistency.ts), when a service writes its database and publishes.
     ...(consistency.flows.length > 0 || consistency.effects.length > 0 ? { consistency } : {}),
     origins: origins(sim),
