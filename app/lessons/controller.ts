@@ -3,7 +3,7 @@
  * from the starter the first time) and checks its goals; opening a lesson's workspace any other way (the switcher, a
  * deletion) moves the address to the lesson; leaving for the sandbox opens the newest workspace that is no lesson's.
  */
-import { practiceTemplate } from '../examples/index.ts';
+import { practiceTemplate } from '../examples/practice.ts';
 import { engine, onWorkerRestart } from '../engine/client.ts';
 import { liveStore } from '../sim/index.ts';
 import type { AppStore } from '../state/store.ts';

@@ -3,7 +3,7 @@
  * first visit the practice template). Saving is the saver's (saver.ts). Nothing here overwrites a workspace it did
  * not open, leaves one whose changes could not be stored, or lets a storage failure stop the app from opening.
  */
-import { practiceTemplate } from '../examples/index.ts';
+import { practiceTemplate } from '../examples/practice.ts';
 import type { StoredWorkspace, WorkspaceDb } from '../persistence/db.ts';
 import type { SharedRun } from '../persistence/share.ts';
 import { isShareHash } from '../persistence/shareHash.ts';
