@@ -1,6 +1,6 @@
 /**
  * The File menu's AsyncAPI entries: export the topology as an AsyncAPI 3.1.0 document (YAML or JSON), and import
- * one into a new workspace. The work (files.ts, with yaml, ajv and the schema) loads on the first pick.
+ * one into a new workspace. The work (files.ts, with yaml and the engine's AsyncAPI code) loads on the first pick.
  */
 import { useRef, type ReactNode } from 'react';
 import { download, fileStem } from '../persistence/download.ts';
@@ -27,21 +27,11 @@ export function useAsyncApiItems(): { items(close: () => void): ReactNode; input
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > IMPORT_BYTES_MAX) return error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; an AsyncAPI file is at most 2 MB here. Nothing was imported.`);
-    let source: string;
-    try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      return error(`${file.name} is not a text file (it is not valid UTF-8). Nothing was imported.`);
-    }
-    const { importAsyncApi } = await import('./files.ts');
-    const r = await importAsyncApi(file.name, source);
-    if (!r.ok) return error(`${r.reason} Nothing was imported.`);
+    const { readAsyncApiFile } = await import('./files.ts');
+    const r = await readAsyncApiFile(file, IMPORT_BYTES_MAX);
+    if (!r.ok) return error(r.reason);
     const id = await library.create(r.name, r.text);
-    if (r.notes.length > 0) {
-      const more = r.notes.length > 1 ? ` (${r.notes.length - 1} more left out, each noted the same way)` : '';
-      appStore.getState().setNotice({ tone: 'info', workspace: id, text: `Imported from AsyncAPI, except: ${r.notes[0]}${more}.` });
-    }
+    if (r.notice) appStore.getState().setNotice({ tone: 'info', workspace: id, text: r.notice });
   };
 
   return {

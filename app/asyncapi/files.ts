@@ -49,3 +49,25 @@ export async function importAsyncApi(fileName: string, source: string): Promise<
   if (!r.ok) return { ok: false, reason: `${fileName}: at ${place(r.problem.pointer, doc, lines)}, ${r.problem.message}.` };
   return { ok: true, text: r.text, name: r.title, notes: r.notes.map((n) => `at ${place(n.pointer, doc, lines)}: ${n.message}`) };
 }
+
+/** What a picked file opens as: topology text and a workspace name, and a notice when parts were left out. */
+export type PickedFile = { ok: true; text: string; name: string; notice: string | null } | { ok: false; reason: string };
+
+/**
+ * Reads a picked file as AsyncAPI; a refusal's reason ends by saying nothing was imported. The caller passes the size
+ * limit of imports (importFile.ts, in the first load), so that module is not shared with this one as a chunk.
+ */
+export async function readAsyncApiFile(file: File, bytesMax: number): Promise<PickedFile> {
+  const refuse = (why: string): PickedFile => ({ ok: false, reason: `${why} Nothing was imported.` });
+  if (file.size > bytesMax) return refuse(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; an AsyncAPI file is at most ${bytesMax / 1e6} MB here.`);
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return refuse(`${file.name} is not a text file (it is not valid UTF-8).`);
+  }
+  const r = await importAsyncApi(file.name, source);
+  if (!r.ok) return refuse(r.reason);
+  const more = r.notes.length > 1 ? ` (${r.notes.length - 1} more left out, each noted the same way)` : '';
+  return { ok: true, text: r.text, name: r.name, notice: r.notes.length > 0 ? `Imported from AsyncAPI, except: ${r.notes[0]}${more}.` : null };
+}
