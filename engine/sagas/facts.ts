@@ -29,6 +29,8 @@ export interface SagaFacts {
   stuck: number;
   halfDone: number;
   abandoned: number;
+  /** Sagas compensating now (among those in progress or stuck). */
+  compensating: number;
   /** The sagas that break the rule (half done, stuck), first ones first. */
   examples: SagaFinding[];
 }
@@ -62,21 +64,56 @@ export function finding(w: World, s: Saga, v: SagaVerdict = verdict(w, s)): Saga
   };
 }
 
+const empty = (): SagaFacts => ({ started: 0, completed: 0, compensated: 0, inProgress: 0, stuck: 0, halfDone: 0, abandoned: 0, compensating: 0, examples: [] });
+
+function count(w: World, out: SagaFacts, s: Saga): void {
+  out.started++;
+  if (s.state === COMPENSATING) out.compensating++;
+  const v = verdict(w, s);
+  if (v === 'completed') out.completed++;
+  else if (v === 'compensated') out.compensated++;
+  else if (v === 'in progress') out.inProgress++;
+  else if (v === 'abandoned') out.abandoned++;
+  else {
+    if (v === 'stuck') out.stuck++;
+    else out.halfDone++;
+    if (out.examples.length < 20) out.examples.push(finding(w, s, v));
+  }
+}
+
+/**
+ * Per flow, the sagas counted for good: those ended long enough ago that no command still in flight can change what
+ * their services did (a live frame would otherwise judge every saga of a long run again, many times a second). Kept
+ * beside the world, not in it: it is derived, and dropped when the world it was taken from moved back or changed.
+ */
+const settled = new WeakMap<Flow, { sagas: Saga[]; cursor: number; at: number; facts: SagaFacts }>();
+
+function flowFacts(w: World, f: Flow): SagaFacts {
+  const all = w.parts.sagas.sagas;
+  let c = settled.get(f);
+  if (!c || c.sagas !== all || c.at > w.now || c.cursor > all.length) settled.set(f, (c = { sagas: all, cursor: 0, at: 0, facts: empty() }));
+  const grace = stuckAfterUs(f);
+  for (; c.cursor < all.length; c.cursor++) {
+    const s = all[c.cursor]!;
+    if (s.flow !== f.id) continue;
+    if (s.state === RUNNING || s.state === COMPENSATING || w.now - s.endedAt <= grace) break;
+    count(w, c.facts, s);
+  }
+  c.at = w.now;
+  const out = { ...c.facts, examples: [...c.facts.examples] };
+  for (let i = c.cursor; i < all.length; i++) if (all[i]!.flow === f.id) count(w, out, all[i]!);
+  return out;
+}
+
+/** How the sagas of one flow (or of every flow, -1) stand now. */
 export function sagaFacts(w: World, flow = -1): SagaFacts {
-  const out: SagaFacts = { started: 0, completed: 0, compensated: 0, inProgress: 0, stuck: 0, halfDone: 0, abandoned: 0, examples: [] };
-  for (const s of w.parts.sagas.sagas) {
-    if (flow >= 0 && s.flow !== flow) continue;
-    out.started++;
-    const v = verdict(w, s);
-    if (v === 'completed') out.completed++;
-    else if (v === 'compensated') out.compensated++;
-    else if (v === 'in progress') out.inProgress++;
-    else if (v === 'abandoned') out.abandoned++;
-    else {
-      if (v === 'stuck') out.stuck++;
-      else out.halfDone++;
-      if (out.examples.length < 20) out.examples.push(finding(w, s, v));
-    }
+  const flows = w.parts.sagas.flows.filter((f) => flow < 0 || f.id === flow);
+  if (flows.length === 1) return flowFacts(w, flows[0]!);
+  const out = empty();
+  for (const f of flows) {
+    const x = flowFacts(w, f);
+    for (const k of ['started', 'completed', 'compensated', 'inProgress', 'stuck', 'halfDone', 'abandoned', 'compensating'] as const) out[k] += x[k];
+    out.examples.push(...x.examples.slice(0, 20 - out.examples.length));
   }
   return out;
 }
@@ -106,7 +143,8 @@ export function recentSagas(w: World, flow: number, max = 6): SagaFinding[] {
   const out: SagaFinding[] = [];
   let completed: SagaFinding | null = null;
   const all = w.parts.sagas.sagas;
-  for (let i = all.length - 1; i >= 0 && out.length < max; i--) {
+  // The newest few thousand are enough: older ones a learner would not scroll to.
+  for (let i = all.length - 1; i >= Math.max(0, all.length - 5000) && out.length < max; i--) {
     const s = all[i]!;
     if (s.flow !== flow) continue;
     const v = verdict(w, s);

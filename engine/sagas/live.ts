@@ -5,7 +5,6 @@
 import type { NodeLiveBase } from '../live/types.ts';
 import type { World } from '../world.ts';
 import { sagaFacts } from './facts.ts';
-import { COMPENSATING } from './part.ts';
 
 export interface SagaNodeLive extends NodeLiveBase {
   type: 'saga';
@@ -31,12 +30,10 @@ export function sagasLive(w: World, out: Record<string, unknown>): void {
   const p = w.parts.sagas;
   for (const f of p.flows) {
     const facts = sagaFacts(w, f.id);
-    let compensating = 0;
-    for (const s of p.sagas) if (s.flow === f.id && s.state === COMPENSATING) compensating++;
     const inst = f.instance >= 0 ? w.parts.apps.instances[f.instance]! : null;
     out[f.spec.node] = {
       type: 'saga', id: f.id, mode: f.spec.mode, up: inst ? (inst.alive ? 1 : 0) : 1, of: 1,
-      started: facts.started, running: facts.inProgress + facts.stuck - compensating, compensating,
+      started: facts.started, running: facts.inProgress + facts.stuck - facts.compensating, compensating: facts.compensating,
       completed: facts.completed, compensated: facts.compensated, stuck: facts.stuck, halfDone: facts.halfDone,
     } satisfies SagaNodeLive;
   }

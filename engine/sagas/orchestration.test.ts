@@ -151,6 +151,25 @@ describe('an orchestrated saga', () => {
     expect(describeEntry(s.w, traced(s, ST.sagaForgotten)[0]!).text).toMatch(/Orch crashed and forgot saga #\d+ \(saga.state=memory\)/);
   });
 
+  it('counts the same outcomes from its cache of settled sagas as from judging every saga again', () => {
+    const s = TestSim.of(text('saga.state=memory step.timeout.ms=200', { PS: 'latency=100ms', IS: 'reject=0.3 latency=30ms' }), { seed: 8 });
+    const brute = () => {
+      const n: Record<string, number> = {};
+      for (const g of s.w.parts.sagas.sagas) n[verdict(s.w, g)] = (n[verdict(s.w, g)] ?? 0) + 1;
+      return n;
+    };
+    for (const step of ['3s', '1s', '5s', '4s']) {
+      s.advance(step);
+      if (step === '1s') s.fault('crash Orch').advance('500ms').fault('restart Orch');
+      const f = facts(s);
+      const n = brute();
+      expect({ completed: f.completed, compensated: f.compensated, halfDone: f.halfDone, inProgress: f.inProgress, started: f.started }).toEqual({
+        completed: n['completed'] ?? 0, compensated: n['compensated'] ?? 0, halfDone: n['half done'] ?? 0, inProgress: n['in progress'] ?? 0, started: s.w.parts.sagas.sagas.length,
+      });
+    }
+    expect(facts(s).halfDone).toBeGreaterThan(0);
+  });
+
   it('is deterministic: the same text, seed and faults give the same sagas', () => {
     const run = () => {
       const s = TestSim.of(text('step.timeout.ms=300', { IS: 'reject=0.2 compensate.fail=0.3' }), { seed: 9 }).until('1s').fault('crash Orch').advance('1s').fault('restart Orch').advance('2s');
