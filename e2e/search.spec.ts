@@ -3,8 +3,16 @@
  * the player with its fault lines and its lost messages; on acks=all with three replicas, under crashes, the design
  * survives; a long search stops at Cancel. Budgets in runs keep each search a few seconds on two cores.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openTab, openTopology, topology } from './observe.ts';
+
+/** axe's violations inside the panel, in words a failure message can show. */
+async function panelViolations(page: Page) {
+  await page.waitForTimeout(300); // fades settle (axe reads colours as drawn)
+  const result = await new AxeBuilder({ page }).include('[data-testid="find-panel"]').options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
 
 async function findFailure(page: Page, budget: string, kinds?: string[]) {
   await page.getByTestId('find-failure').click();
@@ -27,6 +35,7 @@ test('acks=1: the search finds a loss, and opening it shows its fault lines and 
   expect(lines).toBeLessThanOrEqual(3);
   const ids = (await page.getByTestId('find-id').allTextContents()).map((t) => Number(t.replace('#', '')));
   expect(ids.length).toBeGreaterThan(0);
+  expect(await panelViolations(page)).toEqual([]);
 
   await page.getByTestId('find-open').click();
   await expect(page.getByTestId('find-panel')).toHaveCount(0);
@@ -57,4 +66,14 @@ test('Cancel stops a search', async ({ page }) => {
   await expect(page.getByTestId('find-cancelled')).toContainText('Cancelled after');
   await expect(page.getByTestId('find-failure')).toHaveText('Find a failure');
   await expect(page.getByTestId('find-start')).toBeEnabled();
+});
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('axe finds nothing in the panel before a search', async ({ page }) => {
+    await openTopology(page, topology('orders-acksall.mmd'), 'acksall');
+    await page.getByTestId('find-failure').click();
+    await expect(page.getByTestId('find-panel')).toBeVisible();
+    expect(await panelViolations(page)).toEqual([]);
+  });
 });

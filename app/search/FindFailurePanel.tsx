@@ -70,7 +70,7 @@ export default function FindFailurePanel({ anchor, onClose }: Props) {
   return (
     <div ref={box} className="find" role="dialog" aria-label="Find a failure" data-testid="find-panel" style={{ width: WIDTH }}>
       <header className="find-head">
-        <h3>Find a failure</h3>
+        <h2>Find a failure</h2>
         <button type="button" className="bar-button icon-only" onClick={onClose} aria-label="Close" data-testid="find-close">
           ✕
         </button>
