@@ -50,3 +50,26 @@ test('an orchestrator that keeps its sagas in memory and crashes leaves sagas ha
   await expect(row.getByTestId('live-sagas-bad')).toBeVisible();
   expect(Number(/^(\d+) sagas left half done/.exec((await row.getByTestId('live-sagas-bad').getAttribute('title')) ?? '')?.[1])).toBeGreaterThan(0);
 });
+
+test("a failing payment after the stock is reserved: the saga's timeline shows the rejection and the compensation", async ({ page }) => {
+  const text = `graph LR
+  Orch[Saga Orchestrator] -->|ReserveStock| Inv[Inventory Service]
+  Orch -->|ChargeCard| Pay[Payment Service]
+  Orch -->|CreateShipment| Ship[Shipping Service]
+  %% @config Orch rate=20/s
+  %% @config Pay reject=1
+`;
+  await page.goto(`./${encodeShare({ text, name: 'saga-payment-fails' })}`);
+  await settled(page);
+  await setSpeed(page, '5×');
+  await playUntil(page, 2);
+  await page.getByTestId('node-Orch').click();
+  const list = page.getByTestId('saga-list');
+  await expect(list).toContainText('compensated');
+  await expect(list).toContainText('Inv undone, Pay rejected, Ship not done');
+  const timeline = page.getByTestId('saga-timeline');
+  const rows = timeline.locator('tbody tr');
+  await expect(rows).toHaveCount(7);
+  const lines = (await rows.allTextContents()).map((r) => r.replace(/^[\d.]+ s/, ''));
+  expect(lines).toEqual(['startedInv', 'commandInv', 'doneInv', 'commandPay', 'rejectedPay', 'compensateInv', 'undoneInv']);
+});
