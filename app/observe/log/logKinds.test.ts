@@ -26,4 +26,10 @@ describe('log families', () => {
     expect(kindWords('deadLetter')).toBe('dead-letter');
     expect(kindWords('append')).toBe('append');
   });
+
+  it("read a saga's kinds as a saga's steps and compensations", () => {
+    expect(familyOf('sagaRejected').id).toBe('saga');
+    expect(kindWords('sagaRejected')).toBe('step rejected');
+    expect(kindWords('sagaTechnical')).toBe('technical failure');
+  });
 });

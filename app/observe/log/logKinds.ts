@@ -43,6 +43,12 @@ export const LOG_FAMILIES: LogFamily[] = [
     hint: 'schemas: registered with the registry, sends refused for an incompatible schema (or no registry), events a consumer could not deserialize',
   },
   {
+    id: 'saga',
+    kinds: ['sagaStarted', 'sagaCommand', 'sagaCompensate', 'sagaStepDone', 'sagaRejected', 'sagaTechnical', 'sagaGaveUp', 'sagaForward', 'sagaUndone', 'sagaUndoFailed', 'sagaCompleted', 'sagaCompensated', 'sagaResumed', 'sagaForgotten', 'sagaEventLost'],
+    color: 'var(--magenta)',
+    hint: 'sagas: steps sent, done or rejected (a business answer), technical failures retried, compensations and their retries, sagas completed, compensated, resumed after a crash, forgotten or lost',
+  },
+  {
     id: 'rabbitmq',
     kinds: ['amqpPublish', 'enqueue', 'unroutable', 'confirm', 'amqpDeliver', 'amqpAck', 'requeue', 'deadLetter', 'amqpDrop', 'channelClosed', 'queueLeader'],
     color: 'var(--amber)',
@@ -67,6 +73,21 @@ const KIND_WORDS: Record<string, string> = {
   relayRewind: 'relay rewind',
   crashBetweenWrites: 'crash between writes',
   inboxSkip: 'inbox skip',
+  sagaStarted: 'saga started',
+  sagaCommand: 'saga step',
+  sagaCompensate: 'compensate',
+  sagaStepDone: 'step done',
+  sagaRejected: 'step rejected',
+  sagaTechnical: 'technical failure',
+  sagaGaveUp: 'gave up',
+  sagaForward: 'retried forward',
+  sagaUndone: 'compensated',
+  sagaUndoFailed: 'compensation failed',
+  sagaCompleted: 'saga completed',
+  sagaCompensated: 'saga compensated',
+  sagaResumed: 'saga resumed',
+  sagaForgotten: 'saga forgotten',
+  sagaEventLost: 'event lost',
 };
 
 export const kindWords = (kind: string): string => KIND_WORDS[kind] ?? kind;
