@@ -5,6 +5,7 @@
  * with the JSON pointer of where the document says it; the document is never half-taken silently.
  */
 import { NODE_KINDS } from '../topology/kinds.ts';
+import { SHAPE_BRACKETS } from '../topology/shapes.ts';
 import type { Direction } from '../topology/types.ts';
 import { avroSchemas, Doc, isObject, pointer } from './document.ts';
 import { draftText, type Draft } from './draft.ts';
@@ -18,14 +19,37 @@ const KINDS = new Set<string>(NODE_KINDS.map((k) => k.kind));
 const DIRECTIONS = new Set(['TB', 'TD', 'BT', 'LR', 'RL']);
 const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
+const SHAPES = new Set(Object.keys(SHAPE_BRACKETS));
+const STROKES = new Set(['normal', 'dotted', 'thick', 'invisible']);
+const HEADS = new Set(['none', 'arrow', 'cross', 'circle']);
+/** An id the printer can write back as it was (a file edited by hand may hold anything). */
+const ID = /^[^\s[\](){}<>|"'`;:&@,%]+$/;
+const strings = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+
+/** A node hint with only what is well formed in it, or undefined. */
 function nodeHint(v: unknown): NodeHint | undefined {
-  if (!isObject(v) || !str(v['id']) || typeof v['label'] !== 'string' || !KINDS.has(String(v['kind']))) return undefined;
-  return v as unknown as NodeHint;
+  if (!isObject(v) || !str(v['id']) || !ID.test(v['id']) || typeof v['label'] !== 'string' || !KINDS.has(String(v['kind']))) return undefined;
+  const n: NodeHint = { id: v['id'], label: v['label'], kind: v['kind'] as NodeHint['kind'] };
+  if (SHAPES.has(String(v['shape']))) n.shape = v['shape'] as NodeHint['shape'];
+  if (str(v['group']) && ID.test(v['group'])) n.group = v['group'];
+  if (strings(v['style'])) n.style = v['style'];
+  return n;
 }
 
 function edgeHint(v: unknown): EdgeHint | undefined {
   if (!isObject(v) || !str(v['from']) || !str(v['to']) || typeof v['at'] !== 'number') return undefined;
-  return v as unknown as EdgeHint;
+  const e: EdgeHint = { from: v['from'], to: v['to'], at: v['at'] };
+  if (typeof v['label'] === 'string') e.label = v['label'];
+  if (STROKES.has(String(v['stroke']))) e.stroke = v['stroke'] as EdgeHint['stroke'];
+  if (HEADS.has(String(v['arrowStart']))) e.arrowStart = v['arrowStart'] as EdgeHint['arrowStart'];
+  if (HEADS.has(String(v['arrowEnd']))) e.arrowEnd = v['arrowEnd'] as EdgeHint['arrowEnd'];
+  if (Number.isInteger(v['length']) && (v['length'] as number) >= 1 && (v['length'] as number) <= 8) e.length = v['length'] as number;
+  return e;
+}
+
+function groupHint(v: unknown): GroupHint | undefined {
+  if (!isObject(v) || !str(v['id']) || !ID.test(v['id']) || typeof v['title'] !== 'string') return undefined;
+  return str(v['parent']) ? { id: v['id'], title: v['title'], parent: v['parent'] } : { id: v['id'], title: v['title'] };
 }
 
 /** A document EventLab exported: its drawing from the hints, its topic settings from the bindings. */
@@ -43,7 +67,7 @@ function fromEventLab(doc: Doc, root: Record<string, unknown>): Draft {
   const order = Array.isArray(root['order']) ? root['order'].map(String) : [];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
 
-  const groups: GroupHint[] = (Array.isArray(root['groups']) ? root['groups'] : []).filter((g): g is GroupHint => isObject(g) && str(g['id']) && typeof g['title'] === 'string');
+  const groups = (Array.isArray(root['groups']) ? root['groups'] : []).map(groupHint).filter((g): g is GroupHint => g !== undefined);
   const ends = new Set([...nodes.keys(), ...groups.map((g) => g.id)]);
   const edges = new Map<number, EdgeHint>();
   const edge = (v: unknown, where: string) => {
@@ -56,7 +80,7 @@ function fromEventLab(doc: Doc, root: Record<string, unknown>): Draft {
   (Array.isArray(root['edges']) ? root['edges'] : []).forEach((e, i) => edge(e, pointer('x-eventlab', 'edges', i)));
 
   const config = (Array.isArray(root['config']) ? root['config'] : []).filter(
-    (c): c is Draft['config'][number] => isObject(c) && str(c['target']) && isObject(c['values']) && Object.values(c['values']).every((v) => typeof v === 'string'),
+    (c): c is Draft['config'][number] => isObject(c) && str(c['target']) && ID.test(c['target']) && strings(c['values']) && Object.keys(c['values']).every((k) => ID.test(k)),
   );
   return {
     direction: (DIRECTIONS.has(String(root['direction'])) ? root['direction'] : 'LR') as Direction,

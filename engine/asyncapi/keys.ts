@@ -76,6 +76,10 @@ export function topicSettings(doc: Doc): Draft['config'] {
     const kafka = isObject(bindings) ? doc.deref(bindings['kafka'], pointer('channels', key, 'bindings', 'kafka')) : undefined;
     if (!isObject(kafka)) continue;
     const topic = str(kafka['topic']) ? kafka['topic'] : str(channel['address']) ? channel['address'] : key;
+    if (/[\s%]/.test(topic)) {
+      doc.notes.push({ pointer: pointer('channels', key, 'bindings', 'kafka'), message: `the topic '${topic}' has a name no setting can name, so its binding's settings are left out` });
+      continue;
+    }
     const { values, skipped } = bindingSettings(kafka);
     for (const s of skipped) doc.notes.push({ pointer: pointer('channels', key, 'bindings', 'kafka', ...s.key.split('/')), message: s.why });
     // Kafka's defaults go without saying, as a learner would write the topic.
