@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob } from '../engine/search/scan.ts';
 import { search } from '../engine/search/search.ts';
-import { writeSection } from './results.ts';
+import { recordHistory, writeSection } from './results.ts';
 
 const RUNS = 24;
 const read = (name: string) => readFileSync(`docs/topologies/${name}`, 'utf8');
@@ -76,4 +76,5 @@ const lines = [
   '',
 ];
 writeSection('Find a failure benchmark', lines.join('\n'));
+recordHistory('Find a failure benchmark', { 'runs/s, one worker': one.toFixed(1), 'runs/s, two workers': two.toFixed(1) });
 console.log(lines.join('\n'));
