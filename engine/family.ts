@@ -52,6 +52,8 @@ export interface Family {
   hosts?(w: World, t: FaultTarget, name: string): number[];
   /** Applies a fault to one of its targets; returns the note, or a reason prefixed with '!' when it cannot. */
   act?(w: World, t: FaultTarget, f: Fault): string;
+  /** The network changed (a split, a heal, a cut): what depends on who reaches whom looks again (Kafka's quorum). */
+  networkChanged?(w: World): void;
   /** Applies a fault that names no node (an offset reset names a group); undefined when the fault is not its own. */
   perform?(w: World, f: Fault): string | undefined;
   /** Fault actions naming a node that it performs itself, whoever owns the node (asked before the owner acts). */

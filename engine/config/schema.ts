@@ -59,6 +59,10 @@ export const SETTINGS: Setting[] = [
   s('group.min.session.timeout.ms', 'cluster', ms, '6000', 'The shortest session.timeout.ms a consumer may ask for: the coordinator refuses a shorter one (INVALID_SESSION_TIMEOUT).', 'GroupCoordinatorConfig'),
   s('group.max.session.timeout.ms', 'cluster', ms, '1800000', 'The longest session.timeout.ms a consumer may ask for (30 min): the coordinator refuses a longer one.', 'GroupCoordinatorConfig'),
   s('replica.fetch.wait.max.ms', 'cluster', ms, '500', 'Longest a follower fetch waits at the leader for new data.'),
+  s('controllers', 'cluster', oneOf('1', '3', '5'), '3', 'Voters of the KRaft controller quorum (controller.quorum.voters), hosts Kafka/controller-1..N. A majority elects the active controller; without a majority no metadata changes (no new leaders, no fencing).', 'KIP-595, KIP-631'),
+  s('controller.quorum.fetch.timeout.ms', 'cluster', ms, '2000', 'A voter that has not fetched from the active controller for this long stands for election.', 'QuorumConfig'),
+  s('controller.quorum.election.timeout.ms', 'cluster', ms, '1000', 'How long a candidate waits for votes before it tries again.', 'QuorumConfig'),
+  s('controller.quorum.election.backoff.max.ms', 'cluster', ms, '1000', 'Longest random wait before a voter starts an election (keeps voters from splitting the vote).', 'QuorumConfig'),
 
   // A topic.
   s('partitions', 'topic', int(1, 1024), '1', 'Partitions of the topic (num.partitions).', 'ServerLogConfigs'),

@@ -64,6 +64,10 @@ export function hostsOf(w: World, name: string): number[] | string {
   return r.family.hosts?.(w, r.target, name) ?? [];
 }
 
+function networkChanged(w: World): void {
+  for (const family of FAMILIES) family.networkChanged?.(w);
+}
+
 function apply(w: World, f: Fault): string {
   const described = formatFault(f).replace(/^\S+\s+/, '');
   switch (f.action) {
@@ -79,10 +83,12 @@ function apply(w: World, f: Fault): string {
         sides.push(hosts);
       }
       partition(w.net, sides);
+      networkChanged(w);
       return `network split: ${f.sides.map((s) => s.join(', ')).join(' | ')}`;
     }
     case 'heal':
       heal(w.net);
+      networkChanged(w);
       return 'network healed';
     case 'latency':
     case 'loss':
@@ -94,6 +100,7 @@ function apply(w: World, f: Fault): string {
       if (f.action === 'latency') setLinkFault(w.net, a, b, { latencyUs: f.latencyUs });
       else if (f.action === 'loss') setLinkFault(w.net, a, b, { loss: f.probability });
       else setLinkFault(w.net, a, b, { cut: true });
+      if (f.action === 'cut') networkChanged(w);
       return described;
     }
     case 'reset-offsets': {

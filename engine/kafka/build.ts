@@ -22,8 +22,11 @@ export function addCluster(w: World, node: string, config: Cluster['config'], ci
     topics: [],
     partitions: [],
     fetchers: [],
-    controller: { host: addHost(w.net, `${node}/controller`, zone), alive: true, version: 0, sessionGen: new Array(config.brokers).fill(0) },
+    controller: { host: -1, alive: true, version: 0, sessionGen: new Array(config.brokers).fill(0), voters: [], active: 0, last: 0, epoch: 1, electionGen: 0, electionAt: -1, rng: stream(w.seed, `kraft:${node}`) },
   };
+  // The controller quorum's voters (controller.quorum.voters): the first is active from the start.
+  for (let v = 1; v <= config.controllers; v++) c.controller.voters.push({ host: addHost(w.net, `${node}/controller-${v}`, zone), alive: true });
+  c.controller.host = c.controller.voters[0]!.host;
   for (let n = 1; n <= config.brokers; n++) {
     // Each broker in its own rack (availability zone), as production clusters spread replicas: a follower is a
     // network hop away from its leader, the same hop as clients.

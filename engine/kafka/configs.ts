@@ -25,6 +25,10 @@ export function clusterConfig(v: Values): ClusterConfig {
     retentionCheckUs: ms(v['log.retention.check.interval.ms']!),
     groupInitialRebalanceDelayUs: ms(v['group.initial.rebalance.delay.ms']!),
     replicaFetchWaitUs: ms(v['replica.fetch.wait.max.ms']!),
+    controllers: Number(v['controllers']),
+    quorumFetchTimeoutUs: ms(v['controller.quorum.fetch.timeout.ms']!),
+    quorumElectionTimeoutUs: ms(v['controller.quorum.election.timeout.ms']!),
+    quorumElectionBackoffMaxUs: ms(v['controller.quorum.election.backoff.max.ms']!),
   };
 }
 

@@ -4,7 +4,8 @@
  * replica), applies the ISR changes leaders ask for (AlterPartition, KIP-497), moves leadership back to preferred
  * replicas, and tells every broker it can reach (semantics R2, R6, R7, K10, K11).
  *
- * The controller quorum is modelled as one host that does not crash unless a fault says so.
+ * The controller is the active voter of the KRaft quorum (quorum.ts): it acts only while it reaches a majority,
+ * and a newly active one starts every broker's session afresh, as QuorumController does when it takes office.
  */
 import { KT } from './trace.ts';
 import { KE } from './events.ts';
@@ -17,6 +18,7 @@ import { makeOwner } from './replicas.ts';
 import { logWrite } from './logWrite.ts';
 import type { Cluster, Partition } from './types.ts';
 import { onMetadata } from './leadership.ts';
+import { quorumChanged, runElection, setVoter } from './quorum.ts';
 
 /** Elects the first leaders (preferred replicas), starts heartbeats and periodic checks. */
 export function startCluster(w: World, c: Cluster): void {
@@ -38,6 +40,32 @@ export function startCluster(w: World, c: Cluster): void {
   }
   for (const bid of c.brokers) onMetadata(w, w.parts.kafka.brokers[bid]!, 0);
   after(w, c.config.leaderImbalanceCheckUs, KE.preferredLeaderCheck, c.id, 0);
+}
+
+/**
+ * A voter became the active controller (or the leader reaches a majority again): it commits again, gives every
+ * broker a fresh session (brokers re-heartbeat to it; one that does not within broker.session.timeout.ms is
+ * fenced), and sends every broker the metadata.
+ */
+function takeOffice(w: World, c: Cluster): void {
+  c.controller.alive = true;
+  for (const bid of c.brokers) {
+    const b = w.parts.kafka.brokers[bid]!;
+    after(w, c.config.brokerSessionTimeoutUs, KE.sessionExpire, bid, ++c.controller.sessionGen[b.number - 1]!);
+  }
+  pushMetadata(w, c);
+}
+
+on<World>(KE.quorumElection, 'controller quorum election', (w, cid, gen) => runElection(w, w.parts.kafka.clusters[cid]!, gen, takeOffice));
+
+/** A voter of the cluster's quorum crashes or restarts. */
+export function crashVoter(w: World, c: Cluster, v: number, up: boolean): void {
+  setVoter(w, c, v, up, takeOffice);
+}
+
+/** The network changed: the quorum may have lost or regained its majority. */
+export function quorumNetworkChanged(w: World): void {
+  for (const c of w.parts.kafka.clusters) quorumChanged(w, c, takeOffice);
 }
 
 on<World>(KE.brokerHeartbeat, 'broker heartbeat', (w, bid, life) => {

@@ -46,4 +46,5 @@ export const KE = eventKinds([
   'commitTimeout', // a=consumer, b=commit id
   'retentionCheck', // a=cluster
   'metadataMaxAge', // a=producer, b=life: metadata.max.age.ms has passed since the producer last refreshed for its own sake
+  'quorumElection', // a=cluster, b=election generation: a voter of the controller quorum stands for election
 ]);

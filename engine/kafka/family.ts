@@ -14,7 +14,7 @@ import * as admin from './admin.ts';
 import { addCluster, addConsumer, addProducer, addTopic, newGroup } from './build.ts';
 import { commit, poll, startConsumer } from './consumer.ts';
 import { fetchMore } from './consumerFetch.ts';
-import { startCluster } from './controller.ts';
+import { quorumNetworkChanged, startCluster } from './controller.ts';
 import { KE } from './events.ts';
 import { kafkaAct, kafkaHosts, kafkaPerform, kafkaTarget } from './faults.ts';
 import * as fetch from './fetch.ts';
@@ -95,6 +95,7 @@ export const kafka: Broker = {
   target: kafkaTarget,
   hosts: kafkaHosts,
   act: kafkaAct,
+  networkChanged: quorumNetworkChanged,
   perform: kafkaPerform,
 
   holds(w, mark) {

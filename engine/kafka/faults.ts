@@ -1,6 +1,6 @@
 /**
  * Faults on Kafka: what its names mean (`Kafka` is every broker of the cluster node, `Kafka/2` one broker,
- * `Kafka/controller` the controller, `leader:orders-topic/0` whoever leads that partition when the fault fires),
+ * `Kafka/controller` the active controller, `Kafka/controller-2` one voter of its quorum, `leader:orders-topic/0` whoever leads that partition when the fault fires),
  * and what a crash and a restart do to a broker: its volatile state is gone, its log survives (semantics R2, R7).
  */
 import type { FaultTarget } from '../family.ts';
@@ -13,6 +13,8 @@ import { resetGroupOffsets } from './admin.ts';
 import { KE } from './events.ts';
 import { currentState } from './metadata.ts';
 import { connectionReset } from './producer.ts';
+import { crashVoter } from './controller.ts';
+import { namedVoter } from './quorum.ts';
 import { kickFetchers } from './replication.ts';
 
 const broker = (label: string, ids: number[]): FaultTarget => ({ family: 'kafka', label, ref: { type: 'brokers', ids } });
@@ -39,20 +41,32 @@ export function kafkaTarget(w: World, name: string): FaultTarget | string | unde
   if (cluster < 0) return undefined;
   const c = k.clusters[cluster]!;
   if (part === undefined) return broker(`every broker of ${c.name}`, [...c.brokers]);
-  if (part === 'controller') return { family: 'kafka', label: `${c.name}'s controller`, ref: { type: 'controller', ids: [cluster] } };
+  // `Kafka/controller` is the active voter when the fault applies; `Kafka/controller-2` one voter (quorum.ts).
+  if (part === 'controller') {
+    const v = namedVoter(c);
+    const label = c.controller.voters.length === 1 ? `${c.name}'s controller` : `${c.name}'s active controller (${c.name}/controller-${v + 1})`;
+    return { family: 'kafka', label, ref: { type: 'controller', ids: [cluster, v] } };
+  }
+  const voter = /^controller-(\d+)$/.exec(part);
+  if (voter) {
+    const v = Number(voter[1]) - 1;
+    const n = c.controller.voters.length;
+    if (v < 0 || v >= n) return `${c.name} has no ${name} (its controllers are ${c.name}/controller-1 to ${c.name}/controller-${n}; set controllers=1|3|5)`;
+    return { family: 'kafka', label: `${c.name}/controller-${v + 1}${c.controller.active === v ? ' (the active controller)' : ''}`, ref: { type: 'controller', ids: [cluster, v] } };
+  }
   const n = Number(part);
   const bid = c.brokers[n - 1];
   if (bid === undefined) return `${c.name} has no broker ${part} (brokers are ${c.name}/1 to ${c.name}/${c.brokers.length})`;
   return broker(`${c.name}/${n}`, [bid]);
 }
 
-/** Network hosts of a target; naming the cluster itself includes its controller. */
+/** Network hosts of a target; naming the cluster itself includes its controller quorum. */
 export function kafkaHosts(w: World, t: FaultTarget, name: string): number[] {
   const k = w.parts.kafka;
-  if (t.ref.type === 'controller') return [k.clusters[t.ref.ids[0]!]!.controller.host];
+  if (t.ref.type === 'controller') return [k.clusters[t.ref.ids[0]!]!.controller.voters[t.ref.ids[1]!]!.host];
   const hosts = t.ref.ids.map((id) => k.brokers[id]!.host);
   const c = k.clusters.find((x) => x.name === name);
-  if (c) hosts.push(c.controller.host);
+  if (c) for (const v of c.controller.voters) hosts.push(v.host);
   return hosts;
 }
 
@@ -60,9 +74,10 @@ export function kafkaAct(w: World, t: FaultTarget, f: Fault): string {
   if (f.action !== 'crash' && f.action !== 'restart') return `!${f.action} applies to a service, and ${(f as { target: string }).target} is not one`;
   const up = f.action === 'restart';
   if (t.ref.type === 'controller') {
-    const c = w.parts.kafka.clusters[t.ref.ids[0]!]!.controller;
-    c.alive = up;
-    w.net.up[c.host] = up ? 1 : 0;
+    const c = w.parts.kafka.clusters[t.ref.ids[0]!]!;
+    const v = t.ref.ids[1]!;
+    if (c.controller.voters[v]!.alive !== up) record(w.trace, w.now, T.crash, c.controller.voters[v]!.host, -1, 0, up ? 2 : 1, 0);
+    crashVoter(w, c, v, up);
   } else for (const id of t.ref.ids) (up ? restartBroker : crashBroker)(w, id);
   return `${up ? 'restarted' : 'crashed'} ${t.label}`;
 }

@@ -42,4 +42,8 @@ export const KT = defineTraceKinds({
   truncate: { describe: (_w, e, at) => ({ text: `${at.node} dropped ${records(e.b)} of ${at.place} that the leader did not have, then caught up to offset ${e.a}` }) },
   // node=leader host, part, a=new log start offset, b=records removed
   retention: { describe: (_w, e, at) => ({ text: `${at.place}: retention deleted ${records(e.b)}; the log now starts at ${e.a}` }) },
+  // node=voter host, a=Raft epoch, b=1 became the active controller / 2 lost its majority (metadata frozen)
+  controller: {
+    describe: (_w, e, at) => ({ text: e.b === 1 ? `${at.node} became the active controller (epoch ${e.a})` : `${at.node} reaches no majority of the controller quorum: no metadata changes until one is back`, placeless: true }),
+  },
 });

@@ -3,6 +3,7 @@
  * the pieces: a partition names its brokers by index in its cluster, replicas by slot (position in `replicas`).
  */
 import type { Log } from './log.ts';
+import type { Stream } from '../sim/random.ts';
 
 export interface ClusterConfig {
   brokers: number;
@@ -18,6 +19,11 @@ export interface ClusterConfig {
   retentionCheckUs: number;
   groupInitialRebalanceDelayUs: number;
   replicaFetchWaitUs: number;
+  /** Voters of the KRaft controller quorum (`controllers`, 1, 3 or 5) and its timing (QuorumConfig). */
+  controllers: number;
+  quorumFetchTimeoutUs: number;
+  quorumElectionTimeoutUs: number;
+  quorumElectionBackoffMaxUs: number;
 }
 
 export interface TopicConfig {
@@ -157,12 +163,34 @@ export interface Fetcher {
   response: number[];
 }
 
+/** One voter of the KRaft controller quorum (`Kafka/controller-1` ...). */
+export interface Voter {
+  host: number;
+  alive: boolean;
+}
+
+/**
+ * The controller as brokers see it: the quorum's active voter. `host` is the active voter's host (the last active
+ * one while there is none); `alive` is true only while that voter can commit metadata, that is, while it is up and
+ * reaches a majority of the voters (engine/kafka/quorum.ts).
+ */
 export interface Controller {
   host: number;
   alive: boolean;
   version: number;
   /** Per broker: session generation, so a stale session-expiry event is recognised. */
   sessionGen: number[];
+  voters: Voter[];
+  /** Index of the active (leader) voter, -1 while there is none; `last` the latest one that was. */
+  active: number;
+  last: number;
+  /** The Raft epoch, bumped by every election. */
+  epoch: number;
+  /** Bumped whenever a pending election is replaced or cancelled; the time it fires, -1 when none is pending. */
+  electionGen: number;
+  electionAt: number;
+  /** The quorum's own random stream (election backoff, which candidate stands first). */
+  rng: Stream;
 }
 
 export interface Cluster {

@@ -21,7 +21,7 @@ export function reconfigure(w: World, current: Spec, topology: Topology): { spec
   return { spec };
 }
 function structuralDifference(a: Spec, b: Spec): string | null {
-  if (a.clusters.length !== b.clusters.length || a.clusters.some((c, i) => c.node !== b.clusters[i]!.node || c.config.brokers !== b.clusters[i]!.config.brokers)) return 'the Kafka clusters or their broker counts differ';
+  if (a.clusters.length !== b.clusters.length || a.clusters.some((c, i) => c.node !== b.clusters[i]!.node || c.config.brokers !== b.clusters[i]!.config.brokers || c.config.controllers !== b.clusters[i]!.config.controllers)) return 'the Kafka clusters or their broker or controller counts differ';
   if (a.topics.length !== b.topics.length) return 'the topics differ';
   for (let i = 0; i < a.topics.length; i++) {
     const x = a.topics[i]!, y = b.topics[i]!;
