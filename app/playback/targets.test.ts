@@ -13,8 +13,18 @@ const text = `graph LR
 describe('faultTargets', () => {
   const topology = (parseTopology(text) as { topology: Topology }).topology;
 
-  it('names simulated nodes, every broker and the controller, skipping notes', () => {
-    expect(faultTargets(topology, null)).toEqual(['Orders', 'Kafka', 'Kafka/1', 'Kafka/2', 'Kafka/controller', 'Billing']);
+  it('names simulated nodes, every broker, the active controller and each controller voter (three by default), skipping notes', () => {
+    expect(faultTargets(topology, null)).toEqual(['Orders', 'Kafka', 'Kafka/1', 'Kafka/2', 'Kafka/controller', 'Kafka/controller-1', 'Kafka/controller-2', 'Kafka/controller-3', 'Billing']);
+  });
+
+  it('names as many controller voters as controllers= asks, before and during a run', () => {
+    const five = text.replace('brokers=2', 'brokers=2 controllers=5');
+    const t = (parseTopology(five) as { topology: Topology }).topology;
+    expect(faultTargets(t, null).filter((n) => n.startsWith('Kafka/controller-'))).toHaveLength(5);
+    const s = createSession(five, { seed: 1 });
+    if ('errors' in s) throw new Error('fixture should parse');
+    advance(s, 1_000_000);
+    expect(faultTargets(t, frameOf(s))).toContain('Kafka/controller-5');
   });
 
   it('adds the leader of each partition while a run is on', () => {

@@ -1,6 +1,6 @@
 /**
  * The names a fault can aim at, as the fault syntax writes them: nodes that are processes (the kind table's `host`),
- * and what a run adds (each broker of a Kafka node and its controller, the leader of each partition).
+ * and what a run adds (each broker of a Kafka node, its active controller and each controller voter, the leader of each partition).
  */
 import type { Frame, NodeKind, Topology } from '../../engine/index.ts';
 import { NODE_KINDS } from '../../engine/ui.ts';
@@ -29,6 +29,8 @@ export function faultTargets(topology: Topology, frame: Frame | null): string[] 
       const brokers = Number(n.config['brokers'] ?? 3) || 3;
       for (let b = 1; b <= brokers; b++) names.push(`${n.id}/${b}`);
       names.push(`${n.id}/controller`);
+      const controllers = Number(n.config['controllers'] ?? 3) || 3;
+      for (let v = 1; v <= controllers; v++) names.push(`${n.id}/controller-${v}`);
     }
   }
   if (frame) for (const t of frame.targets) if (!names.includes(t)) names.push(t);

@@ -7,6 +7,8 @@ import type { NodeLiveBase } from '../live/types.ts';
 import type { World } from '../world.ts';
 import { currentState } from './metadata.ts';
 import { viewEnd } from './replicas.ts';
+import { hasMajority } from './quorum.ts';
+import type { Cluster } from './types.ts';
 
 export interface PartitionLive {
   /** Global partition id (its place in the messaging port). */
@@ -38,7 +40,10 @@ export interface BrokerLive {
 export interface KafkaNodeLive extends NodeLiveBase {
   type: 'kafka';
   brokers: BrokerLive[];
+  /** The active controller can commit metadata (it is up and reaches a majority of the quorum). */
   controllerAlive: boolean;
+  /** The controller quorum: which voter is active (1-based, 0 while none is), each voter up, and a majority or not. */
+  quorum: { active: number; voters: boolean[]; majority: boolean };
   partitions: PartitionLive[];
 }
 
@@ -107,7 +112,7 @@ export function kafkaLive(w: World, out: Record<string, unknown>): void {
       }
       return { number: b.number, alive: b.alive, fenced: b.fenced, leads, follows };
     });
-    const live: KafkaNodeLive = { type: 'kafka', up: brokers.filter((b) => b.alive).length, of: brokers.length, brokers, controllerAlive: c.controller.alive, partitions };
+    const live: KafkaNodeLive = { type: 'kafka', up: brokers.filter((b) => b.alive).length, of: brokers.length, brokers, controllerAlive: c.controller.alive, quorum: quorumLive(w, c), partitions };
     out[c.name] = live;
   }
   for (const d of k.drawn) {
@@ -118,13 +123,19 @@ export function kafkaLive(w: World, out: Record<string, unknown>): void {
   }
 }
 
-/** Fault targets a run of Kafka adds to node ids: each broker, each controller, the leader of each partition. */
+function quorumLive(w: World, c: Cluster): KafkaNodeLive['quorum'] {
+  const q = c.controller;
+  return { active: q.active + 1, voters: q.voters.map((v) => v.alive), majority: q.voters.some((_, v) => hasMajority(w, c, v)) };
+}
+
+/** Fault targets a run of Kafka adds to node ids: each broker, the active controller and each voter, the leader of each partition. */
 export function kafkaTargetNames(w: World): string[] {
   const k = w.parts.kafka;
   const names: string[] = [];
   for (const c of k.clusters) {
     for (let b = 1; b <= c.brokers.length; b++) names.push(`${c.name}/${b}`);
     names.push(`${c.name}/controller`);
+    for (let v = 1; v <= c.controller.voters.length; v++) names.push(`${c.name}/controller-${v}`);
     for (const pid of c.partitions) names.push(`leader:${k.topics[k.partitions[pid]!.topic]!.name}/${k.partitions[pid]!.index}`);
   }
   return names;

@@ -63,12 +63,27 @@ function NodeFaults({ id }: { id: string }) {
   if (node.kind === 'kafka') {
     const live = index?.nodes[id];
     const brokers = (live?.type === 'kafka' ? live.brokers : undefined) ?? Array.from({ length: Number(node.config['brokers'] ?? 3) || 3 }, (_, i) => ({ number: i + 1, alive: true }));
+    // The controller quorum's voters (controllers=1|3|5, default 3): from the run, or as the text asks before one.
+    const quorum = live?.type === 'kafka' ? live.quorum : undefined;
+    const voters = quorum?.voters ?? Array.from({ length: Number(node.config['controllers'] ?? 3) || 3 }, () => true);
     return (
       <>
         <p className="fault-menu-title">{node.label}</p>
         {brokers.map((b) => (
           <Item key={b.number} line={nodeFaultLine({ action: b.alive ? 'crash' : 'restart', target: `${id}/${b.number}` })} testId={`fault-${b.alive ? 'crash' : 'restart'}-broker-${b.number}`}>
             {b.alive ? 'Crash' : 'Restart'} broker {b.number}
+          </Item>
+        ))}
+        <div className="menu-sep" />
+        {(quorum?.active ?? 1) > 0 && (
+          <Item line={nodeFaultLine({ action: 'crash', target: `${id}/controller` })} testId="fault-crash-controller">
+            Crash the active controller{quorum ? ` (${quorum.active})` : ''}
+          </Item>
+        )}
+        {voters.map((up, v) => (
+          <Item key={`c${v}`} line={nodeFaultLine({ action: up ? 'crash' : 'restart', target: `${id}/controller-${v + 1}` })} testId={`fault-${up ? 'crash' : 'restart'}-controller-${v + 1}`}>
+            {up ? 'Crash' : 'Restart'} controller {v + 1}
+            {quorum?.active === v + 1 ? ' (active)' : ''}
           </Item>
         ))}
         <div className="menu-sep" />

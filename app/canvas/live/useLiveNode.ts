@@ -54,7 +54,7 @@ export const useClientLive = (id: string): NodeLives['client'] | undefined => us
 export const useClusterLive = (id: string): NodeLives['kafka'] | undefined =>
   useLiveWith(
     ofType(id, 'kafka'),
-    (a, b) => a === b || (!!a && !!b && a.controllerAlive === b.controllerAlive && a.brokers.every((x, i) => sameFields(x, b.brokers[i])) && samePartitions(a.partitions, b.partitions)),
+    (a, b) => a === b || (!!a && !!b && a.controllerAlive === b.controllerAlive && a.quorum.active === b.quorum.active && a.quorum.majority === b.quorum.majority && sameFields(a.quorum.voters, b.quorum.voters) && a.brokers.every((x, i) => sameFields(x, b.brokers[i])) && samePartitions(a.partitions, b.partitions)),
   );
 
 /** The type of a node's live state (which live row draws it), or undefined before a run. */

@@ -18,12 +18,14 @@ export function ClusterSection({ node, live: cluster }: { node: TopologyNode; li
             </dd>
           </div>
         ))}
-        {!cluster.controllerAlive && (
-          <div className="live-fact-row">
-            <dt>controller</dt>
-            <dd className="is-bad">down</dd>
-          </div>
-        )}
+        <div className="live-fact-row" data-testid="quorum-fact">
+          <dt>controller</dt>
+          <dd className={cluster.controllerAlive ? '' : 'is-bad'}>
+            {cluster.quorum.active > 0 ? `controller-${cluster.quorum.active} active` : 'none active'}
+            {` · ${cluster.quorum.voters.filter(Boolean).length} of ${cluster.quorum.voters.length} voters up`}
+            {cluster.quorum.majority ? '' : ' · no majority: metadata frozen'}
+          </dd>
+        </div>
       </dl>
       <Partitions node={node} partitions={cluster.partitions} />
     </>
