@@ -115,6 +115,17 @@ describe('the controller quorum (R6)', () => {
     expect(s.w.parts.kafka.clusters[0]!.controller.alive).toBe(true);
   });
 
+  it('the invariants hold after every event through a failover, a lost majority and its return', () => {
+    const s = TestSim.of(orders(), { seed: 9, invariants: true }).advance('3s');
+    s.crash('Kafka/controller').crash('Kafka/2').advance('15s');
+    s.crash('Kafka/controller-2').crash('Kafka/controller-3').restart('Kafka/2').advance('10s');
+    expect(active(s)).toBe(0);
+    s.restart('Kafka/controller-1').restart('Kafka/controller-2').advance('15s');
+    expect(active(s)).toBeGreaterThan(0);
+    expect(s.invariantChecks).toBeGreaterThan(10_000);
+    expect(s.leaderOf('orders', 0)).toBeGreaterThan(0);
+  });
+
   it('determinism: the same seed and faults give the same history, the election included', () => {
     const run = () => {
       const s = TestSim.of(orders(), { seed: 8 }).advance('5s');
