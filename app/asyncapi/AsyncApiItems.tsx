@@ -15,8 +15,13 @@ const error = (text: string) => appStore.getState().setNotice({ tone: 'error', t
 async function exportDocument(format: AsyncApiFormat) {
   const { good, workspace } = appStore.getState();
   if (!good) return error('There is no topology to export yet: the text has not parsed without errors.');
-  const { asyncApiText } = await import('./files.ts');
-  const text = asyncApiText(good.topology, workspace.name, format);
+  let text: string;
+  try {
+    const { asyncApiText } = await import('./files.ts');
+    text = asyncApiText(good.topology, workspace.name, format);
+  } catch (e) {
+    return error(`The AsyncAPI document could not be made: ${(e as Error).message}.`);
+  }
   download(`${fileStem(workspace.name)}.asyncapi.${format}`, new Blob([text], { type: format === 'json' ? 'application/json' : 'application/yaml' }));
 }
 
@@ -27,8 +32,10 @@ export function useAsyncApiItems(): { items(close: () => void): ReactNode; input
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const { readAsyncApiFile } = await import('./files.ts');
-    const r = await readAsyncApiFile(file, IMPORT_BYTES_MAX);
+    const r = await import('./files.ts').then(
+      (m) => m.readAsyncApiFile(file, IMPORT_BYTES_MAX),
+      (e: Error) => ({ ok: false as const, reason: `The AsyncAPI reader could not be loaded (${e.message}). Nothing was imported.` }),
+    );
     if (!r.ok) return error(r.reason);
     const id = await library.create(r.name, r.text);
     if (r.notice) appStore.getState().setNotice({ tone: 'info', workspace: id, text: r.notice });

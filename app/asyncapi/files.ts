@@ -66,7 +66,13 @@ export async function readAsyncApiFile(file: File, bytesMax: number): Promise<Pi
   } catch {
     return refuse(`${file.name} is not a text file (it is not valid UTF-8).`);
   }
-  const r = await importAsyncApi(file.name, source);
+  let r: AsyncApiImport;
+  try {
+    r = await importAsyncApi(file.name, source);
+  } catch (e) {
+    // The mapping is tested never to throw; should it, the learner still hears why and loses nothing.
+    return refuse(`${file.name} could not be read as AsyncAPI: ${(e as Error).message}.`);
+  }
   if (!r.ok) return refuse(r.reason);
   const more = r.notes.length > 1 ? ` (${r.notes.length - 1} more left out, each noted the same way)` : '';
   return { ok: true, text: r.text, name: r.name, notice: r.notes.length > 0 ? `Imported from AsyncAPI, except: ${r.notes[0]}${more}.` : null };
