@@ -3,9 +3,15 @@
  * loads only on the first click.
  */
 import { lazy, Suspense, useRef } from 'react';
+import { startRun } from '../playback/actions.ts';
+import { openDockTab } from '../playback/dockStore.ts';
 import { findStore, useFind } from './findStore.ts';
+import type { SearchHost } from './searchRun.ts';
 
 const FindFailurePanel = lazy(() => import('./FindFailurePanel.tsx'));
+
+const close = () => findStore.setState({ open: false });
+const host: SearchHost = { startRun, setRunning: (running) => findStore.setState({ running }), close, showFaults: () => openDockTab('faults') };
 
 export function FindFailureButton() {
   const open = useFind((s) => s.open);
@@ -30,7 +36,7 @@ export function FindFailureButton() {
       </button>
       {open && (
         <Suspense fallback={null}>
-          <FindFailurePanel anchor={anchor} onClose={() => findStore.setState({ open: false })} />
+          <FindFailurePanel anchor={anchor} onClose={close} host={host} />
         </Suspense>
       )}
     </>

@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
 import { useApp } from '../state/store.ts';
-import { BUDGETS, cancelFinding, openFound, sameText, searchStore, startFinding, traceFound, useSearch } from './searchRun.ts';
+import { BUDGETS, cancelFinding, connect, openFound, sameText, searchStore, startFinding, traceFound, useSearch, type SearchHost } from './searchRun.ts';
 import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
 import './FindFailure.css';
 
@@ -31,9 +31,11 @@ const IDS_SHOWN = 12;
 interface Props {
   anchor: RefObject<HTMLElement | null>;
   onClose: () => void;
+  host: SearchHost;
 }
 
-export default function FindFailurePanel({ anchor, onClose }: Props) {
+export default function FindFailurePanel({ anchor, onClose, host }: Props) {
+  connect(host);
   const box = useRef<HTMLDivElement>(null);
   const s = useSearch((x) => x);
   const good = useApp((x) => x.good);

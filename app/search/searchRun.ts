@@ -6,13 +6,10 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
-import { openTrace } from '../observe/index.ts';
-import { openDockTab } from '../playback/dockStore.ts';
-import { structureOf } from '../playback/structure.ts';
+import { openTrace } from '../observe/observeStore.ts';
 import { liveStore, player } from '../sim/index.ts';
 import { appStore } from '../state/store.ts';
 import { startSearch, workerCount, type Budget, type SearchHandle, type SearchOutcome, type SearchProgress } from './coordinator.ts';
-import { findStore } from './findStore.ts';
 import { spawnSearchWorker } from './workers.ts';
 
 export interface SearchState {
@@ -53,6 +50,27 @@ export function useSearch<T>(selector: (s: SearchState) => T): T {
 
 let current: SearchHandle | null = null;
 
+/**
+ * What the play bar's button lends the panel: the first load's own modules, handed over rather than imported, so
+ * this chunk shares none with the first load that the bundler would split out (each split chunk costs the first load).
+ */
+export interface SearchHost {
+  /** Starts a run of the current good text with the player's seed and schedule (app/playback/actions.ts). */
+  startRun: () => Promise<boolean>;
+  /** The button's state: a search is running; the panel is closed. */
+  setRunning: (running: boolean) => void;
+  close: () => void;
+  /** Brings the dock's faults tab forward, where the run's fault lines are listed. */
+  showFaults: () => void;
+}
+
+let host: SearchHost = { startRun: async () => false, setRunning: () => undefined, close: () => undefined, showFaults: () => undefined };
+
+/** Called by the panel with what its button lends. */
+export function connect(h: SearchHost): void {
+  host = h;
+}
+
 /** Starts a search of the current good text with the panel's settings. */
 export function startFinding(): void {
   const good = appStore.getState().good;
@@ -63,7 +81,7 @@ export function startFinding(): void {
   // One worker per core but one, and never more than the runs to share out.
   const workers = Math.min(workerCount(navigator.hardwareConcurrency), 'runs' in budget ? budget.runs : Infinity);
   searchStore.setState({ progress: null, outcome: null, searched: { text: good.text, budget, seed } });
-  findStore.setState({ running: true });
+  host.setRunning(true);
   const handle = startSearch(good.text, { property: s.property, budget, kinds: s.kinds, seed }, {
     spawn: spawnSearchWorker,
     workers,
@@ -75,7 +93,7 @@ export function startFinding(): void {
     if (current !== handle) return;
     current = null;
     searchStore.setState({ outcome });
-    findStore.setState({ running: false });
+    host.setRunning(false);
   });
 }
 
@@ -95,17 +113,16 @@ export async function openFound(): Promise<void> {
   const good = appStore.getState().good;
   if (outcome?.kind !== 'found' || !searched || !good || good.text !== searched.text) return;
   const { run, violation, atUs } = outcome.shrunk;
-  await player.start(good.text, { seed: run.seed, schedule: run.faults });
-  const live = liveStore.getState();
-  if (!live.frame) {
-    appStore.getState().setNotice({ tone: 'error', text: `The run could not start: ${live.error ?? 'unknown reason'}.` });
+  // The run's seed and schedule become the player's, so Reset replays it and the faults panel edits it.
+  liveStore.setState({ seed: run.seed, schedule: run.faults });
+  if (!(await host.startRun())) {
+    appStore.getState().setNotice({ tone: 'error', text: `The run could not start: ${liveStore.getState().error ?? 'unknown reason'}.` });
     return;
   }
-  liveStore.setState({ startedStructure: structureOf(good.topology) });
   await player.seek(atUs);
   liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
-  openDockTab('faults');
-  findStore.setState({ open: false });
+  host.showFaults();
+  host.close();
 }
 
 /** True when the player holds the found run (same text, seed and fault lines), so its message ids are the run's. */
