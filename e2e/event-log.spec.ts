@@ -19,7 +19,7 @@ test('the event log shows the split and the leader election it forces, each link
   await expect(election).toBeVisible();
   await expect(entries.filter({ hasText: 'in-sync replicas shrank' }).first()).toBeVisible();
   // Only the families asked for (the rows in view: the list draws no others).
-  for (const kind of await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) expect(['election', 'isr', 'fault', 'crash', 'start']).toContain(kind);
+  for (const kind of await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) expect(['election', 'isr', 'controller', 'fault', 'crash', 'start']).toContain(kind);
 
   // The entry's node is a link to the drawing: Kafka/2 is a broker of the node Kafka.
   await election.getByTestId('log-node').click();

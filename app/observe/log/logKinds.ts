@@ -19,7 +19,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'process', kinds: ['process', 'duplicate', 'inboxSkip', 'dlq', 'error'], color: 'var(--emerald)', hint: 'a consumer processed, skipped or failed a message' },
   { id: 'commit', kinds: ['commit'], color: 'var(--violet)', hint: 'a group committed its position' },
   { id: 'rebalance', kinds: ['rebalance'], color: 'var(--magenta)', hint: 'a group reassigned its partitions' },
-  { id: 'election', kinds: ['election', 'isr'], color: 'var(--orange)', hint: 'leader elections and in-sync replica changes' },
+  { id: 'election', kinds: ['election', 'isr', 'controller'], color: 'var(--orange)', hint: 'leader elections, in-sync replica changes, and the controller quorum electing (or losing) its active controller' },
   { id: 'fault', kinds: ['fault', 'crash', 'start'], color: 'var(--danger)', hint: 'faults, crashes and restarts, and services starting late' },
   { id: 'request', kinds: ['request', 'checkout'], color: 'var(--text-3)', hint: 'synchronous requests and checkouts' },
   { id: 'retention', kinds: ['retention'], color: 'var(--stone)', hint: 'retention deleting old records' },
