@@ -7,7 +7,7 @@ describe('log families', () => {
   it('ask for every kind when nothing or everything is picked, else for the picked families', () => {
     expect(kindsFor(new Set())).toBeUndefined();
     expect(kindsFor(new Set(LOG_FAMILIES.map((f) => f.id)))).toBeUndefined();
-    expect(kindsFor(new Set(['election', 'fault']))).toEqual(['election', 'isr', 'fault', 'crash', 'start']);
+    expect(kindsFor(new Set(['election', 'fault']))).toEqual(['election', 'isr', 'controller', 'fault', 'crash', 'start']);
   });
 
   it('cover every kind the trace records', () => {
