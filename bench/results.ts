@@ -5,8 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const path = new URL('./RESULTS.md', import.meta.url);
+// From the package root, where npm runs every script: `npm run bench` runs a bundle in node_modules/.cache
+// (tools/run-ts.mjs), where import.meta.url would put the file beside the bundle, not in bench/.
+const path = resolve(process.cwd(), 'bench/RESULTS.md');
 
 const read = () => (existsSync(path) ? readFileSync(path, 'utf8') : '');
 const sections = (text: string) => text.split(/^(?=# )/m).filter((part) => part.trim());
