@@ -4,8 +4,9 @@
  * the smallest failing run as a sentence and as fault lines, its messages, and a button that opens it in the player.
  * Loaded on the first click of the play bar's button.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
+import { placeAgainst, useEscape } from '../shell/popover.ts';
 import { useApp } from '../state/store.ts';
 import { BUDGETS, cancelFinding, connect, openFound, sameText, searchStore, startFinding, traceFound, useSearch, type SearchHost } from './searchRun.ts';
 import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
@@ -50,21 +51,9 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
     const button = anchor.current?.getBoundingClientRect();
     const bar = anchor.current?.closest('.playback')?.getBoundingClientRect();
     const r = button && bar ? { left: button.left, top: bar.top, bottom: bar.bottom } : button;
-    const el = box.current;
-    if (!r || !el) return;
-    const above = r.top - 8;
-    const below = innerHeight - r.bottom - 8;
-    el.style.left = `${Math.max(8, Math.min(r.left, innerWidth - WIDTH - 8))}px`;
-    if (above > below) el.style.bottom = `${innerHeight - r.top + 6}px`;
-    else el.style.top = `${r.bottom + 6}px`;
-    el.style.maxHeight = `${Math.max(above, below) - 6}px`;
+    if (r && box.current) placeAgainst(box.current, r, WIDTH);
   }, [anchor]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   const toggleKind = (k: FaultKind) => searchStore.setState({ kinds: s.kinds.includes(k) ? s.kinds.filter((x) => x !== k) : [...s.kinds, k] });
   const o = s.outcome;

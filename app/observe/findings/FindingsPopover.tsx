@@ -9,6 +9,7 @@ import { formatCount } from '../format.ts';
 import { everyStage, stageColors, stageOrder } from '../life/stageColors.ts';
 import { lifeStages, stageName, type StageKind } from '../life/stages.ts';
 import { highlightLives, openTrace } from '../observeStore.ts';
+import { placeAgainst } from '../../shell/popover.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { FindingRow } from './FindingRow.tsx';
 
@@ -39,14 +40,7 @@ export function FindingsPopover({ kind, count, anchor, onClose }: Props) {
   // Placed against the counter, on whichever side has more room (the counters usually sit low on the screen).
   useLayoutEffect(() => {
     const r = anchor.current?.getBoundingClientRect();
-    const el = box.current;
-    if (!r || !el) return;
-    const above = r.top - 8;
-    const below = innerHeight - r.bottom - 8;
-    el.style.left = `${Math.max(8, Math.min(r.left, innerWidth - WIDTH - 8))}px`;
-    if (above > below) el.style.bottom = `${innerHeight - r.top + 6}px`;
-    else el.style.top = `${r.bottom + 6}px`;
-    el.style.maxHeight = `${Math.min(520, Math.max(above, below) - 6)}px`;
+    if (r && box.current) placeAgainst(box.current, r, WIDTH, 520);
   }, [anchor]);
 
   useEffect(() => {
