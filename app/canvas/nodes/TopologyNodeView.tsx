@@ -47,6 +47,7 @@ export function TopologyNodeView({ id, data, selected, width, sourcePosition, ta
     health === 'down' ? 'is-down' : '',
     highlighted ? 'is-highlighted' : '',
     side ? `side-${side}` : '',
+    style.background ? 'has-fill' : '',
   ].join(' ');
 
   return (
