@@ -20,16 +20,18 @@ import '@xyflow/react/dist/base.css';
 import { lazy, Suspense, useCallback, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeKind } from '../../engine/index.ts';
 import { nodeMetrics } from '../../engine/ui.ts';
+import { useLive } from '../sim/index.ts';
 import { appStore, useApp } from '../state/store.ts';
 import { addEdge, addNode, deleteElements } from '../workspace/actions.ts';
 import { cycleSide, partitionTool } from '../playback/partitionTool.ts';
-import { DotLayer } from './dots/DotLayer.tsx';
 import { closeFaultMenu, openFaultMenu, useFaultMenu } from './faults/faultMenu.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/KindEdge.tsx';
 
 // The fault menu loads on the first right-click (issue 18 §1: out of the first load); it opens focused once there.
 const FaultMenu = lazy(() => import('./faults/FaultMenu.tsx').then((m) => ({ default: m.FaultMenu })));
+// So do the moving dots, once a run starts: before it there is nothing to move.
+const DotLayer = lazy(() => import('./dots/DotLayer.tsx').then((m) => ({ default: m.DotLayer })));
 import { isGroupFlowNode, type FlowEdge, type FlowNode } from './flowTypes.ts';
 import { kindColors } from './nodes/kindColors.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
@@ -167,7 +169,7 @@ export function Canvas() {
         ariaLabelConfig={ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="var(--line-strong)" />
-        <DotLayer />
+        <DotsWhenRunning />
         <Controls position="bottom-left" showInteractive={false} showFitView={false}>
           <ControlButton onClick={fit} className="react-flow__controls-fitview" title="Fit the drawing, keeping its labels legible" aria-label="Fit view" data-testid="fit-view">
             <svg viewBox="0 0 32 30" aria-hidden="true">
@@ -210,6 +212,15 @@ function FaultMenuWhenOpen() {
   return open ? (
     <Suspense fallback={null}>
       <FaultMenu />
+    </Suspense>
+  ) : null;
+}
+
+function DotsWhenRunning() {
+  const running = useLive((s) => s.status !== 'off');
+  return running ? (
+    <Suspense fallback={null}>
+      <DotLayer />
     </Suspense>
   ) : null;
 }
