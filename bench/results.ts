@@ -57,7 +57,8 @@ function commit(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const head = git('rev-parse', '--short', 'HEAD');
-    return git('status', '--porcelain', '--untracked-files=no') ? `${head}+changes` : head;
+    // The results file itself does not count: each benchmark writes its section before its history row.
+    return git('status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/RESULTS.md') ? `${head}+changes` : head;
   } catch {
     return 'unknown';
   }
