@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N]
- *  [--duration 30s] [--faults broker,leader,consumer,split] [--json]`
+ *  [--duration 30s] [--faults broker,leader,consumer,split,controller] [--json]`
  *
  * Searches fault schedules for a run that breaks the property (engine/search/), shrinks the first one found, and
  * prints it as the fault lines that replay it with `npm run sim`.
@@ -10,7 +10,7 @@ import { formatDuration, parseDuration, parseTopology } from '../engine/index.ts
 import { FAULT_KINDS, PROPERTIES, describeRun, search, type FaultKind, type PropertyName } from '../engine/search/search.ts';
 
 const USAGE =
-  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split] [--json]';
+  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller] [--json]';
 
 /** Runs the search the arguments describe; returns the exit code (1 when a counterexample was found). */
 export function searchCli(args: string[]): number {

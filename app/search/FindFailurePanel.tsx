@@ -23,6 +23,7 @@ const KINDS: { id: FaultKind; label: string; title: string }[] = [
   { id: 'leader', label: 'leader crashes', title: "crash whichever broker leads a partition when the fault fires, and restart the cluster's brokers" },
   { id: 'split', label: 'network splits', title: 'cut one broker off from the others and the controller, then heal' },
   { id: 'consumer', label: 'consumer crashes', title: 'crash a consuming service (before or after it processes), and restart it' },
+  { id: 'controller', label: 'controller crashes', title: 'crash a voter of the KRaft controller quorum (the active one forces a failover), and restart it' },
 ];
 
 const WIDTH = 440;

@@ -19,8 +19,13 @@ export type PropertyName = 'no-loss' | 'no-duplicates' | 'order';
 export const PROPERTIES: PropertyName[] = ['no-loss', 'no-duplicates', 'order'];
 
 /** Which families of faults the search may use. */
-export type FaultKind = 'broker' | 'leader' | 'consumer' | 'split';
-export const FAULT_KINDS: FaultKind[] = ['broker', 'leader', 'consumer', 'split'];
+export type FaultKind = 'broker' | 'leader' | 'consumer' | 'split' | 'controller';
+export const FAULT_KINDS: FaultKind[] = ['broker', 'leader', 'consumer', 'split', 'controller'];
+/**
+ * What a search tries unless told otherwise. Controller voters are asked for by name: a default vocabulary that grows
+ * changes which run a search finds first, for every design.
+ */
+export const DEFAULT_KINDS: FaultKind[] = ['broker', 'leader', 'consumer', 'split'];
 
 /** One thing that can go wrong, and what undoes it (a crash and its restart, a split and the heal). */
 export interface Episode {
@@ -100,8 +105,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** The faults a topology offers: each broker, each partition's leader, each consumer, each broker cut off. */
-export function faultVocabulary(spec: Spec, kinds: FaultKind[] = FAULT_KINDS): Episode[] {
+/** The faults a topology offers: each broker, each partition's leader, each consumer, each broker cut off, each controller voter. */
+export function faultVocabulary(spec: Spec, kinds: FaultKind[] = DEFAULT_KINDS): Episode[] {
   const out: Episode[] = [];
   const want = new Set(kinds);
   for (const c of spec.clusters ?? []) {
@@ -113,6 +118,11 @@ export function faultVocabulary(spec: Spec, kinds: FaultKind[] = FAULT_KINDS): E
         // The leader when the fault fires; restarting the cluster brings back whichever broker that was.
         for (let p = 0; p < t.config.partitions; p++) out.push({ kind: 'leader', fault: `crash leader:${t.name}/${p}`, recover: `restart ${c.node}` });
       }
+    }
+    // Each voter of the KRaft quorum crashed and restarted (issue 11 §1): the first crash of the active one forces a
+    // failover; two at once (of three) leave the cluster without metadata changes until one is back.
+    if (want.has('controller')) {
+      for (let v = 1; v <= c.config.controllers; v++) out.push({ kind: 'controller', fault: `crash ${c.node}/controller-${v}`, recover: `restart ${c.node}/controller-${v}` });
     }
     if (want.has('split') && brokers.length > 1) {
       for (const b of brokers) {
