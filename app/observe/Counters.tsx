@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useLive } from '../sim/index.ts';
-import { isBrokerKind } from '../../engine/ui.ts';
+import { useHasBroker } from '../state/hasBroker.ts';
 import { useApp } from '../state/store.ts';
 import { entryRows, startedRows } from './entries.ts';
 import type { FindingKind } from './findings/FindingsPopover.tsx';
@@ -94,8 +94,7 @@ export function Counters() {
   }, []);
   const onClose = useCallback(() => setOpen(null), []);
   // The checkers count broker messages: a design with no Kafka or RabbitMQ has none to lose, so no zeros to show.
-  const topology = useApp((s) => s.good?.topology);
-  const brokered = useMemo(() => topology?.nodes.some((n) => isBrokerKind(n.kind)) ?? true, [topology]);
+  const brokered = useHasBroker();
   return (
     <div className="counters" data-testid="counters">
       {brokered && (

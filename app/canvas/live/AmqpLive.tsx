@@ -6,7 +6,7 @@
 import { memo, useDeferredValue } from 'react';
 import type { NodeLives, QueueNodeLive, RabbitNodeLive } from '../../../engine/index.ts';
 import { compact } from './format.ts';
-import { Idle } from './rows.tsx';
+import { Idle, UpChip } from './rows.tsx';
 import { sameFields, useLiveWith, useNodeLive } from './useLiveNode.ts';
 import { frameIndex } from '../../sim/frameIndex.ts';
 import type { LiveState } from '../../sim/liveStore.ts';
@@ -41,10 +41,7 @@ const RabbitRow = memo(function RabbitRow({ id, r }: { id: string; r: RabbitNode
   if (r.of === 1) {
     return (
       <div className="live-row" data-testid={`live-${id}`}>
-        <span className={`live-chip live-up ${r.up ? 'is-up' : 'is-down'}`} title={r.up ? 'running' : 'crashed'} data-testid="live-up">
-          <i className="live-dot" />
-          {r.up ? 'up' : 'down'}
-        </span>
+        <UpChip up={r.up} />
         {queues}
       </div>
     );

@@ -5,7 +5,7 @@
 import { memo, useDeferredValue } from 'react';
 import type { NodeLives } from '../../../engine/index.ts';
 import { compact } from './format.ts';
-import { Idle } from './rows.tsx';
+import { Idle, UpChip } from './rows.tsx';
 import { useNodeLive } from './useLiveNode.ts';
 
 export function DatabaseLive({ id }: { id: string }) {
@@ -16,10 +16,7 @@ const DatabaseRow = memo(function DatabaseRow({ id, d }: { id: string; d: NodeLi
   if (!d) return <Idle />;
   return (
     <div className="live-row" data-testid={`live-${id}`}>
-      <span className={`live-chip live-up ${d.up ? 'is-up' : 'is-down'}`} title={d.up ? 'running' : 'crashed'} data-testid="live-up">
-        <i className="live-dot" />
-        {d.up ? 'up' : 'down'}
-      </span>
+      <UpChip up={d.up} />
       <span className="live-chip" title={`${d.rows} committed rows${d.unflushed ? `, ${d.unflushed} of them not yet flushed to disk` : ''}`} data-testid="live-rows">
         {compact(d.rows)} rows
       </span>

@@ -5,7 +5,7 @@
 import { memo, useDeferredValue } from 'react';
 import type { NodeLives } from '../../../engine/index.ts';
 import { compact } from './format.ts';
-import { Idle } from './rows.tsx';
+import { Idle, UpChip } from './rows.tsx';
 import { useNodeLive } from './useLiveNode.ts';
 
 export function EventStoreLive({ id }: { id: string }) {
@@ -16,10 +16,7 @@ const EventStoreRow = memo(function EventStoreRow({ id, s }: { id: string; s: No
   if (!s) return <Idle />;
   return (
     <div className="live-row" data-testid={`live-${id}`}>
-      <span className={`live-chip live-up ${s.up ? 'is-up' : 'is-down'}`} title={s.up ? 'running' : 'crashed'} data-testid="live-up">
-        <i className="live-dot" />
-        {s.up ? 'up' : 'down'}
-      </span>
+      <UpChip up={s.up} />
       <span className="live-chip" title={`${s.events} events in ${s.streams} streams, never deleted; ${s.snapshots} snapshots taken`} data-testid="live-events">
         {compact(s.events)} events
       </span>
@@ -41,10 +38,7 @@ const ProjectionRow = memo(function ProjectionRow({ id, p }: { id: string; p: No
   const lagging = p.lagEvents > 0;
   return (
     <div className="live-row" data-testid={`live-${id}`}>
-      <span className={`live-chip live-up ${p.up ? 'is-up' : 'is-down'}`} title={p.up ? 'running' : 'crashed'} data-testid="live-up">
-        <i className="live-dot" />
-        {p.up ? 'up' : 'down'}
-      </span>
+      <UpChip up={p.up} />
       {p.id >= 0 && (
         <span className="live-chip" title={`${p.rows} rows in the read model`} data-testid="live-rows">
           {compact(p.rows)} rows

@@ -5,7 +5,7 @@
 import { memo, useDeferredValue } from 'react';
 import type { NodeLives } from '../../../engine/index.ts';
 import { compact } from './format.ts';
-import { Idle } from './rows.tsx';
+import { Idle, UpChip } from './rows.tsx';
 import { useNodeLive } from './useLiveNode.ts';
 
 export function SagaLive({ id }: { id: string }) {
@@ -17,10 +17,7 @@ const SagaRow = memo(function SagaRow({ id, s }: { id: string; s: NodeLives['sag
   const bad = s.halfDone + s.stuck;
   return (
     <div className="live-row" data-testid={`live-${id}`}>
-      <span className={`live-chip live-up ${s.up ? 'is-up' : 'is-down'}`} title={s.up ? 'running' : 'crashed'} data-testid="live-up">
-        <i className="live-dot" />
-        {s.up ? 'up' : 'down'}
-      </span>
+      <UpChip up={s.up} />
       <span className="live-chip" title={`${s.started} sagas started (${s.mode}): ${s.running} running, ${s.compensating} compensating`} data-testid="live-sagas-running">
         ⇄ {compact(s.running + s.compensating)}
       </span>

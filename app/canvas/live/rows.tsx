@@ -15,6 +15,16 @@ export function Idle() {
   return <div className="live-row is-idle">idle</div>;
 }
 
+/** Whether a process (a database, a store, a RabbitMQ node, an orchestrator) is running: the first chip of its row. */
+export function UpChip({ up }: { up: boolean | number }) {
+  return (
+    <span className={`live-chip live-up ${up ? 'is-up' : 'is-down'}`} title={up ? 'running' : 'crashed'} data-testid="live-up">
+      <i className="live-dot" />
+      {up ? 'up' : 'down'}
+    </span>
+  );
+}
+
 export function ServiceLiveRow({ id }: { id: string }) {
   const s = useDeferredValue(useServiceLive(id));
   const lag = useDeferredValue(useGroupLag(s?.group ?? -1));

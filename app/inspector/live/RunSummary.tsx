@@ -4,11 +4,11 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isBrokerKind } from '../../../engine/ui.ts';
 import { successRate } from '../../canvas/live/format.ts';
 import { clockText } from '../../sim/faultLines.ts';
 import { useLive } from '../../sim/index.ts';
 import { entryRows, startedRows } from '../../observe/entries.ts';
+import { useHasBroker } from '../../state/hasBroker.ts';
 import { useApp } from '../../state/store.ts';
 import './live.css';
 
@@ -19,7 +19,7 @@ export function RunSummary() {
   const topology = useApp((s) => s.good?.topology);
   const entryList = useMemo(() => startedRows(entryRows(entries, topology)), [entries, topology]);
   // Without a broker nothing is produced or delivered: rows of zeros would say the design did nothing.
-  const brokered = useMemo(() => topology?.nodes.some((n) => isBrokerKind(n.kind)) ?? true, [topology]);
+  const brokered = useHasBroker();
   if (!c) return null;
   const rows: [string, number, string][] = [
     ['produced', c.produced, ''],
