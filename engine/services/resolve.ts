@@ -7,7 +7,7 @@
 import type { FamilyResolver, ResolveContext } from '../model/resolveContext.ts';
 import { rawSettings, readLayered } from '../model/settings.ts';
 import { NODE_KINDS } from '../topology/kinds.ts';
-import type { Topology, TopologyEdge, TopologyNode } from '../topology/types.ts';
+import type { Topology, TopologyEdge, TopologyGroup, TopologyNode } from '../topology/types.ts';
 import { handlingConfig, serviceConfig } from './configs.ts';
 import type { ClientSpec, ServiceSpec } from './spec.ts';
 
@@ -77,6 +77,8 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
         }
       }
 
+      impliedProducers(ctx, services);
+
       // Where requests start: services nobody calls or feeds get an implicit client, or generate events themselves.
       for (const s of services) {
         if (s.kind !== 'service' || targeted.has(s.node) || s.consumes.length > 0) continue;
@@ -97,6 +99,55 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
       }
     },
   };
+}
+
+/**
+ * A topic drawn with its records in its partitions (seed 003: `Offset 0: OrderPlaced`, ...) and read by a group, but
+ * written by nothing drawn, gets the producer the drawing implies: `order-events·producer`, a publish-only service
+ * with the default rate that writes, per order key, the records drawn in the first partition in their drawn order
+ * (one order's life: OrderPlaced, OrderConfirmed, OrderShipped). Keyed, so each order's records share a partition and
+ * keep their order, as the seed says. A topic anything drawn writes to (a service, a relay) gets none.
+ */
+function impliedProducers(ctx: ResolveContext, services: ServiceSpec[]): void {
+  const { t, d } = ctx;
+  const topicOf = (groupId: string | undefined): TopologyGroup | undefined => {
+    for (let g = groupId ? ctx.groups.get(groupId) : undefined; g; g = g.parent ? ctx.groups.get(g.parent) : undefined) {
+      if (g.kind === 'topic') return g;
+    }
+    return undefined;
+  };
+  const inTopic = (id: string, topic: TopologyGroup) => topicOf(ctx.nodes.get(id)?.group ?? (ctx.groups.has(id) ? id : undefined)) === topic;
+  const published = new Set(services.flatMap((s) => s.publishes.map((p) => p.destination)));
+  const done = new Set<number>();
+  for (const e of t.edges) {
+    if (e.kind !== 'subscribe') continue;
+    const topic = topicOf(ctx.groups.has(e.from) ? e.from : ctx.nodes.get(e.from)?.group);
+    if (!topic || inTopic(e.to, topic)) continue;
+    // Records drawn in the topic, partition by partition as the text orders them.
+    const records = t.nodes.filter((n) => n.kind === 'event' && topicOf(n.group) === topic);
+    if (records.length === 0) continue;
+    if (t.edges.some((x) => inTopic(x.to, topic) && !inTopic(x.from, topic))) continue;
+    for (const di of ctx.destinationsAt(e.from, e, 'all')) {
+      if (published.has(di) || done.has(di)) continue;
+      done.add(di);
+      const first = records.filter((n) => n.group === records[0]!.group);
+      const types = [...new Set(first.map((n) => n.label.replace(/^[^:]*:\s*/, '').trim()).filter((x) => /^[A-Za-z][\w.]*$/.test(x)))];
+      const name = topic.name ?? topic.id;
+      const v = readLayered([{ target: `${name}·producer`, raw: {} }], ctx.serviceScopes);
+      const clients = ctx.clientSettings(`${name}·producer`, v);
+      services.push({
+        node: `${name}·producer`, label: `implied producer of ${name}`, kind: 'service', instances: 1,
+        config: serviceConfig(v), handling: handlingConfig(v), clients,
+        sourceTickUs: Math.max(100, Math.min(ctx.batchingUs(clients), 1000)), group: `${name}·producer`,
+        calls: [], writes: [], consumes: [], consumeEdges: [], origin: null,
+        publishes: (types.length > 0 ? types : ['OrderPlaced']).map((type) => ({ destination: di, type, edge: '' })),
+        rate: v['rate'] as number, poisson: v['arrivals'] === 'poisson', key: { name: 'order', count: v['keys'] as number },
+        tombstones: 0, startUs: 0,
+      });
+      published.add(di);
+      d.add(topic.span, `nothing drawn writes to ${name}: an implied producer writes ${types.join(', ') || 'OrderPlaced'} per order key at the default rate (draw a producer to set your own)`, 'info');
+    }
+  }
 }
 
 function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec; dlq?: string } {
