@@ -104,7 +104,14 @@ export function jsonReport(sim: Simulation, wallMs: number) {
 /** Checkouts per entry point: each client, and each publish-only service (its events are its requests). */
 function origins(sim: Simulation): { entry: string; ok: number; failed: number }[] {
   const w = sim.world;
-  const out = w.parts.apps.clients.map((c) => ({ entry: c.implicit ? `users of ${w.parts.apps.services[c.target]!.node}` : c.node, ok: c.ok, failed: c.failed }));
+  const clients = w.parts.apps.clients;
+  // A client drawn with several edges (a command and a query) is one entry per edge: `Client → RS`.
+  const several = (node: string) => clients.filter((c) => c.node === node).length > 1;
+  const out = clients.map((c) => ({
+    entry: c.implicit ? `users of ${w.parts.apps.services[c.target]!.node}` : several(c.node) ? `${c.node} → ${w.parts.apps.services[c.target]!.node}` : c.node,
+    ok: c.ok,
+    failed: c.failed,
+  }));
   for (const s of w.parts.apps.sources) {
     const svc = w.parts.apps.services[s.service]!;
     const inst = w.parts.apps.instances[s.instance]!;

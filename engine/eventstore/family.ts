@@ -8,6 +8,8 @@
  */
 import type { Family } from '../family.ts';
 import type { Store } from '../messaging/port.ts';
+import { ACKED, addMessage, typeId } from '../history/messages.ts';
+import { keyId } from '../history/keys.ts';
 import { addPlace } from '../messaging/state.ts';
 import { addHost } from '../sim/network.ts';
 import { stream } from '../sim/random.ts';
@@ -22,6 +24,18 @@ import * as reads from './reads.ts';
 import { resolveEventStores } from './resolve.ts';
 import * as subscriptions from './subscriptions.ts';
 import { readModelLag, startProjection } from './subscriptions.ts';
+
+/** The events a drawing shows already in a store: appended before the run starts, one stream in drawn order. */
+function holdDrawn(w: World, es: EventStore, drawn: { key: string; types: string[] }): void {
+  const key = keyId(w.keys, drawn.key);
+  const stream = { key, events: [] as number[], snapshot: null };
+  for (const type of drawn.types) {
+    stream.events.push(es.log.length);
+    es.log.push(addMessage(w.messages, key, typeId(w.messages, type), es.place, 0, 0, ACKED));
+    es.appendedAt.push(0);
+  }
+  es.streams.set(key, stream);
+}
 
 const find = (w: World, name: string) => w.parts.eventstore.stores.find((s) => s.node === name);
 
@@ -43,12 +57,16 @@ export const eventstore: Store = {
       };
       p.stores.push(es);
       p.storeOf[ss.destination] = i;
+      if (ss.drawn) holdDrawn(w, es, ss.drawn);
     });
     for (const ps of spec.eventstore.projections) {
       const inst = apps.services[ps.service]!.instances[0]!;
       const id = p.engines.length;
       const readModels = ps.readModels.map((m) => {
-        const rm = { id: p.readModels.length, node: m.node, engine: id, host: apps.instances[apps.services[m.service]!.instances[0]!]!.host, rows: new Map(), appliedTo: 0, times: new Map(), staleReads: 0 };
+        const rm = {
+          id: p.readModels.length, node: m.node, engine: id, host: apps.instances[apps.services[m.service]!.instances[0]!]!.host, rows: new Map(), appliedTo: 0, times: new Map(),
+          staleReads: 0, edges: [ps.edge, m.edge] as [string, string],
+        };
         p.readModels.push(rm);
         return rm.id;
       });
@@ -62,7 +80,7 @@ export const eventstore: Store = {
       const client = apps.clients.find((c) => c.node === rs.client);
       const rm = p.readModels.find((m) => m.node === rs.readModel);
       if (!client || !rm) continue;
-      p.readers.push({ id: p.readers.length, client: rs.client, host: client.host, readModel: rm.id, afterUs: rs.afterUs, writers: new Map(rs.writers) });
+      p.readers.push({ id: p.readers.length, client: rs.client, host: client.host, readModel: rm.id, afterUs: rs.afterUs, edge: rs.edge, writers: new Map(rs.writers) });
     }
   },
 

@@ -84,6 +84,8 @@ export interface ReadModel {
   /** How many times each position was applied (more than once: counted twice). */
   times: Map<number, number>;
   staleReads: number;
+  /** The drawn edges its events arrive by: from the store to its projection, and from the projection to it ('' none). */
+  edges: [string, string];
 }
 
 export interface ProjectionEngine {
@@ -117,6 +119,7 @@ export interface Reader {
   host: number;
   readModel: number;
   afterUs: number;
+  edge: string;
   /** The writer services whose commits it reads back, each with the hops its answer takes back to the client. */
   writers: Map<number, number>;
 }

@@ -7,6 +7,7 @@
  * Simplified: the answer's hops are timed as if each were the link between the store and the client.
  */
 import { record } from '../history/trace.ts';
+import { countEdge } from '../metrics/metrics.ts';
 import { at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import { nextId, type World } from '../world.ts';
@@ -51,6 +52,7 @@ on<World>(EE.readArrive, 'read reaches the read model', (w, id) => {
   const r = p.readers[read.reader]!;
   const rm = p.readModels[r.readModel]!;
   p.stats.reads++;
+  countEdge(w.metrics, r.edge, 1);
   const lag = readModelLag(w, rm);
   if (lag.events === 0) return;
   const ownWrite = !rm.times.has(read.position);

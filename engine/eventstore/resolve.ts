@@ -9,9 +9,9 @@
  * them their subscription and their rows.
  */
 import type { Distribution } from '../sim/distribution.ts';
-import type { FamilyResolver, ResolveContext } from '../model/resolveContext.ts';
+import type { FamilyResolver, ResolveContext, Values } from '../model/resolveContext.ts';
 import { rawSettings, readLayered } from '../model/settings.ts';
-import type { EventSourcingSpec, ProjectionSpec, ReaderSpec } from './spec.ts';
+import type { EventSourcingSpec, EventStoreSpec, ProjectionSpec, ReaderSpec } from './spec.ts';
 
 export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
   const { t, spec, nodes } = ctx;
@@ -25,15 +25,15 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
     out.stores.push({
       node: n.id,
       destination,
-      config: {
-        snapshotEvery: v['snapshot.every'] as number,
-        append: v['append'] as Distribution,
-        replayEventUs: Math.round((v['replay.event.ms'] as number) * 1000),
-        decideUs: Math.round((v['decide.ms'] as number) * 1000),
-        aggregates: v['aggregates'] as number,
-        retries: v['conflict.retries'] as number,
-      },
+      drawn: null,
+      config: storeConfig(v),
     });
+  }
+  const drawn = drawnLogs(ctx);
+  for (const g of drawn) {
+    const v = readLayered([{ target: g.group, raw: rawSettings(t, g.group) }], ['eventstore']);
+    byNode.set(g.group, out.stores.length);
+    out.stores.push({ node: g.group, destination: ctx.addDestination('eventstore', g.group), drawn: { key: g.key, types: g.types }, config: storeConfig(v) });
   }
   return {
     storeAt: (id) => (byNode.has(id) ? out.stores[byNode.get(id)!]!.destination : undefined),
@@ -46,7 +46,7 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
         if (e.kind !== 'subscribe' || !byNode.has(e.from) || !isProjection(e.to)) continue;
         if (out.projections.some((p) => p.node === e.to)) continue;
         const v = readLayered([{ target: e.to, raw: rawSettings(t, e.to) }], ['projection']);
-        const models = t.edges.filter((m) => m.from === e.to && m.kind === 'write' && isProjection(m.to)).map((m) => m.to);
+        const models = t.edges.filter((m) => m.from === e.to && m.kind === 'write' && isProjection(m.to));
         const proj: ProjectionSpec = {
           node: e.to,
           service: index.get(e.to)!,
@@ -54,9 +54,21 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
           handleUs: Math.max(1, Math.round((v['handle.ms'] as number) * 1000)),
           checkpointEvery: v['checkpoint.every'] as number,
           dedupe: v['dedupe'] === 'position',
-          readModels: (models.length > 0 ? [...new Set(models)] : [e.to]).map((node) => ({ node, service: index.get(node)! })),
+          readModels: models.length > 0
+            ? models.filter((m, i) => models.findIndex((x) => x.to === m.to) === i).map((m) => ({ node: m.to, service: index.get(m.to)!, edge: m.id }))
+            : [{ node: e.to, service: index.get(e.to)!, edge: '' }],
+          edge: e.id,
         };
         out.projections.push(proj);
+      }
+      // A drawn log's replay (`E5 -->|Replay| S1`): the state node is a projection of the store, reading it from the start.
+      for (const g of drawn) {
+        if (!isProjection(g.state) || out.projections.some((p) => p.node === g.state)) continue;
+        const v = readLayered([{ target: g.state, raw: rawSettings(t, g.state) }], ['projection']);
+        out.projections.push({
+          node: g.state, service: index.get(g.state)!, store: byNode.get(g.group)!, handleUs: Math.max(1, Math.round((v['handle.ms'] as number) * 1000)),
+          checkpointEvery: v['checkpoint.every'] as number, dedupe: v['dedupe'] === 'position', readModels: [{ node: g.state, service: index.get(g.state)!, edge: '' }], edge: g.edge,
+        });
       }
       // Clients reading a read model: each reads back what the command handlers its requests reach append.
       const storeWriters = new Set(spec.services.flatMap((s, i) => (s.writes.some((x) => out.stores.some((st) => st.destination === x.store)) ? [i] : [])));
@@ -67,7 +79,7 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
         const writers = reached(ctx, e.from, index).filter(([i]) => storeWriters.has(i));
         if (writers.length === 0) continue;
         const v = readLayered([{ target: e.to, raw: rawSettings(t, e.to) }], ['projection']);
-        readers.push({ client: e.from, readModel: e.to, afterUs: Math.round((v['read.after.ms'] as number) * 1000), writers });
+        readers.push({ client: e.from, readModel: e.to, afterUs: Math.round((v['read.after.ms'] as number) * 1000), edge: e.id, writers });
       }
       out.readers = readers;
     },
@@ -88,4 +100,43 @@ function reached(ctx: ResolveContext, client: string, index: Map<string, number>
     level = next;
   }
   return [...depth].map(([n, d]): [number, number] => [index.get(n)!, d]).sort((a, b) => a[0] - b[0]);
+}
+
+function storeConfig(v: Values): EventStoreSpec['config'] {
+  return {
+    snapshotEvery: v['snapshot.every'] as number,
+    append: v['append'] as Distribution,
+    replayEventUs: Math.round((v['replay.event.ms'] as number) * 1000),
+    decideUs: Math.round((v['decide.ms'] as number) * 1000),
+    aggregates: v['aggregates'] as number,
+    retries: v['conflict.retries'] as number,
+  };
+}
+
+/**
+ * Seed 003's immutable log: a subgraph titled "Event Store ..." holding event nodes, with an edge from one of them
+ * to a node outside (`E5 -->|Replay| S1`, the current state derived from them). The events are one aggregate's
+ * stream, in the order the text defines them; the stream's key comes from the state's label (`Order #12345` is
+ * `order-12345`).
+ */
+function drawnLogs(ctx: ResolveContext): { group: string; key: string; types: string[]; state: string; edge: string }[] {
+  const out: { group: string; key: string; types: string[]; state: string; edge: string }[] = [];
+  for (const g of ctx.t.groups) {
+    if (!/event\s*store/i.test(g.title)) continue;
+    const events = ctx.t.nodes.filter((n) => n.group === g.id && n.kind === 'event');
+    if (events.length === 0) continue;
+    const inside = new Set(events.map((n) => n.id));
+    const replay = ctx.t.edges.find((e) => inside.has(e.from) && !inside.has(e.to) && ctx.nodes.get(e.to)?.kind === 'projection');
+    if (!replay) continue;
+    const label = ctx.nodes.get(replay.to)!.label;
+    const m = /([A-Za-z]+)\s*#\s*(\d+)/.exec(label);
+    out.push({
+      group: g.id,
+      key: m ? `${m[1]!.toLowerCase()}-${m[2]}` : 'aggregate-1',
+      types: events.map((n) => n.label.split('\n')[0]!.trim()),
+      state: replay.to,
+      edge: replay.id,
+    });
+  }
+  return out;
 }

@@ -8,6 +8,8 @@ export interface EventStoreSpec {
   node: string;
   destination: number;
   config: EventStoreConfig;
+  /** Events the drawing shows already in the store (seed 003's immutable log), as one stream: its key and types. */
+  drawn: { key: string; types: string[] } | null;
 }
 
 export interface ProjectionSpec {
@@ -18,14 +20,18 @@ export interface ProjectionSpec {
   handleUs: number;
   checkpointEvery: number;
   dedupe: boolean;
-  /** The read models it maintains: its own node when it writes none, else the projection nodes it writes. */
-  readModels: { node: string; service: number }[];
+  /** The read models it maintains: its own node when it writes none, else the projection nodes it writes (by `edge`). */
+  readModels: { node: string; service: number; edge: string }[];
+  /** The drawn edge from the store its events arrive by. */
+  edge: string;
 }
 
 export interface ReaderSpec {
   client: string;
   readModel: string;
   afterUs: number;
+  /** The drawn edge its reads travel. */
+  edge: string;
   /** Services whose writes to a store the client's requests reach, each with how many calls deep it is. */
   writers: [number, number][];
 }

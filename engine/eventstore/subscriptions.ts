@@ -10,6 +10,7 @@
  */
 import { keyOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
+import { countEdge } from '../metrics/metrics.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
 import { hop } from './commands.ts';
@@ -103,6 +104,9 @@ on<World>(EE.projApply, 'event projected', (w, ei, cycle) => {
   const pos = e.page.shift()!;
   const es = storeOf(w, e);
   for (const ri of e.readModels) apply(w, e, w.parts.eventstore.readModels[ri]!, es, pos);
+  // The canvas's edges: the event came from the store once, and went on to each read model drawn apart.
+  countEdge(w.metrics, w.parts.eventstore.readModels[e.readModels[0]!]!.edges[0], 1);
+  for (const ri of e.readModels) countEdge(w.metrics, w.parts.eventstore.readModels[ri]!.edges[1], 1);
   e.position = pos + 1;
   e.stats.applied++;
   e.busySince = w.now;

@@ -73,5 +73,9 @@ export function resolve(t: Topology): { spec: Spec; diagnostics: Diagnostic[] } 
   for (const [why, ids] of notes) d.add(t.nodes.find((n) => n.id === ids[0])!.span, `${ids.join(', ')}: ${why}`, 'info');
   for (const r of resolvers) r.connect?.();
   for (const r of resolvers) r.settle?.();
+  // A concept map (seed 003's CAP diagram) is drawn as it is; the run says there is nothing in it to simulate.
+  if (t.nodes.length > 0 && spec.destinations.length === 0 && spec.services.length === 0) {
+    d.add(t.nodes[0]!.span, 'nothing to simulate: this diagram draws concepts, not components (no service, broker, queue or store)', 'info');
+  }
   return { spec, diagnostics: d.list };
 }

@@ -26,19 +26,23 @@ export function resolveSagas(ctx: ResolveContext): FamilyResolver {
     connect() {
       const index = new Map(spec.services.map((s, i) => [s.node, i]));
       const isService = (id: string) => index.has(id) && spec.services[index.get(id)!]!.kind === 'service';
-      const step = (node: string): SagaStepSpec => {
+      const edgeId = (from: string, to: string) => ctx.t.edges.find((e) => e.from === from && e.to === to)?.id ?? '';
+      const step = (node: string, from: string, replyTo: string): SagaStepSpec => {
         const v = readLayered([{ target: node, raw: rawSettings(ctx.t, node) }], ['service']);
-        return { node, service: index.get(node)!, reject: v['reject'] as number, compensateFail: v['compensate.fail'] as number, latency: v['latency'] as Distribution };
+        return {
+          node, service: index.get(node)!, reject: v['reject'] as number, compensateFail: v['compensate.fail'] as number, latency: v['latency'] as Distribution,
+          commandEdge: edgeId(from, node), replyEdge: replyTo ? edgeId(node, replyTo) : '',
+        };
       };
       for (const n of ctx.t.nodes) {
         if (n.kind !== 'saga' || !index.has(n.id)) continue;
         const steps = [...new Set(ctx.t.edges.filter((e) => e.from === n.id && e.to !== n.id && isService(e.to)).map((e) => e.to))];
         if (steps.length === 0) continue;
-        spec.sagas.push(flow(ctx, 'orchestrated', n.id, index.get(n.id)!, '', steps.map(step)));
+        spec.sagas.push(flow(ctx, 'orchestrated', n.id, index.get(n.id)!, '', steps.map((s) => step(s, n.id, n.id))));
       }
       for (const chain of choreographies(ctx, isService)) {
         const head = ctx.nodes.get(chain.trigger);
-        spec.sagas.push(flow(ctx, 'choreographed', chain.steps[0]!, -1, head ? head.label : '', chain.steps.map(step)));
+        spec.sagas.push(flow(ctx, 'choreographed', chain.steps[0]!, -1, head ? head.label : '', chain.steps.map((s, k) => step(s, k > 0 ? chain.steps[k - 1]! : chain.trigger, ''))));
       }
       release(ctx);
     },

@@ -13,6 +13,9 @@ export interface SagaStepSpec {
   compensateFail: number;
   /** Time to run its local transaction (the service's `latency`). */
   latency: Distribution;
+  /** The drawn edge its commands (or, in a choreography, the event it reacts to) travel, and its replies; '' for none. */
+  commandEdge: string;
+  replyEdge: string;
 }
 
 export interface SagaFlowSpec {

@@ -7,6 +7,7 @@
  * guidance: a compensation may race the action it undoes). A crash during the transaction applies nothing.
  */
 import { record } from '../history/trace.ts';
+import { countEdge } from '../metrics/metrics.ts';
 import { sample } from '../sim/distribution.ts';
 import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
@@ -37,6 +38,8 @@ export function sendStep(w: World, f: Flow, id: number, seq: number, k: number, 
   const cid = p.nextCommand++;
   p.commands.set(cid, { saga: id, seq, step: k, undo, life, instance, stepLife: 0, code: OK });
   at(w, t, SE.sagaCommand, cid, 0);
+  // A choreography's compensating events travel back along no drawn edge.
+  if (!undo || f.spec.mode === 'orchestrated') countEdge(w.metrics, f.spec.steps[k]!.commandEdge, 1);
   return cid;
 }
 
@@ -69,6 +72,7 @@ on<World>(SE.sagaLocal, 'saga step transaction over', (w, cid) => {
   const t = arrival(w.net, w.now, inst.host, orch.host);
   if (t < 0) return void p.commands.delete(cid);
   at(w, t, SE.sagaReply, cid, 0);
+  countEdge(w.metrics, f.spec.steps[cmd.step]!.replyEdge, 1);
 });
 
 /** A command whose service is down (or went down): gone; a choreography's saga loses its only carrier. */

@@ -124,7 +124,8 @@ export const apps: Application = {
       a.clients.push({
         id: a.clients.length, node: cs.node, implicit: cs.implicit, edge: cs.edge, host, target, rate: cs.rate, poisson: cs.poisson,
         keyBase: space ? space.base : 0, keyCount: cs.key ? cs.key.count : 0, alive: true, life: 0,
-        rng: stream(w.seed, `client:${cs.node}`), ok: 0, failed: 0, latency: createHistogram(),
+        // A client's second edge (a query beside its command) draws its arrivals from a stream of its own.
+        rng: stream(w.seed, a.clients.some((x) => x.node === cs.node) ? `client:${cs.node}>${cs.target}` : `client:${cs.node}`), ok: 0, failed: 0, latency: createHistogram(),
       });
     }
   },

@@ -55,6 +55,15 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
             targeted.add(e.to);
             break;
           }
+          case 'read': {
+            // A client querying a read side fed by a topic (seed 001's CQRS: `Client -->|Query| RS`) sends it
+            // requests; a read model of an event store is read by that family (eventstore/reads.ts).
+            const fromNode = nodes.get(e.from);
+            if (fromNode?.kind !== 'client' || !to || readsEventStore(t, nodes, e.to)) break;
+            clients.push(clientSpec(ctx, fromNode, e));
+            targeted.add(e.to);
+            break;
+          }
           case 'request':
           case 'write': {
             const fromNode = nodes.get(e.from);
@@ -184,6 +193,12 @@ function clientSpec(ctx: ResolveContext, n: TopologyNode, e: TopologyEdge): Clie
   const raw = rawSettings(ctx.t, n.id);
   const v = readLayered([{ target: n.id, raw }], ['service']);
   return { node: n.id, implicit: false, target: e.to, edge: e.id, rate: v['rate'] as number, poisson: v['arrivals'] === 'poisson', key: keySpec(v['key'] as string, v['keys'] as number), startUs: Math.round((v['start'] as number) * 1000) };
+}
+
+/** A read model an event store's projection maintains (or the projection itself, subscribed to a store). */
+function readsEventStore(t: Topology, nodes: Map<string, TopologyNode>, id: string): boolean {
+  const fromStore = (n: string) => t.edges.some((e) => e.to === n && e.kind === 'subscribe' && nodes.get(e.from)?.kind === 'eventstore');
+  return fromStore(id) || t.edges.some((e) => e.to === id && e.kind === 'write' && nodes.get(e.from)?.kind === 'projection' && fromStore(e.from));
 }
 
 /** `key=customerId` over `keys=1000` gives keys customer-1 .. customer-1000; `none` gives null keys. */
