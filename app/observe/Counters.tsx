@@ -61,7 +61,7 @@ function Checkouts() {
         checkouts
         {rows.map((r) => (
           <span
-            key={`${r.kind}:${r.node}`}
+            key={`${r.kind}:${r.node}>${r.to ?? ''}`}
             className={`counter-entry${r.failed > 0 ? ' has-failures' : ''}`}
             title={`Checkouts by ${r.long} since the start: ${formatCount(r.ok)} answered OK, ${formatCount(r.failed)} failed`}
             data-testid="counter-entry"

@@ -38,4 +38,21 @@ describe('entryRows', () => {
   it('uses the label when it is the only entry with it', () => {
     expect(entryRows([{ node: 'OrderSync', kind: 'users', ok: 1, failed: 1 }], t)[0]!.long).toBe('users of Order Service');
   });
+
+  it('names a client with a command and a query edge once per edge, by where it sends', () => {
+    const cqrs = parseTopology(`graph LR
+  Client -->|Command| WS[Write Side]
+  WS --> EB[Event Bus - Kafka]
+  EB --> RS[Read Side]
+  Client -->|Query| RS
+`).topology;
+    const rows = entryRows([
+      { node: 'Client', to: 'WS', kind: 'client', ok: 3, failed: 0 },
+      { node: 'Client', to: 'RS', kind: 'client', ok: 2, failed: 1 },
+    ], cqrs);
+    expect(rows.map((r) => [r.name, r.long])).toEqual([
+      ['Client → Write Side', 'Client → Write Side'],
+      ['Client → Read Side', 'Client → Read Side'],
+    ]);
+  });
 });

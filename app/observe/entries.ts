@@ -14,10 +14,11 @@ export interface EntryRow extends EntryPoint {
 /** The entry points named after their topology nodes, in the frame's order (the order of the chart's columns). */
 export function entryRows(entries: readonly EntryPoint[] | undefined, topology: Topology | null | undefined): EntryRow[] {
   const label = (node: string) => topology?.nodes.find((n) => n.id === node)?.label.trim() || node;
-  const labels = (entries ?? []).map((e) => label(e.node));
+  // A client with edges to several nodes is one entry per edge: `Client → Read Side`.
+  const labels = (entries ?? []).map((e) => (e.to ? `${label(e.node)} → ${label(e.to)}` : label(e.node)));
   return (entries ?? []).map((e, i) => {
     const shared = labels.some((l, j) => j !== i && l === labels[i]);
-    const name = shared ? e.node : labels[i]!;
+    const name = shared ? (e.to ? `${e.node} → ${e.to}` : e.node) : labels[i]!;
     return { ...e, name, long: e.kind === 'client' ? name : `${e.kind} of ${name}` };
   });
 }

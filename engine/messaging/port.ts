@@ -138,6 +138,8 @@ export interface ServiceView {
  */
 export interface EntryPoint {
   node: string;
+  /** The node a client sends to, when the client has edges to several (a command and a query). */
+  to?: string;
   kind: 'client' | 'users' | 'events';
   ok: number;
   failed: number;

@@ -10,6 +10,7 @@ export function entryPoints(w: World): EntryPoint[] {
   const a = w.parts.apps;
   const out: EntryPoint[] = a.clients.map((c) => ({
     node: c.implicit ? a.services[c.target]!.node : c.node,
+    ...(!c.implicit && a.clients.some((x) => x !== c && x.node === c.node) ? { to: a.services[c.target]!.node } : {}),
     kind: c.implicit ? 'users' : 'client',
     ok: c.ok,
     failed: c.failed,

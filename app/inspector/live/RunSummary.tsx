@@ -21,6 +21,7 @@ export function RunSummary() {
   // Without a broker nothing is produced or delivered: rows of zeros would say the design did nothing.
   const brokered = useHasBroker();
   if (!c) return null;
+  const conceptsOnly = !!topology && topology.nodes.length > 0 && topology.nodes.every((n) => n.kind === 'note' || n.kind === 'event') && !brokered;
   const rows: [string, number, string][] = [
     ['produced', c.produced, ''],
     ['acknowledged', c.acknowledged, ''],
@@ -32,7 +33,11 @@ export function RunSummary() {
   return (
     <section className="live-inspector" data-testid="run-summary">
       <label className="section-label">The run at {clockText(timeUs)}</label>
-      {!brokered && (
+      {conceptsOnly ? (
+        <p className="live-note" data-testid="run-nothing">
+          Nothing to simulate: this diagram draws concepts, not components. Add a service, a broker or a store to run it.
+        </p>
+      ) : !brokered && (
         <p className="live-note" data-testid="run-no-broker">
           No Kafka or RabbitMQ in this design, so no broker messages to count: select a store, a projection or a service for
           its own figures.
@@ -47,13 +52,17 @@ export function RunSummary() {
             </dd>
           </div>
         ))}
-        <dt>checkouts</dt>
-        <dd className={c.checkoutsFailed > 0 ? 'is-warn' : ''} data-testid="run-checkouts">
-          {successRate(c.checkoutsOk, c.checkoutsFailed)} of {(c.checkoutsOk + c.checkoutsFailed).toLocaleString('en')} ok
-        </dd>
+        {!conceptsOnly && (
+          <>
+            <dt>checkouts</dt>
+            <dd className={c.checkoutsFailed > 0 ? 'is-warn' : ''} data-testid="run-checkouts">
+              {successRate(c.checkoutsOk, c.checkoutsFailed)} of {(c.checkoutsOk + c.checkoutsFailed).toLocaleString('en')} ok
+            </dd>
+          </>
+        )}
         {entryList.length > 1 &&
           entryList.map((r) => (
-            <dd key={`${r.kind}:${r.node}`} className="live-fact-sub" data-testid="run-entry" data-entry={r.node}>
+            <dd key={`${r.kind}:${r.node}>${r.to ?? ''}`} className="live-fact-sub" data-testid="run-entry" data-entry={r.node}>
               {r.long}: <span className={r.failed > 0 ? 'is-warn' : ''}>{successRate(r.ok, r.failed)}</span> of {(r.ok + r.failed).toLocaleString('en')} ok
             </dd>
           ))}

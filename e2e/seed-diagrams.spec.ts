@@ -1,0 +1,42 @@
+/**
+ * The seeds' diagrams run in the browser as what they draw: seed 003's topic of partitions with its implied producer
+ * counts broker messages; seed 001's CQRS client is two entries (its command and its query); seed 003's drawn event
+ * store replays into its state; the CAP concept map says there is nothing to simulate.
+ */
+import { expect, test } from '@playwright/test';
+import { openTopology, playUntil, setSpeed } from './live.ts';
+
+const run = async (page: import('@playwright/test').Page, file: string) => {
+  await openTopology(page, `app/examples/${file}.mmd`);
+  await setSpeed(page, '5×');
+  await playUntil(page, 3);
+};
+
+test("seed 003's topic of partitions runs: its implied producer's records are counted as broker messages", async ({ page }) => {
+  await run(page, 'kafka-partitions-consumer-group');
+  await expect(page.getByTestId('run-no-broker')).toHaveCount(0);
+  expect(Number((await page.getByTestId('run-produced').textContent())!.replace(/,/g, ''))).toBeGreaterThan(20);
+  expect(Number((await page.getByTestId('run-processed').textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
+  await expect(page.getByText('nothing drawn writes to order-events: an implied producer writes')).toBeVisible();
+});
+
+test("seed 001's CQRS client is two entries, its command and its query", async ({ page }) => {
+  await run(page, 'cqrs-event-bus');
+  const entries = page.getByTestId('run-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('Client → Write Side - Command Model');
+  await expect(entries.nth(1)).toContainText('Client → Read Side - Query Model');
+});
+
+test("seed 003's drawn event store replays into its state", async ({ page }) => {
+  await run(page, 'event-sourcing-replay');
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(page.getByTestId('live-S1').getByTestId('live-lag')).toHaveAttribute('title', /0 events behind the store .* at position 5/);
+  await page.screenshot({ path: test.info().outputPath('replay.png') });
+});
+
+test('a concept map says it has nothing to simulate', async ({ page }) => {
+  await run(page, 'cap-theorem');
+  await expect(page.getByTestId('run-nothing')).toBeVisible();
+  await expect(page.getByTestId('run-checkouts')).toHaveCount(0);
+});
