@@ -8,7 +8,7 @@ import { liveStore, player, useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { faultTargets } from './targets.ts';
 
-type Action = 'crash' | 'restart' | 'crash-between-writes' | 'slow' | 'reject' | 'accept' | 'poison' | 'cut' | 'latency' | 'loss' | 'heal';
+type Action = 'crash' | 'restart' | 'crash-between-writes' | 'rebuild' | 'slow' | 'reject' | 'accept' | 'poison' | 'cut' | 'latency' | 'loss' | 'heal';
 
 /** What each action needs after its target(s): the amount's placeholder, and whether it takes two ends. */
 const ACTIONS: Record<Action, { link?: true; amount?: string; none?: true }> = {
@@ -16,6 +16,8 @@ const ACTIONS: Record<Action, { link?: true; amount?: string; none?: true }> = {
   restart: {},
   // A service that writes its database and publishes, or an outbox relay: crashes between its two writes (the engine says which).
   'crash-between-writes': {},
+  // A projection of an event store: its read models cleared, it replays the store from the start.
+  rebuild: {},
   slow: { amount: '500ms' },
   reject: {},
   accept: {},

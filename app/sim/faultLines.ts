@@ -6,7 +6,7 @@ import { formatDuration } from '../../engine/ui.ts';
 
 /** Faults on a node. `slow` takes extra latency in ms (0 ends it); `poison` a key. */
 export type NodeFault =
-  | { action: 'crash' | 'restart' | 'reject' | 'accept' | 'crash-after-processing' | 'crash-before-processing' | 'crash-between-writes'; target: string }
+  | { action: 'crash' | 'restart' | 'reject' | 'accept' | 'crash-after-processing' | 'crash-before-processing' | 'crash-between-writes' | 'rebuild'; target: string }
   | { action: 'slow'; target: string; ms: number }
   | { action: 'poison'; target: string; key: string };
 

@@ -23,7 +23,7 @@ import { createEventStorePart, type EventStore } from './part.ts';
 import * as reads from './reads.ts';
 import { resolveEventStores } from './resolve.ts';
 import * as subscriptions from './subscriptions.ts';
-import { readModelLag, startProjection } from './subscriptions.ts';
+import { readModelLag, rebuildProjection, startProjection } from './subscriptions.ts';
 
 /** The events a drawing shows already in a store: appended before the run starts, one stream in drawn order. */
 function holdDrawn(w: World, es: EventStore, drawn: { key: string; types: string[] }): void {
@@ -45,6 +45,16 @@ export const eventstore: Store = {
   modules: [commands, subscriptions, reads],
   createPart: createEventStorePart,
   resolve: resolveEventStores,
+  // A projection runs as an application (the applications family owns its node); its rebuild is this family's.
+  performs: ['rebuild'],
+
+  perform(w, f) {
+    if (f.action !== 'rebuild') return undefined;
+    const p = w.parts.eventstore;
+    const e = p.engines.find((x) => x.node === f.target) ?? p.engines.find((x) => x.readModels.some((ri) => p.readModels[ri]!.node === f.target));
+    if (!e) return `!${f.target} is not a projection of an event store: only a projection (or one of its read models) can be rebuilt`;
+    return rebuildProjection(w, e);
+  },
 
   build(w, spec) {
     const p = w.parts.eventstore;
@@ -73,7 +83,7 @@ export const eventstore: Store = {
       p.engines.push({
         id, node: ps.node, store: ps.store, instance: inst, life: apps.instances[inst]!.life, position: 0, checkpoint: 0, handleUs: ps.handleUs,
         checkpointEvery: ps.checkpointEvery, dedupe: ps.dedupe, readModels, busy: false, cycle: 0, busySince: 0, page: [], pageAt: 0,
-        stats: { applied: 0, skipped: 0, checkpoints: 0, rewinds: 0, reapplied: 0 },
+        stats: { applied: 0, skipped: 0, checkpoints: 0, rewinds: 0, reapplied: 0, rebuilds: 0 },
       });
     }
     for (const rs of spec.eventstore.readers) {

@@ -109,7 +109,7 @@ export interface ProjectionEngine {
   /** The page read, being applied. */
   page: number[];
   pageAt: number;
-  stats: { applied: number; skipped: number; checkpoints: number; rewinds: number; reapplied: number };
+  stats: { applied: number; skipped: number; checkpoints: number; rewinds: number; reapplied: number; rebuilds: number };
 }
 
 /** A client that reads a read model after each write its commands make. */

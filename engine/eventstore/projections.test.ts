@@ -108,4 +108,33 @@ describe('a projection', () => {
     expect(g.doubleCounted).toEqual([]);
     expect(g.mismatches).toEqual([]);
   });
+
+  it('rebuilds from the start of the store: behind while it replays, then equal to a replay, double counts repaired', () => {
+    const s = TestSim.of(text('checkpoint.every=50 dedupe=none handle.ms=0.5'), { seed: 5 }).until('2.3s');
+    s.fault('crash PROJ').advance('1s').fault('restart PROJ').advance('2s');
+    s.fault('crash Client').advance('2s'); // writes stop; the projection catches up
+    const before = eventSourcingFacts(s.w);
+    expect(before.doubleCounted.length).toBeGreaterThan(0);
+    expect(before.mismatches.length).toBeGreaterThan(0);
+    const total = s.w.parts.eventstore.stores[0]!.log.length;
+
+    s.fault('rebuild PROJ').advance('10ms');
+    const [rm] = s.w.parts.eventstore.readModels;
+    expect(rm!.appliedTo).toBeLessThan(total / 2);
+    const e = entries(s.w.trace).find((x) => x.kind === ET.projRebuild)!;
+    expect(describeEntry(s.w, e).text).toBe(`PROJ is rebuilding: its read model cleared, replaying ${total} events from the start of the store`);
+    expect(s.w.faults.applied.at(-1)!.note).toBe(`rebuilding PROJ: RM cleared, replaying ${total.toLocaleString('en')} events from the start of ES`);
+
+    s.advance('5s');
+    const after = eventSourcingFacts(s.w);
+    expect(rm!.appliedTo).toBe(total);
+    expect(after.doubleCounted).toEqual([]);
+    expect(after.mismatches).toEqual([]);
+    expect(s.w.parts.eventstore.engines[0]!.stats.rebuilds).toBe(1);
+  });
+
+  it('rebuilds only a projection', () => {
+    const s = TestSim.of(text(), { seed: 1 }).advance('1s');
+    expect(() => s.fault('rebuild Handler')).toThrow("Handler is not a projection of an event store: only a projection (or one of its read models) can be rebuilt");
+  });
 });

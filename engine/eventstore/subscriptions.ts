@@ -31,6 +31,33 @@ export function startProjection(w: World, e: ProjectionEngine): void {
   pull(w, e);
 }
 
+/**
+ * Rebuilds a projection: its read models' rows and positions are thrown away, its checkpoint goes back to the start,
+ * and it replays the whole store (EventStoreDB's projection reset; Marten's rebuild). Until it has caught up, its
+ * read models are behind by what is left to replay, and reads of them are stale. A rebuild also repairs what a
+ * non-idempotent projection counted twice: every event is applied once more, from nothing.
+ */
+export function rebuildProjection(w: World, e: ProjectionEngine): string {
+  const p = w.parts.eventstore;
+  for (const ri of e.readModels) {
+    const rm = p.readModels[ri]!;
+    rm.rows.clear();
+    rm.times.clear();
+    rm.appliedTo = 0;
+  }
+  e.position = 0;
+  e.checkpoint = 0;
+  e.page = [];
+  e.busy = false;
+  e.cycle++;
+  e.stats.rebuilds++;
+  const total = storeOf(w, e).log.length;
+  record(w.trace, w.now, ET.projRebuild, instanceOf(w, e).host, -1, total, e.readModels.length, 0);
+  if (instanceOf(w, e).alive) pull(w, e);
+  const models = e.readModels.map((ri) => p.readModels[ri]!.node).join(', ');
+  return `rebuilding ${e.node}: ${models} cleared, replaying ${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'} from the start of ${storeOf(w, e).node}`;
+}
+
 /** The store has new events: it tells each idle live subscriber. */
 export function wakeProjections(w: World, es: EventStore): void {
   for (const e of w.parts.eventstore.engines) {

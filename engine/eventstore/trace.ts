@@ -27,6 +27,10 @@ export const ET = defineTraceKinds({
   projRewind: {
     describe: (_w, e, at) => ({ text: `${at.node} resubscribed from its checkpoint ${e.a}: ${events(e.b - e.a)} it had applied come again` }),
   },
+  // node=projection host, part=-1, a=events to replay, b=read models cleared
+  projRebuild: {
+    describe: (_w, e, at) => ({ text: `${at.node} is rebuilding: ${e.b === 1 ? 'its read model' : `its ${e.b} read models`} cleared, replaying ${events(e.a)} from the start of the store` }),
+  },
   // node=read model host, part=-1, a=event id, b=position, c=times applied
   projTwice: {
     namesMessage: true,

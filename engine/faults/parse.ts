@@ -34,6 +34,7 @@ export function parseFault(line: string): Fault | string {
     case 'crash-after-processing':
     case 'crash-before-processing':
     case 'crash-between-writes':
+    case 'rebuild':
       return need(1, '<node>') ?? { at, action, target: words[0]! };
     case 'heal':
       return { at, action: 'heal' };
@@ -78,7 +79,7 @@ export function parseFault(line: string): Fault | string {
       return kv[1] === 'key' ? { at, action: 'poison', target: words[0]!, key: kv[2]! } : { at, action: 'poison', target: words[0]!, type: kv[2]! };
     }
     default:
-      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes or reset-offsets`;
+      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes, reset-offsets or rebuild`;
   }
 }
 
@@ -95,7 +96,7 @@ export function toFault(given: FaultInput | string): Fault | string {
   const t = `${at}us`;
   if (Array.isArray(input['partition'])) return { at, action: 'partition', sides: input['partition'] as string[][] };
   if (input['heal']) return { at, action: 'heal' };
-  for (const key of ['crash', 'restart', 'reject', 'accept', 'crash-after-processing', 'crash-before-processing', 'crash-between-writes']) {
+  for (const key of ['crash', 'restart', 'reject', 'accept', 'crash-after-processing', 'crash-before-processing', 'crash-between-writes', 'rebuild']) {
     if (typeof input[key] === 'string') return parseFault(`${t} ${key} ${input[key]}`);
   }
   if (typeof input['slow'] === 'string') return parseFault(`${t} slow ${input['slow']} ${input['by'] ?? '100ms'}`);

@@ -19,7 +19,9 @@ export type Fault =
   /** The consumer crashes at its worst moment: right after processing, before committing (or the reverse). */
   | { at: number; action: 'crash-after-processing' | 'crash-before-processing'; target: string }
   /** A service that writes its database and publishes crashes between the two, on its next request (engine/outbox/). */
-  | { at: number; action: 'crash-between-writes'; target: string };
+  | { at: number; action: 'crash-between-writes'; target: string }
+  /** A projection throws its read models away and replays its event store from the start (engine/eventstore/). */
+  | { at: number; action: 'rebuild'; target: string };
 
 export type FaultAction = Fault['action'];
 

@@ -11,7 +11,7 @@ import { momentsOf } from './moments.ts';
 
 export function MomentFaults({ topology, node }: { topology: Topology; node: TopologyNode }) {
   const m = momentsOf(topology, node);
-  if (!m.consumes && !m.dualWrite && !m.relay) return null;
+  if (!m.consumes && !m.dualWrite && !m.relay && !m.rebuild) return null;
   const id = node.id;
   return (
     <>
@@ -29,6 +29,11 @@ export function MomentFaults({ topology, node }: { topology: Topology; node: Top
       {m.dualWrite && (
         <Item line={nodeFaultLine({ action: 'crash-between-writes', target: id })} testId="fault-crash-between-writes">
           Crash between its database write and its publish
+        </Item>
+      )}
+      {m.rebuild && (
+        <Item line={nodeFaultLine({ action: 'rebuild', target: id })} testId="fault-rebuild">
+          Rebuild from the start of the store
         </Item>
       )}
       {m.relay && (

@@ -16,11 +16,11 @@ describe('the unlucky moments a node offers to crash in', () => {
 `;
 
   it('a service that writes its database and publishes has a dual write, and consumes nothing', () => {
-    expect(moments(dual, 'Orders')).toEqual({ consumes: false, dualWrite: true, relay: false });
+    expect(moments(dual, 'Orders')).toEqual({ consumes: false, dualWrite: true, relay: false, rebuild: false });
   });
 
   it('a consumer that writes its database only consumes: one write, no publish', () => {
-    expect(moments(dual, 'Billing')).toEqual({ consumes: true, dualWrite: false, relay: false });
+    expect(moments(dual, 'Billing')).toEqual({ consumes: true, dualWrite: false, relay: false, rebuild: false });
   });
 
   it('with an outbox the service writes once, and the relay has the moment between publish and mark', () => {
@@ -31,5 +31,18 @@ describe('the unlucky moments a node offers to crash in', () => {
 `;
     expect(moments(outbox, 'Orders').dualWrite).toBe(false);
     expect(moments(outbox, 'Relay').relay).toBe(true);
+  });
+
+  it("an event store's projection and its read models can be rebuilt; a topic's consumer cannot", () => {
+    const cqrs = `graph LR
+  CMD[Command Handler] -->|OrderPlaced| ES[(Event Store)]
+  ES -->|Publish| PROJ[Projection Engine]
+  PROJ --> RM[Read Model]
+  K[Kafka: orders] -->|subscribe| RS[Read Side - Query Model]
+`;
+    expect(moments(cqrs, 'PROJ').rebuild).toBe(true);
+    expect(moments(cqrs, 'RM').rebuild).toBe(true);
+    expect(moments(cqrs, 'RS').rebuild).toBe(false);
+    expect(moments(cqrs, 'CMD').rebuild).toBe(false);
   });
 });
