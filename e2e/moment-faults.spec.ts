@@ -50,3 +50,29 @@ test('a dual write offers the crash between its two writes, a consumer the crash
   await expect(page.getByTestId('live-Orders').getByTestId('live-up')).toHaveText(/^0\/1/, { timeout: 20_000 });
   await page.getByTestId('play').click();
 });
+
+test("a projection of an event store is rebuilt from its menu: its read model falls behind by the whole store, then catches up", async ({ page }) => {
+  const text = `graph LR
+  Client[Client] -->|PlaceOrder| CMD[Command Handler]
+  CMD -->|OrderPlaced| ES[(Event Store)]
+  ES -->|Publish| PROJ[Projection Engine]
+  %% @config Client rate=50/s
+  %% @config PROJ handle.ms=2
+`;
+  await page.goto(`./${encodeShare({ text, name: 'rebuild' })}`);
+  await settled(page);
+  await setSpeed(page, '5×');
+  await playUntil(page, 4);
+  const lag = page.getByTestId('live-PROJ').getByTestId('live-lag');
+  const behind = async () => Number(/^(\d+) events behind/.exec((await lag.getAttribute('title')) ?? '')?.[1]);
+  expect(await behind()).toBeLessThan(20);
+
+  await menuOf(page, 'PROJ');
+  await expect(page.getByTestId('fault-rebuild')).toContainText('rebuild PROJ');
+  await page.getByTestId('fault-rebuild').click();
+  // Paused: the rebuild has cleared the read model, which is now behind by every event the store holds.
+  await page.getByTestId('step-event').click();
+  await expect.poll(behind, { timeout: 10_000 }).toBeGreaterThan(100);
+  await page.getByTestId('play').click();
+  await expect.poll(behind, { timeout: 20_000 }).toBeLessThan(20);
+});
