@@ -17,7 +17,7 @@ import { after, at, on } from '../sim/loop.ts';
 import { arrival } from '../sim/network.ts';
 import { nextInt } from '../sim/random.ts';
 import { nextId, type World } from '../world.ts';
-import { WRONG_EXPECTED_VERSION } from './errors.ts';
+import { UNREADABLE_EVENT, WRONG_EXPECTED_VERSION } from './errors.ts';
 import { EE } from './events.ts';
 import type { Command, EventStore } from './part.ts';
 import { afterCommit } from './reads.ts';
@@ -41,7 +41,12 @@ export function transact(w: World, owner: Owner, destination: number, rows: read
   const first = rows[0]!;
   // A command with no key acts on one of `aggregates` ids, named after its event (OrderPlaced: order-17).
   const key = first.key !== 0 ? first.key : keyId(w.keys, `${aggregateName(w, first.type)}-${1 + nextInt(es.rng, es.config.aggregates)}`);
-  const cmd: Command = { id, store: es.id, host: owner.host, app: owner.app, waiter, key, types: rows.map((r) => r.type), cause: first.cause, attempts: 1, expected: 0, life: es.life, code: NONE };
+  const h = p.handlers.get(owner.app);
+  const version = h && w.now >= h.upgradeAtUs ? h.version : 1;
+  const cmd: Command = {
+    id, store: es.id, host: owner.host, app: owner.app, waiter, key, types: rows.map((r) => r.type), version, upcast: h?.upcast ?? true, cause: first.cause, attempts: 1,
+    expected: 0, life: es.life, code: NONE,
+  };
   p.commands.set(id, cmd);
   es.stats.commands++;
   if (!hop(w, owner.host, es.host, EE.esLoad, es.id, id)) p.commands.delete(id);
@@ -67,6 +72,25 @@ on<World>(EE.esLoad, 'load reaches the store', (w, si, ci) => {
   es.stats.loads++;
   es.stats.replayed += replayed;
   es.stats.replayedWithout += cmd.expected;
+  // The events replayed may be of another version than the handler reads. An older one is upcast as it is read,
+  // if the handler has an upcaster (the stored event never changes); without one, or for an event a newer release
+  // wrote, the load fails and so does the command (Axon: an upcaster chain runs on read; Greg Young, "Versioning in
+  // an Event Sourced System": events are immutable, their readers change).
+  if (st && replayed > 0) {
+    let older = 0;
+    let unreadable = 0;
+    for (let v = st.events.length - replayed; v < st.events.length; v++) {
+      const ev = es.versions[st.events[v]!]!;
+      if (ev > cmd.version || (ev < cmd.version && !cmd.upcast)) unreadable = unreadable || ev;
+      else if (ev < cmd.version) older++;
+    }
+    if (unreadable > 0) {
+      es.stats.unreadable++;
+      record(w.trace, w.now, ET.esUnreadable, es.host, es.place, cmd.key, unreadable, cmd.version);
+      return answer(w, es, cmd, UNREADABLE_EVENT);
+    }
+    es.stats.upcast += older;
+  }
   after(w, replayed * es.config.replayEventUs + es.slowUs, EE.esLoaded, si, ci);
 }, { hop: true });
 
@@ -129,6 +153,7 @@ on<World>(EE.esWrite, 'append written', (w, si, ci) => {
     stream.events.push(es.log.length);
     es.log.push(id);
     es.appendedAt.push(w.now);
+    es.versions.push(cmd.version);
   }
   es.stats.appends++;
   record(w.trace, w.now, ET.esAppend, es.host, es.place, es.log[first]!, cmd.key, stream.events.length);

@@ -98,8 +98,8 @@ export function eventStoreDetail(w: World, id: number): EventStoreDetail | null 
 export interface AggregateDetail {
   store: string;
   stream: string | null;
-  /** Its events in order, with the state after each. */
-  events: { version: number; id: number; type: string; at: number; state: Record<string, number> }[];
+  /** Its events in order (`version` in the stream; `schema`, the event version it was written in), with the state after each. */
+  events: { version: number; id: number; type: string; schema: number; at: number; state: Record<string, number> }[];
   snapshot: { version: number; state: Record<string, number> } | null;
   /** The state loaded from the snapshot and from the start, and how many events each replayed. */
   fromSnapshot: { replayed: number; state: Record<string, number> };
@@ -114,7 +114,7 @@ export function aggregateDetail(w: World, key: number): AggregateDetail | null {
     const events: AggregateDetail['events'] = [];
     for (let v = 1; v <= st.events.length; v++) {
       const pos = st.events[v - 1]!;
-      events.push({ version: v, id: es.log[pos]!, type: typeAt(w, es, pos), at: es.appendedAt[pos]!, state: replay(w, es, st, v, false).state.counts });
+      events.push({ version: v, id: es.log[pos]!, type: typeAt(w, es, pos), schema: es.versions[pos]!, at: es.appendedAt[pos]!, state: replay(w, es, st, v, false).state.counts });
     }
     const a = replay(w, es, st, st.events.length, true);
     const b = replay(w, es, st, st.events.length, false);

@@ -33,6 +33,7 @@ function holdDrawn(w: World, es: EventStore, drawn: { key: string; types: string
     stream.events.push(es.log.length);
     es.log.push(addMessage(w.messages, key, typeId(w.messages, type), es.place, 0, 0, ACKED));
     es.appendedAt.push(0);
+    es.versions.push(1);
   }
   es.streams.set(key, stream);
 }
@@ -59,11 +60,12 @@ export const eventstore: Store = {
   build(w, spec) {
     const p = w.parts.eventstore;
     const apps = w.parts.apps;
+    for (const h of spec.eventstore.handlers) p.handlers.set(h.service, { version: h.version, upgradeAtUs: h.upgradeAtUs, upcast: h.upcast });
     spec.eventstore.stores.forEach((ss, i) => {
       const es: EventStore = {
         id: i, node: ss.node, host: addHost(w.net, ss.node, 3800 + i), destination: ss.destination, place: addPlace(w.msg, 'eventstore', ss.destination, ss.node),
-        config: ss.config, alive: true, life: 0, slowUs: 0, log: [], appendedAt: [], streams: new Map(), rng: stream(w.seed, `eventstore:${ss.node}`),
-        stats: { commands: 0, appends: 0, conflicts: 0, retries: 0, rejected: 0, snapshots: 0, loads: 0, replayed: 0, replayedWithout: 0 },
+        config: ss.config, alive: true, life: 0, slowUs: 0, log: [], appendedAt: [], versions: [], streams: new Map(), rng: stream(w.seed, `eventstore:${ss.node}`),
+        stats: { commands: 0, appends: 0, conflicts: 0, retries: 0, rejected: 0, snapshots: 0, loads: 0, replayed: 0, replayedWithout: 0, upcast: 0, unreadable: 0 },
       };
       p.stores.push(es);
       p.storeOf[ss.destination] = i;
@@ -135,7 +137,8 @@ export const eventstore: Store = {
     if (p.stores.length === 0) return '';
     const lines = p.stores.map((es) => {
       const st = es.stats;
-      return `event store ${es.node}: ${es.log.length} events in ${es.streams.size} streams, ${st.appends} appends, ${st.conflicts} conflicts (${st.retries} retried, ${st.rejected} commands rejected), ${st.snapshots} snapshots; loads replayed ${st.replayed} events (${st.replayedWithout} without snapshots)`;
+      const versions = st.upcast + st.unreadable > 0 ? `; ${st.upcast} older events upcast on load, ${st.unreadable} commands failed on an unreadable event version` : '';
+      return `event store ${es.node}: ${es.log.length} events in ${es.streams.size} streams, ${st.appends} appends, ${st.conflicts} conflicts (${st.retries} retried, ${st.rejected} commands rejected), ${st.snapshots} snapshots; loads replayed ${st.replayed} events (${st.replayedWithout} without snapshots)${versions}`;
     });
     for (const rm of p.readModels) {
       const lag = readModelLag(w, rm);

@@ -47,9 +47,11 @@ export interface EventStore {
   /** Every event ever appended (message ids; the index is its position in `$all`), and when. Never shrinks. */
   log: number[];
   appendedAt: number[];
+  /** The version each event was written in (events never change: an older one is upcast as it is read). */
+  versions: number[];
   streams: Map<number, EventStream>;
   rng: Random;
-  stats: { commands: number; appends: number; conflicts: number; retries: number; rejected: number; snapshots: number; loads: number; replayed: number; replayedWithout: number };
+  stats: { commands: number; appends: number; conflicts: number; retries: number; rejected: number; snapshots: number; loads: number; replayed: number; replayedWithout: number; upcast: number; unreadable: number };
 }
 
 /** A command a handler runs against a store: load, decide, append with the version it loaded. */
@@ -62,6 +64,9 @@ export interface Command {
   waiter: number;
   key: number;
   types: number[];
+  /** The event version its handler writes and reads (its release at the moment it sent the command), and whether it upcasts. */
+  version: number;
+  upcast: boolean;
   cause: number;
   attempts: number;
   /** The version it loaded (its append's expected version), and the store's life then. */
@@ -141,6 +146,8 @@ export interface StaleRead {
 }
 
 export interface EventStorePart {
+  /** Command handlers' event versions, by application service (engine/eventstore/spec.ts HandlerSpec). */
+  handlers: Map<number, { version: number; upgradeAtUs: number; upcast: boolean }>;
   stores: EventStore[];
   storeOf: number[];
   commands: Map<number, Command>;
@@ -162,5 +169,5 @@ declare module '../world.ts' {
 }
 
 export function createEventStorePart(): EventStorePart {
-  return { stores: [], storeOf: [], commands: new Map(), engines: [], readModels: [], readers: [], reads: new Map(), stats: { reads: 0, failedReads: 0 }, staleReads: 0, rywViolations: 0, stale: [] };
+  return { handlers: new Map(), stores: [], storeOf: [], commands: new Map(), engines: [], readModels: [], readers: [], reads: new Map(), stats: { reads: 0, failedReads: 0 }, staleReads: 0, rywViolations: 0, stale: [] };
 }

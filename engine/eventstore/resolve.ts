@@ -15,7 +15,7 @@ import type { EventSourcingSpec, EventStoreSpec, ProjectionSpec, ReaderSpec } fr
 
 export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
   const { t, spec, nodes } = ctx;
-  const out: EventSourcingSpec = (spec.eventstore = { stores: [], projections: [], readers: [] });
+  const out: EventSourcingSpec = (spec.eventstore = { handlers: [], stores: [], projections: [], readers: [] });
   const byNode = new Map<string, number>();
   for (const n of t.nodes) {
     if (n.kind !== 'eventstore') continue;
@@ -72,6 +72,10 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
       }
       // Clients reading a read model: each reads back what the command handlers its requests reach append.
       const storeWriters = new Set(spec.services.flatMap((s, i) => (s.writes.some((x) => out.stores.some((st) => st.destination === x.store)) ? [i] : [])));
+      for (const i of storeWriters) {
+        const v = readLayered([{ target: spec.services[i]!.node, raw: rawSettings(t, spec.services[i]!.node) }], ['service']);
+        out.handlers.push({ service: i, version: v['event.version'] as number, upgradeAtUs: Math.round((v['upgrade.at'] as number) * 1000), upcast: v['upcast'] as boolean });
+      }
       const readers: ReaderSpec[] = [];
       for (const e of t.edges) {
         if (e.kind !== 'read' || nodes.get(e.from)?.kind !== 'client') continue;

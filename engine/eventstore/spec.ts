@@ -36,7 +36,16 @@ export interface ReaderSpec {
   writers: [number, number][];
 }
 
+/** A command handler's event versions: what it writes and reads from `upgradeAtUs` (version 1 before), and whether it upcasts. */
+export interface HandlerSpec {
+  service: number;
+  version: number;
+  upgradeAtUs: number;
+  upcast: boolean;
+}
+
 export interface EventSourcingSpec {
+  handlers: HandlerSpec[];
   stores: EventStoreSpec[];
   projections: ProjectionSpec[];
   readers: ReaderSpec[];

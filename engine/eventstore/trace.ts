@@ -17,6 +17,12 @@ export const ET = defineTraceKinds({
   esConflict: {
     describe: (w, e, at) => ({ text: `${at.node} refused an append to ${stream(w, e.a)}: expected version ${e.b}, the stream is at ${e.c} (a concurrent command appended first)` }),
   },
+  // node=store host, part=place, a=key, b=the version it could not read, c=the version the handler reads
+  esUnreadable: {
+    describe: (w, e, at) => ({
+      text: `${at.node}: a command on ${stream(w, e.a)} failed: its handler reads version ${e.c} and the stream holds a version ${e.b} event ${e.b < e.c ? 'with no upcaster for it' : 'a newer release wrote'}`,
+    }),
+  },
   // node=store host, part=place, a=key, b=attempts
   esRejected: { describe: (w, e, at) => ({ text: `${at.node}: a command on ${stream(w, e.a)} failed after ${e.b} conflicting ${e.b === 1 ? 'attempt' : 'attempts'}` }) },
   // node=store host, part=place, a=key, b=version

@@ -32,7 +32,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   },
   {
     id: 'eventstore',
-    kinds: ['esAppend', 'esConflict', 'esRejected', 'esSnapshot', 'projCheckpoint', 'projRewind', 'projRebuild', 'projTwice', 'staleRead'],
+    kinds: ['esAppend', 'esConflict', 'esRejected', 'esUnreadable', 'esSnapshot', 'projCheckpoint', 'projRewind', 'projRebuild', 'projTwice', 'staleRead'],
     color: 'var(--teal)',
     hint: 'an event store appending, refusing a concurrent append, snapshotting; projections checkpointing, rewinding, counting an event twice; stale reads',
   },
