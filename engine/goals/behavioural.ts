@@ -7,6 +7,7 @@ import { lag, noDuplicates, noIdleConsumers, perKeyOrder } from './consumption.t
 import { delivered, markReplay, noLoss, replayed, type ReplayMark } from './delivery.ts';
 import { effectsOnce, eventsPublished } from './outbox.ts';
 import { noUnroutable, routed } from './routing.ts';
+import { replayLength } from './eventsourcing.ts';
 import { sagasSettled } from './sagas.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
@@ -52,6 +53,8 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return { dueS: c.byS, marks: [], judge: (v) => effectsOnce(c, v) };
     case 'sagas-settled':
       return { dueS: c.byS, marks: [], judge: (v) => sagasSettled(c, v) };
+    case 'replay-length':
+      return end((v) => replayLength(c, v));
     case 'replayed': {
       let seen: { services: ReturnType<typeof consumingServices>; marks: Map<number, ReplayMark> } | null = null;
       return {

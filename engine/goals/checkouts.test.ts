@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { UNREADABLE_EVENT } from '../eventstore/errors.ts';
 import { CALL_TIMEOUT, DELIVERY_TIMEOUT, NOT_ENOUGH_REPLICAS, OVERLOADED, SERVICE_UNAVAILABLE } from '../kafka/errors.ts';
 import { TestSim } from '../testing/testSim.ts';
 import { parseTopology } from '../topology/parse.ts';
@@ -33,6 +34,8 @@ describe('failureCause', () => {
     const e = { message: 12, at: 0, service: 'Orders' };
     expect(failureCause({ ...e, code: DELIVERY_TIMEOUT })).toBe('event #12 of Orders: Kafka did not acknowledge it within delivery.timeout.ms');
     expect(failureCause({ ...e, code: NOT_ENOUGH_REPLICAS })).toBe('event #12 of Orders: Kafka answered NOT_ENOUGH_REPLICAS');
+    // Another family's error is not Kafka's: an event store refusing a command whose stream it cannot read.
+    expect(failureCause({ ...f, service: 'Orders', code: UNREADABLE_EVENT })).toBe('checkout #88, failed at Orders: unreadable event version');
   });
 });
 

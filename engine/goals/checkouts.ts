@@ -24,7 +24,9 @@ export function failureCause(f: CheckoutFailure): string {
     case DELIVERY_TIMEOUT:
       return `${what}: Kafka did not acknowledge it within delivery.timeout.ms`;
     default:
-      return `${what}: Kafka answered ${errorName(f.code)}`;
+      // Kafka's protocol errors keep Kafka's own numbers (under 1000); the other families' codes are their own
+      // (RabbitMQ 4xxx, a database 3001, an event store 31xx, the schema registry 5xxx).
+      return f.code < 1000 ? `${what}: Kafka answered ${errorName(f.code)}` : `${what}, failed at ${f.service}: ${errorName(f.code)}`;
   }
 }
 

@@ -96,7 +96,9 @@ export type BehaviouralCheck =
    * With `only: 'rejections'`, instead: none of them was compensated for a technical failure (an orchestrator that
    * gave up on retries), only for a business rejection (semantics P7).
    */
-  | { kind: 'sagas-settled'; saga: Matcher; startedBeforeS: number; byS: number; only?: 'rejections' };
+  | { kind: 'sagas-settled'; saga: Matcher; startedBeforeS: number; byS: number; only?: 'rejections' }
+  /** Over the whole run, loading an aggregate from the matching event stores replayed at most `max` events on average. */
+  | { kind: 'replay-length'; store: Matcher; max: number };
 
 export type Check = StructuralCheck | BehaviouralCheck;
 
