@@ -10,7 +10,7 @@ import { createSimulation, formatDuration, loadSchemaSupport, parseDuration, par
 import { describeReport, jsonReport } from './simReport.ts';
 
 const USAGE =
-  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-duplicates|order] [--json]";
+  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-duplicates|order] [--workers N] [--json]";
 
 function fail(message: string): never {
   console.error(message);
@@ -18,8 +18,10 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2);
-// --search: look for a fault schedule that breaks a property, and shrink it (tools/simSearch.ts).
-if (args.includes('--search')) process.exit((await import('./simSearch.ts')).searchCli(args));
+// --search: look for a fault schedule that breaks a property, and shrink it (tools/simSearch.ts); a search process
+// started by one with --workers runs its share of the runs.
+if (process.env['EVENTLAB_SEARCH_WORKER']) await (await import('./simSearch.ts')).searchWorker();
+else if (args.includes('--search')) process.exit(await (await import('./simSearch.ts')).searchCli(args));
 let file: string | undefined;
 let seed = 1;
 let durationUs = 60_000_000;

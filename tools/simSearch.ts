@@ -1,19 +1,95 @@
 /**
  * `npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N]
- *  [--duration 30s] [--faults broker,leader,consumer,split,controller] [--json]`
+ *  [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]`
  *
  * Searches fault schedules for a run that breaks the property (engine/search/), shrinks the first one found, and
- * prints it as the fault lines that replay it with `npm run sim`.
+ * prints it as the fault lines that replay it with `npm run sim`. With `--workers N` the runs are shared among N
+ * processes as the app shares them among its workers (engine/search/scan.ts): the first failing run is the same one a
+ * single process finds, so the answer does not depend on the number of processes, only the wall time does.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { formatDuration, parseDuration, parseTopology } from '../engine/index.ts';
-import { FAULT_KINDS, PROPERTIES, describeRun, search, type FaultKind, type PropertyName } from '../engine/search/search.ts';
+import { availableParallelism } from 'node:os';
+import { formatDuration, parseDuration, parseTopology, type Topology } from '../engine/index.ts';
+import { runScan, type ScanJob } from '../engine/search/scan.ts';
+import { FAULT_KINDS, PROPERTIES, describeRun, faultVocabulary, search, shrink, type FaultKind, type PropertyName, type Run, type SearchResult, type Violation } from '../engine/search/search.ts';
+import { createSimulation } from '../engine/simulation.ts';
 
 const USAGE =
-  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller] [--json]';
+  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]';
+
+/** What a search process and the one that started it say to each other. */
+type ToWorker = { type: 'job'; text: string; job: ScanJob } | { type: 'limit'; value: number };
+type FromWorker = { type: 'step'; index: number; run: Run; violation?: Violation } | { type: 'done'; tried: number };
+
+/** A search process's side: runs its share of the job it is sent, reports each run, obeys new limits, then exits. */
+export async function searchWorker(): Promise<never> {
+  let limit = Number.MAX_SAFE_INTEGER;
+  const job = await new Promise<{ text: string; job: ScanJob }>((resolve) => {
+    process.on('message', (m: ToWorker) => {
+      if (m.type === 'job') resolve(m);
+      else limit = Math.min(limit, m.value);
+    });
+  });
+  const topology = parseTopology(job.text).topology;
+  const send = (m: FromWorker) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
+  const tried = await runScan(topology, job.job, (s) => void send({ type: 'step', index: s.index, run: s.run, violation: s.violation }), () => limit, () => new Promise((r) => setImmediate(r)));
+  await send({ type: 'done', tried });
+  process.exit(0);
+}
+
+/**
+ * The search shared among `workers` processes: each runs the indices i ≡ k (mod workers); a violation at index i stops
+ * the others past i, and the lowest failing index wins. Shrinking runs here, after, as `search` does it.
+ */
+async function searchInProcesses(text: string, topology: Topology, opts: { property: PropertyName; budget: number; timeBudgetMs?: number; seed: number; durationUs: number; kinds?: FaultKind[] }, workers: number): Promise<SearchResult> {
+  const t0 = performance.now();
+  const vocabulary = faultVocabulary(createSimulation(topology, { traceCapacity: 16 }).spec, opts.kinds);
+  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary };
+  if (vocabulary.length > 0) {
+    let best: { index: number; run: Run; violation: Violation; at: number } | null = null;
+    let tried = 0;
+    const children: ChildProcess[] = [];
+    const broadcast = (value: number) => {
+      for (const c of children) if (c.connected) c.send({ type: 'limit', value } satisfies ToWorker);
+    };
+    const timer = opts.timeBudgetMs === undefined ? null : setTimeout(() => broadcast(-1), opts.timeBudgetMs);
+    await Promise.all(
+      Array.from({ length: workers }, (_, worker) => new Promise<void>((resolve, reject) => {
+        const child = fork(process.argv[1]!, [], { env: { ...process.env, EVENTLAB_SEARCH_WORKER: '1' }, execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        children.push(child);
+        child.on('message', (m: FromWorker) => {
+          if (m.type === 'step') {
+            tried++;
+            if (m.violation && (!best || m.index < best.index)) {
+              best = { index: m.index, run: m.run, violation: m.violation, at: performance.now() - t0 };
+              broadcast(m.index);
+            }
+          }
+        });
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`search process ${worker} exited with ${code}`))));
+        const job: ScanJob = { property: opts.property, seed: opts.seed, budget: opts.budget, durationUs: opts.durationUs, kinds: opts.kinds, workers, worker };
+        child.send({ type: 'job', text, job } satisfies ToWorker);
+      })),
+    ).finally(() => timer && clearTimeout(timer));
+    const found = best as { index: number; run: Run; violation: Violation; at: number } | null;
+    // The runs a single process would have tried: up to the failing one, or all that were tried.
+    result.runs = found ? found.index + 1 : tried;
+    if (found) {
+      result.found = { run: found.run, violation: found.violation };
+      result.firstMs = found.at;
+      const s = shrink(topology, found.run, opts.property, 300);
+      result.shrunk = { run: s.run, violation: s.violation };
+      result.shrinkRuns = s.runs;
+    }
+  }
+  result.wallMs = performance.now() - t0;
+  return result;
+}
 
 /** Runs the search the arguments describe; returns the exit code (1 when a counterexample was found). */
-export function searchCli(args: string[]): number {
+export async function searchCli(args: string[]): Promise<number> {
   let file: string | undefined;
   let budget = 100;
   let timeBudgetMs: number | undefined;
@@ -22,6 +98,7 @@ export function searchCli(args: string[]): number {
   let durationUs = 30_000_000;
   let kinds: FaultKind[] | undefined;
   let json = false;
+  let workers = 1;
   const fail = (message: string): never => {
     throw new Error(message);
   };
@@ -47,6 +124,10 @@ export function searchCli(args: string[]): number {
         kinds = value().split(',') as FaultKind[];
         const bad = kinds.find((k) => !FAULT_KINDS.includes(k));
         if (bad) fail(`--faults takes ${FAULT_KINDS.join(', ')}, not '${bad}'`);
+      } else if (a === '--workers') {
+        const v = value();
+        workers = v === 'auto' ? Math.max(1, availableParallelism() - 1) : Number(v);
+        if (!Number.isInteger(workers) || workers < 1) fail(`--workers takes a whole number of processes or auto, not '${v}'`);
       } else if (a === '--json') json = true;
       else if (a.startsWith('--')) fail(`unknown option ${a} with --search`);
       else file = a;
@@ -70,7 +151,10 @@ export function searchCli(args: string[]): number {
     console.error(`${file} has errors; nothing was searched.`);
     return 2;
   }
-  const r = search(parsed.topology, { property, budget, timeBudgetMs, seed, durationUs, kinds, clock: () => performance.now() });
+  const r =
+    workers > 1
+      ? await searchInProcesses(text, parsed.topology, { property, budget, timeBudgetMs, seed, durationUs, kinds }, workers)
+      : search(parsed.topology, { property, budget, timeBudgetMs, seed, durationUs, kinds, clock: () => performance.now() });
   const replay = (run: { seed: number; durationUs: number; faults: string[] }) =>
     `npm run sim -- ${file} --seed ${run.seed} --duration ${formatDuration(run.durationUs).replace(/\s/g, '')} ${run.faults.map((f) => `--fault '${f}'`).join(' ')}`;
   if (json) {
@@ -80,6 +164,7 @@ export function searchCli(args: string[]): number {
           file,
           property,
           searchSeed: seed,
+          workers,
           runs: r.runs,
           shrinkRuns: r.shrinkRuns,
           wallMs: Math.round(r.wallMs),
@@ -93,7 +178,7 @@ export function searchCli(args: string[]): number {
       ),
     );
   } else {
-    const lines = [`${file}: searched ${property} with ${r.vocabulary.length} faults to draw from (search seed ${seed})`];
+    const lines = [`${file}: searched ${property} with ${r.vocabulary.length} faults to draw from (search seed ${seed}${workers > 1 ? `, ${workers} processes` : ''})`];
     lines.push(`  runs tried: ${r.runs}${r.shrunk ? ` (+${r.shrinkRuns} shrinking)` : ''}, ${(r.wallMs / 1000).toFixed(1)} s wall${r.firstMs !== undefined ? `, first counterexample after ${(r.firstMs / 1000).toFixed(2)} s` : ''}`);
     if (!r.found) lines.push(`  no run broke ${property}: the design survived ${r.runs} schedules in ${(r.wallMs / 1000).toFixed(1)} s`);
     else {
