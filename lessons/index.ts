@@ -47,7 +47,7 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
     id: 'patterns',
     first: 16,
     title: 'Patterns',
-    summary: 'Patterns that span services: a saga that runs an order as local transactions and undoes the done steps in reverse order when one is rejected, keeps its state across its own crash, and retries what is only a technical failure.',
+    summary: 'Patterns that span services: a saga that runs an order as local transactions and undoes the done steps in reverse order when one is rejected, keeps its state across its own crash, and retries what is only a technical failure; state rebuilt from events, kept fast with snapshots and readable across versions; and read models that let a client read its own writes where it matters.',
   },
 ];
 

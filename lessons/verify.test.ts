@@ -30,6 +30,7 @@ const STARTER_FAILS: Record<string, string[]> = {
   '15-the-relays-duplicate-and-the-inbox': ['charged-once'],
   '16-a-saga-that-undoes-itself': ['nothing-half-done', 'only-rejections-undo'],
   '20-state-from-events': ['every-order-accepted', 'short-loads'],
+  '21-read-your-own-writes': ['sees-own-order'],
 };
 
 /**
@@ -98,6 +99,10 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     { what: 'snapshots too far apart to keep loads short', edits: [['snapshot.every=50', 'snapshot.every=200']], fails: ['short-loads'] },
     { what: 'snapshots, and a release that still cannot read version 1', edits: [['upcast=true', 'upcast=false']], fails: ['every-order-accepted'] },
   ],
+  '21-read-your-own-writes': [
+    { what: 'every read model inline', edits: [['Search handle.ms=6', 'Search handle.ms=6 mode=inline'], ['Metrics handle.ms=4', 'Metrics handle.ms=4 mode=inline']], fails: ['fast-answers'] },
+    { what: 'the search index inline instead of the order status', edits: [['Status handle.ms=2 mode=inline', 'Status handle.ms=2'], ['Search handle.ms=6', 'Search handle.ms=6 mode=inline']], fails: ['sees-own-order'] },
+  ],
 };
 
 /**
@@ -144,7 +149,7 @@ describe('the modules', () => {
       ['foundations', [1, 2, 3, 4, 5, 6, 7, 8]],
       ['queues', [1, 2, 3, 4, 5]],
       ['reliable', [1, 2]],
-      ['patterns', [1, 2]],
+      ['patterns', [1, 2, 3]],
     ]);
     expect(MODULES.flatMap((m) => m.lessons)).toEqual(LESSONS);
     for (const m of MODULES) expect(m.lessons.every((l) => l.module === m.id && moduleOf(l) === m)).toBe(true);

@@ -179,6 +179,7 @@ export const SETTINGS: Setting[] = [
   s('upcast', 'service', bool, 'true', 'A command handler: it upcasts older event versions to the one it reads as it loads them (events in the store never change). false: loading a stream that holds an older version fails the command.', 'Axon upcasters; Greg Young, Versioning in an Event Sourced System'),
   s('handle.ms', 'projection', ms, '1', 'Time a projection takes to apply one event to its read models.'),
   s('checkpoint.every', 'projection', int(1, 1_000_000), '10', 'Events a projection applies between two checkpoints; after a crash it resumes from the last one.', 'EventStoreDB persistent subscriptions minCheckPointCount'),
+  s('mode', 'projection', oneOf('async', 'inline'), 'async', 'async: the projection reads the store behind the writes (its read models lag). inline: it updates its read models in the same transaction as each append, so they never lag, and every append waits for it.', 'Marten: inline and async projections'),
   s('dedupe', 'projection', oneOf('position', 'none'), 'position', 'position: a read model stores the last position it applied with its rows and skips an event it has seen (idempotent). none: an event that comes again is applied again.'),
   s('read.after.ms', 'projection', ms, '0', 'A client that wrote reads this read model this long after hearing its write succeeded.'),
 

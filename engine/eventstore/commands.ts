@@ -22,7 +22,7 @@ import { EE } from './events.ts';
 import type { Command, EventStore } from './part.ts';
 import { afterCommit } from './reads.ts';
 import { replay, replayLength } from './streams.ts';
-import { wakeProjections } from './subscriptions.ts';
+import { inlineCostUs, wakeProjections } from './subscriptions.ts';
 import { ET } from './trace.ts';
 
 /** Sends `kind` from host `from` to host `to`; false when it cannot arrive (the sender's timeout decides). */
@@ -117,7 +117,8 @@ on<World>(EE.esCommit, 'append reaches the store', (w, si, ci) => {
   if (!cmd) return;
   if (!es.alive) return void w.parts.eventstore.commands.delete(ci);
   cmd.life = es.life;
-  after(w, sample(es.config.append, es.rng) + es.slowUs, EE.esWrite, si, ci);
+  // Inline projections update their read models in the append's transaction: the append waits for them.
+  after(w, sample(es.config.append, es.rng) + es.slowUs + inlineCostUs(w, es, cmd.types.length), EE.esWrite, si, ci);
 }, { hop: true });
 
 on<World>(EE.esWrite, 'append written', (w, si, ci) => {

@@ -36,6 +36,8 @@ export interface EventSourcingFacts {
   mismatches: ReadModelMismatch[];
   conflicts: number;
   rejected: number;
+  /** Per read model: reads after a write, read-your-writes violations, and the first one. */
+  readModels: { node: string; reads: number; rywViolations: number; first: StaleRead | null }[];
 }
 
 const EXAMPLES = 20;
@@ -59,6 +61,7 @@ export function eventSourcingFacts(w: World): EventSourcingFacts {
   return {
     reads: p.stats.reads, staleReads: p.staleReads, rywViolations: p.rywViolations, examples: p.stale.slice(0, EXAMPLES), doubleCounted, mismatches,
     conflicts: p.stores.reduce((n, s) => n + s.stats.conflicts, 0), rejected: p.stores.reduce((n, s) => n + s.stats.rejected, 0),
+    readModels: p.readModels.map((rm) => ({ node: rm.node, reads: rm.reads, rywViolations: rm.rywViolations, first: rm.firstViolation })),
   };
 }
 

@@ -23,7 +23,7 @@ import { createEventStorePart, type EventStore } from './part.ts';
 import * as reads from './reads.ts';
 import { resolveEventStores } from './resolve.ts';
 import * as subscriptions from './subscriptions.ts';
-import { readModelLag, rebuildProjection, startProjection } from './subscriptions.ts';
+import { applyInline, readModelLag, rebuildProjection, startProjection } from './subscriptions.ts';
 
 /** The events a drawing shows already in a store: appended before the run starts, one stream in drawn order. */
 function holdDrawn(w: World, es: EventStore, drawn: { key: string; types: string[] }): void {
@@ -77,14 +77,14 @@ export const eventstore: Store = {
       const readModels = ps.readModels.map((m) => {
         const rm = {
           id: p.readModels.length, node: m.node, engine: id, host: apps.instances[apps.services[m.service]!.instances[0]!]!.host, rows: new Map(), appliedTo: 0, times: new Map(),
-          staleReads: 0, edges: [ps.edge, m.edge] as [string, string],
+          staleReads: 0, reads: 0, rywViolations: 0, firstViolation: null, edges: [ps.edge, m.edge] as [string, string],
         };
         p.readModels.push(rm);
         return rm.id;
       });
       p.engines.push({
         id, node: ps.node, store: ps.store, instance: inst, life: apps.instances[inst]!.life, position: 0, checkpoint: 0, handleUs: ps.handleUs,
-        checkpointEvery: ps.checkpointEvery, dedupe: ps.dedupe, readModels, busy: false, cycle: 0, busySince: 0, page: [], pageAt: 0,
+        checkpointEvery: ps.checkpointEvery, dedupe: ps.dedupe, inline: ps.inline, readModels, busy: false, cycle: 0, busySince: 0, page: [], pageAt: 0,
         stats: { applied: 0, skipped: 0, checkpoints: 0, rewinds: 0, reapplied: 0, rebuilds: 0 },
       });
     }
@@ -97,7 +97,9 @@ export const eventstore: Store = {
   },
 
   start(w) {
-    for (const e of w.parts.eventstore.engines) startProjection(w, e);
+    for (const e of w.parts.eventstore.engines) if (!e.inline) startProjection(w, e);
+    // An inline projection starts with what the store already holds (a drawn log).
+    for (const e of w.parts.eventstore.engines) if (e.inline) applyInline(w, e);
   },
 
   transact,
@@ -169,6 +171,8 @@ export const eventstore: Store = {
   reconfigure(w, _from, spec) {
     const p = w.parts.eventstore;
     if (spec.eventstore.stores.length !== p.stores.length || spec.eventstore.projections.length !== p.engines.length) return 'the event stores or projections changed';
+    const switched = spec.eventstore.projections.find((ps, i) => p.engines[i]!.inline !== ps.inline);
+    if (switched) return `${switched.node} changed between inline and async`;
     spec.eventstore.stores.forEach((ss, i) => (p.stores[i]!.config = ss.config));
     spec.eventstore.projections.forEach((ps, i) => {
       const e = p.engines[i]!;

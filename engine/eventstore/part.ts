@@ -89,6 +89,10 @@ export interface ReadModel {
   /** How many times each position was applied (more than once: counted twice). */
   times: Map<number, number>;
   staleReads: number;
+  /** Reads of it after a write, those that missed the client's own write, and the first of them. */
+  reads: number;
+  rywViolations: number;
+  firstViolation: StaleRead | null;
   /** The drawn edges its events arrive by: from the store to its projection, and from the projection to it ('' none). */
   edges: [string, string];
 }
@@ -107,6 +111,8 @@ export interface ProjectionEngine {
   checkpointEvery: number;
   /** `dedupe=position`: a read model skips an event at a position it has already applied. */
   dedupe: boolean;
+  /** `mode=inline`: applied within each append's transaction, never behind; no subscription. */
+  inline: boolean;
   readModels: number[];
   busy: boolean;
   cycle: number;

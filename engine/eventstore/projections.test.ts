@@ -137,4 +137,21 @@ describe('a projection', () => {
     const s = TestSim.of(text(), { seed: 1 }).advance('1s');
     expect(() => s.fault('rebuild Handler')).toThrow("Handler is not a projection of an event store: only a projection (or one of its read models) can be rebuilt");
   });
+
+  it('inline: the read model is updated in the append itself, so no read is stale, and every append waits for it', () => {
+    const run = (mode: string) => TestSim.of(text(`handle.ms=5 mode=${mode}`), { seed: 1 }).until('3s');
+    const slow = run('async');
+    const inline = run('inline');
+    expect(eventSourcingFacts(slow.w).rywViolations).toBeGreaterThan(10);
+    const f = eventSourcingFacts(inline.w);
+    expect(f.reads).toBeGreaterThan(200);
+    expect(f.staleReads).toBe(0);
+    expect(f.rywViolations).toBe(0);
+    const [rm] = inline.w.parts.eventstore.readModels;
+    expect(rm!.appliedTo).toBe(inline.w.parts.eventstore.stores[0]!.log.length);
+    expect(f.mismatches).toEqual([]);
+    // The append's transaction carries the projection's 5 ms: checkouts are that much slower than async ones.
+    const p50 = (s: TestSim) => s.metrics().checkouts.latencyMs.p50;
+    expect(p50(inline) - p50(slow)).toBeGreaterThan(4);
+  });
 });

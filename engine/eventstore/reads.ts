@@ -52,15 +52,19 @@ on<World>(EE.readArrive, 'read reaches the read model', (w, id) => {
   const r = p.readers[read.reader]!;
   const rm = p.readModels[r.readModel]!;
   p.stats.reads++;
+  rm.reads++;
   countEdge(w.metrics, r.edge, 1);
   const lag = readModelLag(w, rm);
   if (lag.events === 0) return;
   const ownWrite = !rm.times.has(read.position);
   p.staleReads++;
   rm.staleReads++;
-  if (ownWrite) p.rywViolations++;
   record(w.trace, w.now, ET.staleRead, rm.host, -1, read.event, lag.events, Math.round(lag.ms * 1000));
-  if (p.stale.length < KEEP) {
-    p.stale.push({ read: id, client: r.client, readModel: rm.node, event: read.event, position: read.position, correlation: read.correlation, at: w.now, ownWrite, lagEvents: lag.events, lagMs: lag.ms });
+  const example = { read: id, client: r.client, readModel: rm.node, event: read.event, position: read.position, correlation: read.correlation, at: w.now, ownWrite, lagEvents: lag.events, lagMs: lag.ms };
+  if (ownWrite) {
+    p.rywViolations++;
+    rm.rywViolations++;
+    rm.firstViolation ??= example;
   }
+  if (p.stale.length < KEEP) p.stale.push(example);
 }, { hop: true });

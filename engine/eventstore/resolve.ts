@@ -54,6 +54,7 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
           handleUs: Math.max(1, Math.round((v['handle.ms'] as number) * 1000)),
           checkpointEvery: v['checkpoint.every'] as number,
           dedupe: v['dedupe'] === 'position',
+          inline: v['mode'] === 'inline',
           readModels: models.length > 0
             ? models.filter((m, i) => models.findIndex((x) => x.to === m.to) === i).map((m) => ({ node: m.to, service: index.get(m.to)!, edge: m.id }))
             : [{ node: e.to, service: index.get(e.to)!, edge: '' }],
@@ -67,7 +68,7 @@ export function resolveEventStores(ctx: ResolveContext): FamilyResolver {
         const v = readLayered([{ target: g.state, raw: rawSettings(t, g.state) }], ['projection']);
         out.projections.push({
           node: g.state, service: index.get(g.state)!, store: byNode.get(g.group)!, handleUs: Math.max(1, Math.round((v['handle.ms'] as number) * 1000)),
-          checkpointEvery: v['checkpoint.every'] as number, dedupe: v['dedupe'] === 'position', readModels: [{ node: g.state, service: index.get(g.state)!, edge: '' }], edge: g.edge,
+          checkpointEvery: v['checkpoint.every'] as number, dedupe: v['dedupe'] === 'position', inline: v['mode'] === 'inline', readModels: [{ node: g.state, service: index.get(g.state)!, edge: '' }], edge: g.edge,
         });
       }
       // Clients reading a read model: each reads back what the command handlers its requests reach append.

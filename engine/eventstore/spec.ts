@@ -20,6 +20,8 @@ export interface ProjectionSpec {
   handleUs: number;
   checkpointEvery: number;
   dedupe: boolean;
+  /** Updated in the append's own transaction (never behind, every append slower), or behind it with a subscription. */
+  inline: boolean;
   /** The read models it maintains: its own node when it writes none, else the projection nodes it writes (by `edge`). */
   readModels: { node: string; service: number; edge: string }[];
   /** The drawn edge from the store its events arrive by. */

@@ -53,15 +53,39 @@ export function rebuildProjection(w: World, e: ProjectionEngine): string {
   e.stats.rebuilds++;
   const total = storeOf(w, e).log.length;
   record(w.trace, w.now, ET.projRebuild, instanceOf(w, e).host, -1, total, e.readModels.length, 0);
-  if (instanceOf(w, e).alive) pull(w, e);
+  if (e.inline) applyInline(w, e);
+  else if (instanceOf(w, e).alive) pull(w, e);
   const models = e.readModels.map((ri) => p.readModels[ri]!.node).join(', ');
   return `rebuilding ${e.node}: ${models} cleared, replaying ${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'} from the start of ${storeOf(w, e).node}`;
+}
+
+/**
+ * An inline projection (Marten's inline lifecycle): it applies what the store holds beyond its position within the
+ * append's own transaction, so its read models are never behind; the append paid for it (appendCostUs).
+ */
+export function applyInline(w: World, e: ProjectionEngine): void {
+  const es = storeOf(w, e);
+  for (let pos = e.position; pos < es.log.length; pos++) {
+    for (const ri of e.readModels) apply(w, e, w.parts.eventstore.readModels[ri]!, es, pos);
+    countEdge(w.metrics, w.parts.eventstore.readModels[e.readModels[0]!]!.edges[0], 1);
+    for (const ri of e.readModels) countEdge(w.metrics, w.parts.eventstore.readModels[ri]!.edges[1], 1);
+    e.stats.applied++;
+  }
+  e.position = e.checkpoint = es.log.length;
+}
+
+/** What the inline projections of a store add to an append of `events` events: each applies every one. */
+export function inlineCostUs(w: World, es: EventStore, events: number): number {
+  let us = 0;
+  for (const e of w.parts.eventstore.engines) if (e.inline && e.store === es.id) us += e.handleUs * events;
+  return us;
 }
 
 /** The store has new events: it tells each idle live subscriber. */
 export function wakeProjections(w: World, es: EventStore): void {
   for (const e of w.parts.eventstore.engines) {
-    if (e.store !== es.id || e.busy || !instanceOf(w, e).alive) continue;
+    if (e.inline && e.store === es.id) applyInline(w, e);
+    if (e.inline || e.store !== es.id || e.busy || !instanceOf(w, e).alive) continue;
     hop(w, es.host, instanceOf(w, e).host, EE.projWake, e.id, e.cycle);
   }
 }

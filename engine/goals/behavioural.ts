@@ -2,12 +2,12 @@
  * Behavioural checks as plans the evaluator follows while the simulation runs: when each check is judged, and what
  * it must look at earlier (a replay compares what a service processed after a reset with what it had before).
  */
-import { checkouts } from './checkouts.ts';
+import { checkoutLatency, checkouts } from './checkouts.ts';
 import { lag, noDuplicates, noIdleConsumers, perKeyOrder } from './consumption.ts';
 import { delivered, markReplay, noLoss, replayed, type ReplayMark } from './delivery.ts';
 import { effectsOnce, eventsPublished } from './outbox.ts';
 import { noUnroutable, routed } from './routing.ts';
-import { replayLength } from './eventsourcing.ts';
+import { readYourWrites, replayLength } from './eventsourcing.ts';
 import { sagasSettled } from './sagas.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
@@ -55,6 +55,10 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return { dueS: c.byS, marks: [], judge: (v) => sagasSettled(c, v) };
     case 'replay-length':
       return end((v) => replayLength(c, v));
+    case 'read-your-writes':
+      return end((v) => readYourWrites(c, v));
+    case 'checkout-latency':
+      return end((v) => checkoutLatency(c, v));
     case 'replayed': {
       let seen: { services: ReturnType<typeof consumingServices>; marks: Map<number, ReplayMark> } | null = null;
       return {

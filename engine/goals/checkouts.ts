@@ -9,7 +9,7 @@ import { createHistogram, mergeInto, quantile } from '../metrics/histogram.ts';
 import type { CheckoutFailure } from '../metrics/metrics.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { no, yes, type RunView, type Verdict } from './view.ts';
-import { count, list, percent, plural, seconds } from './words.ts';
+import { count, list, percent, plural, seconds, sentence } from './words.ts';
 
 /** Why one checkout failed, in words. */
 export function failureCause(f: CheckoutFailure): string {
@@ -71,4 +71,19 @@ export function checkouts(c: Extract<BehaviouralCheck, { kind: 'checkouts' }>, v
     return yes(`All ${plural(total, 'checkout')} succeeded (p99 latency ${p99 < 10 ? p99.toFixed(1) : count(p99)} ms).${perEntry(APPLICATION.entries(v.w))}`);
   }
   return yes(`${percent(share)} of ${plural(total, 'checkout')} succeeded (${needed} needed).${failures}`, counterexample);
+}
+
+/** Of the checkouts that succeeded, `quantile` were answered within `withinMs`. */
+export function checkoutLatency(c: Extract<BehaviouralCheck, { kind: 'checkout-latency' }>, v: RunView): Verdict {
+  const m = v.w.metrics;
+  if (m.checkoutsOk === 0) return no('No checkout succeeded, so none was answered in time.');
+  const latency = createHistogram();
+  mergeInto(latency, m.checkoutLatency);
+  mergeInto(latency, m.sourceAckLatency);
+  const ms = quantile(latency, c.quantile) / 1000;
+  const shown = ms < 10 ? ms.toFixed(1) : count(Math.round(ms));
+  const which = `${percent(c.quantile)} of the ${plural(m.checkoutsOk, 'checkout')} that succeeded`;
+  return ms <= c.withinMs
+    ? yes(`${sentence(which)} were answered within ${shown} ms (the goal: ${c.withinMs} ms).`)
+    : no(`${sentence(which)} took up to ${shown} ms, more than ${c.withinMs} ms: something on the way to the answer is slower than the budget allows.`);
 }

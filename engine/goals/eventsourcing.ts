@@ -54,3 +54,29 @@ export function replayLength(c: Of<'replay-length'>, v: RunView): Verdict {
   if (problems.length > 0) return no(`${sentence(problems.join('; '))}.`, { nodes: [...named] });
   return yes(`${sentence(fine.join('; '))}: at most ${c.max}.`);
 }
+
+interface ReadModelFacts {
+  readModels: { node: string; reads: number; rywViolations: number; first: { client: string; event: number; correlation: number; lagEvents: number; lagMs: number; at: number } | null }[];
+}
+
+const READ_MODEL_KINDS: ReadonlySet<string> = new Set(['projection']);
+
+/** No client that wrote and then read a matching read model missed its own write there. */
+export function readYourWrites(c: Of<'read-your-writes'>, v: RunView): Verdict {
+  const named = new Set(matchNodes(v.t, c.readModel, READ_MODEL_KINDS).map((n) => n.id));
+  if (named.size === 0) return no(nothingMatches(c.readModel));
+  const facts = FAMILIES.find((f) => f.name === 'eventstore')?.inspect?.['consistency']?.(v.w, 0) as ReadModelFacts | undefined;
+  const models = (facts?.readModels ?? []).filter((m) => named.has(m.node));
+  const read = models.filter((m) => m.reads > 0);
+  if (read.length === 0) return no(`No client read ${[...named].join(', ')} after a write: a client reads a read model back when it has an edge to it and its requests reach a command handler.`, { nodes: [...named] });
+  const bad = read.filter((m) => m.rywViolations > 0);
+  if (bad.length > 0) {
+    const m = bad[0]!;
+    const f = m.first!;
+    return no(
+      `${m.node}: ${count(m.rywViolations)} of ${plural(m.reads, 'read')} after a write missed the client's own write; the first, at ${(f.at / 1e6).toFixed(2)} s, ${f.client} read it without its event #${f.event} (request #${f.correlation}), ${plural(f.lagEvents, 'event')} and ${f.lagMs.toFixed(1)} ms behind the store.`,
+      { nodes: [m.node, f.client], window: { fromS: f.at / 1e6, toS: f.at / 1e6 } },
+    );
+  }
+  return yes(`Every one of the ${plural(read.reduce((n, m) => n + m.reads, 0), 'read')} of ${read.map((m) => m.node).join(', ')} after a write found the client's own write.`);
+}

@@ -98,7 +98,11 @@ export type BehaviouralCheck =
    */
   | { kind: 'sagas-settled'; saga: Matcher; startedBeforeS: number; byS: number; only?: 'rejections' }
   /** Over the whole run, loading an aggregate from the matching event stores replayed at most `max` events on average. */
-  | { kind: 'replay-length'; store: Matcher; max: number };
+  | { kind: 'replay-length'; store: Matcher; max: number }
+  /** Over the whole run, no client that wrote and then read a matching read model missed its own write there. */
+  | { kind: 'read-your-writes'; readModel: Matcher }
+  /** Over the whole run, `quantile` (a fraction) of the checkouts that succeeded were answered within `withinMs`. */
+  | { kind: 'checkout-latency'; quantile: number; withinMs: number };
 
 export type Check = StructuralCheck | BehaviouralCheck;
 
