@@ -40,3 +40,18 @@ test('a concept map says it has nothing to simulate', async ({ page }) => {
   await expect(page.getByTestId('run-nothing')).toBeVisible();
   await expect(page.getByTestId('run-checkouts')).toHaveCount(0);
 });
+
+test("an event store's inspector lists its streams and shows one aggregate's events with the state after each", async ({ page }) => {
+  await openTopology(page, 'app/examples/cqrs-read-models.mmd');
+  await setSpeed(page, '5×');
+  await playUntil(page, 3);
+  await page.getByTestId('node-ES').click({ position: { x: 12, y: 12 } });
+  await expect(page.getByTestId('eventstore-detail')).toBeVisible();
+  await expect(page.getByTestId('eventstore-streams').locator('tbody tr').first()).toBeVisible();
+  await page.getByTestId('stream-pick').nth(1).click();
+  const rows = page.getByTestId('aggregate-events').locator('tbody tr');
+  await expect(rows.first()).toContainText('OrderPlaced');
+  await expect(rows.last()).toContainText(/OrderPlaced ×\d+/);
+  await expect(page.getByTestId('aggregate-load')).toContainText(/A load now replays \d+ events from the start/);
+  await page.screenshot({ path: test.info().outputPath('eventstore.png') });
+});

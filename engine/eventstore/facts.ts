@@ -77,7 +77,7 @@ export interface EventStoreDetail {
   snapshotEvery: number;
   stats: EventStore['stats'];
   /** Per stream (largest first, at most 50): its version, its snapshot's, and what a load replays with and without snapshots. */
-  streams: { stream: string | null; version: number; snapshotAt: number; replayWith: number; replayWithout: number; replayMsWith: number; replayMsWithout: number }[];
+  streams: { key: number; stream: string | null; version: number; snapshotAt: number; replayWith: number; replayWithout: number; replayMsWith: number; replayMsWithout: number }[];
   /** Summed over every stream: what loading each once replays now, with and without snapshots. */
   replayWith: number;
   replayWithout: number;
@@ -90,7 +90,7 @@ export function eventStoreDetail(w: World, id: number): EventStoreDetail | null 
   const streams = [...es.streams.values()].map((st) => {
     const withS = replayLength(st, es.config.snapshotEvery > 0);
     const without = replayLength(st, false);
-    return { stream: keyText(w.keys, st.key), version: st.events.length, snapshotAt: st.snapshot?.version ?? 0, replayWith: withS, replayWithout: without, replayMsWith: withS * perEventMs, replayMsWithout: without * perEventMs };
+    return { key: st.key, stream: keyText(w.keys, st.key), version: st.events.length, snapshotAt: st.snapshot?.version ?? 0, replayWith: withS, replayWithout: without, replayMsWith: withS * perEventMs, replayMsWithout: without * perEventMs };
   });
   const replayWith = streams.reduce((n, s) => n + s.replayWith, 0);
   const replayWithout = streams.reduce((n, s) => n + s.replayWithout, 0);

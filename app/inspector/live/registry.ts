@@ -32,4 +32,5 @@ export const LIVE_SECTIONS: LiveSections = {
   exchange: onDemand(() => amqp().then((m) => m.ExchangeSection)),
   queue: onDemand(() => amqp().then((m) => m.QueueSection)),
   saga: onDemand(() => import('./sagaSection.tsx').then((m) => m.SagaSection)),
+  eventstore: onDemand(() => import('./eventStoreSection.tsx').then((m) => m.EventStoreSection)),
 };
