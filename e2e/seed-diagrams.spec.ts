@@ -3,10 +3,10 @@
  * counts broker messages; seed 001's CQRS client is two entries (its command and its query); seed 003's drawn event
  * store replays into its state; the CAP concept map says there is nothing to simulate.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openTopology, playUntil, setSpeed } from './live.ts';
 
-const run = async (page: import('@playwright/test').Page, file: string) => {
+const run = async (page: Page, file: string) => {
   await openTopology(page, `app/examples/${file}.mmd`);
   await setSpeed(page, '5×');
   await playUntil(page, 3);
