@@ -170,7 +170,10 @@ function messageLines(r: ReturnType<typeof jsonReport>, n: (x: number) => string
   out.push(`  lost ${n(r.lost)}, missed by consumers ${n(r.missed)}, duplicated ${n(r.duplicated)}, reordered ${n(r.reordered)}${r.deadLettered ? `, dead-lettered ${n(r.deadLettered)}` : ''}`);
   for (const e of r.examples.lost.slice(0, 5)) out.push(`    lost: message #${e.message} on ${e.partition}, produced at ${formatDuration(e.producedAtMs * 1000)}: acknowledged, and no ${e.queue ? 'queue' : 'log'} holds it any more`);
   for (const e of r.examples.missed.slice(0, 5)) {
-    const how = e.why === 'deleted' ? 'retention deleted it before the group read it' : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
+    const how =
+      e.why === 'deleted' ? 'retention deleted it before the group read it'
+      : e.why === 'added' ? `written to a partition added during the run before the group took a position there, it was skipped by auto.offset.reset=latest (offset ${e.offset})`
+      : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
     out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);
   }
   for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);

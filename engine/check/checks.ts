@@ -96,7 +96,7 @@ export interface MissedFinding {
   partition: number;
   /** Its offset, -1 when retention deleted it. */
   offset: number;
-  why: 'passed' | 'deleted';
+  why: 'passed' | 'deleted' | 'added';
   producedAt: number;
 }
 

@@ -103,12 +103,13 @@ function apply(w: World, f: Fault): string {
       if (f.action === 'cut') networkChanged(w);
       return described;
     }
-    case 'reset-offsets': {
+    case 'reset-offsets':
+    case 'add-partitions': {
       for (const family of FAMILIES) {
         const note = family.perform?.(w, f);
         if (note !== undefined) return note;
       }
-      return `!no consumer group named ${f.group}`;
+      return f.action === 'reset-offsets' ? `!no consumer group named ${f.group}` : `!no Kafka topic named ${f.topic}`;
     }
     default: {
       // A family may perform a fault on a node another family owns (the outbox family arms a service's crash

@@ -71,6 +71,12 @@ export function parseFault(line: string): Fault | string {
       const shift = /^shift=(-?\d+)$/.exec(to);
       return shift ? { at, action: 'reset-offsets', group: words[0]!, to: Number(shift[1]) } : `reset-offsets goes to earliest, latest or shift=<n>, not '${to}'`;
     }
+    case 'add-partitions': {
+      const err = need(2, '<topic> <partitions>');
+      if (err) return err;
+      const count = Number(words[1]);
+      return Number.isInteger(count) && count > 0 ? { at, action: 'add-partitions', topic: words[0]!, count } : `add-partitions takes the topic's new number of partitions, not '${words[1]}'`;
+    }
     case 'poison': {
       const err = need(2, '<service> key=<key> (or type=<event type>)');
       if (err) return err;
@@ -79,7 +85,7 @@ export function parseFault(line: string): Fault | string {
       return kv[1] === 'key' ? { at, action: 'poison', target: words[0]!, key: kv[2]! } : { at, action: 'poison', target: words[0]!, type: kv[2]! };
     }
     default:
-      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes, reset-offsets or rebuild`;
+      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes, reset-offsets, add-partitions or rebuild`;
   }
 }
 
@@ -100,6 +106,7 @@ export function toFault(given: FaultInput | string): Fault | string {
     if (typeof input[key] === 'string') return parseFault(`${t} ${key} ${input[key]}`);
   }
   if (typeof input['slow'] === 'string') return parseFault(`${t} slow ${input['slow']} ${input['by'] ?? '100ms'}`);
+  if (typeof input['add-partitions'] === 'string') return parseFault(`${t} add-partitions ${input['add-partitions']} ${input['count']}`);
   if (typeof input['poison'] === 'string') return parseFault(`${t} poison ${input['poison']} ${input['key'] ? `key=${input['key']}` : `type=${input['type']}`}`);
   for (const key of ['latency', 'loss', 'cut']) {
     const v = input[key];
@@ -126,6 +133,8 @@ export function formatFault(f: Fault): string {
       return `${t} cut ${f.between.join(' ')}`;
     case 'poison':
       return `${t} poison ${f.target} ${f.key !== undefined ? `key=${f.key}` : `type=${f.type}`}`;
+    case 'add-partitions':
+      return `${t} add-partitions ${f.topic} ${f.count}`;
     case 'reset-offsets':
       return `${t} reset-offsets ${f.group} ${typeof f.to === 'number' ? `shift=${f.to}` : f.to}`;
     default:

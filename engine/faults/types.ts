@@ -14,6 +14,8 @@ export type Fault =
   | { at: number; action: 'cut'; between: [string, string] }
   | { at: number; action: 'reject' | 'accept'; target: string }
   | { at: number; action: 'poison'; target: string; key?: string; type?: string }
+  /** kafka-topics.sh --alter --partitions: the topic grows to `count` partitions (Kafka only adds partitions). */
+  | { at: number; action: 'add-partitions'; topic: string; count: number }
   /** kafka-consumer-groups.sh --reset-offsets: to the earliest or latest offset, or shifted; the group must be empty. */
   | { at: number; action: 'reset-offsets'; group: string; to: 'earliest' | 'latest' | number }
   /** The consumer crashes at its worst moment: right after processing, before committing (or the reverse). */

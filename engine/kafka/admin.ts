@@ -3,6 +3,7 @@
  * group's offsets (kafka-consumer-groups.sh --reset-offsets --execute), which Kafka allows only while the group has
  * no active members (semantics C17, S9).
  */
+import { addPlace } from '../messaging/state.ts';
 import { createLog } from './log.ts';
 import { change, pushMetadata } from './controller.ts';
 import { resetOffsets, startRebalance } from './group.ts';
@@ -18,7 +19,15 @@ export function addPartitions(w: World, topicName: string, count: number): strin
   if (ti < 0) return `no topic named ${topicName}`;
   const topic = w.parts.kafka.topics[ti]!;
   if (count <= topic.partitions.length) return `${topicName} already has ${topic.partitions.length} partitions; Kafka can only add partitions`;
+  // A partition's id is its place in the messaging port, and Kafka's partitions are the first places: a new one can
+  // only be numbered next if no other family has places after them yet (a queue, a database, an event store).
+  const others = w.msg.places.slice(w.parts.kafka.partitions.length).map((pl) => pl.name);
+  if (others.length > 0) {
+    const named = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+    return `adding partitions during a run works only in designs where Kafka holds every message; this one also holds them in ${named} (a limit of EventLab, not of Kafka)`;
+  }
   const c = w.parts.kafka.clusters[topic.cluster]!;
+  const had = topic.partitions.length;
   const n = c.brokers.length;
   const rf = Math.min(topic.config.replicationFactor, n);
   for (let index = topic.partitions.length; index < count; index++) {
@@ -32,11 +41,18 @@ export function addPartitions(w: World, topicName: string, count: number): strin
       parkedFetches: [], committed: 0, offlineSince: -1, writesFailingSince: -1, lastWriteOkAt: w.now, cleanedTo: 0,
     };
     w.parts.kafka.partitions.push(p);
+    addPlace(w.msg, 'kafka', topic.destination, `${topic.name}-${index}`);
     topic.partitions.push(p.id);
     c.partitions.push(p.id);
     for (const prod of w.parts.kafka.producers) prod.open.push(null);
     p.states.push({ version: 0, leader: -1, leaderEpoch: -1, isr: replicas.map((_, s) => s) });
     change(w, c, p, 0, replicas.map((_, s) => s), true);
+  }
+  // A group already subscribed to the topic owns the new partitions from now on: what is written to them before it
+  // takes a position there is its to read, and `latest` skips it (semantics C16: the missed-records checker says so).
+  for (const g of w.parts.kafka.groups) {
+    if (!g.topics.includes(ti) || g.since.size === 0) continue;
+    for (const pid of topic.partitions.slice(had)) g.since.set(pid, { offset: 0, at: w.now, added: true });
   }
   pushMetadata(w, c);
   // Producers and consumers see the new partitions with their next metadata refresh.

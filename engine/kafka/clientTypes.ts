@@ -238,5 +238,5 @@ export interface Group {
    * Per partition: the offset the group first read from and when (auto.offset.reset resolved it): what was written
    * before was never the group's to read.
    */
-  since: Map<number, { offset: number; at: number }>;
+  since: Map<number, { offset: number; at: number; added?: boolean }>;
 }

@@ -15,6 +15,7 @@ import type { Consumer, Group } from './clientTypes.ts';
 import { ILLEGAL_GENERATION, NONE, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
 import { fetchMore, refreshConsumerMetadata } from './consumerFetch.ts';
 import { toCoordinator } from './group.ts';
+import { unknownTo } from './metadata.ts';
 import { deliver } from '../messaging/dispatch.ts';
 
 /** Marker positions: reset to the log end (latest) or start (earliest) on the next fetch. */
@@ -96,6 +97,9 @@ on<World>(KE.joinResponse, 'JoinGroup answer', (w, cid, id) => {
   });
   // Cooperative: partitions given up must be assigned to their new owner in a follow-up round (KIP-429).
   if (revoked.length > 0 && c.config.strategy === 'cooperative-sticky') join(w, c);
+  // A partition its metadata has never seen (added to the topic since: semantics C16) has no leader to fetch from
+  // until it refreshes: the Java consumer asks for metadata when a fetchable partition has no known leader.
+  if (a.partitions.some((p) => unknownTo(w.parts.kafka.partitions[p]!, c.metaVersion))) refreshConsumerMetadata(w, c);
   fetchMore(w, c);
   poll(w, c);
 });

@@ -9,7 +9,7 @@ import { T } from '../history/kinds.ts';
 import { record } from '../history/trace.ts';
 import { at, after } from '../sim/loop.ts';
 import type { World } from '../world.ts';
-import { resetGroupOffsets } from './admin.ts';
+import { addPartitions, resetGroupOffsets } from './admin.ts';
 import { KE } from './events.ts';
 import { currentState } from './metadata.ts';
 import { connectionReset } from './producer.ts';
@@ -84,6 +84,16 @@ export function kafkaAct(w: World, t: FaultTarget, f: Fault): string {
 
 /** kafka-consumer-groups.sh --reset-offsets; a group is named by its group.id, or by a service of the group. */
 export function kafkaPerform(w: World, f: Fault): string | undefined {
+  if (f.action === 'add-partitions') {
+    const ti = w.parts.kafka.topics.findIndex((t) => t.name === f.topic);
+    if (ti < 0) return undefined;
+    const topic = w.parts.kafka.topics[ti]!;
+    const before = topic.partitions.length;
+    const refused = addPartitions(w, f.topic, f.count);
+    if (refused) return `!${refused}`;
+    const groups = w.parts.kafka.groups.filter((g) => g.topics.includes(ti)).map((g) => g.name);
+    return `${f.topic} grows from ${before} to ${f.count} partitions: producers write to the new ones after their next metadata refresh${groups.length > 0 ? `; ${groups.join(', ')} ${groups.length === 1 ? 'rebalances' : 'rebalance'} to take them` : ''}`;
+  }
   if (f.action !== 'reset-offsets') return undefined;
   const k = w.parts.kafka;
   // The service's group: that of its first instance's last consumer (a service reading two clusters has two).

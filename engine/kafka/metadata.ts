@@ -14,6 +14,11 @@ export function stateAt(p: Partition, version: number): PartitionState | undefin
   return s[0];
 }
 
+/** Whether metadata of `version` has never seen the partition led (it was added to its topic since). */
+export function unknownTo(p: Partition, version: number): boolean {
+  return p.states.every((s) => s.version > version || s.leader < 0);
+}
+
 export function currentState(p: Partition): PartitionState {
   return p.states[p.states.length - 1]!;
 }

@@ -33,7 +33,7 @@ export function kafkaMissed(w: World, handled: (subscription: number, id: number
             if (offset >= committed) break;
             const id = seg.ids[i]!;
             if (offset < since.offset || producedAtOf(w.messages, id) < g.resetAt || working.has(id) || handled(g.id, id)) continue;
-            out({ message: id, subscription: g.id, place: pid, offset, why: 'passed' });
+            out({ message: id, subscription: g.id, place: pid, offset, why: since.added ? 'added' : 'passed' });
           }
         }
         // Compaction removes superseded values on purpose; only retention's deletions can be unread data.

@@ -1,8 +1,10 @@
 /**
  * Kafka's live sections in the inspector: a cluster's brokers and its partitions, a topic's partitions (each opens
- * its log).
+ * its log), and growing a topic as `kafka-topics.sh --alter --partitions` does.
  */
+import { useState, type FormEvent } from 'react';
 import type { NodeLives, PartitionLive, TopologyNode } from '../../../engine/index.ts';
+import { injectNow } from '../../playback/actions.ts';
 import { partitionState, partitionTitle } from '../../canvas/live/PartitionCells.tsx';
 import { inspectPartition } from './focus.ts';
 
@@ -28,12 +30,52 @@ export function ClusterSection({ node, live: cluster }: { node: TopologyNode; li
         </div>
       </dl>
       <Partitions node={node} partitions={cluster.partitions} />
+      {[...new Set(cluster.partitions.map((p) => p.topic))].map((t) => (
+        <AddPartitions key={t} topic={t} count={cluster.partitions.filter((p) => p.topic === t).length} />
+      ))}
     </>
   );
 }
 
 export function TopicSection({ node, live }: { node: TopologyNode; live: NodeLives['topic'] }) {
-  return <Partitions node={node} partitions={live.partitions} />;
+  const topics = [...new Set(live.partitions.map((p) => p.topic))];
+  return (
+    <>
+      <Partitions node={node} partitions={live.partitions} />
+      {topics.map((t) => (
+        <AddPartitions key={t} topic={t} count={live.partitions.filter((p) => p.topic === t).length} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * Grows a topic now: producers use the new partitions after their next metadata refresh, keyed records move, and the
+ * groups rebalance to read them (with auto.offset.reset=latest, skipping what came before they got there).
+ */
+function AddPartitions({ topic, count }: { topic: string; count: number }) {
+  const [want, setWant] = useState(String(count * 2));
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void injectNow(`add-partitions ${topic} ${want.trim()}`).then((r) => setNote({ ok: r.ok, text: r.note }));
+  };
+  return (
+    <form className="live-add-partitions" onSubmit={submit} data-testid={`add-partitions-${topic}`}>
+      <label>
+        Grow {topic} to{' '}
+        <input type="number" value={want} onChange={(e) => setWant(e.target.value)} aria-label={`New number of partitions of ${topic}`} /> partitions
+      </label>
+      <button type="submit" className="bar-button">
+        Add partitions
+      </button>
+      {note && (
+        <p className={`live-note${note.ok ? '' : ' is-bad'}`} role="status">
+          {note.text}
+        </p>
+      )}
+    </form>
+  );
 }
 
 function Partitions({ node, partitions }: { node: TopologyNode; partitions: readonly PartitionLive[] }) {
