@@ -120,7 +120,6 @@ export const SETTINGS: Setting[] = [
   s('commit', 'consumer', oneOf('auto', 'before', 'after'), 'auto', 'Commit offsets by auto-commit, before processing (at-most-once) or after (at-least-once).'),
   s('idempotent', 'consumer', bool, 'false', 'A perfect dedupe, not a real one: every message id the group ever processed is remembered, by every instance, through every crash, at no cost, and a repeat is skipped. For an inbox that lives in the consumer\'s database (and one that does not survive a crash), use `inbox`.'),
   s('inbox', 'consumer', oneOf('off', 'none', 'memory', 'table'), 'off', 'A consumer that writes a database applies each message as an effect row there. table: an inbox row with the event id in the same transaction, so a redelivery is skipped, even after a crash. memory: the ids kept in the instance\'s memory, lost on a crash. none: no dedupe. off: no effect rows.', 'microservices.io Idempotent Consumer'),
-  s('processing.threads', 'consumer', int(0, 1000), '0', 'EventLab\'s worker pool: 0 processes each poll\'s records before the next poll; N hands them to N threads and polls again at once, so auto-commit can commit records still waiting or in progress, and a crash loses them (semantics C9).', 'KafkaConsumer javadoc, "Multi-threaded Processing"'),
   s('retry', 'consumer', int(-1), '-1', 'Attempts at a failing record before giving up; -1 retries forever (the partition blocks).'),
   s('dlq', 'consumer', { type: 'string' }, '', 'Dead-letter topic for records that still fail after `retry` attempts.'),
 

@@ -23,8 +23,5 @@ export function serviceConfig(v: Values): ServiceConfig {
 
 /** What a service does with messages it reads; its dead-letter destination is found later (-1 until then). */
 export function handlingConfig(v: Values): HandlingSpec {
-  return {
-    processing: v['processing'] as Distribution, failure: v['failure'] as number, retry: v['retry'] as number, dlq: -1, idempotent: v['idempotent'] as boolean,
-    threads: v['processing.threads'] as number,
-  };
+  return { processing: v['processing'] as Distribution, failure: v['failure'] as number, retry: v['retry'] as number, dlq: -1, idempotent: v['idempotent'] as boolean };
 }

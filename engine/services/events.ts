@@ -16,5 +16,4 @@ export const AE = eventKinds([
   'processDone', // a=reader, b=delivery sequence: messages of a delivery are processed
   'restartInstance', // a=instance, b=life: an orchestrator restarts a crashed instance
   'writeTimeout', // a=call id, b=transaction id: the store has not answered in the service's timeout
-  'poolDone', // a=reader, b=slot: a worker of the reader's processing pool finished its record (processing.threads)
 ]);

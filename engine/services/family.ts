@@ -25,8 +25,6 @@ import { entryPoints } from './entries.ts';
 import { appsLive } from './live.ts';
 import * as processing from './processing.ts';
 import { startProcessing } from './processing.ts';
-import * as pool from './pool.ts';
-import { createPool, poolDeliver } from './pool.ts';
 import { resolveApps } from './resolve.ts';
 import * as source from './source.ts';
 import { startSource } from './source.ts';
@@ -41,7 +39,7 @@ export const apps: Application = {
   kinds: kindsOf('apps'),
   createPart: createAppsPart,
   resolve: resolveApps,
-  modules: [calls, client, processing, source, pool],
+  modules: [calls, client, processing, source],
 
   build(w, spec) {
     const a = w.parts.apps;
@@ -99,7 +97,6 @@ export const apps: Application = {
         const readers: number[] = [];
         for (const s of subscriptions) {
           const r = newReader(a.readers.length, si, n - 1, host, s.broker, s.id);
-          if (ss.handling.threads > 0) r.pool = createPool(ss.handling.threads);
           r.subscriber = BROKERS[s.broker]!.openSubscriber(w, owner, r.id, s.id, edges, settings(s.broker));
           a.readers.push(r);
           readers.push(r.id);
@@ -271,7 +268,6 @@ export const apps: Application = {
 
   deliver(w, reader, delivery, rng) {
     const r = w.parts.apps.readers[reader]!;
-    if (r.pool) return poolDeliver(w, r, delivery, rng);
     startProcessing(w, r, delivery, rng);
     if (r.delivery === delivery) unreadable(w, r, delivery);
   },
@@ -304,6 +300,6 @@ function unreadable(w: World, r: Reader, d: Delivery): void {
 function newReader(id: number, service: number, instance: number, host: number, broker: number, subscription: number): Reader {
   return {
     id, service, instance, host, broker, subscriber: -1, subscription, delivery: null, rng: null,
-    doneAt: new Float64Array(0), outcome: new Uint8Array(0), next: 0, endsAt: 0, stopped: [], attempts: new Map(), processed: 0, crashTrigger: null, pool: null,
+    doneAt: new Float64Array(0), outcome: new Uint8Array(0), next: 0, endsAt: 0, stopped: [], attempts: new Map(), processed: 0, crashTrigger: null,
   };
 }

@@ -10,7 +10,6 @@ import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
 import { dropCallsAt } from './calls.ts';
 import { AE } from './events.ts';
-import { dropPool } from './pool.ts';
 import { finish } from './processing.ts';
 import type { Reader } from './types.ts';
 
@@ -25,7 +24,6 @@ export function crashInstance(w: World, iid: number): void {
     // Messages finished before the crash were processed (their side effects happened); the rest were not.
     const r = a.readers[rid]!;
     finish(w, r, w.now);
-    dropPool(r);
     r.delivery = null;
     r.attempts.clear();
     r.crashTrigger = null;

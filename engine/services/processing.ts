@@ -142,13 +142,12 @@ export function finish(w: World, r: Reader, until: number): void {
       continue;
     }
     r.attempts.delete(id);
-    applyProcessed(w, r, id, p, off, r.doneAt[i]!);
+    apply(w, r, id, p, off, r.doneAt[i]!);
   }
 }
 
 /** One message processed: checks, metrics, trace, and the service's reaction (events it publishes in turn). */
-/** A message processed at `t`: the checkers, the metrics, the trace and the service's reaction. */
-export function applyProcessed(w: World, r: Reader, id: number, p: number, off: number, t: number): void {
+function apply(w: World, r: Reader, id: number, p: number, off: number, t: number): void {
   const idempotent = w.parts.apps.services[r.service]!.handling.idempotent;
   const fresh = processedByGroup(w, r.subscription, id, p, off, t, idempotent);
   if (!fresh && idempotent) {

@@ -21,8 +21,6 @@ export interface HandlingSpec {
   /** Dead-letter destination, -1 none. */
   dlq: number;
   idempotent: boolean;
-  /** processing.threads: 0 processes each delivery before settling it; N hands its records to N workers at once. */
-  threads: number;
 }
 
 export interface ServiceSpec {

@@ -100,25 +100,6 @@ export interface Reader {
   processed: number;
   /** A fault armed to crash this reader's instance at its worst moment. */
   crashTrigger: 'after-processing' | 'before-processing' | null;
-  /** processing.threads > 0: the records handed to the worker pool and not yet done (engine/services/pool.ts). */
-  pool: Pool | null;
-}
-
-/** A reader's worker pool: records waiting, each worker's record, the delivery held back while the queue is full. */
-export interface Pool {
-  threads: number;
-  /** Waiting records, oldest first from `head`. */
-  ids: number[];
-  places: number[];
-  offsets: number[];
-  head: number;
-  /** Per worker: the record it is processing (message id, or 0 idle), its place and offset, and its token. */
-  working: Int32Array;
-  workingPlace: Int32Array;
-  workingOffset: Float64Array;
-  token: Int32Array;
-  /** A delivery not yet settled because the queue is full: settled once it drains below its capacity. */
-  held: boolean;
 }
 
 export interface ServiceFaults {
