@@ -82,6 +82,6 @@ describe('processing.threads (issue 11 §7, C9)', () => {
     expect(run('').count).toBe(0);
     const threads = run('processing.threads=4');
     expect(threads.count).toBeGreaterThan(0);
-    expect(threads.examples[0]!.message).toBeLessThan(threads.examples[0]!.other);
+    expect(threads.examples[0]!.message).toBeLessThan(threads.examples[0]!.other!);
   });
 });
