@@ -69,6 +69,18 @@ describe('processing.threads (issue 11 §7, C9)', () => {
     expect(s.history().lost.count).toBe(0);
   });
 
+  it('with threads, records that fail and are retried come again: every record is processed, none missed', () => {
+    const s = TestSim.of(billing('processing.threads=4 commit=after failure=0.01'), { seed: 4 }).advance('10s');
+    s.crash('Orders').advance('30s');
+    const h = s.history();
+    expect(s.w.metrics.processFailed).toBeGreaterThan(0);
+    expect(h.missed.count).toBe(0);
+    const processed = new Set(s.processedBy('Billing'));
+    const written = [0, 1].flatMap((p) => s.logIds('orders', p));
+    expect(written.length).toBeGreaterThan(500);
+    expect(written.filter((id) => !processed.has(id))).toEqual([]);
+  });
+
   it('four threads keep up where one cannot: about four times the records processed in the same time', () => {
     const one = TestSim.of(billing(''), { seed: 2 }).advance('10s').metrics().processed;
     const four = TestSim.of(billing('processing.threads=4 commit=after'), { seed: 2 }).advance('10s').metrics().processed;
