@@ -23,5 +23,16 @@ export function serviceConfig(v: Values): ServiceConfig {
 
 /** What a service does with messages it reads; its dead-letter destination is found later (-1 until then). */
 export function handlingConfig(v: Values): HandlingSpec {
-  return { processing: v['processing'] as Distribution, failure: v['failure'] as number, retry: v['retry'] as number, dlq: -1, idempotent: v['idempotent'] as boolean };
+  // Committing by hand after processing (commit=after, or enable.auto.commit=false) waits for the workers.
+  const commit = v['commit'] as string;
+  const manualAfter = commit === 'after' || (commit === 'auto' && v['enable.auto.commit'] === false);
+  return {
+    processing: v['processing'] as Distribution,
+    failure: v['failure'] as number,
+    retry: v['retry'] as number,
+    dlq: -1,
+    idempotent: v['idempotent'] as boolean,
+    threads: v['processing.threads'] as number,
+    waitForBatch: manualAfter,
+  };
 }

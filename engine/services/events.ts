@@ -16,4 +16,6 @@ export const AE = eventKinds([
   'processDone', // a=reader, b=delivery sequence: messages of a delivery are processed
   'restartInstance', // a=instance, b=life: an orchestrator restarts a crashed instance
   'writeTimeout', // a=call id, b=transaction id: the store has not answered in the service's timeout
+  'poolDone', // a=reader, b=pool epoch: a worker of processing.threads finished a record
+  'poolSettle', // a=reader, b=pool epoch: the poll loop may poll again after handing records to the workers
 ]);

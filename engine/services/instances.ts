@@ -11,6 +11,7 @@ import type { World } from '../world.ts';
 import { dropCallsAt } from './calls.ts';
 import { AE } from './events.ts';
 import { finish } from './processing.ts';
+import { dropPool } from './pool.ts';
 import type { Reader } from './types.ts';
 
 /** How long an orchestrator takes to restart an instance that crashed at its worst moment. */
@@ -24,6 +25,7 @@ export function crashInstance(w: World, iid: number): void {
     // Messages finished before the crash were processed (their side effects happened); the rest were not.
     const r = a.readers[rid]!;
     finish(w, r, w.now);
+    dropPool(w, r);
     r.delivery = null;
     r.attempts.clear();
     r.crashTrigger = null;

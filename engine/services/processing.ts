@@ -22,7 +22,8 @@ import { AE } from './events.ts';
 import { crashAtWorstMoment } from './instances.ts';
 import { applyEffect, EFFECT_FAILED, EFFECT_SKIPPED, hasEffects } from '../outbox/inbox.ts';
 import { deadLetter, react } from './reactions.ts';
-import type { Reader } from './types.ts';
+import { handOff } from './pool.ts';
+import type { Reader, Service } from './types.ts';
 
 const FAILED = 1;
 const POISONED = 2;
@@ -46,6 +47,10 @@ export function startProcessing(w: World, r: Reader, d: Delivery, rng: Uint32Arr
   }
   const a = w.parts.apps;
   const svc = a.services[r.service]!;
+  if (svc.handling.threads > 1) {
+    handOff(w, r, d, rng);
+    return;
+  }
   if (r.doneAt.length < d.count) {
     r.doneAt = new Float64Array(d.ids.length);
     r.outcome = new Uint8Array(d.ids.length);
@@ -57,17 +62,19 @@ export function startProcessing(w: World, r: Reader, d: Delivery, rng: Uint32Arr
   for (let i = 0; i < d.count; i++) {
     t += fixed >= 0 ? fixed : sample(proc, rng) + slow;
     r.doneAt[i] = t;
-    const id = d.ids[i]!;
-    let outcome = 0;
-    if (isPoison(w, svc, id)) outcome = POISONED;
-    else if (svc.handling.failure > 0 && chance(rng, svc.handling.failure)) outcome = FAILED;
-    r.outcome[i] = outcome;
+    r.outcome[i] = outcomeOf(w, svc, d.ids[i]!, rng);
   }
   r.delivery = d;
   r.next = 0;
   r.stopped.length = 0;
   r.endsAt = t;
   at(w, Math.min(t, w.now + PROGRESS_US), AE.processDone, r.id, d.seq);
+}
+
+/** How processing message `id` will end: 0, or the failure (a poison message, or a `failure` draw). */
+export function outcomeOf(w: World, svc: Service, id: number, rng: Uint32Array): number {
+  if (isPoison(w, svc, id)) return POISONED;
+  return svc.handling.failure > 0 && chance(rng, svc.handling.failure) ? FAILED : 0;
 }
 
 function isPoison(w: World, svc: { faults: { poisonKeys: number[]; poisonTypes: number[] } }, id: number): boolean {
@@ -103,47 +110,53 @@ on<World>(AE.processDone, 'records processed', (w, rid, seq) => {
 export function finish(w: World, r: Reader, until: number): void {
   const d = r.delivery;
   if (!d) return;
-  const h = w.parts.apps.services[r.service]!.handling;
   const stopped = r.stopped;
   for (; r.next < d.count; r.next++) {
     const i = r.next;
     if (r.doneAt[i]! > until) break;
     const p = d.places[i]!;
     if (stopped.includes(p)) continue;
-    const id = d.ids[i]!;
-    const off = d.offsets[i]!;
-    if (r.outcome[i] === 0 && hasEffects(w, r.service)) {
-      // Its effect (and inbox row) in the consumer's database, or a repeat its inbox recognises.
-      const effect = applyEffect(w, r.service, w.parts.apps.services[r.service]!.instances[r.instance]!, id);
-      if (effect === EFFECT_FAILED) r.outcome[i] = NO_DATABASE;
-      else if (effect === EFFECT_SKIPPED) {
-        r.attempts.delete(id);
-        // Handled, though not processed: the group moving past it has missed nothing.
-        handledByGroup(w, r.subscription, id);
-        continue;
-      }
-    }
-    if (r.outcome[i] !== 0) {
-      const tries = (r.attempts.get(id) ?? 0) + 1;
-      r.attempts.set(id, tries);
-      w.metrics.processFailed++;
-      const code = r.outcome[i] === POISONED ? POISON_FAILED : r.outcome[i] === NO_DATABASE ? SERVICE_UNAVAILABLE : PROCESS_FAILED;
-      record(w.trace, r.doneAt[i]!, T.error, r.host, p, code, id, r.subscription);
-      if (h.retry < 0 || tries < h.retry) {
-        stopped.push(p);
-        retryLater(w, r.broker, r.subscriber, p, off, r.doneAt[i]! + RETRY_BACKOFF_US);
-        continue;
-      }
+    if (handleMessage(w, r, d.ids[i]!, p, d.offsets[i]!, r.outcome[i]!, r.doneAt[i]!)) stopped.push(p);
+  }
+}
+
+/**
+ * One message's processing ended at `t` with `outcome` (0, or the failure): applies it, or retries it, dead-letters
+ * it or gives up on it. True when it will be retried, so the rest of its place must wait for the redelivery.
+ */
+export function handleMessage(w: World, r: Reader, id: number, p: number, off: number, outcome: number, t: number): boolean {
+  const h = w.parts.apps.services[r.service]!.handling;
+  if (outcome === 0 && hasEffects(w, r.service)) {
+    // Its effect (and inbox row) in the consumer's database, or a repeat its inbox recognises.
+    const effect = applyEffect(w, r.service, w.parts.apps.services[r.service]!.instances[r.instance]!, id);
+    if (effect === EFFECT_FAILED) outcome = NO_DATABASE;
+    else if (effect === EFFECT_SKIPPED) {
       r.attempts.delete(id);
-      if (h.dlq >= 0) {
-        deadLetter(w, r, id, p);
-        w.metrics.deadLettered++;
-      } else giveUp(w, r.broker, r.subscriber, p, off);
-      continue;
+      // Handled, though not processed: the group moving past it has missed nothing.
+      handledByGroup(w, r.subscription, id);
+      return false;
+    }
+  }
+  if (outcome !== 0) {
+    const tries = (r.attempts.get(id) ?? 0) + 1;
+    r.attempts.set(id, tries);
+    w.metrics.processFailed++;
+    const code = outcome === POISONED ? POISON_FAILED : outcome === NO_DATABASE ? SERVICE_UNAVAILABLE : PROCESS_FAILED;
+    record(w.trace, t, T.error, r.host, p, code, id, r.subscription);
+    if (h.retry < 0 || tries < h.retry) {
+      retryLater(w, r.broker, r.subscriber, p, off, t + RETRY_BACKOFF_US);
+      return true;
     }
     r.attempts.delete(id);
-    apply(w, r, id, p, off, r.doneAt[i]!);
+    if (h.dlq >= 0) {
+      deadLetter(w, r, id, p);
+      w.metrics.deadLettered++;
+    } else giveUp(w, r.broker, r.subscriber, p, off);
+    return false;
   }
+  r.attempts.delete(id);
+  apply(w, r, id, p, off, t);
+  return false;
 }
 
 /** One message processed: checks, metrics, trace, and the service's reaction (events it publishes in turn). */

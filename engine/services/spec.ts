@@ -21,6 +21,10 @@ export interface HandlingSpec {
   /** Dead-letter destination, -1 none. */
   dlq: number;
   idempotent: boolean;
+  /** processing.threads: workers processing records (1: in the poll loop itself). */
+  threads: number;
+  /** With threads, the poll loop waits for a batch to finish before it settles (commit=after), else hands it off. */
+  waitForBatch: boolean;
 }
 
 export interface ServiceSpec {

@@ -69,6 +69,10 @@ export interface Handling {
   dlqBroker: number;
   /** Keep an inbox of processed message ids and skip repeats. */
   idempotent: boolean;
+  /** processing.threads: workers processing records (1: in the poll loop itself). */
+  threads: number;
+  /** With threads, the poll loop waits for a batch to finish before it settles (commit=after), else hands it off. */
+  waitForBatch: boolean;
 }
 
 /**
@@ -100,6 +104,21 @@ export interface Reader {
   processed: number;
   /** A fault armed to crash this reader's instance at its worst moment. */
   crashTrigger: 'after-processing' | 'before-processing' | null;
+  /** processing.threads above 1: records handed to the workers and not yet applied, in the order they finish. */
+  pool: PoolRecord[];
+  /** When each worker is next free, when the last record handed over reaches a worker, and the pool's life. */
+  workerFree: Float64Array;
+  queuedUntil: number;
+  poolEpoch: number;
+}
+
+/** A record in a worker pool: where it sat, when a worker finishes it, and how it ends. */
+export interface PoolRecord {
+  id: number;
+  place: number;
+  offset: number;
+  doneAt: number;
+  outcome: number;
 }
 
 export interface ServiceFaults {
