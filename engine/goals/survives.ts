@@ -4,11 +4,12 @@
  * drawn fault schedules from a fixed seed, so its verdict is the same on every machine, and passes when none of them
  * breaks the property. When one does, it tells the shrunk run as a story with the line that replays it.
  */
-import { describeRun, search, type FaultKind, type PropertyName, type SearchResult } from '../search/search.ts';
+import { formatFault, parseFault } from '../faults/parse.ts';
+import { search, type FaultKind, type PropertyName, type Run, type SearchResult, type Violation } from '../search/search.ts';
 import type { Topology } from '../topology/types.ts';
 import type { SearchCheck } from './types.ts';
 import { no, yes, type Verdict } from './view.ts';
-import { list, plural } from './words.ts';
+import { list, plural, seconds } from './words.ts';
 
 /** Simulated length of each run of the goal's search unless it says otherwise. */
 export const SEARCH_GOAL_DURATION_S = 20;
@@ -43,8 +44,27 @@ export function runSearchGoal(c: SearchCheck, t: Topology): SearchResult {
   });
 }
 
+/** What breaking the property did, with the first ids as the event log names them: `loses 3 acknowledged events: #12, #15 and #19`. */
+const BROKE: Record<PropertyName, (n: number) => string> = {
+  'no-loss': (n) => `loses ${plural(n, 'acknowledged event')}`,
+  'no-duplicates': (n) => `processes ${plural(n, 'event')} twice`,
+  order: (n) => `processes ${plural(n, 'event')} out of key order`,
+};
+
+/** A run as a story: `crash Kafka/2 at 12.4 s, then restart Kafka/2 at 19.0 s (a 25.0 s run, seed 881)`. */
+export function story(run: Run, v: Violation): string {
+  const steps = run.faults.map((line) => {
+    const f = parseFault(line);
+    if (typeof f === 'string') return line;
+    return `${formatFault({ ...f, at: 0 }).replace(/^\S+\s+/, '')} at ${seconds(f.at)}`;
+  });
+  const ids = v.ids.slice(0, 5).map((id) => `#${id}`);
+  const more = v.count > ids.length ? ` and ${plural(v.count - ids.length, 'more', 'more')}` : '';
+  return `${steps.join(', then ') || 'no fault'} (a ${seconds(run.durationUs)} run, seed ${run.seed}) ${BROKE[v.property](v.count)}: ${ids.length > 1 && !more ? list(ids) : ids.join(', ')}${more}`;
+}
+
 /** The replay command for a run, fault lines quoted as the shell wants them. */
-function replayLine(r: NonNullable<SearchResult['shrunk']>['run']): string {
+function replayLine(r: Run): string {
   const faults = r.faults.map((f) => ` --fault '${f}'`).join('');
   return `npm run sim -- <file> --seed ${r.seed} --duration ${r.durationUs / 1e6}s${faults}`;
 }
@@ -60,7 +80,7 @@ export function survivesSearch(c: SearchCheck, t: Topology): Verdict {
     return yes(`Your design survived ${plural(r.runs, 'random fault schedule')} (${what}, seed ${c.seed}), ${c.durationS ?? SEARCH_GOAL_DURATION_S} s each, with ${PROMISE[c.property]}.`);
   }
   return no(
-    `Schedule ${r.runs} of ${c.runs} broke it. Made as small as the search could: ${describeRun(shown.run, shown.violation)}. ` +
+    `Schedule ${r.runs} of ${c.runs} broke it. Made as small as the search could: ${story(shown.run, shown.violation)}. ` +
       `Replay it with \`${replayLine(shown.run)}\`.`,
   );
 }
