@@ -1,6 +1,7 @@
 /**
  * Judging a learner's topology against a lesson's goals: structural goals on the parsed text, behavioural goals on
- * one run of the simulation under the lesson's seed and fault schedule, each judged at its own moment of that run.
+ * one run of the simulation under the lesson's seed and fault schedule, each judged at its own moment of that run;
+ * a "survives the search" goal on runs of its own (engine/goals/survives.ts).
  */
 import { formatFault } from '../faults/parse.ts';
 import { resolve } from '../model/resolve.ts';
@@ -10,7 +11,8 @@ import type { Topology } from '../topology/types.ts';
 import { plan } from './behavioural.ts';
 import { expandFaults, nothingMatches } from './match.ts';
 import { checkStructure } from './structural.ts';
-import { isStructural, type BehaviouralCheck, type GoalResult, type LessonEvaluation, type LessonGoals } from './types.ts';
+import { survivesSearch } from './survives.ts';
+import { isSearch, isStructural, type BehaviouralCheck, type GoalResult, type LessonEvaluation, type LessonGoals } from './types.ts';
 import type { RunView } from './view.ts';
 import { seconds } from './words.ts';
 
@@ -50,7 +52,10 @@ export function evaluateLesson(text: string, lesson: LessonGoals, opts: Evaluate
       notRun(`The lesson's fault '${u.line}' needs a service to act on. ${nothingMatches(u.matcher)}`);
     } else {
       try {
-        faults = run(t, lesson, lines, behavioural.map((g) => ({ id: g.id, check: g.check as BehaviouralCheck })), results);
+        const once = behavioural.filter((g) => !isSearch(g.check));
+        faults = run(t, lesson, lines, once.map((g) => ({ id: g.id, check: g.check as BehaviouralCheck })), results);
+        // Goals that search many runs of their own, after the lesson's run (they do not change it).
+        for (const g of behavioural) if (isSearch(g.check)) results.set(g.id, { id: g.id, ran: true, ...survivesSearch(g.check, t) });
       } catch (e) {
         notRun(`The simulation could not run: ${(e as Error).message}.`);
       }

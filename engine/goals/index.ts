@@ -4,7 +4,8 @@
 export { evaluateLesson, type EvaluateOptions } from './evaluate.ts';
 export { expandFaults, matchNodes, matcherName } from './match.ts';
 export { failureCause } from './checkouts.ts';
-export { isStructural } from './types.ts';
+export { isSearch, isStructural } from './types.ts';
+export { runSearchGoal, survivesSearch } from './survives.ts';
 export type {
   BehaviouralCheck,
   Check,
@@ -16,5 +17,6 @@ export type {
   LessonRun,
   Matcher,
   MessageRef,
+  SearchCheck,
   StructuralCheck,
 } from './types.ts';

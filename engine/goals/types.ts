@@ -7,6 +7,8 @@
  * whose id or label contains "Notification" (ignoring case); a plain `NotificationService` is that node id exactly.
  */
 
+import type { FaultKind, PropertyName } from '../search/search.ts';
+
 /** `{Notification}`: services whose id or label contains the word; otherwise an exact node id. */
 export type Matcher = string;
 
@@ -104,7 +106,22 @@ export type BehaviouralCheck =
   /** Over the whole run, `quantile` (a fraction) of the checkouts that succeeded were answered within `withinMs`. */
   | { kind: 'checkout-latency'; quantile: number; withinMs: number };
 
-export type Check = StructuralCheck | BehaviouralCheck;
+/**
+ * Not one run but many: the design survives `runs` fault schedules that the search (engine/search) draws from its
+ * `seed`, each run for `durationS` (default 20 s), with no run breaking `property`. A fixed budget of runs and a
+ * fixed seed, never wall time, so the verdict is the same on every machine. Faults drawn from `faults` (default: the
+ * search's own, crashes of brokers, leaders and consumers, and brokers split off).
+ */
+export interface SearchCheck {
+  kind: 'survives-search';
+  property: PropertyName;
+  runs: number;
+  seed: number;
+  durationS?: number;
+  faults?: FaultKind[];
+}
+
+export type Check = StructuralCheck | BehaviouralCheck | SearchCheck;
 
 export interface Goal {
   /** Stable within a lesson, e.g. `no-sync-call`. */
@@ -167,6 +184,11 @@ export interface LessonEvaluation {
 
 /** The check kinds that read the topology alone; the others need a run. */
 export const STRUCTURAL_KINDS: readonly StructuralCheck['kind'][] = ['hosts-topic', 'publishes', 'subscribes', 'no-sync-call', 'partitions', 'key', 'config'];
+
+/** True for a check that runs the search for a failure rather than the lesson's one run. */
+export function isSearch(c: Check): c is SearchCheck {
+  return c.kind === 'survives-search';
+}
 
 /** True for checks that read the topology alone. */
 export function isStructural(c: Check): c is StructuralCheck {
