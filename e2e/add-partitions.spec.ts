@@ -11,7 +11,8 @@ const TEXT = `graph LR
   Orders[Order Service] -->|OrderCreated| K[Kafka Broker: orders-topic]
   K -->|subscribe| Billing[Billing Service]
   %% @config orders-topic partitions=3 replication.factor=3
-  %% @config Orders rate=100/s key=customerId keys=50
+  %% @config Orders rate=100/s key=customerId keys=50 metadata.max.age.ms=1000
+  %% @config Billing metadata.max.age.ms=1000
 `;
 
 test('a topic grows from 3 to 6 partitions in the inspector, and the new ones take writes', async ({ page }) => {

@@ -98,7 +98,7 @@ export const SETTINGS: Setting[] = [
   s('retries', 'producer', int(0), '2147483647', 'Retry a failed batch this many times (bounded by delivery.timeout.ms).', 'ProducerConfig'),
   s('retry.backoff.ms', 'producer', ms, '100', 'Wait before the first retry.', 'CommonClientConfigs'),
   s('retry.backoff.max.ms', 'producer', ms, '1000', 'Longest wait between retries (exponential backoff).', 'CommonClientConfigs (KIP-580)'),
-  s('metadata.max.age.ms', 'producer', ms, '300000', 'Refresh metadata at least this often, even when nothing failed: how a producer learns of new partitions or leaders it could not hear about.', 'CommonClientConfigs'),
+  s('metadata.max.age.ms', 'producer', ms, '300000', 'Refresh metadata at least this often, even when nothing failed: how a producer learns of new partitions or leaders it could not hear about, and how long a consumer group takes to see partitions added to its topics.', 'CommonClientConfigs'),
   s('partitioner.ignore.keys', 'producer', bool, 'false', 'Spread records as if they had no key (sticky), though they keep it: per-key order across partitions is gone.', 'ProducerConfig (KIP-794)'),
 
   // A consuming service.

@@ -8,7 +8,9 @@ import { createLog } from './log.ts';
 import { change, pushMetadata } from './controller.ts';
 import { resetOffsets, startRebalance } from './group.ts';
 import type { Partition } from './types.ts';
+import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
+import { KE } from './events.ts';
 
 /**
  * Grows a topic to `count` partitions. Existing records stay where they are; new keyed records go by the new count,
@@ -47,6 +49,7 @@ export function addPartitions(w: World, topicName: string, count: number): strin
     for (const prod of w.parts.kafka.producers) prod.open.push(null);
     p.states.push({ version: 0, leader: -1, leaderEpoch: -1, isr: replicas.map((_, s) => s) });
     change(w, c, p, 0, replicas.map((_, s) => s), true);
+    p.sinceVersion = c.controller.version;
   }
   // A group already subscribed to the topic owns the new partitions from now on: what is written to them before it
   // takes a position there is its to read, and `latest` skips it (semantics C16: the missed-records checker says so).
@@ -57,9 +60,22 @@ export function addPartitions(w: World, topicName: string, count: number): strin
   pushMetadata(w, c);
   // Producers and consumers see the new partitions with their next metadata refresh.
   for (const prod of w.parts.kafka.producers) if (prod.cluster === c.id) prod.metaVersion = Math.min(prod.metaVersion, c.controller.version);
-  for (const g of w.parts.kafka.groups) if (g.topics.includes(ti) && g.state === 'stable') startRebalance(w, g, false);
+  // A group learns of them when its leader next refreshes its metadata (metadata.max.age.ms), then rebalances (C1).
+  // Until then what is written to the new partitions waits unread, and with auto.offset.reset=latest the group
+  // starts them at their end and never reads it (semantics C16; ConsumerConfig's auto.offset.reset doc).
+  for (const g of w.parts.kafka.groups) {
+    if (!g.topics.includes(ti) || g.members.length === 0) continue;
+    const ageUs = Math.min(...g.members.map((m) => w.parts.kafka.consumers[m.consumer]!.config.metadataMaxAgeUs));
+    after(w, ageUs, KE.groupSeesPartitions, g.id, ti);
+  }
   return null;
 }
+
+on<World>(KE.groupSeesPartitions, 'group sees added partitions', (w, gid) => {
+  const g = w.parts.kafka.groups[gid]!;
+  // A rebalance under way assigns by the current partition count anyway; an empty group assigns when members join.
+  if (g.state === 'stable' && g.members.length > 0) startRebalance(w, g, false);
+});
 
 /**
  * Moves a group's committed offsets to the earliest or latest retained offset, or shifts them by `shift` (negative

@@ -120,6 +120,8 @@ export type CommitPolicy = 'auto' | 'before' | 'after';
 
 export interface ConsumerConfig {
   groupId: string;
+  /** metadata.max.age.ms: how long the group's leader takes to notice partitions added to its topics. */
+  metadataMaxAgeUs: number;
   autoCommit: boolean;
   autoCommitUs: number;
   reset: 'latest' | 'earliest' | 'none';

@@ -111,6 +111,7 @@ export function consumerSettings(v: Values): ConsumerSettings {
   return {
     autoCommit,
     autoCommitUs: ms(v['auto.commit.interval.ms']!),
+    metadataMaxAgeUs: ms(v['metadata.max.age.ms'] ?? 300_000),
     reset: v['auto.offset.reset'] as 'latest' | 'earliest' | 'none',
     sessionUs: ms(v['session.timeout.ms']!),
     heartbeatUs: ms(v['heartbeat.interval.ms']!),

@@ -47,4 +47,5 @@ export const KE = eventKinds([
   'retentionCheck', // a=cluster
   'metadataMaxAge', // a=producer, b=life: metadata.max.age.ms has passed since the producer last refreshed for its own sake
   'quorumElection', // a=cluster, b=election generation: a voter of the controller quorum stands for election
+  'groupSeesPartitions', // a=group, b=topic: the group's leader refreshed its metadata and saw partitions added to the topic
 ]);

@@ -50,3 +50,13 @@ export function leaderAt(p: Partition, version: number): number {
   const v = stateAt(p, version);
   return v && v.leader >= 0 ? p.replicas[v.leader]! : -1;
 }
+
+/**
+ * How many of a topic's partitions a client whose metadata is at `version` knows of: partitions added at run time
+ * stay unknown to it until its next metadata refresh (semantics S9, C16).
+ */
+export function knownPartitions(all: readonly Partition[], ids: readonly number[], version: number): number {
+  let n = ids.length;
+  while (n > 1 && (all[ids[n - 1]!]!.sinceVersion ?? 0) > version) n--;
+  return n;
+}

@@ -9,11 +9,11 @@ import { partitionForKey } from './partitioner.ts';
 import { keyOf, partitionOf } from '../history/messages.ts';
 import { keyText } from '../history/keys.ts';
 
-const topology = (partitions: number, key: string, consumers = 3) => `graph LR
+const topology = (partitions: number, key: string, consumers = 3, producer = '') => `graph LR
   Orders[Order Service] -->|publish| K[Kafka: orders]
   K -->|subscribe| Billing[Billing Service]
   %% @config orders partitions=${partitions}
-  %% @config Orders rate=400/s key=${key} keys=40
+  %% @config Orders rate=400/s key=${key} keys=40 ${producer}
   %% @config Billing instances=${consumers} processing=exp(2ms) auto.offset.reset=earliest
 `;
 
@@ -58,7 +58,8 @@ describe('ordering', () => {
   });
 
   it('S9: adding partitions moves keys for new records only; old records stay, so a key can span two partitions', () => {
-    const sim = TestSim.of(topology(3, 'customerId', 1), { seed: 12 }).advance('10s');
+    // The producer sees the new partitions at its next metadata refresh (every 5 s here).
+    const sim = TestSim.of(topology(3, 'customerId', 1, 'metadata.max.age.ms=5000'), { seed: 12 }).advance('10s');
     const w = sim.w;
     const before = new Map<number, number>();
     for (let id = 1; id < w.messages.count; id++) before.set(keyOf(w.messages, id), w.parts.kafka.partitions[partitionOf(w.messages, id)]!.index);

@@ -7,7 +7,7 @@
 import { keyText } from '../history/keys.ts';
 import type { World } from '../world.ts';
 import type { Producer } from './clientTypes.ts';
-import { leaderAt } from './metadata.ts';
+import { knownPartitions, leaderAt } from './metadata.ts';
 import { murmur2String, toPositive } from './murmur2.ts';
 import { createStickyPartitioner, recordAppended, stickyPartitionForAppend } from './stickyPartitioner.ts';
 import { nextInt } from '../sim/random.ts';
@@ -15,7 +15,8 @@ import { nextInt } from '../sim/random.ts';
 /** The global partition id for a record of `key` (0 = no key) on `topic`, as `prod` would choose it. */
 export function partitionFor(w: World, prod: Producer, topic: number, key: number): number {
   const t = w.parts.kafka.topics[topic]!;
-  const n = t.partitions.length;
+  // Only the partitions in the producer's metadata: added ones count from its next refresh (semantics S9).
+  const n = knownPartitions(w.parts.kafka.partitions, t.partitions, prod.metaVersion);
   if (key !== 0 && !prod.config.ignoreKeys) {
     let h = w.keys.hash[key]!;
     if (h === 0) {

@@ -96,6 +96,8 @@ export interface ProducerEntry {
 }
 
 export interface Partition {
+  /** The metadata version that created it when added at run time (kafka-topics.sh --alter); absent for the first ones. */
+  sinceVersion?: number;
   id: number;
   cluster: number;
   topic: number;
