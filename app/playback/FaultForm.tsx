@@ -8,7 +8,7 @@ import { liveStore, player, useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { faultTargets } from './targets.ts';
 
-type Action = 'crash' | 'restart' | 'crash-between-writes' | 'rebuild' | 'slow' | 'reject' | 'accept' | 'poison' | 'cut' | 'latency' | 'loss' | 'heal';
+type Action = 'crash' | 'restart' | 'crash-between-writes' | 'rebuild' | 'slow' | 'reject' | 'accept' | 'poison' | 'cut' | 'latency' | 'loss' | 'heal' | 'upgrade';
 
 /** What each action needs after its target(s): the amount's placeholder, and whether it takes two ends. */
 const ACTIONS: Record<Action, { link?: true; amount?: string; none?: true }> = {
@@ -26,6 +26,8 @@ const ACTIONS: Record<Action, { link?: true; amount?: string; none?: true }> = {
   latency: { link: true, amount: '200ms' },
   loss: { link: true, amount: '5%' },
   heal: { none: true },
+  // A rolling upgrade of a service's schema (what it writes with `schema=`, what it reads with `reader.schema=`).
+  upgrade: { amount: 'schema=OrderPlacedEvent:v2' },
 };
 
 export function FaultForm() {

@@ -21,6 +21,9 @@ describe('fault timeline lines', () => {
     '12s crash-before-processing InventoryService',
     '90s reset-offsets Billing earliest',
     '90s reset-offsets Billing shift=-100',
+    '20s upgrade InventoryService reader.schema=OrderPlacedEvent:v2',
+    '30s upgrade OrderService schema=OrderPlacedEvent:v2',
+    '30s upgrade Billing schema=OrderPlacedEvent:v3 reader.schema=OrderPlacedEvent:v2',
   ];
 
   it('read every documented form and write it back the same', () => {
@@ -43,5 +46,12 @@ describe('fault timeline lines', () => {
     expect(parseFault('10s crash')).toMatch(/crash needs <node>/);
     expect(parseFault('10s partition Kafka/1')).toMatch(/two sides/);
     expect(parseFault('10s poison Inventory customer-7')).toMatch(/key=<key> or type=/);
+    expect(parseFault('10s upgrade Inventory')).toMatch(/upgrade needs <service> schema=<Name:vN>/);
+    expect(parseFault('10s upgrade Inventory version=2')).toMatch(/upgrade takes schema=<Name:vN> or reader.schema=<Name:vN>, not 'version=2'/);
+  });
+
+  it('read an upgrade in the object form of the API', () => {
+    expect(toFault({ at: '20s', upgrade: 'OrderService', schema: 'OrderPlacedEvent:v2' })).toEqual({ at: 20_000_000, action: 'upgrade', target: 'OrderService', schema: 'OrderPlacedEvent:v2' });
+    expect(toFault({ at: '20s', upgrade: 'Inventory', 'reader.schema': 'OrderPlacedEvent:v2' })).toEqual({ at: 20_000_000, action: 'upgrade', target: 'Inventory', reader: 'OrderPlacedEvent:v2' });
   });
 });

@@ -10,6 +10,8 @@
  *   10s poison InventoryService key=customer-7
  *   10s crash-after-processing InventoryService
  *   10s crash-between-writes OrderService
+ *   20s upgrade InventoryService reader.schema=OrderPlacedEvent:v2
+ *   30s upgrade OrderService schema=OrderPlacedEvent:v2
  *
  * and as objects in the API, in the form DESIGN.md shows: `{ at: '10s', crash: 'Kafka/2' }`.
  */
@@ -84,8 +86,23 @@ export function parseFault(line: string): Fault | string {
       if (!kv) return `poison needs key=<key> or type=<event type>, e.g. '${m[1]} poison InventoryService key=customer-7'`;
       return kv[1] === 'key' ? { at, action: 'poison', target: words[0]!, key: kv[2]! } : { at, action: 'poison', target: words[0]!, type: kv[2]! };
     }
+    case 'upgrade': {
+      // The same keys as the service's own settings: `schema=` (what it writes, and reads with when it has no
+      // `reader.schema`) and `reader.schema=`.
+      const usage = '<service> schema=<Name:vN> (or reader.schema=<Name:vN>)';
+      const err = need(2, usage);
+      if (err) return err;
+      const f: Fault = { at, action: 'upgrade', target: words[0]! };
+      for (const word of words.slice(1)) {
+        const kv = /^(schema|reader\.schema)=(\S+)$/.exec(word);
+        if (!kv) return `upgrade takes schema=<Name:vN> or reader.schema=<Name:vN>, not '${word}', e.g. '${m[1]} upgrade InventoryService reader.schema=OrderPlacedEvent:v2'`;
+        if (kv[1] === 'schema') f.schema = kv[2]!;
+        else f.reader = kv[2]!;
+      }
+      return f;
+    }
     default:
-      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes, reset-offsets, add-partitions or rebuild`;
+      return `unknown fault '${action}': use crash, restart, partition, heal, slow, latency, loss, cut, reject, accept, poison, crash-after-processing, crash-before-processing, crash-between-writes, reset-offsets, add-partitions, rebuild or upgrade`;
   }
 }
 
@@ -108,6 +125,10 @@ export function toFault(given: FaultInput | string): Fault | string {
   if (typeof input['slow'] === 'string') return parseFault(`${t} slow ${input['slow']} ${input['by'] ?? '100ms'}`);
   if (typeof input['add-partitions'] === 'string') return parseFault(`${t} add-partitions ${input['add-partitions']} ${input['count']}`);
   if (typeof input['poison'] === 'string') return parseFault(`${t} poison ${input['poison']} ${input['key'] ? `key=${input['key']}` : `type=${input['type']}`}`);
+  if (typeof input['upgrade'] === 'string') {
+    const parts = [input['schema'] !== undefined ? `schema=${String(input['schema'])}` : '', input['reader.schema'] !== undefined ? `reader.schema=${String(input['reader.schema'])}` : ''];
+    return parseFault(`${t} upgrade ${input['upgrade']} ${parts.join(' ')}`);
+  }
   for (const key of ['latency', 'loss', 'cut']) {
     const v = input[key];
     if (Array.isArray(v)) return parseFault(`${t} ${key} ${v.join(' ')}`);
@@ -135,6 +156,8 @@ export function formatFault(f: Fault): string {
       return `${t} poison ${f.target} ${f.key !== undefined ? `key=${f.key}` : `type=${f.type}`}`;
     case 'add-partitions':
       return `${t} add-partitions ${f.topic} ${f.count}`;
+    case 'upgrade':
+      return `${t} upgrade ${f.target}${f.schema !== undefined ? ` schema=${f.schema}` : ''}${f.reader !== undefined ? ` reader.schema=${f.reader}` : ''}`;
     case 'reset-offsets':
       return `${t} reset-offsets ${f.group} ${typeof f.to === 'number' ? `shift=${f.to}` : f.to}`;
     default:

@@ -23,7 +23,12 @@ export type Fault =
   /** A service that writes its database and publishes crashes between the two, on its next request (engine/outbox/). */
   | { at: number; action: 'crash-between-writes'; target: string }
   /** A projection throws its read models away and replays its event store from the start (engine/eventstore/). */
-  | { at: number; action: 'rebuild'; target: string };
+  | { at: number; action: 'rebuild'; target: string }
+  /**
+   * A rolling upgrade of one service: from now on it writes with `schema` (registered on its next send) and reads
+   * with `reader` (from its next record); each given as `Name:vN` (engine/schemas/).
+   */
+  | { at: number; action: 'upgrade'; target: string; schema?: string; reader?: string };
 
 export type FaultAction = Fault['action'];
 

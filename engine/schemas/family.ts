@@ -53,6 +53,12 @@ export const schemas: Family = {
 
   start() {},
 
+  // A rolling upgrade names a service (the applications family owns its node); what it writes and reads is ours.
+  performs: ['upgrade'],
+  perform(w, f) {
+    return f.action === 'upgrade' ? upgrade(w, f.target, f.schema, f.reader) : undefined;
+  },
+
   target(w, name) {
     const r = w.parts.schemas.registry;
     return r && r.node === name ? { family: 'schemas', label: r.node, ref: { type: 'registry', ids: [0] } } : undefined;
@@ -112,6 +118,52 @@ export const schemas: Family = {
     mix(s.registry?.up ? 1 : 0);
   },
 };
+
+/**
+ * A rolling upgrade of one service (`20s upgrade InventoryService reader.schema=OrderPlacedEvent:v2`): a redeploy with
+ * new settings, without the restart. `schema=` changes what it writes (it registers the new version on its next
+ * send, since the id it cached was for the old one, and is refused if that is incompatible) and, when it read with
+ * the same schema, what it reads with; `reader.schema=` what it reads with, from its next record. Which order is safe
+ * is Confluent's: BACKWARD, consumers first; FORWARD, producers first; FULL, either (Schema Evolution and
+ * Compatibility, "Order of upgrading clients").
+ */
+function upgrade(w: World, node: string, schema: string | undefined, reader: string | undefined): string {
+  const s = w.parts.schemas;
+  const svc = w.parts.apps.services.findIndex((x) => x.node === node);
+  if (svc < 0) return `!nothing is named '${node}' that writes or reads events: upgrade a service`;
+  const find = (value: string): number | string => {
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*):v?(\d+)$/.exec(value);
+    const i = m ? s.defs.findIndex((d) => d.name === m[1] && d.version === Number(m[2])) : -1;
+    return i >= 0 ? i : `no schema ${value} is declared: write it as Name:vN, declared with '%% @schema Name vN avro { ... }'`;
+  };
+  const publishes = w.parts.apps.services[svc]!.publishes.length > 0;
+  // A consumer has a reader schema from its settings, or reads with the writer's (then it may be given one).
+  const reads = s.readers.has(node) || w.parts.apps.readers.some((r) => r.service === svc);
+  const done: string[] = [];
+  if (schema !== undefined) {
+    const def = find(schema);
+    if (typeof def === 'string') return `!${def}`;
+    const before = s.writers.get(node);
+    const readSame = before === undefined || !s.readers.has(node) || s.readers.get(node) === before;
+    if (publishes) {
+      s.writers.set(node, def);
+      done.push(`writes ${s.defs[def]!.name} v${s.defs[def]!.version} (registered on its next send)`);
+    }
+    if (reads && reader === undefined && readSame) {
+      s.readers.set(node, def);
+      done.push(`reads with ${s.defs[def]!.name} v${s.defs[def]!.version}`);
+    }
+  }
+  if (reader !== undefined) {
+    const def = find(reader);
+    if (typeof def === 'string') return `!${def}`;
+    if (!reads) return `!${node} reads no events: its reader schema does not matter`;
+    s.readers.set(node, def);
+    done.push(`reads with ${s.defs[def]!.name} v${s.defs[def]!.version}`);
+  }
+  if (done.length === 0) return `!${node} neither writes nor reads events: there is no schema to upgrade`;
+  return `upgraded ${node}: it ${done.join(' and ')}`;
+}
 
 export interface SchemaFailures {
   /** Sends refused: the registry refused the schema as incompatible, or was down with no id cached. */

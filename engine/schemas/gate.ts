@@ -67,7 +67,8 @@ export function schemaSend(w: World, node: string, host: number, instance: numbe
   const r = s.registry;
   if (!r) return 0;
   const subject = subjectOf(w, destination);
-  const key = `${instance}:${life}:${subject}`;
+  // The id is cached per schema: a producer upgraded to a new one registers it on its next send.
+  const key = `${instance}:${life}:${subject}:${def}`;
   if (s.cache.has(key)) return 0;
   let code = 0;
   if (!r.up) code = REGISTRY_UNAVAILABLE;

@@ -31,7 +31,7 @@ export interface SchemasPart {
   writers: Map<string, number>;
   readers: Map<string, number>;
   registry: Registry | null;
-  /** `instance:life:subject` -> the schema id a producer instance has cached. */
+  /** `instance:life:subject:def` -> the schema id a producer instance has cached. */
   cache: Map<string, number>;
   /** A registration refused, by `subject:def` and the subject's version count when it was decided. */
   refusals: Map<string, { versions: number; why: string }>;
