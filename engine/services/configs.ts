@@ -21,7 +21,7 @@ export function serviceConfig(v: Values): ServiceConfig {
   };
 }
 
-/** What a service does with messages it reads; its dead-letter destination is found later (-1 until then). */
+/** What a service does with messages it reads; its dead-letter and retry destinations are found later (none until then). */
 export function handlingConfig(v: Values): HandlingSpec {
-  return { processing: v['processing'] as Distribution, failure: v['failure'] as number, retry: v['retry'] as number, dlq: -1, idempotent: v['idempotent'] as boolean };
+  return { processing: v['processing'] as Distribution, failure: v['failure'] as number, retry: v['retry'] as number, dlq: -1, retryTopics: [], retryDelaysUs: [], idempotent: v['idempotent'] as boolean };
 }

@@ -21,7 +21,7 @@ import type { World } from '../world.ts';
 import { AE } from './events.ts';
 import { crashAtWorstMoment } from './instances.ts';
 import { applyEffect, EFFECT_FAILED, EFFECT_SKIPPED, hasEffects } from '../outbox/inbox.ts';
-import { deadLetter, react } from './reactions.ts';
+import { deadLetter, react, toRetryTopic } from './reactions.ts';
 import type { Reader } from './types.ts';
 
 const FAILED = 1;
@@ -112,6 +112,17 @@ export function finish(w: World, r: Reader, until: number): void {
     if (stopped.includes(p)) continue;
     const id = d.ids[i]!;
     const off = d.offsets[i]!;
+    const stage = h.retryTopics.length > 0 ? h.retryTopics.indexOf(w.msg.places[p]!.destination) : -1;
+    if (stage >= 0) {
+      // A retried copy is not tried before its delay has passed: its place pauses until then (Spring Kafka's retry
+      // topic consumer pauses the partition and seeks back), which holds up only that retry topic's partition.
+      const due = producedAtOf(w.messages, id) + h.retryDelaysUs[stage]!;
+      if (r.doneAt[i]! < due) {
+        stopped.push(p);
+        retryLater(w, r.broker, r.subscriber, p, off, due);
+        continue;
+      }
+    }
     if (r.outcome[i] === 0 && hasEffects(w, r.service)) {
       // Its effect (and inbox row) in the consumer's database, or a repeat its inbox recognises.
       const effect = applyEffect(w, r.service, w.parts.apps.services[r.service]!.instances[r.instance]!, id);
@@ -129,7 +140,15 @@ export function finish(w: World, r: Reader, until: number): void {
       w.metrics.processFailed++;
       const code = r.outcome[i] === POISONED ? POISON_FAILED : r.outcome[i] === NO_DATABASE ? SERVICE_UNAVAILABLE : PROCESS_FAILED;
       record(w.trace, r.doneAt[i]!, T.error, r.host, p, code, id, r.subscription);
-      if (h.retry < 0 || tries < h.retry) {
+      if (h.retryTopics.length > 0 && stage + 1 < h.retryTopics.length) {
+        // Non-blocking retry: the record moves on to the next retry topic and its place moves on at once, so later
+        // records of its key are processed before it (a reorder the checker names).
+        r.attempts.delete(id);
+        toRetryTopic(w, r, id, p, stage + 1);
+        handledByGroup(w, r.subscription, id);
+        continue;
+      }
+      if (h.retryTopics.length === 0 && (h.retry < 0 || tries < h.retry)) {
         stopped.push(p);
         retryLater(w, r.broker, r.subscriber, p, off, r.doneAt[i]! + RETRY_BACKOFF_US);
         continue;
