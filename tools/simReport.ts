@@ -96,7 +96,7 @@ export function jsonReport(sim: Simulation, wallMs: number) {
       lost: h.lost.examples.map((e) => ({ message: e.message, partition: partitionName(sim, e.partition), producedAtMs: e.producedAt / 1000, queue: sim.world.msg.places[e.partition]?.family === 'amqp' })),
       missed: h.missed.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, why: e.why, producedAtMs: e.producedAt / 1000 })),
       duplicated: h.duplicated.examples.map((e) => ({ message: e.message, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, atMs: e.at / 1000 })),
-      reordered: h.reordered.examples.map((e) => ({ message: e.message, processedAfter: e.other, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset })),
+      reordered: h.reordered.examples.map((e) => ({ message: e.message, processedAfter: e.other, group: e.group, partition: partitionName(sim, e.partition), offset: e.offset, ...(e.retryOf !== undefined ? { retryOf: e.retryOf } : {}) })),
     },
   };
 }
@@ -177,7 +177,11 @@ function messageLines(r: ReturnType<typeof jsonReport>, n: (x: number) => string
     out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);
   }
   for (const e of r.examples.duplicated.slice(0, 5)) out.push(`    duplicated: message #${e.message} (${e.partition} offset ${e.offset}) processed again by ${e.group} at ${formatDuration(e.atMs * 1000)}`);
-  for (const e of r.examples.reordered.slice(0, 5)) out.push(`    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
+  for (const e of r.examples.reordered.slice(0, 5)) {
+    out.push(e.retryOf !== undefined
+      ? `    reordered by retry: message #${e.retryOf}, retried as #${e.message} on ${e.partition}, processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`
+      : `    reordered: message #${e.message} processed by ${e.group} after #${e.processedAfter}, which was sent later with the same key`);
+  }
   return out;
 }
 

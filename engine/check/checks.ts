@@ -39,11 +39,16 @@ export function processedByGroup(w: World, g: number, id: number, partition: num
       gc.lastByKey = grown;
     }
     const last = gc.lastByKey[key]!;
-    if (id < last) {
+    // A copy on a retry topic takes its original's place in the key's sequence (it was sent when the original was).
+    const original = w.checks.retryOf.get(id);
+    const order = original ?? id;
+    if (order < last) {
       // A message of this key processed after one sent later than it: per-key order broken (semantics C19, K12).
       gc.reordered++;
-      if (gc.reorderExamples.length < w.checks.examplesLimit) gc.reorderExamples.push({ message: id, partition, offset, at, other: last });
-    } else gc.lastByKey[key] = id;
+      if (gc.reorderExamples.length < w.checks.examplesLimit) {
+        gc.reorderExamples.push(original === undefined ? { message: id, partition, offset, at, other: last } : { message: id, partition, offset, at, other: last, retryOf: original });
+      }
+    } else gc.lastByKey[key] = order;
   }
   return true;
 }

@@ -10,6 +10,8 @@ export interface Example {
   at: number;
   /** For a reordering: the later message that was processed first. */
   other?: number;
+  /** For a reordering caused by a retry topic: the original message this retried copy stands for. */
+  retryOf?: number;
 }
 
 export interface GroupChecks {
@@ -35,6 +37,11 @@ export interface ChecksState {
   groups: GroupChecks[];
   unavailable: Window[];
   examplesLimit: number;
+  /**
+   * Copies an application published to a retry topic, each to the original message it stands for: per-key order is
+   * judged by the original's place in its key's sequence, so a retried record overtaken by a later one is a reorder.
+   */
+  retryOf: Map<number, number>;
 }
 
 export function createChecks(groups: number): ChecksState {
@@ -50,5 +57,6 @@ export function createChecks(groups: number): ChecksState {
     })),
     unavailable: [],
     examplesLimit: 100,
+    retryOf: new Map(),
   };
 }

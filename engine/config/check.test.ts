@@ -21,6 +21,13 @@ const ORDERS = [
 ];
 
 describe('settings checked at parse time', () => {
+  it('puts a malformed retry.topics at its line and column', () => {
+    const lines = [...ORDERS, '  %% @config Billing retry.topics=orders-retry-1:5s,orders-retry-2'];
+    expect(settingProblems(lines.join('\n'))).toEqual([
+      '6:35-67 retry.topics=orders-retry-1:5s,orders-retry-2: expected topic:delay pairs such as orders-retry-1:5s,orders-retry-2:30s; the run keeps the default, none',
+    ]);
+  });
+
   it('puts each problem of a line at its own column, on that line, not at an earlier line for the same target', () => {
     const lines = [...ORDERS, '  %% @config Client rate=50/s', '', '  %% @config Orders key=customerId', '', '', '', '', '  %% @config Orders lingr.ms=5 acks=2'];
     expect(lines.length).toBe(13);

@@ -45,7 +45,7 @@ export function checkEntry(e: EntryText, name: string, target: Extract<TargetRea
   if (!s) return { message: `unknown setting '${e.key}' for ${name}${nearest(e.key)}`, ...atKey };
   if (!target.scopes.includes(s.scope)) return { message: `'${e.key}' is a ${s.scope} setting, which ${target.what} does not read`, ...atKey };
   const parsed = parseValue(s, e.value);
-  if (typeof parsed === 'object' && 'error' in parsed) return { message: `${parsed.error}; the run keeps the default, ${s.default}`, ...atValue };
+  if (typeof parsed === 'object' && 'error' in parsed) return { message: `${parsed.error}; the run keeps the default, ${s.default === '' ? 'none' : s.default}`, ...atValue };
   return undefined;
 }
 

@@ -18,6 +18,7 @@ export type ValueType =
   | { type: 'bytes' } // 16384, 16kb, 1mb, 1gib
   | { type: 'rate' } // 50/s, 3000/min
   | { type: 'distribution' } // 5ms, exp(5ms), lognormal(20ms, 0.5)
+  | { type: 'stages' } // orders-retry-1:5s,orders-retry-2:30s (topic:delay, in order)
   | { type: 'string' };
 
 export interface Setting {
@@ -122,7 +123,8 @@ export const SETTINGS: Setting[] = [
   s('idempotent', 'consumer', bool, 'false', 'A perfect dedupe, not a real one: every message id the group ever processed is remembered, by every instance, through every crash, at no cost, and a repeat is skipped. For an inbox that lives in the consumer\'s database (and one that does not survive a crash), use `inbox`.'),
   s('inbox', 'consumer', oneOf('off', 'none', 'memory', 'table'), 'off', 'A consumer that writes a database applies each message as an effect row there. table: an inbox row with the event id in the same transaction, so a redelivery is skipped, even after a crash. memory: the ids kept in the instance\'s memory, lost on a crash. none: no dedupe. off: no effect rows.', 'microservices.io Idempotent Consumer'),
   s('retry', 'consumer', int(-1), '-1', 'Attempts at a failing record before giving up; -1 retries forever (the partition blocks).'),
-  s('dlq', 'consumer', { type: 'string' }, '', 'Dead-letter topic for records that still fail after `retry` attempts.'),
+  s('dlq', 'consumer', { type: 'string' }, '', 'Dead-letter topic for records that still fail after `retry` attempts (or after the last retry topic).'),
+  s('retry.topics', 'consumer', { type: 'stages' }, '', 'Non-blocking retry: a failing record is published to the first of these topics (topic:delay, comma-separated) and its partition moves on; the same service reads each retry topic once the record\'s delay has passed, and a record that fails again goes to the next one, then to `dlq`. Per-key order is not kept.', 'Spring Kafka @RetryableTopic'),
 
   // Synchronous calls.
   s('threads', 'service', int(1, 10_000), '200', 'Worker threads serving requests (Tomcat default).'),

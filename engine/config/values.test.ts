@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS, setting } from './schema.ts';
-import { parseBytes, parseRate, parseValue, readSettings } from './values.ts';
+import { parseBytes, parseRate, parseStages, parseValue, readSettings } from './values.ts';
 
 describe('setting values', () => {
   it('every default parses', () => {
@@ -27,5 +27,22 @@ describe('setting values', () => {
     const r = readSettings({ acks: '1', 'linger.ms': 'soon' }, ['acks', 'linger.ms', 'batch.size']);
     expect(r.values).toEqual({ acks: '1', 'linger.ms': 5, 'batch.size': 16384 });
     expect(r.errors).toEqual(['linger.ms=soon: expected a duration such as 500ms, 30s or 30000']);
+  });
+});
+
+describe('retry.topics stages', () => {
+  it('reads topic:delay pairs in order', () => {
+    expect(parseStages('orders-retry-1:5s, orders-retry-2:30s')).toEqual([
+      { topic: 'orders-retry-1', delayUs: 5_000_000 },
+      { topic: 'orders-retry-2', delayUs: 30_000_000 },
+    ]);
+    expect(parseStages('')).toEqual([]);
+  });
+
+  it('refuses a stage without a delay, a bad delay, or a topic named twice', () => {
+    expect(parseStages('orders-retry-1')).toMatch(/expected topic:delay pairs/);
+    expect(parseStages('orders-retry-1:soon')).toMatch(/expected topic:delay pairs/);
+    expect(parseStages('r:1s,r:2s')).toBe('r is named twice');
+    expect(parseValue(setting('retry.topics')!, 'orders-retry-1:x')).toHaveProperty('error');
   });
 });

@@ -62,9 +62,34 @@ export function parseValue(s: Setting, text: string): Value | { error: string } 
       const d = parseDistribution(text);
       return typeof d === 'string' ? err(d) : d;
     }
+    case 'stages': {
+      const st = parseStages(text);
+      return typeof st === 'string' ? err(st) : text;
+    }
     case 'string':
       return text;
   }
+}
+
+/** A retry stage: a topic and how long a record waits there before it is tried again. */
+export interface Stage {
+  topic: string;
+  delayUs: number;
+}
+
+/** `orders-retry-1:5s,orders-retry-2:30s` read as stages in order; an empty text is none; a message when malformed. */
+export function parseStages(text: string): Stage[] | string {
+  if (text.trim() === '') return [];
+  const out: Stage[] = [];
+  for (const part of text.split(',')) {
+    const i = part.lastIndexOf(':');
+    const topic = (i >= 0 ? part.slice(0, i) : part).trim();
+    const delayUs = i >= 0 ? parseDuration(part.slice(i + 1).trim()) : undefined;
+    if (topic === '' || delayUs === undefined || delayUs < 0) return `expected topic:delay pairs such as orders-retry-1:5s,orders-retry-2:30s`;
+    if (out.some((s) => s.topic === topic)) return `${topic} is named twice`;
+    out.push({ topic, delayUs });
+  }
+  return out;
 }
 
 /**

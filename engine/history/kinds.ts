@@ -7,6 +7,7 @@ import { formatFault } from '../faults/parse.ts';
 import { subscriptionName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
 import { errorName, POISON_FAILED, PROCESS_FAILED } from './errors.ts';
+import { partitionOf } from './messages.ts';
 import { defineTraceKinds, type TraceEntry } from './trace.ts';
 
 const host = (w: World, h: number) => (h >= 0 ? (w.net.names[h] ?? '') : '');
@@ -53,6 +54,11 @@ export const T = defineTraceKinds({
     namesMessage: true,
     describe: (w, e, at) => ({ text: `${at.node} (${group(w, e)}) sent message #${e.a} to the dead-letter topic as #${e.b}`, message: e.a }),
   },
+  // node=consumer host, part=place, a=message id, b=its copy on the next retry topic, c=subscription
+  retry: {
+    namesMessage: true,
+    describe: (w, e, at) => ({ text: `${at.node} (${group(w, e)}) sent message #${e.a} on to ${retryTopicOf(w, e.b)} as #${e.b}; its partition moves on`, message: e.a }),
+  },
   // node=host, b=1 crash / 2 restart
   crash: {
     describe: (_w, e, at) => ({ text: `${at.node} ${e.b === 1 ? 'crashed' : 'restarted'}` }),
@@ -62,6 +68,12 @@ export const T = defineTraceKinds({
     describe: (_w, _e, at) => ({ text: `${at.node} started for the first time` }),
   },
 });
+
+/** The topic a retried copy was sent to. */
+function retryTopicOf(w: World, copy: number): string {
+  const place = w.msg.places[partitionOf(w.messages, copy)];
+  return place ? (w.msg.destinations[place.destination]?.name ?? 'the retry topic') : 'the retry topic';
+}
 
 function faultNode(f: { action: string } & Record<string, unknown>): string {
   if (typeof f['target'] === 'string') return f['target'] as string;

@@ -104,7 +104,7 @@ export const simHost = {
       w.checks.groups.forEach((gc, g) => {
         for (const e of kind === 'duplicated' ? gc.duplicateExamples : gc.reorderExamples) {
           ids.push(e.message);
-          if (e.other !== undefined && !overtaken.has(e.message)) overtaken.set(e.message, { message: e.other, group: w.msg.subscriptions[g]?.name ?? '' });
+          if (e.other !== undefined && !overtaken.has(e.message)) overtaken.set(e.message, { message: e.other, group: w.msg.subscriptions[g]?.name ?? '', ...(e.retryOf !== undefined ? { retryOf: e.retryOf } : {}) });
         }
       });
     }

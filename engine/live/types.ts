@@ -89,7 +89,8 @@ export interface Sample {
 
 /** A message behind a counter; a reordered one names the later message of its key that was processed first. */
 export interface Finding extends MessageLife {
-  overtakenBy?: { message: number; group: string };
+  /** For a retried copy (retry topics), `retryOf` is the original it stands for. */
+  overtakenBy?: { message: number; group: string; retryOf?: number };
 }
 
 /** What a step of the playback did (stepReport.ts). */

@@ -197,7 +197,9 @@ export function violationOf(property: PropertyName, h: CheckReport): Violation |
       if (h.reordered.count === 0) return undefined;
       const x = ids(h.reordered.examples);
       const groups = [...new Set(h.reordered.examples.map((e) => e.group))].join(', ');
-      return { property, count: h.reordered.count, ids: x, summary: `processes ${plural(h.reordered.count, 'message')} out of key order in ${groups} (${list(x, h.reordered.count)})` };
+      const retried = h.reordered.examples.filter((e) => e.retryOf !== undefined).length;
+      const why = retried > 0 ? `; ${retried} of the examples are retried copies overtaken while on a retry topic` : '';
+      return { property, count: h.reordered.count, ids: x, summary: `processes ${plural(h.reordered.count, 'message')} out of key order in ${groups} (${list(x, h.reordered.count)})${why}` };
     }
   }
 }

@@ -21,7 +21,7 @@ export function serviceConfig(v: Values): ServiceConfig {
   };
 }
 
-/** What a service does with messages it reads; its dead-letter destination is found later (-1 until then). */
+/** What a service does with messages it reads; its dead-letter and retry destinations are found later (none until then). */
 export function handlingConfig(v: Values): HandlingSpec {
   // Committing by hand after processing (commit=after, or enable.auto.commit=false) waits for the workers.
   const commit = v['commit'] as string;
@@ -31,6 +31,8 @@ export function handlingConfig(v: Values): HandlingSpec {
     failure: v['failure'] as number,
     retry: v['retry'] as number,
     dlq: -1,
+    retryTopics: [],
+    retryDelaysUs: [],
     idempotent: v['idempotent'] as boolean,
     threads: v['processing.threads'] as number,
     waitForBatch: manualAfter,

@@ -46,6 +46,7 @@ export const apps: Application = {
     spec.services.forEach((ss, si) => {
       const zone = 1000 + si;
       const dlqBroker = ss.handling.dlq >= 0 ? brokerIndex(w.msg.destinations[ss.handling.dlq]!.family) : -1;
+      const retryBrokers = ss.handling.retryTopics.map((d) => brokerIndex(w.msg.destinations[d]!.family));
       const svc: Service = {
         id: si,
         node: ss.node,
@@ -57,7 +58,7 @@ export const apps: Application = {
         callEdges: ss.calls.map((c) => c.edge),
         writes: [],
         publishes: ss.publishes.map((p) => ({ destination: p.destination, broker: brokerIndex(w.msg.destinations[p.destination]!.family), type: typeId(w.messages, p.type), edge: p.edge })),
-        handling: { ...ss.handling, dlqBroker },
+        handling: { ...ss.handling, dlqBroker, retryBrokers },
         consumes: ss.consumes,
         consumeEdges: ss.consumeEdges,
         group: -1,
@@ -94,6 +95,7 @@ export const apps: Application = {
         const settings = (b: number) => ss.clients[BROKERS[b]!.name];
         const publishers = svc.publishes.map((p) => BROKERS[p.broker]!.openPublisher(w, owner, p.destination, settings(p.broker)));
         const dlqPublisher = dlqBroker >= 0 ? BROKERS[dlqBroker]!.openPublisher(w, owner, ss.handling.dlq, settings(dlqBroker)) : -1;
+        const retryPublishers = ss.handling.retryTopics.map((d, i) => BROKERS[retryBrokers[i]!]!.openPublisher(w, owner, d, settings(retryBrokers[i]!)));
         const readers: number[] = [];
         for (const s of subscriptions) {
           const r = newReader(a.readers.length, si, n - 1, host, s.broker, s.id);
@@ -101,7 +103,7 @@ export const apps: Application = {
           a.readers.push(r);
           readers.push(r.id);
         }
-        a.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], publishers, dlqPublisher, readers, slowUs: 0 });
+        a.instances.push({ id: iid, service: si, number: n, host, alive: true, life: 0, busy: 0, waiting: [], publishers, dlqPublisher, retryPublishers, readers, slowUs: 0 });
         svc.instances.push(iid);
         if (ss.origin === 'source') {
           a.sources.push({ service: si, instance: iid, rate: ss.rate / ss.instances, poisson: ss.poisson, nextArrival: 0, tickUs: ss.sourceTickUs, life: 0, rng: stream(w.seed, `source:${name}`) });
@@ -226,7 +228,7 @@ export const apps: Application = {
     spec.services.forEach((ss, si) => {
       const svc = a.services[si]!;
       svc.config = ss.config;
-      svc.handling = { ...ss.handling, dlqBroker: svc.handling.dlqBroker };
+      svc.handling = { ...ss.handling, dlqBroker: svc.handling.dlqBroker, retryBrokers: svc.handling.retryBrokers };
       for (const s of a.sources) if (s.service === si) s.rate = ss.rate / ss.instances;
     });
     spec.clients.forEach((cs, i) => {
@@ -293,7 +295,8 @@ function unreadable(w: World, r: Reader, d: Delivery): void {
     const place = d.places[i]!;
     if (stopped.includes(place)) continue;
     if (r.outcome[i] === 0 && schemaReadFails(w, svc.node, r.host, place, d.ids[i]!)) r.outcome[i] = POISONED;
-    if (r.outcome[i] !== 0 && (retry < 0 || (r.attempts.get(d.ids[i]!) ?? 0) + 1 < retry)) stopped.push(place);
+    const inPlace = svc.handling.retryTopics.length === 0 && (retry < 0 || (r.attempts.get(d.ids[i]!) ?? 0) + 1 < retry);
+    if (r.outcome[i] !== 0 && inPlace) stopped.push(place);
   }
 }
 

@@ -21,7 +21,7 @@ import type { World } from '../world.ts';
 import { AE } from './events.ts';
 import { crashAtWorstMoment } from './instances.ts';
 import { applyEffect, EFFECT_FAILED, EFFECT_SKIPPED, hasEffects } from '../outbox/inbox.ts';
-import { deadLetter, react } from './reactions.ts';
+import { deadLetter, react, toRetryTopic } from './reactions.ts';
 import { handOff } from './pool.ts';
 import type { Reader, Service } from './types.ts';
 
@@ -116,7 +116,20 @@ export function finish(w: World, r: Reader, until: number): void {
     if (r.doneAt[i]! > until) break;
     const p = d.places[i]!;
     if (stopped.includes(p)) continue;
-    if (handleMessage(w, r, d.ids[i]!, p, d.offsets[i]!, r.outcome[i]!, r.doneAt[i]!)) stopped.push(p);
+    const id = d.ids[i]!;
+    const off = d.offsets[i]!;
+    const stage = retryStage(w, r, p);
+    if (stage >= 0) {
+      // A retried copy is not tried before its delay has passed: its place pauses until then (Spring Kafka's retry
+      // topic consumer pauses the partition and seeks back), which holds up only that retry topic's partition.
+      const due = producedAtOf(w.messages, id) + w.parts.apps.services[r.service]!.handling.retryDelaysUs[stage]!;
+      if (r.doneAt[i]! < due) {
+        stopped.push(p);
+        retryLater(w, r.broker, r.subscriber, p, off, due);
+        continue;
+      }
+    }
+    if (handleMessage(w, r, id, p, off, r.outcome[i]!, r.doneAt[i]!)) stopped.push(p);
   }
 }
 
@@ -143,7 +156,16 @@ export function handleMessage(w: World, r: Reader, id: number, p: number, off: n
     w.metrics.processFailed++;
     const code = outcome === POISONED ? POISON_FAILED : outcome === NO_DATABASE ? SERVICE_UNAVAILABLE : PROCESS_FAILED;
     record(w.trace, t, T.error, r.host, p, code, id, r.subscription);
-    if (h.retry < 0 || tries < h.retry) {
+    const stage = retryStage(w, r, p);
+    if (h.retryTopics.length > 0 && stage + 1 < h.retryTopics.length) {
+      // Non-blocking retry: the record moves on to the next retry topic and its place moves on at once, so later
+      // records of its key are processed before it (a reorder the checker names).
+      r.attempts.delete(id);
+      toRetryTopic(w, r, id, p, stage + 1);
+      handledByGroup(w, r.subscription, id);
+      return false;
+    }
+    if (h.retryTopics.length === 0 && (h.retry < 0 || tries < h.retry)) {
       retryLater(w, r.broker, r.subscriber, p, off, t + RETRY_BACKOFF_US);
       return true;
     }
@@ -157,6 +179,12 @@ export function handleMessage(w: World, r: Reader, id: number, p: number, off: n
   r.attempts.delete(id);
   apply(w, r, id, p, off, t);
   return false;
+}
+
+/** Which retry topic (its index in `retry.topics`) a place belongs to, or -1 for the topics the service reads first. */
+function retryStage(w: World, r: Reader, p: number): number {
+  const h = w.parts.apps.services[r.service]!.handling;
+  return h.retryTopics.length > 0 ? h.retryTopics.indexOf(w.msg.places[p]!.destination) : -1;
 }
 
 /** One message processed: checks, metrics, trace, and the service's reaction (events it publishes in turn). */

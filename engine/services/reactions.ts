@@ -29,6 +29,25 @@ export function react(w: World, r: Reader, message: number): void {
   }
 }
 
+/**
+ * Sends a message that failed to the service's retry topic `stage`, as a new message of its key caused by it, which
+ * stands for the original in the checkers' per-key order.
+ */
+export function toRetryTopic(w: World, r: Reader, message: number, place: number, stage: number): void {
+  const a = w.parts.apps;
+  const svc = a.services[r.service]!;
+  const inst = a.instances[svc.instances[r.instance]!]!;
+  const h = svc.handling;
+  const key = keyOf(w.messages, message);
+  const broker = h.retryBrokers[stage]!;
+  const pub = inst.retryPublishers[stage]!;
+  const target = route(w, broker, pub, h.retryTopics[stage]!, key);
+  const id = addMessage(w.messages, key, typeOf(w.messages, message), target, w.now, message, CAUSED_BY_MESSAGE);
+  w.checks.retryOf.set(id, w.checks.retryOf.get(message) ?? message);
+  record(w.trace, w.now, T.retry, r.host, place, message, id, r.subscription);
+  send(w, broker, pub, target, id, -1);
+}
+
 /** Sends a message that kept failing to the service's dead-letter destination, as a new message caused by it. */
 export function deadLetter(w: World, r: Reader, message: number, place: number): void {
   const a = w.parts.apps;

@@ -8,6 +8,7 @@ import type { FamilyResolver, ResolveContext } from '../model/resolveContext.ts'
 import { rawSettings, readLayered } from '../model/settings.ts';
 import { NODE_KINDS } from '../topology/kinds.ts';
 import type { Topology, TopologyEdge, TopologyGroup, TopologyNode } from '../topology/types.ts';
+import { parseStages, type Stage } from '../config/values.ts';
 import { handlingConfig, serviceConfig } from './configs.ts';
 import type { ClientSpec, ServiceSpec } from './spec.ts';
 
@@ -19,6 +20,7 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
   const services = (spec.services = []) as ServiceSpec[];
   const clients = (spec.clients = []) as ClientSpec[];
   const dlqNames = new Map<ServiceSpec, string>();
+  const retryStages = new Map<ServiceSpec, Stage[]>();
 
   return {
     connect() {
@@ -29,6 +31,7 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
         const s = serviceSpec(ctx, n);
         services.push(s.spec);
         if (s.dlq) dlqNames.set(s.spec, s.dlq);
+        if (s.retry.length > 0) retryStages.set(s.spec, s.retry);
       }
       const svc = (id: string) => (serviceIndex.has(id) ? services[serviceIndex.get(id)!] : undefined);
       const targeted = new Set<string>();
@@ -101,6 +104,20 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
     },
 
     settle() {
+      // Retry topics named by consumers, hosted beside what they read (created if not drawn), and read by the same
+      // service in its own group, as Spring Kafka's @RetryableTopic does.
+      for (const s of services) {
+        const near = s.consumes.length > 0 ? s.consumes[0]! : -1;
+        for (const stage of retryStages.get(s) ?? []) {
+          const dest = ctx.deadLetter(stage.topic, near);
+          s.handling.retryTopics.push(dest);
+          s.handling.retryDelaysUs.push(stage.delayUs);
+          if (!s.consumes.includes(dest)) {
+            s.consumes.push(dest);
+            s.consumeEdges.push('');
+          }
+        }
+      }
       // Dead-letter destinations named by consumers, hosted beside what they read.
       for (const s of services) {
         const name = dlqNames.get(s);
@@ -159,7 +176,7 @@ function impliedProducers(ctx: ResolveContext, services: ServiceSpec[]): void {
   }
 }
 
-function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec; dlq?: string } {
+function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec; dlq?: string; retry: Stage[] } {
   const { t } = ctx;
   const raw = rawSettings(t, n.id);
   const v = readLayered([{ target: n.id, raw }], ctx.serviceScopes);
@@ -186,7 +203,8 @@ function serviceSpec(ctx: ResolveContext, n: TopologyNode): { spec: ServiceSpec;
     tombstones: v['tombstones'] as number,
     startUs: Math.round((v['start'] as number) * 1000),
   };
-  return { spec, dlq: (v['dlq'] as string) || undefined };
+  const stages = parseStages(v['retry.topics'] as string);
+  return { spec, dlq: (v['dlq'] as string) || undefined, retry: typeof stages === 'string' ? [] : stages };
 }
 
 function clientSpec(ctx: ResolveContext, n: TopologyNode, e: TopologyEdge): ClientSpec {

@@ -20,6 +20,12 @@ export interface HandlingSpec {
   retry: number;
   /** Dead-letter destination, -1 none. */
   dlq: number;
+  /**
+   * Retry topics in order (`retry.topics`), as destinations: a failing record moves on to the next one instead of
+   * blocking its place, and waits there `retryDelaysUs` (parallel) before it is tried again.
+   */
+  retryTopics: number[];
+  retryDelaysUs: number[];
   idempotent: boolean;
   /** processing.threads: workers processing records (1: in the poll loop itself). */
   threads: number;

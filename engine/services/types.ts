@@ -52,6 +52,8 @@ export interface Instance {
   publishers: number[];
   /** The publisher of its service's dead-letter destination, -1 none. */
   dlqPublisher: number;
+  /** The publishers of its service's retry topics (parallel to `handling.retryTopics`). */
+  retryPublishers: number[];
   /** Its readers (apps.readers), one per subscription its service reads. */
   readers: number[];
   /** Extra latency of this instance alone (a `slow Service/2` fault). */
@@ -67,6 +69,10 @@ export interface Handling {
   /** Dead-letter destination, -1 none, and the broker family that hosts it. */
   dlq: number;
   dlqBroker: number;
+  /** Retry topics in order (destinations), the delay a record waits in each, and the broker family of each. */
+  retryTopics: number[];
+  retryDelaysUs: number[];
+  retryBrokers: number[];
   /** Keep an inbox of processed message ids and skip repeats. */
   idempotent: boolean;
   /** processing.threads: workers processing records (1: in the poll loop itself). */

@@ -37,7 +37,7 @@ export const FindingRow = memo(function FindingRow({ life, focused, onFocus, onT
           <button type="button" className="link-button" onClick={() => onTrace(life.overtakenBy!.message)} title="Its story in the trace" data-testid="finding-overtaker">
             #{life.overtakenBy.message}
           </button>
-          , sent after it with the same key and processed before it by {life.overtakenBy.group}.
+          , sent after {life.overtakenBy.retryOf !== undefined ? `#${life.overtakenBy.retryOf} (this is its copy on a retry topic: reordered by retry)` : 'it'} with the same key and processed before it by {life.overtakenBy.group}.
         </p>
       )}
       <p className="finding-summary">{lifeSummary(life)}</p>
