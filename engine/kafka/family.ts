@@ -10,6 +10,8 @@ import { after, at } from '../sim/loop.ts';
 import { kindsOf } from '../topology/kinds.ts';
 import { createKafkaPart } from './part.ts';
 import type { World } from '../world.ts';
+import { flagsOf, keyOf, partitionOf, TOMBSTONE } from '../history/messages.ts';
+import type { Topic } from './types.ts';
 import * as admin from './admin.ts';
 import { addCluster, addConsumer, addProducer, addTopic, newGroup } from './build.ts';
 import { commit, poll, startConsumer } from './consumer.ts';
@@ -221,6 +223,40 @@ export const kafka: Broker = {
   summary(w) {
     const k = w.parts.kafka;
     const topic = (t: number) => `${k.topics[t]!.name} ×${k.topics[t]!.partitions.length} rf ${k.topics[t]!.config.replicationFactor}`;
-    return `clusters: ${k.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map(topic).join(', ')})`).join('; ') || 'none'}`;
+    const lines = [`clusters: ${k.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map(topic).join(', ')})`).join('; ') || 'none'}`];
+    for (const t of k.topics) if (t.config.compact) lines.push(compactionLine(w, t));
+    return lines.join('\n  ');
   },
 } satisfies Family & Broker;
+
+/**
+ * What compaction left of a compacted topic: the records written (tombstones among them) and those its logs still
+ * hold, for how many keys, with the tombstones not yet removed (delete.retention.ms after they were first cleaned).
+ */
+function compactionLine(w: World, t: Topic): string {
+  const k = w.parts.kafka;
+  const mine = new Set(t.partitions);
+  const m = w.messages;
+  let written = 0;
+  let deletes = 0;
+  for (let id = 1; id < m.count; id++) {
+    if (!mine.has(partitionOf(m, id))) continue;
+    written++;
+    if ((flagsOf(m, id) & TOMBSTONE) !== 0) deletes++;
+  }
+  let kept = 0;
+  let tombstones = 0;
+  const keys = new Set<number>();
+  for (const pid of t.partitions) {
+    for (const seg of k.partitions[pid]!.log.segments) {
+      for (let i = 0; i < seg.count; i++) {
+        const id = seg.ids[i]!;
+        kept++;
+        keys.add(keyOf(m, id));
+        if ((flagsOf(m, id) & TOMBSTONE) !== 0) tombstones++;
+      }
+    }
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${t.name} (compacted): ${n(written)} records written (${n(deletes)} tombstones), ${n(kept)} kept for ${n(keys.size)} keys (${n(tombstones)} tombstones not yet removed)`;
+}
