@@ -16,7 +16,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'ack', kinds: ['ack'], color: 'var(--green-text)', hint: 'a producer heard back (or was told to retry)' },
   { id: 'replicate', kinds: ['replicate', 'highWatermark', 'truncate'], color: 'var(--teal)', hint: 'followers copying, the high watermark, truncations' },
   { id: 'deliver', kinds: ['deliver'], color: 'var(--cyan)', hint: 'a consumer fetched records' },
-  { id: 'process', kinds: ['process', 'duplicate', 'inboxSkip', 'dlq', 'error'], color: 'var(--emerald)', hint: 'a consumer processed, skipped or failed a message' },
+  { id: 'process', kinds: ['process', 'duplicate', 'inboxSkip', 'dlq', 'retry', 'error'], color: 'var(--emerald)', hint: 'a consumer processed, skipped, failed or sent on to a retry topic a message' },
   { id: 'commit', kinds: ['commit'], color: 'var(--violet)', hint: 'a group committed its position' },
   { id: 'rebalance', kinds: ['rebalance'], color: 'var(--magenta)', hint: 'a group reassigned its partitions' },
   { id: 'election', kinds: ['election', 'isr', 'controller'], color: 'var(--orange)', hint: 'leader elections, in-sync replica changes, and the controller quorum electing (or losing) its active controller' },
