@@ -12,13 +12,21 @@ const typeAtEnd = async (page: Page, text: string) => {
   await page.keyboard.type(text);
 };
 
+/** Puts the caret at the end and inserts the text as one edit. */
+const insertAtEnd = async (page: Page, text: string) => {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+};
+
 /**
  * Both tabs edit before either saves; whichever saves second is held back. Which one that is depends on timers and
  * IndexedDB under load, so the tests name them by outcome: `first` saved, `second` was held back.
  */
 async function bothEdit(a: Page, b: Page): Promise<{ first: Page; second: Page; firstText: string; secondText: string }> {
-  await typeAtEnd(a, '\n%% from tab A');
-  await typeAtEnd(b, '\n%% from tab B');
+  // Both edits must land before either tab's save reaches the other: typed one after the other, the first tab's
+  // save could arrive before the second tab's edit (then there is nothing to hold back), so both go in at once.
+  await Promise.all([insertAtEnd(a, '\n%% from tab A'), insertAtEnd(b, '\n%% from tab B')]);
   const conflictA = a.getByTestId('save-conflict');
   const conflictB = b.getByTestId('save-conflict');
   await expect.poll(async () => (await conflictA.isVisible()) || (await conflictB.isVisible())).toBe(true);
