@@ -66,9 +66,7 @@ export function rebuildProjection(w: World, e: ProjectionEngine): string {
 export function applyInline(w: World, e: ProjectionEngine): void {
   const es = storeOf(w, e);
   for (let pos = e.position; pos < es.log.length; pos++) {
-    for (const ri of e.readModels) apply(w, e, w.parts.eventstore.readModels[ri]!, es, pos);
-    countEdge(w.metrics, w.parts.eventstore.readModels[e.readModels[0]!]!.edges[0], 1);
-    for (const ri of e.readModels) countEdge(w.metrics, w.parts.eventstore.readModels[ri]!.edges[1], 1);
+    project(w, e, es, pos);
     e.stats.applied++;
   }
   e.position = e.checkpoint = es.log.length;
@@ -154,10 +152,7 @@ on<World>(EE.projApply, 'event projected', (w, ei, cycle) => {
   if (e.cycle !== cycle || !current(w, e) || e.cycle !== cycle) return;
   const pos = e.page.shift()!;
   const es = storeOf(w, e);
-  for (const ri of e.readModels) apply(w, e, w.parts.eventstore.readModels[ri]!, es, pos);
-  // The canvas's edges: the event came from the store once, and went on to each read model drawn apart.
-  countEdge(w.metrics, w.parts.eventstore.readModels[e.readModels[0]!]!.edges[0], 1);
-  for (const ri of e.readModels) countEdge(w.metrics, w.parts.eventstore.readModels[ri]!.edges[1], 1);
+  project(w, e, es, pos);
   e.position = pos + 1;
   e.stats.applied++;
   e.busySince = w.now;
@@ -170,6 +165,15 @@ on<World>(EE.projApply, 'event projected', (w, ei, cycle) => {
   e.busy = false;
   pull(w, e);
 });
+
+/** Applies the event at `pos` to each of the engine's read models, and counts it on the drawn edges it travelled. */
+function project(w: World, e: ProjectionEngine, es: EventStore, pos: number): void {
+  const models = w.parts.eventstore.readModels;
+  for (const ri of e.readModels) apply(w, e, models[ri]!, es, pos);
+  // The canvas's edges: the event came from the store once, and went on to each read model drawn apart.
+  countEdge(w.metrics, models[e.readModels[0]!]!.edges[0], 1);
+  for (const ri of e.readModels) countEdge(w.metrics, models[ri]!.edges[1], 1);
+}
 
 function apply(w: World, e: ProjectionEngine, rm: ReadModel, es: EventStore, pos: number): void {
   // An idempotent projection keeps the position it applied with its rows, and skips what it has seen.

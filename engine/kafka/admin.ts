@@ -32,7 +32,7 @@ export function addPartitions(w: World, topicName: string, count: number): strin
   const had = topic.partitions.length;
   const n = c.brokers.length;
   const rf = Math.min(topic.config.replicationFactor, n);
-  for (let index = topic.partitions.length; index < count; index++) {
+  for (let index = had; index < count; index++) {
     const replicas: number[] = [];
     for (let r = 0; r < rf; r++) replicas.push(c.brokers[(ti + index + r) % n]!);
     const p: Partition = {
@@ -51,20 +51,17 @@ export function addPartitions(w: World, topicName: string, count: number): strin
     change(w, c, p, 0, replicas.map((_, s) => s), true);
     p.sinceVersion = c.controller.version;
   }
-  // A group already subscribed to the topic owns the new partitions from now on: what is written to them before it
-  // takes a position there is its to read, and `latest` skips it (semantics C16: the missed-records checker says so).
-  for (const g of w.parts.kafka.groups) {
-    if (!g.topics.includes(ti) || g.since.size === 0) continue;
-    for (const pid of topic.partitions.slice(had)) g.since.set(pid, { offset: 0, at: w.now, added: true });
-  }
   pushMetadata(w, c);
   // Producers and consumers see the new partitions with their next metadata refresh.
   for (const prod of w.parts.kafka.producers) if (prod.cluster === c.id) prod.metaVersion = Math.min(prod.metaVersion, c.controller.version);
-  // A group learns of them when its leader next refreshes its metadata (metadata.max.age.ms), then rebalances (C1).
-  // Until then what is written to the new partitions waits unread, and with auto.offset.reset=latest the group
-  // starts them at their end and never reads it (semantics C16; ConsumerConfig's auto.offset.reset doc).
   for (const g of w.parts.kafka.groups) {
-    if (!g.topics.includes(ti) || g.members.length === 0) continue;
+    if (!g.topics.includes(ti)) continue;
+    // A group already reading the topic owns the new partitions from now on: what is written to them before it takes
+    // a position there is its to read, and `latest` skips it (semantics C16: the missed-records checker says so).
+    if (g.since.size > 0) for (const pid of topic.partitions.slice(had)) g.since.set(pid, { offset: 0, at: w.now, added: true });
+    // It learns of them when its leader next refreshes its metadata (metadata.max.age.ms), then rebalances (C1);
+    // until then what is written there waits unread (ConsumerConfig's auto.offset.reset doc).
+    if (g.members.length === 0) continue;
     const ageUs = Math.min(...g.members.map((m) => w.parts.kafka.consumers[m.consumer]!.config.metadataMaxAgeUs));
     after(w, ageUs, KE.groupSeesPartitions, g.id, ti);
   }

@@ -14,9 +14,9 @@ export function stateAt(p: Partition, version: number): PartitionState | undefin
   return s[0];
 }
 
-/** Whether metadata of `version` has never seen the partition led (it was added to its topic since). */
+/** Whether metadata of `version` predates the partition (added to its topic since: kafka-topics.sh --alter). */
 export function unknownTo(p: Partition, version: number): boolean {
-  return p.states.every((s) => s.version > version || s.leader < 0);
+  return (p.sinceVersion ?? 0) > version;
 }
 
 export function currentState(p: Partition): PartitionState {
@@ -57,6 +57,6 @@ export function leaderAt(p: Partition, version: number): number {
  */
 export function knownPartitions(all: readonly Partition[], ids: readonly number[], version: number): number {
   let n = ids.length;
-  while (n > 1 && (all[ids[n - 1]!]!.sinceVersion ?? 0) > version) n--;
+  while (n > 1 && unknownTo(all[ids[n - 1]!]!, version)) n--;
   return n;
 }
