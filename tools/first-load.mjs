@@ -14,10 +14,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes of gzip (level 9): what the first load measured when they were set (main thread 293,134 B, worker
- * 47,621 B) with about a KiB to spare, so a few bytes of another chunk's hash do not fail a test. Lower them when a
- * change makes the first load smaller, so it stays there.
+ * 48,423 B) with about a KiB to spare, so a few bytes of another chunk's hash do not fail a test. Lower them when a
+ * change makes the first load smaller, so it stays there. The worker's was raised from 48,128 B when the parsing of
+ * retry topics, partitions added live, processing threads, upcasting and inline projections came to 802 B more.
  */
-export const BUDGET = { main: 294_912, worker: 48_128 };
+export const BUDGET = { main: 294_912, worker: 49_664 };
 export const TARGET = { main: 200 * 1024, worker: 100 * 1024 };
 
 const args = process.argv.slice(2);
