@@ -24,6 +24,8 @@ await build({
   outfile,
   logLevel: 'error',
   sourcemap: 'inline',
+  // esbuild runs its own binary, found from its package's path: a script that bundles on the spot imports it as is.
+  external: ['esbuild'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 process.argv = [process.argv[0], outfile, ...args];

@@ -40,4 +40,16 @@ describe('npm run sim', () => {
     // The run goes ahead with the defaults in their place.
     expect(r.stdout).toMatch(/checkouts/);
   }, 60_000);
+
+  it("--lesson runs the lesson's own run and judges its goals: the starter fails them, the solution meets them", () => {
+    const sim = (file: string) => spawnSync('npx', ['tsx', 'tools/sim.ts', `lessons/05-delivery-semantics/${file}`, '--lesson', '5'], { encoding: 'utf8' });
+    const starter = sim('starter.mmd');
+    expect(starter.status, starter.stderr).toBe(1);
+    // The lesson's faults name the service by a word ({Billing}); the run applies them to BillingService.
+    expect(starter.stdout).toMatch(/50s\s+crash-before-processing BillingService/);
+    expect(starter.stdout).toMatch(/goals of lesson 5, Delivery semantics: 0 of 1 met\n {2}NOT MET .*\n.*has not processed \d+ of/);
+    const solution = sim('solution.mmd');
+    expect(solution.status, solution.stderr).toBe(0);
+    expect(solution.stdout).toMatch(/1 of 1 met\n {2}met {5}/);
+  }, 60_000);
 });
