@@ -16,7 +16,7 @@ import { createSimulation, evaluateLesson, expandFaults, formatDuration, loadSch
 import { describeReport, jsonReport } from './simReport.ts';
 
 const USAGE =
-  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --lesson 5   (the lesson's run, then its goals judged)\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-duplicates|order] [--workers N] [--json]";
+  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --lesson 5   (the lesson's run, then its goals judged)\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-missed|no-duplicates|order] [--workers N] [--json]";
 
 function fail(message: string): never {
   console.error(message);

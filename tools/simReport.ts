@@ -172,6 +172,7 @@ function messageLines(r: ReturnType<typeof jsonReport>, n: (x: number) => string
   for (const e of r.examples.missed.slice(0, 5)) {
     const how =
       e.why === 'deleted' ? 'retention deleted it before the group read it'
+      : e.why === 'reset' ? `the group had committed no offset there, so the member that came back started at the log's end (auto.offset.reset=latest) and skipped it (offset ${e.offset})`
       : e.why === 'added' ? `written to a partition added during the run before the group took a position there, it was skipped by auto.offset.reset=latest (offset ${e.offset})`
       : `the group's committed offset moved past it (offset ${e.offset}) without processing it`;
     out.push(`    missed: message #${e.message} on ${e.partition} will never be processed by ${e.group}: ${how}`);

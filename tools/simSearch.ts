@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N]
+ * `npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-missed|no-duplicates|order] [--seed N]
  *  [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]`
  *
  * Searches fault schedules for a run that breaks the property (engine/search/), shrinks the first one found, and
@@ -16,7 +16,7 @@ import { FAULT_KINDS, PROPERTIES, describeRun, faultVocabulary, search, shrink, 
 import { createSimulation } from '../engine/simulation.ts';
 
 const USAGE =
-  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]';
+  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-missed|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]';
 
 /** What a search process and the one that started it say to each other. */
 type ToWorker = { type: 'job'; text: string; job: ScanJob } | { type: 'limit'; value: number };

@@ -14,6 +14,7 @@ import './FindFailure.css';
 
 const PROPERTIES: { id: PropertyName; label: string }[] = [
   { id: 'no-loss', label: 'no acknowledged message is lost' },
+  { id: 'no-missed', label: 'no message is skipped by a consumer' },
   { id: 'no-duplicates', label: 'no message is processed twice' },
   { id: 'order', label: 'each key is processed in order' },
 ];

@@ -140,4 +140,5 @@ export async function traceFound(id: number): Promise<void> {
   if (holdsFound()) openTrace({ kind: 'message', id });
 }
 
-const labelOf = (p: PropertyName) => (p === 'no-loss' ? 'lost' : p === 'no-duplicates' ? 'duplicated' : 'reordered');
+const LABELS: Record<PropertyName, string> = { 'no-loss': 'lost', 'no-missed': 'missed', 'no-duplicates': 'duplicated', order: 'reordered' };
+const labelOf = (p: PropertyName) => LABELS[p];

@@ -101,7 +101,7 @@ export interface MissedFinding {
   partition: number;
   /** Its offset, -1 when retention deleted it. */
   offset: number;
-  why: 'passed' | 'deleted' | 'added';
+  why: 'passed' | 'deleted' | 'added' | 'reset';
   producedAt: number;
 }
 

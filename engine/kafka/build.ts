@@ -115,6 +115,6 @@ export function newGroup(id: number, name: string, cluster: number, strategy: Gr
   return {
     id, name, cluster, topics: [], strategy, coordinator: -1, state: 'empty', generation: 0, members: [],
     committed: new Map(), assignment: new Map(), rebalanceSeq: 0, rebalanceStartedAt: 0, initialDelayUs: 0,
-    nextMember: 1, rebalances: 0, resetAt: 0, since: new Map(),
+    nextMember: 1, rebalances: 0, resetAt: 0, since: new Map(), resetTo: new Map(),
   };
 }

@@ -241,4 +241,9 @@ export interface Group {
    * before was never the group's to read.
    */
   since: Map<number, { offset: number; at: number; added?: boolean }>;
+  /**
+   * Per partition: where auto.offset.reset put a member again after the group had read there, with no offset committed
+   * (a consumer that died before its first commit and came back, with `latest`): what lies between was skipped.
+   */
+  resetTo: Map<number, number>;
 }

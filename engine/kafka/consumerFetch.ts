@@ -82,6 +82,7 @@ on<World>(KE.fetchResponse, 'fetch answer', (w, cid, id) => {
       if (c.position.get(p)! < 0) c.position.set(p, req.resolved[i]!);
       const g = w.parts.kafka.groups[c.group]!;
       if (!g.since.has(p)) g.since.set(p, { offset: req.resolved[i]!, at: w.now });
+      else g.resetTo.set(p, Math.max(g.resetTo.get(p) ?? 0, req.resolved[i]!));
     }
     if (code === NOT_LEADER_OR_FOLLOWER) refresh = true;
     else if (code === OFFSET_OUT_OF_RANGE) {

@@ -2,8 +2,9 @@
  * Records a consumer group will never process, though its brokers kept them (consumer-side loss, told apart from a
  * broker losing an acknowledged write): the group's committed offset moved past a record it never processed
  * (offsets committed before processing and a crash, C10; a message given up on after its retries; `latest` on a
- * partition it found late, C16), or retention deleted a record before the group read it (S3, C15). Records written
- * before the group first had a position on a partition (where auto.offset.reset started it), or before an explicit
+ * partition it found late, C16; `latest` again for a member that came back before the group had committed anything
+ * there, as ConsumerConfig's "what to do when there is no initial offset" says), or retention deleted a record before
+ * the group read it (S3, C15). Records written before the group first had a position on a partition (where auto.offset.reset started it), or before an explicit
  * reset of its offsets, were never its to read; records a running consumer is processing now are not missed yet.
  */
 import { EXPIRED, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
@@ -33,7 +34,8 @@ export function kafkaMissed(w: World, handled: (subscription: number, id: number
             if (offset >= committed) break;
             const id = seg.ids[i]!;
             if (offset < since.offset || producedAtOf(w.messages, id) < g.resetAt || working.has(id) || handled(g.id, id)) continue;
-            out({ message: id, subscription: g.id, place: pid, offset, why: since.added ? 'added' : 'passed' });
+            const why = since.added ? 'added' : offset < (g.resetTo.get(pid) ?? -1) ? 'reset' : 'passed';
+            out({ message: id, subscription: g.id, place: pid, offset, why });
           }
         }
         // Compaction removes superseded values on purpose; only retention's deletions can be unread data.

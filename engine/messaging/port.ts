@@ -76,7 +76,7 @@ export interface MissedMessage {
   place: number;
   /** Its position on the place, -1 when the place no longer holds it. */
   offset: number;
-  why: 'passed' | 'deleted' | 'added';
+  why: 'passed' | 'deleted' | 'added' | 'reset';
 }
 
 /** A row a transaction writes: it becomes a message on the store's place (its id is the row's). */

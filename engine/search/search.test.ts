@@ -65,6 +65,16 @@ describe('find a failure', () => {
     }
   }, 120_000);
 
+  it('no-missed: commit before processing skips messages under consumer crashes; commit after, from the earliest offset, skips none', () => {
+    const before = search(autoCommit.replace('processing=5ms', 'commit=before processing=5ms'), { property: 'no-missed', budget: 20, seed: 1, kinds: ['consumer'], durationUs: 20e6, shrinkBudget: 40 });
+    expect(before.shrunk).toBeDefined();
+    expect(before.shrunk!.violation.summary).toMatch(/^leaves \d+ messages? never to be processed by BillingService/);
+    expect(faultCount(before.shrunk!.run)).toBe(1);
+    const after = search(autoCommit.replace('processing=5ms', 'commit=after auto.offset.reset=earliest processing=5ms'), { property: 'no-missed', budget: 20, seed: 1, kinds: ['consumer'], durationUs: 20e6 });
+    expect(after.found).toBeUndefined();
+    expect(after.runs).toBe(20);
+  }, 120_000);
+
   it('the same search seed draws the same schedules; the vocabulary names each broker, leader, consumer and split', () => {
     const spec = createSimulation(parseTopology(acks1).topology, { traceCapacity: 16 }).spec;
     const vocab = faultVocabulary(spec);

@@ -15,8 +15,13 @@ import { parseTopology } from '../topology/parse.ts';
 import type { Topology } from '../topology/types.ts';
 import type { Spec } from '../model/spec.ts';
 
-export type PropertyName = 'no-loss' | 'no-duplicates' | 'order';
-export const PROPERTIES: PropertyName[] = ['no-loss', 'no-duplicates', 'order'];
+/**
+ * What a run must keep: no acknowledged message lost by the brokers; none skipped by a consumer group that reads it
+ * (its committed position moved past it unprocessed: consumer-side loss, as committing before processing causes); none
+ * processed twice; each key in order.
+ */
+export type PropertyName = 'no-loss' | 'no-missed' | 'no-duplicates' | 'order';
+export const PROPERTIES: PropertyName[] = ['no-loss', 'no-missed', 'no-duplicates', 'order'];
 
 /** Which families of faults the search may use. */
 export type FaultKind = 'broker' | 'leader' | 'consumer' | 'split' | 'controller';
@@ -186,6 +191,12 @@ export function violationOf(property: PropertyName, h: CheckReport): Violation |
       if (h.lost.count === 0) return undefined;
       const x = ids(h.lost.examples);
       return { property, count: h.lost.count, ids: x, summary: `loses ${plural(h.lost.count, 'acknowledged message')} (${list(x, h.lost.count)})` };
+    }
+    case 'no-missed': {
+      if (h.missed.count === 0) return undefined;
+      const x = ids(h.missed.examples);
+      const groups = [...new Set(h.missed.examples.map((e) => e.group))].join(', ');
+      return { property, count: h.missed.count, ids: x, summary: `leaves ${plural(h.missed.count, 'message')} never to be processed by ${groups} (${list(x, h.missed.count)})` };
     }
     case 'no-duplicates': {
       if (h.duplicated.count === 0) return undefined;

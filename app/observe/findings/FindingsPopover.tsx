@@ -17,7 +17,7 @@ export type FindingKind = 'lost' | 'missed' | 'duplicated' | 'reordered';
 
 const TITLES: Record<FindingKind, [string, string]> = {
   lost: ['Lost messages', 'acknowledged to their producer, yet no log or queue holds them'],
-  missed: ['Missed messages', 'kept by the broker, yet a group that reads them will never process them: its committed offset passed them, or retention deleted them unread'],
+  missed: ['Missed messages', 'kept by the broker, yet a group that reads them will never process them: its committed offset passed them, auto.offset.reset=latest skipped them, or retention deleted them unread'],
   duplicated: ['Duplicated messages', 'processed more than once by the same group'],
   reordered: ['Reordered messages', 'processed after a later message of the same key'],
 };
