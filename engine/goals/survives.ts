@@ -19,6 +19,7 @@ export const SEARCH_GOAL_SHRINK_RUNS = 20;
 /** What the property promises, as the end of "... with ...". */
 const PROMISE: Record<PropertyName, string> = {
   'no-loss': 'no acknowledged event lost',
+  'no-missed': 'no event skipped by a consumer',
   'no-duplicates': 'no event processed twice',
   order: 'no event processed out of key order',
 };
@@ -47,6 +48,7 @@ export function runSearchGoal(c: SearchCheck, t: Topology): SearchResult {
 /** What breaking the property did, with the first ids as the event log names them: `loses 3 acknowledged events: #12, #15 and #19`. */
 const BROKE: Record<PropertyName, (n: number) => string> = {
   'no-loss': (n) => `loses ${plural(n, 'acknowledged event')}`,
+  'no-missed': (n) => `leaves ${plural(n, 'event')} that a consumer will never process`,
   'no-duplicates': (n) => `processes ${plural(n, 'event')} twice`,
   order: (n) => `processes ${plural(n, 'event')} out of key order`,
 };
