@@ -30,4 +30,10 @@ test("lesson 7's solution survives the search, and the panel says how many sched
   await page.setViewportSize({ width: 1280, height: 720 });
   await row.scrollIntoViewIfNeeded();
   if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
+
+  // Past the goals, the search is one click away: it opens the play bar's Find a failure panel.
+  await page.getByTestId('lesson-find-failure').click();
+  await expect(page.getByTestId('find-failure')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('find-panel')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('find-from-lesson.png') });
 });

@@ -3,6 +3,7 @@
  * acknowledgement when every goal passes, hints one at a time, and the way back to the starter or on to the solution.
  */
 import { useMemo, useState } from 'react';
+import { findStore } from '../search/findStore.ts';
 import { useApp } from '../state/store.ts';
 import { lessonUrl, moduleOf, neighbours, type Lesson } from '../../lessons/index.ts';
 import { resetToStarter } from './actions.ts';
@@ -88,6 +89,13 @@ function Finished({ lesson, all }: { lesson: Lesson; all: boolean }) {
       </svg>
       <div>
         <strong>{justFinished ? 'Lesson complete.' : 'Every goal passes.'}</strong> {justFinished ? 'Every goal passes, and the lesson is marked done.' : 'This lesson is done.'}
+        <p className="finished-search">
+          The goals tried the lesson&apos;s faults. Does your design hold under others?{' '}
+          <button type="button" className="finished-search-button" onClick={() => findStore.setState({ open: true })} data-testid="lesson-find-failure">
+            Find a failure
+          </button>{' '}
+          searches random crashes and splits for a run that breaks it.
+        </p>
         <div className="finished-next">
           {next ? (
             <a href={lessonUrl(next.id)} className="primary-button" data-testid="lesson-next">
