@@ -49,6 +49,12 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
     title: 'Patterns',
     summary: 'Patterns that span services: a saga that runs an order as local transactions and undoes the done steps in reverse order when one is rejected, keeps its state across its own crash, and retries what is only a technical failure; state rebuilt from events, kept fast with snapshots and readable across versions; and read models that let a client read its own writes where it matters.',
   },
+  {
+    id: 'contracts',
+    first: 22,
+    title: 'Contracts that evolve',
+    summary: 'Events outlive the code that wrote them: a schema registry that checks each new version against the old ones, Avro resolving what a writer wrote against what a reader expects, and changes that keep old and new services working while they are upgraded one by one.',
+  },
 ];
 
 function moduleIndexOf(id: string): number {

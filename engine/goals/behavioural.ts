@@ -9,6 +9,7 @@ import { effectsOnce, eventsPublished } from './outbox.ts';
 import { noUnroutable, routed } from './routing.ts';
 import { readYourWrites, replayLength } from './eventsourcing.ts';
 import { sagasSettled } from './sagas.ts';
+import { writesField } from './schemas.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
 import { failures, finishTime } from './work.ts';
@@ -57,6 +58,8 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return end((v) => replayLength(c, v));
     case 'read-your-writes':
       return end((v) => readYourWrites(c, v));
+    case 'writes-field':
+      return end((v) => writesField(c, v));
     case 'checkout-latency':
       return end((v) => checkoutLatency(c, v));
     case 'replayed': {

@@ -104,7 +104,12 @@ export type BehaviouralCheck =
   /** Over the whole run, no client that wrote and then read a matching read model missed its own write there. */
   | { kind: 'read-your-writes'; readModel: Matcher }
   /** Over the whole run, `quantile` (a fraction) of the checkouts that succeeded were answered within `withinMs`. */
-  | { kind: 'checkout-latency'; quantile: number; withinMs: number };
+  | { kind: 'checkout-latency'; quantile: number; withinMs: number }
+  /**
+   * Every event of the declared schema `schema` sent from `fromS` on was written with a version that has the field
+   * `field` (what the run wrote: a version refused by the registry writes nothing), and at least one was sent.
+   */
+  | { kind: 'writes-field'; schema: string; field: string; fromS: number };
 
 /**
  * Not one run but many: the design survives `runs` fault schedules that the search (engine/search) draws from its

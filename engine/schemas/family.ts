@@ -6,6 +6,7 @@
  */
 import type { Family } from '../family.ts';
 import { T } from '../history/kinds.ts';
+import { producedAtOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
 import { addHost } from '../sim/network.ts';
 import type { World } from '../world.ts';
@@ -101,6 +102,8 @@ export const schemas: Family = {
   inspect: {
     /** The schema failures of the run (the command line's report, and goals). */
     failures: (w) => schemaFailures(w),
+    /** What the events sent from a moment on (in µs) were written with, per declared schema (goals). */
+    written: (w, fromUs) => writtenSince(w, fromUs),
   },
 
   reconfigure(w, from, to) {
@@ -179,4 +182,27 @@ export interface SchemaFailures {
 export function schemaFailures(w: World): SchemaFailures {
   const s = w.parts.schemas;
   return { refusedIncompatible: s.refusedIncompatible, refusedUnavailable: s.refusedUnavailable, refusedIds: [...s.refusedIds], unreadable: [...s.unreadable], registrations: s.registrations };
+}
+
+/** The events written with one declared schema, sent from a given moment on. */
+export interface WrittenWith {
+  name: string;
+  version: number;
+  /** The schema's top-level field names (a record's), empty for any other type. */
+  fields: string[];
+  count: number;
+  /** The first such event's id. */
+  first: number;
+}
+
+/** Per declared schema (spec order), the events sent from `fromUs` on that were written with it (refused sends excluded). */
+export function writtenSince(w: World, fromUs: number): WrittenWith[] {
+  const s = w.parts.schemas;
+  const out: WrittenWith[] = s.defs.map((d, i) => ({ ...d, fields: ((s.types[i] as { fields?: { name: string }[] }).fields ?? []).map((f) => f.name), count: 0, first: -1 }));
+  for (const [id, def] of s.written) {
+    if (producedAtOf(w.messages, id) < fromUs) continue;
+    const x = out[def]!;
+    if (x.count++ === 0) x.first = id;
+  }
+  return out;
 }
