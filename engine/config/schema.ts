@@ -178,7 +178,7 @@ export const SETTINGS: Setting[] = [
   s('aggregates', 'eventstore', int(1, 1_000_000), '100', 'The aggregate ids (streams) commands with no key are spread over; fewer means more concurrent commands on one stream.'),
   s('conflict.retries', 'eventstore', int(0, 100), '0', 'How often a command handler loads again and retries an append refused for a wrong expected version before the command fails.', 'EventStoreDB WrongExpectedVersion and Axon ConcurrencyException are not retried unless the application does'),
   s('event.version', 'service', int(1, 100), '1', 'A command handler of an event store: the version of the events it writes, and the one it reads when it loads an aggregate.'),
-  s('upgrade.at', 'service', ms, '0', 'A command handler: when its new release (event.version) starts; before, it writes and reads version 1 events, as the old release did.'),
+  s('upgrade.at', 'service', ms, '0', 'When the service\'s new release starts. A command handler: its event.version (before, it writes and reads version 1 events, as the old release did). A service with upgrade.to: the schema it writes and reads from then on.'),
   s('upcast', 'service', bool, 'true', 'A command handler: it upcasts older event versions to the one it reads as it loads them (events in the store never change). false: loading a stream that holds an older version fails the command.', 'Axon upcasters; Greg Young, Versioning in an Event Sourced System'),
   s('handle.ms', 'projection', ms, '1', 'Time a projection takes to apply one event to its read models.'),
   s('checkpoint.every', 'projection', int(1, 1_000_000), '10', 'Events a projection applies between two checkpoints; after a crash it resumes from the last one.', 'EventStoreDB persistent subscriptions minCheckPointCount'),
@@ -198,6 +198,7 @@ export const SETTINGS: Setting[] = [
   // Schemas (engine/schemas/): what a service writes and reads, and a schema registry (Confluent's names).
   s('schema', 'service', { type: 'string' }, '', 'The schema this service writes, declared by a `%% @schema` directive: Name:vN (or Name for its latest version). A service that publishes nothing reads with it.'),
   s('reader.schema', 'service', { type: 'string' }, '', 'The schema this service reads with (Name:vN), when it is not the one it writes; an event its reader schema cannot resolve fails to deserialize.'),
+  s('upgrade.to', 'service', { type: 'string' }, '', 'The schema (Name:vN) the service\'s new release writes, and reads with if it read with its old one, from upgrade.at on: a rolling upgrade, as the upgrade fault does.', 'Confluent, Schema Evolution and Compatibility: order of upgrading clients'),
   s('compatibility', 'registry', oneOf('NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'), 'BACKWARD', 'What a new schema version must be compatible with before the registry accepts it (every subject).', 'Confluent Schema Registry'),
 ];
 

@@ -8,10 +8,13 @@ import type { Family } from '../family.ts';
 import { T } from '../history/kinds.ts';
 import { producedAtOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
+import { at, on } from '../sim/loop.ts';
 import { addHost } from '../sim/network.ts';
 import type { World } from '../world.ts';
 import { avroType, loadSchemaSupport, type AvroType } from './avro.ts';
 import './errors.ts';
+import { SCT } from './trace.ts';
+import { SCE } from './events.ts';
 import { register, subjectOf } from './gate.ts';
 import { createSchemasPart } from './part.ts';
 import { resolveSchemas } from './resolve.ts';
@@ -31,6 +34,7 @@ export const schemas: Family = {
     s.defs = ss.defs.map((d) => ({ name: d.name, version: d.version }));
     for (const [node, def] of Object.entries(ss.writers)) s.writers.set(node, def);
     for (const [node, def] of Object.entries(ss.readers)) s.readers.set(node, def);
+    s.releases = ss.upgrades.map((u) => ({ ...u }));
     if (!ss.registry) return;
     const r = (s.registry = { node: ss.registry.node, host: addHost(w.net, ss.registry.node, 5000), up: true, mode: ss.registry.mode, subjects: new Map(), ids: new Map(), nextId: 1 });
     // What earlier releases registered: every declared version of a schema older than the oldest one its
@@ -52,7 +56,9 @@ export const schemas: Family = {
     }
   },
 
-  start() {},
+  start(w) {
+    w.parts.schemas.releases.forEach((u, i) => at(w, u.atUs, SCE.release, i, 0));
+  },
 
   // A rolling upgrade names a service (the applications family owns its node); what it writes and reads is ours.
   performs: ['upgrade'],
@@ -121,6 +127,20 @@ export const schemas: Family = {
     mix(s.registry?.up ? 1 : 0);
   },
 };
+
+/** A release the text scheduled: the service moves to its new schema, as the upgrade fault would move it. */
+on<World>(SCE.release, 'release', (w, i) => {
+  const s = w.parts.schemas;
+  const u = s.releases[i]!;
+  const before = { writes: s.writers.get(u.node), reads: s.readers.get(u.node) };
+  const d = s.defs[u.def]!;
+  upgrade(w, u.node, `${d.name}:v${d.version}`, undefined);
+  const svc = w.parts.apps.services.find((x) => x.node === u.node);
+  const host = svc ? w.parts.apps.instances[svc.instances[0]!]!.host : -1;
+  const writes = before.writes !== u.def && s.writers.get(u.node) === u.def;
+  const reads = before.reads !== u.def && s.readers.get(u.node) === u.def;
+  record(w.trace, w.now, SCT.schemaRelease, host, -1, u.def, writes ? 1 : 0, reads ? 1 : 0);
+});
 
 /**
  * A rolling upgrade of one service (`20s upgrade InventoryService reader.schema=OrderPlacedEvent:v2`): a redeploy with

@@ -46,6 +46,8 @@ export interface SchemasPart {
   unreadable: number[];
   unreadableSeen: Set<number>;
   registrations: number;
+  /** Releases the text schedules (`upgrade.to`, `upgrade.at`), each a rolling upgrade at its moment. */
+  releases: { node: string; def: number; atUs: number }[];
 }
 
 declare module '../world.ts' {
@@ -57,6 +59,6 @@ declare module '../world.ts' {
 export function createSchemasPart(): SchemasPart {
   return {
     types: [], defs: [], writers: new Map(), readers: new Map(), registry: null, cache: new Map(), refusals: new Map(), written: new Map(),
-    resolvable: new Map(), refusedIncompatible: 0, refusedUnavailable: 0, refusedIds: [], unreadable: [], unreadableSeen: new Set(), registrations: 0,
+    resolvable: new Map(), refusedIncompatible: 0, refusedUnavailable: 0, refusedIds: [], unreadable: [], unreadableSeen: new Set(), registrations: 0, releases: [],
   };
 }

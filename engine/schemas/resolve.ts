@@ -11,7 +11,7 @@ import type { SchemasSpec } from './spec.ts';
 
 export function resolveSchemas(ctx: ResolveContext): FamilyResolver {
   const { t, d, spec } = ctx;
-  const out: SchemasSpec = (spec.schemas = { defs: [], registry: null, writers: {}, readers: {} });
+  const out: SchemasSpec = (spec.schemas = { defs: [], registry: null, writers: {}, readers: {}, upgrades: [] });
   return {
     connect() {
       const declared = t.schemas ?? [];
@@ -45,7 +45,7 @@ export function resolveSchemas(ctx: ResolveContext): FamilyResolver {
       };
       for (const s of spec.services) {
         const raw = rawSettings(t, s.node);
-        const span = t.directives.find((x) => x.target === s.node && x.entries.some((e) => e.key === 'schema' || e.key === 'reader.schema'))?.span;
+        const span = t.directives.find((x) => x.target === s.node && x.entries.some((e) => e.key === 'schema' || e.key === 'reader.schema' || e.key === 'upgrade.to'))?.span;
         if (raw['schema']) {
           const def = find(raw['schema'], s.node, 'schema', span);
           if (def >= 0 && s.publishes.length > 0) out.writers[s.node] = def;
@@ -54,6 +54,11 @@ export function resolveSchemas(ctx: ResolveContext): FamilyResolver {
         if (raw['reader.schema']) {
           const def = find(raw['reader.schema'], s.node, 'reader.schema', span);
           if (def >= 0) out.readers[s.node] = def;
+        }
+        if (raw['upgrade.to']) {
+          const def = find(raw['upgrade.to'], s.node, 'upgrade.to', span);
+          const v = readLayered([{ target: s.node, raw }], ['service']);
+          if (def >= 0) out.upgrades.push({ node: s.node, def, atUs: Math.round((v['upgrade.at'] as number) * 1000) });
         }
       }
     },

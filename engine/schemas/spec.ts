@@ -18,6 +18,8 @@ export interface SchemasSpec {
   /** Service node id -> index in `defs` of the schema it writes; and of the one it reads with. */
   writers: Record<string, number>;
   readers: Record<string, number>;
+  /** Releases scheduled in the text (`upgrade.to=Name:vN upgrade.at=20s`): from `atUs` the service moves to `def`. */
+  upgrades: { node: string; def: number; atUs: number }[];
 }
 
 declare module '../model/spec.ts' {

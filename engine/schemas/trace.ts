@@ -25,6 +25,13 @@ export const SCT = defineTraceKinds({
       message: e.a,
     }),
   },
+  // node=service host, a=schema (def index), b=1 when it now writes it, c=1 when it now reads with it
+  schemaRelease: {
+    describe: (w, e, at) => {
+      const does = [e.b === 1 ? 'writes' : '', e.c === 1 ? 'reads with' : ''].filter(Boolean).join(' and ');
+      return { text: `${at.node}'s new release ${does ? `${does} ${def(w, e.a)}` : `changes nothing: ${def(w, e.a)} is neither what it writes nor what it reads`}`, placeless: true };
+    },
+  },
   // node=consumer host, part=place, a=message id, b=writer schema, c=reader schema
   schemaUnreadable: {
     namesMessage: true,

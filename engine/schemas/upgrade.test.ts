@@ -171,3 +171,36 @@ describe('FULL: either order', () => {
     }
   });
 });
+
+describe('a release scheduled in the text (upgrade.to, upgrade.at)', () => {
+  /** The two upgrades of `order` written as settings instead of faults. */
+  const scheduled = (text: string, order: string[]) =>
+    order.reduce((t, line) => {
+      const [at, , node, setting] = line.split(' ') as [string, string, string, string];
+      return t.replace(new RegExp(`(%% @config ${node} schema=OrderPlacedEvent:v1)`), `$1 upgrade.to=${setting.split('=')[1]} upgrade.at=${at}`);
+    }, text);
+
+  it('runs as the same upgrades given as faults, and the event log names each release', () => {
+    for (const [mode, v2, order] of [['BACKWARD', REMOVED, PRODUCERS_FIRST], ['FORWARD', ADDED, CONSUMERS_FIRST]] as const) {
+      const asFaults = run(topology(mode, v2), [...order]);
+      const asText = run(scheduled(topology(mode, v2), [...order]), []);
+      expect(asText.world.faults.applied).toEqual([]);
+      expect(schemaFailures(asText.world), mode).toEqual(schemaFailures(asFaults.world));
+      expect(schemaFailures(asText.world).unreadable.length, mode).toBeGreaterThan(20);
+      expect(processedBy(asText.world, 'InventoryService')).toBe(processedBy(asFaults.world, 'InventoryService'));
+      const releases = log(asText.world, 'schemaRelease');
+      expect(releases.map((x) => [x.time, x.text])).toEqual(
+        order.map((line) => {
+          const node = line.split(' ')[2]!;
+          return [Number.parseInt(line, 10) * 1_000_000, `${node}'s new release ${node === 'OrderService' ? 'writes' : 'reads with'} OrderPlacedEvent v2`];
+        }),
+      );
+    }
+  });
+
+  it('names an undeclared schema at its line', () => {
+    const parsed = parseTopology(topology('BACKWARD', REMOVED).replace('%% @config OrderService schema=OrderPlacedEvent:v1', '%% @config OrderService schema=OrderPlacedEvent:v1 upgrade.to=OrderPlacedEvent:v9 upgrade.at=5s'));
+    const sim = createSimulation(parsed.topology, { seed: 5 });
+    expect(sim.diagnostics.map((d) => [d.line, d.message])).toContainEqual([8, "OrderService upgrade.to=OrderPlacedEvent:v9: no schema declared by that name and version (write '%% @schema OrderPlacedEvent v9 avro { ... }')"]);
+  });
+});

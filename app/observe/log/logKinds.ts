@@ -38,7 +38,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   },
   {
     id: 'schemas',
-    kinds: ['schemaRegistered', 'schemaRefused', 'schemaUnreadable'],
+    kinds: ['schemaRegistered', 'schemaRefused', 'schemaUnreadable', 'schemaRelease'],
     color: 'var(--danger)',
     hint: 'schemas: registered with the registry, sends refused for an incompatible schema (or no registry), events a consumer could not deserialize',
   },
