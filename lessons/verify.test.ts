@@ -32,6 +32,7 @@ const STARTER_FAILS: Record<string, string[]> = {
   '20-state-from-events': ['every-order-accepted', 'short-loads'],
   '21-read-your-own-writes': ['sees-own-order'],
   '22-an-event-that-evolves': ['orders-accepted', 'revenue-reads', 'currency'],
+  '23-upgrade-in-a-safe-order': ['shipping-reads', 'inventory-reads'],
 };
 
 /**
@@ -115,6 +116,11 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     },
     { what: 'v2 without the new field', edits: [['  %%     { "name": "currency", "type": "string", "default": "EUR" },\n', '']], fails: ['currency'] },
   ],
+  '23-upgrade-in-a-safe-order': [
+    { what: 'readers first, one of them forgotten', edits: [['upgrade.to=OrderPlacedEvent:v2 upgrade.at=20s processing=2ms', 'processing=2ms']], fails: ['inventory-reads'] },
+    { what: 'every service upgraded, the producer first', edits: [['upgrade.at=35s', 'upgrade.at=10s']], fails: ['shipping-reads', 'inventory-reads'] },
+    { what: 'the plan right, the registry on FORWARD', edits: [['compatibility=BACKWARD', 'compatibility=FORWARD']], fails: ['orders-accepted', 'released'] },
+  ],
 };
 
 /**
@@ -166,7 +172,7 @@ describe('the modules', () => {
       ['queues', [1, 2, 3, 4, 5]],
       ['reliable', [1, 2]],
       ['patterns', [1, 2, 3]],
-      ['contracts', [1]],
+      ['contracts', [1, 2]],
     ]);
     expect(MODULES.flatMap((m) => m.lessons)).toEqual(LESSONS);
     for (const m of MODULES) expect(m.lessons.every((l) => l.module === m.id && moduleOf(l) === m)).toBe(true);
