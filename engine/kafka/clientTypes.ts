@@ -147,6 +147,15 @@ export interface ProducerTxn {
   queued: number[];
   /** The EndTxn request waiting for an answer, -1 none. */
   request: number;
+  /** When the open transaction began. */
+  beganAt: number;
+  /**
+   * Consume-transform-produce: the consumer of the same application instance whose offsets go into the transactions
+   * (sendOffsetsToTransaction), -1 none. Its transactions then end only between polls (txnOffsets.ts).
+   */
+  consumer: number;
+  /** Input offsets sent to the open transaction: [partition, offset] pairs, for `consumer`'s group. */
+  offsets: number[];
 }
 
 export type CommitPolicy = 'auto' | 'before' | 'after';
@@ -235,6 +244,8 @@ export interface Consumer {
   /** An auto-commit came due while the application was busy: it runs at the next poll. */
   autoCommitDue: boolean;
   rng: Stream;
+  /** Consume-transform-produce: the transactional producer its offsets are committed through (txnOffsets.ts). */
+  txnProducer?: number;
 }
 
 export interface GroupMember {

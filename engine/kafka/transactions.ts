@@ -26,6 +26,7 @@ import type { TxnCoordinator } from './types.ts';
 import { published } from '../messaging/dispatch.ts';
 import { acknowledge } from './producerOutcomes.ts';
 import { closeOpenBatches, send } from './producer.ts';
+import { commitIfIdle, transactionEnded } from './txnOffsets.ts';
 
 const TE = eventKinds([
   'txnCommitDue', // a=producer, b=transaction sequence: transaction.ms has passed since the transaction began
@@ -40,7 +41,7 @@ const TE = eventKinds([
 const MARKER_RETRY_US = 100_000;
 
 export function newProducerTxn(coord: number): ProducerTxn {
-  return { coord, epoch: -1, seq: 0, open: false, ending: false, mustAbort: false, fenced: false, records: 0, written: [], queued: [], request: -1 };
+  return { coord, epoch: -1, seq: 0, open: false, ending: false, mustAbort: false, fenced: false, records: 0, written: [], queued: [], request: -1, beganAt: 0, consumer: -1, offsets: [] };
 }
 
 /** The coordinator entry for `transactionalId` on `cluster`, made on first use. */
@@ -100,31 +101,40 @@ export function beforeTxnSend(w: World, prod: Producer, partition: number, messa
     t.queued.push(partition, message, call);
     return false;
   }
-  if (t.epoch < 0) initTransactions(w, prod, t);
-  if (!t.open) {
-    t.open = true;
-    t.seq++;
-    t.records = 0;
-    after(w, prod.config.txnUs, TE.txnCommitDue, prod.id, t.seq);
-  }
+  beginTransaction(w, prod);
   t.records++;
   return true;
+}
+
+/** beginTransaction (initTransactions first in a new life); a no-op while one is open. */
+export function beginTransaction(w: World, prod: Producer): void {
+  const t = prod.txn!;
+  if (t.epoch < 0) initTransactions(w, prod, t);
+  if (t.open) return;
+  t.open = true;
+  t.seq++;
+  t.records = 0;
+  t.beganAt = w.now;
+  // A consume-transform-produce loop commits between polls only (txnOffsets.ts), not on a timer.
+  if (t.consumer < 0) after(w, prod.config.txnUs, TE.txnCommitDue, prod.id, t.seq);
 }
 
 /** Called by `send` after the record joined a batch: a full transaction commits. */
 export function afterTxnSend(w: World, prod: Producer): void {
   const t = prod.txn!;
-  if (t.open && !t.ending && t.records >= prod.config.txnRecords) endTransaction(w, prod);
+  if (t.consumer < 0 && t.open && !t.ending && t.records >= prod.config.txnRecords) endTransaction(w, prod);
 }
 
 on<World>(TE.txnCommitDue, 'transaction.ms over', (w, pid, seq) => {
   const prod = w.parts.kafka.producers[pid]!;
   const t = prod.txn;
-  if (prod.alive && t && t.open && !t.ending && t.seq === seq) endTransaction(w, prod);
+  if (!prod.alive || !t || !t.open || t.ending || t.seq !== seq) return;
+  if (t.consumer < 0) endTransaction(w, prod);
+  else if (!commitIfIdle(w, w.parts.kafka.consumers[t.consumer]!)) after(w, prod.config.txnUs, TE.txnCommitDue, prod.id, seq);
 });
 
 /** commitTransaction (abortTransaction when a write failed): flush, then EndTxn once every batch is answered. */
-function endTransaction(w: World, prod: Producer): void {
+export function endTransaction(w: World, prod: Producer): void {
   prod.txn!.ending = true;
   closeOpenBatches(w, prod);
   maybeSendEndTxn(w, prod);
@@ -161,7 +171,8 @@ function maybeSendEndTxn(w: World, prod: Producer): void {
 function sendEndTxn(w: World, prod: Producer, id: number): void {
   const t = prod.txn!;
   t.request = id;
-  w.parts.kafka.endTxnRequests.set(id, [prod.id, t.coord, t.epoch, t.mustAbort ? 0 : 1, -1]);
+  const group = t.consumer >= 0 ? w.parts.kafka.consumers[t.consumer]!.group : -1;
+  w.parts.kafka.endTxnRequests.set(id, [prod.id, t.coord, t.epoch, t.mustAbort ? 0 : 1, -1, group, ...t.offsets]);
   const host = coordinatorHost(w, t.coord);
   const arrive = host >= 0 ? arrival(w.net, w.now, prod.host, host) : -1;
   if (arrive >= 0) at(w, arrive, TE.endTxnArrive, t.coord, id);
@@ -186,7 +197,12 @@ on<World>(TE.endTxnArrive, 'EndTxn reaches the coordinator', (w, ci, id) => {
     c.request = id; // already ending (an earlier attempt of this request): answered when the markers are written
     return;
   }
-  if (!c.open) return answer(w, id, NONE);
+  if (!c.open && req.length <= 6) return answer(w, id, NONE);
+  if (!c.open) {
+    // Only input offsets (the loop produced nothing): they commit with no marker to write.
+    commitOffsets(w, req);
+    return answer(w, id, NONE);
+  }
   endInCoordinator(w, ci, req[3] === 1, id);
 });
 
@@ -208,11 +224,32 @@ function writeMarkers(w: World, ci: number): void {
     return;
   }
   const request = c.request;
+  const committed = c.result === 1;
   c.open = false;
   c.partitions = [];
   c.result = -1;
   c.request = -1;
-  if (request >= 0) answer(w, request, NONE);
+  if (request >= 0) {
+    const req = w.parts.kafka.endTxnRequests.get(request);
+    if (committed && req) commitOffsets(w, req);
+    answer(w, request, NONE);
+  }
+}
+
+/**
+ * The input offsets sent with the transaction (sendOffsetsToTransaction) become the group's committed offsets when it
+ * commits, and never when it aborts: output and input move together (KIP-98; semantics K21). The group coordinator's
+ * generation check on them (KIP-447) is not simulated.
+ */
+function commitOffsets(w: World, req: number[]): void {
+  const gi = req[5]!;
+  if (gi < 0 || req[3] !== 1) return;
+  const g = w.parts.kafka.groups[gi]!;
+  const prod = w.parts.kafka.producers[req[0]!]!;
+  for (let i = 6; i < req.length; i += 2) {
+    g.committed.set(req[i]!, req[i + 1]!);
+    record(w.trace, w.now, KT.commit, prod.host, req[i]!, req[i + 1]!, 0, gi);
+  }
 }
 
 on<World>(TE.txnMarkersRetry, 'transaction markers retried', (w, ci, seq) => {
@@ -248,6 +285,7 @@ on<World>(TE.endTxnResponse, 'EndTxn answer', (w, pid, id) => {
   }
   record(w.trace, w.now, KT.txnEnd, prod.host, -1, n, committed ? 1 : 0, t.coord);
   nextTransaction(w, prod);
+  if (t.consumer >= 0) transactionEnded(w, w.parts.kafka.consumers[t.consumer]!, committed);
 });
 
 /** The transaction is over: records sent meanwhile start the next one. */
@@ -258,6 +296,7 @@ function nextTransaction(w: World, prod: Producer): void {
   t.mustAbort = false;
   t.records = 0;
   t.written = [];
+  t.offsets = [];
   const q = t.queued;
   t.queued = [];
   for (let i = 0; i < q.length; i += 3) send(w, prod, q[i]!, q[i + 1]!, q[i + 2]!);
@@ -279,8 +318,10 @@ export function fenced(w: World, prod: Producer): void {
     failRecord(w, prod, t.queued[i + 1]!, t.queued[i + 2]!, PRODUCER_FENCED);
   }
   t.queued = [];
+  t.offsets = [];
   t.open = false;
   t.ending = false;
+  if (t.consumer >= 0) transactionEnded(w, w.parts.kafka.consumers[t.consumer]!, false);
 }
 
 function failRecord(w: World, prod: Producer, message: number, call: number, code: number): void {
@@ -327,5 +368,6 @@ export function crashTxn(t: ProducerTxn): void {
   t.records = 0;
   t.written = [];
   t.queued = [];
+  t.offsets = [];
   t.request = -1;
 }
