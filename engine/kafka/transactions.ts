@@ -11,6 +11,7 @@
  * Simplifications, each said where it matters: AddPartitionsToTxn is folded into the produce request (the
  * coordinator learns a partition when a batch of the transaction is appended to it); InitProducerId is answered at
  * once; the coordinator's own log (__transaction_state) is not simulated, so its entries survive any broker crash.
+ * A service that also consumes on the same cluster commits its input offsets in these transactions (txnOffsets.ts).
  */
 import { T } from '../history/kinds.ts';
 import { addFlags, FAILED } from '../history/messages.ts';
@@ -142,7 +143,7 @@ export function endTransaction(w: World, prod: Producer): void {
 
 /**
  * A batch of the open transaction was answered. Acknowledged records are held until the commit; a batch given up
- * on makes the transaction abort (an abortable error). Returns true when the producer is fenced.
+ * on makes the transaction abort (an abortable error).
  */
 export function txnBatchDone(w: World, prod: Producer, ids: Uint32Array, waiters: number[] | null, code: number): void {
   const t = prod.txn!;
