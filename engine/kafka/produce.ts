@@ -65,7 +65,7 @@ on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
       base = appendOn(p, slot, e.ids, 0, e.ids.length, e.bytes, e.maxTimestamp, w.now, topic.config);
       if (e.producerId > 0) remember(p, e, base);
       if (e.txn !== undefined) {
-        noteTxnAppend(p, e.txn, base, e.ids.length);
+        noteTxnAppend(p, e.txn, base, e.ids.length, e.ids[0]!);
         txnAppended(w, e.txn, p.id);
       }
       w.metrics.appended += e.ids.length;

@@ -12,7 +12,7 @@ import type { World } from '../world.ts';
 import { wakeFetches } from './fetch.ts';
 import { maybeAdvanceHighWatermark } from './highWatermark.ts';
 import { currentState } from './metadata.ts';
-import { appendOn } from './replicas.ts';
+import { appendOn, viewIdAt } from './replicas.ts';
 import { wakeReplicaFetchers } from './replication.ts';
 import type { Partition, PartitionTxns } from './types.ts';
 
@@ -23,13 +23,13 @@ function txnsOf(p: Partition): PartitionTxns {
   return (p.txn ??= { open: new Map(), aborted: [], ranges: new Map(), markers: 0 });
 }
 
-/** A transactional batch of coordinator entry `coord` was appended at [base, base + count). */
-export function noteTxnAppend(p: Partition, coord: number, base: number, count: number): void {
+/** A transactional batch of coordinator entry `coord` was appended at [base, base + count), first message `firstId`. */
+export function noteTxnAppend(p: Partition, coord: number, base: number, count: number, firstId: number): void {
   const t = txnsOf(p);
   if (!t.open.has(coord)) t.open.set(coord, base);
   const r = t.ranges.get(coord);
-  if (r) r.push(base, base + count - 1);
-  else t.ranges.set(coord, [base, base + count - 1]);
+  if (r) r.push(base, base + count - 1, firstId);
+  else t.ranges.set(coord, [base, base + count - 1, firstId]);
 }
 
 /**
@@ -72,7 +72,11 @@ export function writeMarker(w: World, p: Partition, coord: number, commit: boole
   const ranges = t.ranges.get(coord);
   t.ranges.delete(coord);
   if (!commit && ranges) {
-    for (let i = 0; i < ranges.length; i += 2) insertRange(t.aborted, ranges[i]!, ranges[i + 1]!);
+    // A batch a leader change truncated away is no longer at its offsets (other records may be): only batches the
+    // leader's log still holds are aborted, as the broker's producer state is rebuilt from the log it has.
+    for (let i = 0; i < ranges.length; i += 3) {
+      if (viewIdAt(p, st.leader, ranges[i]!) === ranges[i + 2]) insertRange(t.aborted, ranges[i]!, ranges[i + 1]!);
+    }
   }
   record(w.trace, w.now, KT.txnMarker, b.host, p.id, offset, commit ? 1 : 0, coord);
   wakeReplicaFetchers(w, b.id);

@@ -151,7 +151,7 @@ export interface PartitionTxns {
   open: Map<number, number>;
   /** Offset ranges written by transactions that aborted: [first, last] pairs, sorted by first. */
   aborted: number[];
-  /** Coordinator entry -> offset ranges ([first, last] pairs) of its open transaction here. */
+  /** Coordinator entry -> batches of its open transaction here: [first offset, last offset, first message id]. */
   ranges: Map<number, number[]>;
   markers: number;
 }
