@@ -100,12 +100,17 @@ export const SETTINGS: Setting[] = [
   s('retry.backoff.ms', 'producer', ms, '100', 'Wait before the first retry.', 'CommonClientConfigs'),
   s('retry.backoff.max.ms', 'producer', ms, '1000', 'Longest wait between retries (exponential backoff).', 'CommonClientConfigs (KIP-580)'),
   s('metadata.max.age.ms', 'producer', ms, '300000', 'Refresh metadata at least this often, even when nothing failed: how a producer learns of new partitions or leaders it could not hear about, and how long a consumer group takes to see partitions added to its topics.', 'CommonClientConfigs'),
+  s('transactional.id', 'producer', { type: 'string' }, '', 'Makes the producer transactional (and idempotent): its records are written in transactions that commit or abort as a whole, with a COMMIT or ABORT marker in every partition a transaction touched. A second producer with the same id fences the first (ProducerFencedException). Every instance of a service shares it, so with instances > 1 the last to start fences the others.', 'ProducerConfig, KIP-98'),
+  s('transaction.timeout.ms', 'producer', ms, '60000', 'The coordinator aborts a transaction left open this long (a producer that crashed mid-transaction).', 'ProducerConfig'),
+  s('transaction.records', 'producer', int(1, 100_000), '10', 'EventLab: records a transactional producer writes per transaction before it commits (the application\'s commitTransaction).'),
+  s('transaction.ms', 'producer', ms, '100', 'EventLab: longest a transactional producer keeps a transaction open before it commits, however few records it holds.'),
   s('partitioner.ignore.keys', 'producer', bool, 'false', 'Spread records as if they had no key (sticky), though they keep it: per-key order across partitions is gone.', 'ProducerConfig (KIP-794)'),
 
   // A consuming service.
   s('group.id', 'consumer', { type: 'string' }, '', 'Consumer group; defaults to the service id.'),
   s('instances', 'service', int(1, 64), '1', 'Instances of the service (each one a consumer in the group).'),
   s('start', 'service', ms, '0', 'The service (or client) starts this long after the simulation: a consumer group that joins later.'),
+  s('isolation.level', 'consumer', oneOf('read_uncommitted', 'read_committed'), 'read_uncommitted', 'read_committed: read only up to the last stable offset (later records wait while a transaction is open, non-transactional ones too) and skip records of aborted transactions. read_uncommitted: read up to the high watermark, aborted records included.', 'ConsumerConfig, KIP-98'),
   s('enable.auto.commit', 'consumer', bool, 'true', 'Commit polled offsets in the background.', 'ConsumerConfig'),
   s('auto.commit.interval.ms', 'consumer', ms, '5000', 'How often auto-commit commits.', 'ConsumerConfig'),
   s('auto.offset.reset', 'consumer', oneOf('latest', 'earliest', 'none'), 'latest', 'Where a group with no committed offset starts.', 'ConsumerConfig'),

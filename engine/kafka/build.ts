@@ -3,6 +3,7 @@
  * Kafka's rack-unaware assignment places them, replica fetchers, and the clients and groups applications open
  * through the messaging port.
  */
+import { coordinatorEntry, newProducerTxn } from './transactions.ts';
 import { addPlace } from '../messaging/state.ts';
 import { addHost } from '../sim/network.ts';
 import { stream } from '../sim/random.ts';
@@ -85,6 +86,7 @@ export function addProducer(w: World, owner: Owner, cluster: number, config: Pro
     retrying: new Map(), sticky: new Map(), stickyView: new Map(), rng: stream(w.seed, `producer:${name}:${cluster}`),
     sent: 0, acked: 0, failed: 0,
   });
+  if (config.transactionalId) w.parts.kafka.producers[id]!.txn = newProducerTxn(coordinatorEntry(w, cluster, config.transactionalId, config.txnTimeoutUs));
   return id;
 }
 

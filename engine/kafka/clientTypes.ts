@@ -22,6 +22,11 @@ export interface ProducerConfig {
   recordBytes: number;
   /** partitioner.ignore.keys: choose partitions as for keyless records; the records still carry their keys. */
   ignoreKeys: boolean;
+  /** transactional.id ('' when the producer is not transactional) and its transactions' bounds. */
+  transactionalId: string;
+  txnTimeoutUs: number;
+  txnRecords: number;
+  txnUs: number;
 }
 
 export interface Batch {
@@ -50,6 +55,9 @@ export interface Batch {
 }
 
 export interface ProduceEntry {
+  /** The transaction coordinator's entry and the producer epoch, for a transactional batch; -1 otherwise. */
+  txn?: number;
+  epoch?: number;
   batch: number;
   partition: number;
   ids: Uint32Array;
@@ -114,6 +122,40 @@ export interface Producer {
   sent: number;
   acked: number;
   failed: number;
+  /** The transactional producer's side of its transactions (transactions.ts); absent when not transactional. */
+  txn?: ProducerTxn;
+}
+
+/** A transactional producer's state: its epoch with the coordinator and the transaction it has open. */
+export interface ProducerTxn {
+  /** Index of its transactional.id in the coordinator's table (KafkaPart.txns). */
+  coord: number;
+  /** Epoch from initTransactions; -1 until it has run in this life. */
+  epoch: number;
+  /** Bumped by every transaction begun, so a stale commit timer is recognised. */
+  seq: number;
+  open: boolean;
+  /** Commit (or abort) requested: sends wait for the transaction to end. */
+  ending: boolean;
+  /** A write of this transaction failed: it can only abort (an abortable error). */
+  mustAbort: boolean;
+  fenced: boolean;
+  records: number;
+  /** Records written in the open transaction, acknowledged only when it commits: [message, call] pairs. */
+  written: number[];
+  /** Records sent while the previous transaction was ending: [partition, message, call] triples. */
+  queued: number[];
+  /** The EndTxn request waiting for an answer, -1 none. */
+  request: number;
+  /** When the open transaction began. */
+  beganAt: number;
+  /**
+   * Consume-transform-produce: the consumer of the same application instance whose offsets go into the transactions
+   * (sendOffsetsToTransaction), -1 none. Its transactions then end only between polls (txnOffsets.ts).
+   */
+  consumer: number;
+  /** Input offsets sent to the open transaction: [partition, offset] pairs, for `consumer`'s group. */
+  offsets: number[];
 }
 
 export type CommitPolicy = 'auto' | 'before' | 'after';
@@ -135,6 +177,8 @@ export interface ConsumerConfig {
   commit: CommitPolicy;
   /** Records one fetch returns per partition (max.partition.fetch.bytes / record size). */
   fetchRecords: number;
+  /** isolation.level=read_committed. */
+  readCommitted: boolean;
 }
 
 /** What a consumer is opened with: its settings, before the group names it. */
@@ -200,6 +244,8 @@ export interface Consumer {
   /** An auto-commit came due while the application was busy: it runs at the next poll. */
   autoCommitDue: boolean;
   rng: Stream;
+  /** Consume-transform-produce: the transactional producer its offsets are committed through (txnOffsets.ts). */
+  txnProducer?: number;
 }
 
 export interface GroupMember {

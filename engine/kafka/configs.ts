@@ -65,9 +65,19 @@ export function producerSettings(v: Values, node: string, d: Diagnostics): Produ
   const maxInFlight = v['max.in.flight.requests.per.connection'] as number;
   const retries = v['retries'] as number;
   let idempotent = v['enable.idempotence'] as boolean;
+  const transactionalId = (v['transactional.id'] as string | undefined) ?? '';
+  if (transactionalId !== '') {
+    // A transactional producer is idempotent; with idempotence explicitly off Kafka refuses it (ProducerConfig).
+    if (v.explicit.has('enable.idempotence') && !idempotent) {
+      d.add(d.spanOf(node, 'enable.idempotence'), 'transactional.id requires enable.idempotence=true: Kafka refuses this producer (ConfigException)', 'error');
+    }
+    idempotent = true;
+  }
   const conflict = acks !== -1 ? `acks=${acksText}` : maxInFlight > 5 ? `max.in.flight.requests.per.connection=${maxInFlight}` : retries === 0 ? 'retries=0' : '';
   if (idempotent && conflict) {
-    if (v.explicit.has('enable.idempotence')) {
+    if (transactionalId !== '') {
+      d.add(d.spanOf(node, 'transactional.id'), `transactional.id cannot be combined with ${conflict}: Kafka refuses this producer (ConfigException)`, 'error');
+    } else if (v.explicit.has('enable.idempotence')) {
       d.add(d.spanOf(node, 'enable.idempotence'), `enable.idempotence=true cannot be combined with ${conflict}: Kafka refuses this producer (ConfigException)`, 'error');
     }
     idempotent = false;
@@ -100,6 +110,10 @@ export function producerSettings(v: Values, node: string, d: Diagnostics): Produ
     metadataMaxAgeUs: ms(v['metadata.max.age.ms']!),
     recordBytes: Math.max(1, v['size'] as number),
     ignoreKeys: v['partitioner.ignore.keys'] as boolean,
+    transactionalId: idempotent ? transactionalId : '',
+    txnTimeoutUs: ms(v['transaction.timeout.ms'] ?? 60_000),
+    txnRecords: (v['transaction.records'] as number | undefined) ?? 10,
+    txnUs: ms(v['transaction.ms'] ?? 100),
   };
 }
 
@@ -122,5 +136,6 @@ export function consumerSettings(v: Values): ConsumerSettings {
     instanceId: v['group.instance.id'] as string,
     commit: commit === 'auto' && !autoCommit ? 'after' : commit,
     fetchRecords: Math.max(1, Math.floor(MAX_PARTITION_FETCH_BYTES / Math.max(1, v['size'] as number))),
+    readCommitted: v['isolation.level'] === 'read_committed',
   };
 }

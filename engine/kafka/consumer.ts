@@ -195,7 +195,8 @@ on<World>(KE.commitResponse, 'OffsetCommit answer', (w, cid, id) => {
   if (c.committing && c.commitId === id) afterCommit(w, c);
 });
 
-function afterCommit(w: World, c: Consumer): void {
+/** The synchronous commit is over (answered, timed out, or the transaction it rode in ended): the loop goes on. */
+export function afterCommit(w: World, c: Consumer): void {
   c.committing = false;
   c.commitId = -1;
   if (c.pendingStart) {

@@ -51,6 +51,7 @@ export function fetchMore(w: World, c: Consumer): void {
       highWatermarks: [],
       logStart: [],
       logEnd: [],
+      ...(c.config.readCommitted ? { readCommitted: true } : {}),
     };
     w.parts.kafka.fetchRequests.set(id, req);
     c.fetching.add(broker);
@@ -101,9 +102,17 @@ on<World>(KE.fetchResponse, 'fetch answer', (w, cid, id) => {
       c.buffer.set(p, { ids, offsets: offs, base, head: 0 });
       const first = offs ? offs[0]! : base;
       c.fetchPosition.set(p, (offs ? offs[offs.length - 1]! : base + ids.length - 1) + 1);
+      // A transactional log: markers (and, read_committed, aborted records) after the last record are passed too.
+      if (req.next?.[i] !== undefined) c.fetchPosition.set(p, req.next[i]!);
       w.metrics.delivered += ids.length;
       countEdge(w.metrics, c.edges.get(w.parts.kafka.topics[w.parts.kafka.partitions[p]!.topic]!.destination) ?? '', ids.length);
       record(w.trace, w.now, KT.deliver, c.host, p, first, ids.length, c.group);
+    } else if (code === NONE && req.next?.[i] !== undefined && req.next[i]! > req.resolved[i]!) {
+      // Only markers or skipped aborted records: nothing for the application, but the position moves past them
+      // (the consumer's position after a control record is the next offset, semantics K20).
+      const from = req.resolved[i]!;
+      c.fetchPosition.set(p, req.next[i]!);
+      if (c.position.get(p) === from) c.position.set(p, req.next[i]!);
     }
   }
   if (refresh) refreshConsumerMetadata(w, c);

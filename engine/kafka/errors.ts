@@ -15,6 +15,9 @@ export const ILLEGAL_GENERATION = 22;
 export const UNKNOWN_MEMBER_ID = 25;
 export const REBALANCE_IN_PROGRESS = 27;
 export const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
+export const PRODUCER_FENCED = 90;
+/** EventLab's code for a record whose transaction aborted (the application's abortTransaction, or a failed commit). */
+export const TRANSACTION_ABORTED = 1090;
 export { DELIVERY_TIMEOUT, SERVICE_UNAVAILABLE, CALL_TIMEOUT, OVERLOADED, PROCESSING_FAILED, errorName } from '../history/errors.ts';
 
 defineErrors({
@@ -31,4 +34,6 @@ defineErrors({
   [UNKNOWN_MEMBER_ID]: 'UNKNOWN_MEMBER_ID',
   [REBALANCE_IN_PROGRESS]: 'REBALANCE_IN_PROGRESS',
   [OUT_OF_ORDER_SEQUENCE_NUMBER]: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  [PRODUCER_FENCED]: 'PRODUCER_FENCED',
+  [TRANSACTION_ABORTED]: 'transaction aborted',
 });

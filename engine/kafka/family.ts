@@ -25,6 +25,7 @@ import { crashConsumer, restartConsumer } from './lifecycle.ts';
 import type { KafkaClientSettings } from './spec.ts';
 import * as produce from './produce.ts';
 import { ageMetadata, crashProducer, restartProducer, send } from './producer.ts';
+import { linkTxnConsumer, settleInTransaction } from './txnOffsets.ts';
 import { partitionFor } from './partitioning.ts';
 import { kafkaMissed } from './missed.ts';
 import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
@@ -159,6 +160,7 @@ export const kafka: Broker = {
     const cluster = w.parts.kafka.groups[subscription]!.cluster;
     const id = addConsumer(w, owner, reader, cluster, subscription, edges, (settings as KafkaClientSettings).consumer);
     clientsOf(w, owner.app, owner.instance).consumers.push(id);
+    linkTxnConsumer(w, w.parts.kafka.consumers[id]!);
     return id;
   },
 
@@ -174,7 +176,8 @@ export const kafka: Broker = {
     const c = w.parts.kafka.consumers[subscriber]!;
     c.work = null;
     // At-least-once: commit only once everything polled is processed (semantics C11).
-    if (c.config.commit === 'after') commit(w, c, true);
+    if (c.txnProducer !== undefined) settleInTransaction(w, c);
+    else if (c.config.commit === 'after') commit(w, c, true);
     else poll(w, c);
     fetchMore(w, c);
   },

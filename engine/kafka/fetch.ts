@@ -12,6 +12,7 @@ import { copyRange, createReadBuffer } from './log.ts';
 import { believesLeader, slotOf } from './metadata.ts';
 import { readView, viewEnd } from './replicas.ts';
 import type { Partition } from './types.ts';
+import { isAborted, lastStableOffset, MARKER } from './txnLog.ts';
 
 export interface FetchRequest {
   id: number;
@@ -34,6 +35,13 @@ export interface FetchRequest {
   highWatermarks: number[];
   logStart: number[];
   logEnd: number[];
+  /** isolation.level=read_committed: read up to the last stable offset, skip aborted records. */
+  readCommitted?: boolean;
+  /**
+   * Per partition of a transactional log: the offset after the last one read, markers and skipped records included
+   * (the consumer moves past them though it gets nothing for them).
+   */
+  next?: number[];
 }
 
 let scratch = createReadBuffer(4096);
@@ -109,7 +117,9 @@ function fill(w: World, req: FetchRequest): boolean {
     // auto.offset.reset: latest is the high watermark (what read_uncommitted consumers see), earliest the log start.
     // The real client resolves it once, with a ListOffsets answered at once, and fetches from there: a fetch parked
     // waiting for data keeps the offset it resolved first, or what arrives meanwhile would be skipped.
-    const from = asked === -1 ? (req.resolved[i] ?? p.hw[slot]!) : asked === -2 ? p.log.startOffset : asked;
+    // A read_committed consumer's latest is the last stable offset (seekToEnd returns the LSO, semantics K19).
+    const latest = p.txn && req.readCommitted ? lastStableOffset(p, p.hw[slot]!) : p.hw[slot]!;
+    const from = asked === -1 ? (req.resolved[i] ?? latest) : asked === -2 ? p.log.startOffset : asked;
     req.resolved[i] = from;
     req.highWatermarks[i] = p.hw[slot]!;
     req.logStart[i] = p.log.startOffset;
@@ -121,6 +131,10 @@ function fill(w: World, req: FetchRequest): boolean {
     }
     req.codes[i] = NONE;
     const hw = p.hw[slot]!;
+    if (p.txn) {
+      if (fillTransactional(p, slot, req, i, from, hw)) any = true;
+      continue;
+    }
     // Fast path: a block copy of contiguous offsets in the replica's part of the shared log.
     const fast = hw <= p.matched[slot]! ? copyRange(p.log, from, hw, req.maxRecords) : null;
     if (fast) {
@@ -140,6 +154,31 @@ function fill(w: World, req: FetchRequest): boolean {
     }
   }
   return any;
+}
+
+/**
+ * Reads a partition that holds transactions: up to the LSO for read_committed (the HW otherwise), without markers,
+ * and for read_committed without aborted records (KIP-98: the consumer drops them using the aborted-transaction
+ * index; here the broker does, to the same effect). True when there is something to return, or offsets to move past.
+ */
+function fillTransactional(p: Partition, slot: number, req: FetchRequest, i: number, from: number, hw: number): boolean {
+  const upTo = req.readCommitted ? lastStableOffset(p, hw) : hw;
+  if (scratch.ids.length < req.maxRecords) scratch = createReadBuffer(req.maxRecords);
+  readView(p, slot, from, upTo, req.maxRecords, scratch);
+  let n = 0;
+  for (let j = 0; j < scratch.count; j++) {
+    const id = scratch.ids[j]!;
+    if (id === MARKER || (req.readCommitted && isAborted(p, scratch.offsets[j]!))) continue;
+    scratch.ids[n] = id;
+    scratch.offsets[n] = scratch.offsets[j]!;
+    n++;
+  }
+  (req.next ??= [])[i] = scratch.count > 0 ? scratch.offsets[scratch.count - 1]! + 1 : from;
+  if (n > 0) {
+    req.ids[i] = scratch.ids.slice(0, n);
+    req.recordOffsets[i] = scratch.offsets.slice(0, n);
+  }
+  return n > 0 || (scratch.count > 0 && from < upTo);
 }
 
 function send(w: World, req: FetchRequest): void {

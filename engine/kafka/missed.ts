@@ -10,6 +10,7 @@
 import { EXPIRED, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { MissedMessage } from '../messaging/port.ts';
 import type { World } from '../world.ts';
+import { isAborted, MARKER } from './txnLog.ts';
 
 /**
  * Every missed record, in group and offset order; `handled(subscription, id)` says whether the group processed it
@@ -33,6 +34,8 @@ export function kafkaMissed(w: World, handled: (subscription: number, id: number
             const offset = seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
             if (offset >= committed) break;
             const id = seg.ids[i]!;
+            // Markers are no one's to process, nor are records of aborted transactions (K18, K20).
+            if (id === MARKER || (p.txn && isAborted(p, offset))) continue;
             if (offset < since.offset || producedAtOf(w.messages, id) < g.resetAt || working.has(id) || handled(g.id, id)) continue;
             const why = since.added ? 'added' : offset < (g.resetTo.get(pid) ?? -1) ? 'reset' : 'passed';
             out({ message: id, subscription: g.id, place: pid, offset, why });

@@ -5,7 +5,7 @@
 import type { Consumer, Group, ProduceRequest, Producer } from './clientTypes.ts';
 import type { FetchRequest } from './fetch.ts';
 import type { GroupAnswer, GroupRequest } from './group.ts';
-import type { Broker, Cluster, Fetcher, Partition, Topic } from './types.ts';
+import type { Broker, Cluster, Fetcher, Partition, Topic, TxnCoordinator } from './types.ts';
 
 export interface KafkaPart {
   clusters: Cluster[];
@@ -29,6 +29,11 @@ export interface KafkaPart {
   topicOf: number[];
   /** Topics (index -1) and single partitions drawn as topology nodes, for the live frame. */
   drawn: { node: string; topic: number; index: number }[];
+  /** The transaction coordinators' state, one entry per transactional.id and cluster (transactions.ts). */
+  txns: TxnCoordinator[];
+  txnIndex: Map<string, number>;
+  /** EndTxn requests in flight: id -> [producer, coordinator entry, epoch, 1 commit / 0 abort]. */
+  endTxnRequests: Map<number, number[]>;
 }
 
 declare module '../world.ts' {
@@ -55,5 +60,8 @@ export function createKafkaPart(): KafkaPart {
     owners: new Map(),
     drawn: [],
     topicOf: [],
+    txns: [],
+    txnIndex: new Map(),
+    endTxnRequests: new Map(),
   };
 }

@@ -7,13 +7,16 @@ import type { Window } from '../check/state.ts';
 import type { PlacePosition } from '../messaging/port.ts';
 import type { World } from '../world.ts';
 import { currentState } from './metadata.ts';
+import { lastStableOffset } from './txnLog.ts';
 
 /** Lag of a group on a partition: high watermark minus committed offset (C18). */
 export function partitionLag(w: World, group: number, pid: number): { committed: number; hw: number; lag: number } {
   const k = w.parts.kafka;
   const p = k.partitions[pid]!;
   const st = currentState(p);
-  const hw = p.hw[st.leader >= 0 ? st.leader : p.owner]!;
+  let hw = p.hw[st.leader >= 0 ? st.leader : p.owner]!;
+  // A read_committed group's lag is measured against the last stable offset (semantics K19).
+  if (p.txn && k.consumers.some((c) => c.group === group && c.config.readCommitted)) hw = lastStableOffset(p, hw);
   const committed = k.groups[group]!.committed.get(pid);
   if (committed === undefined) return { committed: -1, hw, lag: 0 };
   return { committed, hw, lag: Math.max(0, hw - committed) };

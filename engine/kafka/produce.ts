@@ -8,7 +8,9 @@ import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
 import type { ProduceEntry } from './clientTypes.ts';
-import { NONE, NOT_ENOUGH_REPLICAS, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER } from './errors.ts';
+import { NONE, NOT_ENOUGH_REPLICAS, NOT_LEADER_OR_FOLLOWER, OUT_OF_ORDER_SEQUENCE_NUMBER, PRODUCER_FENCED } from './errors.ts';
+import { isFencedEpoch, txnAppended } from './transactions.ts';
+import { noteTxnAppend } from './txnLog.ts';
 import { wakeFetches } from './fetch.ts';
 import { completeDelayed, maybeAdvanceHighWatermark, resolve } from './highWatermark.ts';
 import { believesLeader, slotOf, stateAt } from './metadata.ts';
@@ -46,6 +48,11 @@ on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
       resolve(w, requestId, i, NOT_ENOUGH_REPLICAS);
       continue;
     }
+    // A write of a fenced producer (an older epoch of its transactional.id) is refused (KIP-98).
+    if (e.txn !== undefined && isFencedEpoch(w, e.txn, e.epoch!)) {
+      resolve(w, requestId, i, PRODUCER_FENCED);
+      continue;
+    }
     let base: number;
     const dup = e.producerId > 0 ? duplicateOf(p, slot, e) : -1;
     if (dup >= 0) {
@@ -57,6 +64,10 @@ on<World>(KE.produceArrive, 'produce reaches broker', (w, bid, requestId) => {
       }
       base = appendOn(p, slot, e.ids, 0, e.ids.length, e.bytes, e.maxTimestamp, w.now, topic.config);
       if (e.producerId > 0) remember(p, e, base);
+      if (e.txn !== undefined) {
+        noteTxnAppend(p, e.txn, base, e.ids.length, e.ids[0]!);
+        txnAppended(w, e.txn, p.id);
+      }
       w.metrics.appended += e.ids.length;
       record(w.trace, w.now, KT.append, b.host, p.id, base, e.ids.length, stateAt(p, b.metaVersion)!.leaderEpoch);
       wakeReplicaFetchers(w, bid);

@@ -19,10 +19,13 @@ import { DELIVERY_TIMEOUT, NETWORK_EXCEPTION, NONE, NOT_LEADER_OR_FOLLOWER, OUT_
 import { published } from '../messaging/dispatch.ts';
 import { leaderAt } from './metadata.ts';
 import { acknowledge, closeWriteWindow, fail, notify } from './producerOutcomes.ts';
+import { afterTxnSend, beforeTxnSend, crashTxn, fenced, txnBatchDone } from './transactions.ts';
+import { PRODUCER_FENCED } from './errors.ts';
 
 /** Adds a record to its partition's open batch; `call` (or -1) is told when it is acknowledged or fails. */
 export function send(w: World, prod: Producer, partition: number, message: number, call: number): void {
   if (!prod.alive) return;
+  if (prod.txn && !beforeTxnSend(w, prod, partition, message, call)) return;
   w.metrics.produced++;
   const batch = prod.open[partition] ?? newBatch(w, prod, partition);
   if (batch.count === batch.ids.length) {
@@ -41,6 +44,12 @@ export function send(w: World, prod: Producer, partition: number, message: numbe
     if (call >= 0) published(w, call, message, NONE);
   }
   if (batch.bytes >= prod.config.batchBytes) close(w, prod, batch);
+  if (prod.txn) afterTxnSend(w, prod);
+}
+
+/** Closes every open batch (a transactional producer flushes before it commits). */
+export function closeOpenBatches(w: World, prod: Producer): void {
+  for (const b of prod.open) if (b) close(w, prod, b);
 }
 
 function newBatch(w: World, prod: Producer, partition: number): Batch {
@@ -162,6 +171,7 @@ function sendRequest(w: World, prod: Producer, broker: number, batches: Batch[])
     b.inflight = true;
     b.attempts++;
     entries.push({
+      ...(prod.txn ? { txn: prod.txn.coord, epoch: prod.txn.epoch } : {}),
       batch: b.id,
       partition: b.partition,
       ids: b.ids,
@@ -257,9 +267,22 @@ function complete(w: World, prod: Producer, batchId: number, code: number, baseO
       const last = b.baseSeq + b.ids.length - 1;
       if (last > (prod.ackedSeq.get(b.partition) ?? -1)) prod.ackedSeq.set(b.partition, last);
     }
-    for (let i = 0; i < b.ids.length; i++) acknowledge(w, prod, b.ids[i]!, baseOffset);
     record(w.trace, w.now, KT.ack, prod.host, b.partition, baseOffset, b.ids.length, 0);
+    if (prod.txn) {
+      // Written, not yet committed: acknowledged to the application when its transaction commits (transactions.ts).
+      const waiters = b.waiters;
+      b.waiters = null;
+      txnBatchDone(w, prod, b.ids, waiters, NONE);
+      return;
+    }
+    for (let i = 0; i < b.ids.length; i++) acknowledge(w, prod, b.ids[i]!, baseOffset);
     notify(w, b, NONE);
+    return;
+  }
+  if (code === PRODUCER_FENCED && prod.txn) {
+    record(w.trace, w.now, KT.ack, prod.host, b.partition, -1, b.ids.length, code);
+    fenced(w, prod);
+    fail(w, prod, b, code);
     return;
   }
   record(w.trace, w.now, KT.ack, prod.host, b.partition, -1, b.ids.length, code);
@@ -365,6 +388,7 @@ export function crashProducer(w: World, prod: Producer): void {
   prod.sticky.clear();
   prod.metadataInflight = false;
   prod.metadataFailures = 0;
+  if (prod.txn) crashTxn(prod.txn);
 }
 
 /** A restarted producer is a new idempotent session: a new producer id, sequences from zero (semantics K14). */

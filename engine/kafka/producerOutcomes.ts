@@ -10,6 +10,7 @@ import { checkoutFailed } from '../metrics/metrics.ts';
 import { nextId, type World } from '../world.ts';
 import type { Batch, Producer } from './clientTypes.ts';
 import { published } from '../messaging/dispatch.ts';
+import { txnBatchDone } from './transactions.ts';
 
 /** Records that writes to a partition failed from `from` until now, merging with the window just before it. */
 export function closeWriteWindow(w: World, pid: number, from: number): void {
@@ -46,6 +47,8 @@ export function fail(w: World, prod: Producer, b: Batch, code: number): void {
   }
   record(w.trace, w.now, T.error, prod.host, b.partition, code, b.ids[0]!, 0);
   notify(w, b, code);
+  // A transactional batch given up on: its transaction can only abort.
+  if (prod.txn && !prod.txn.fenced) txnBatchDone(w, prod, b.ids, null, code);
   if (prod.config.idempotent && b.baseSeq >= 0) {
     // The sequence now has a gap the broker will never fill: start a new epoch with fresh sequences, as the
     // producer does after an unresolved sequence (KIP-360). Order across the gap is not guaranteed (semantics K15).

@@ -42,6 +42,17 @@ export const KT = defineTraceKinds({
   truncate: { describe: (_w, e, at) => ({ text: `${at.node} dropped ${records(e.b)} of ${at.place} that the leader did not have, then caught up to offset ${e.a}` }) },
   // node=leader host, part, a=new log start offset, b=records removed
   retention: { describe: (_w, e, at) => ({ text: `${at.place}: retention deleted ${records(e.b)}; the log now starts at ${e.a}` }) },
+  // node=leader host, part, a=marker offset, b=1 COMMIT / 0 ABORT, c=coordinator entry
+  txnMarker: { describe: (_w, e, at) => ({ text: `${at.place}: ${e.b === 1 ? 'COMMIT' : 'ABORT'} marker at offset ${e.a} (a control record: it takes the offset, no consumer gets it)` }) },
+  // node=producer host, a=records, b=1 committed / 0 aborted, c=coordinator entry
+  txnEnd: { describe: (w, e, at) => ({ text: `${at.node}: transaction of ${w.parts.kafka.txns[e.c]?.id ?? '?'} ${e.b === 1 ? 'committed' : 'aborted'} (${records(e.a)})`, placeless: true }) },
+  // node=coordinator broker host, a=coordinator entry, b=1 timed out / 2 fenced by a new producer, c=new epoch
+  txnAbort: {
+    describe: (w, e, at) => ({
+      text: `${at.node}: the transaction coordinator aborts the open transaction of ${w.parts.kafka.txns[e.a]?.id ?? '?'}: ${e.b === 1 ? 'transaction.timeout.ms passed' : 'a new producer with the same transactional.id started'} (epoch now ${e.c})`,
+      placeless: true,
+    }),
+  },
   // node=voter host, a=Raft epoch, b=1 became the active controller / 2 lost its majority (metadata frozen)
   controller: {
     describe: (_w, e, at) => ({ text: e.b === 1 ? `${at.node} became the active controller (epoch ${e.a})` : `${at.node} reaches no majority of the controller quorum: no metadata changes until one is back`, placeless: true }),

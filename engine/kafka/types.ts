@@ -136,6 +136,46 @@ export interface Partition {
   lastWriteOkAt: number;
   /** Compaction: offset up to which the log has been cleaned. */
   cleanedTo: number;
+  /** Transactions on this partition; absent until a transactional producer writes to it (txnLog.ts). */
+  txn?: PartitionTxns;
+}
+
+/**
+ * A partition's transactions, as the leader's producer state and aborted-transaction index hold them: the first
+ * offset of each open transaction (the oldest bounds the last stable offset), the offset ranges of aborted ones
+ * (read_committed consumers skip them), and how many markers were written. A marker is a record with message id 0:
+ * it takes an offset and is never delivered (semantics K20).
+ */
+export interface PartitionTxns {
+  /** Coordinator entry -> first offset of its open transaction here. */
+  open: Map<number, number>;
+  /** Offset ranges written by transactions that aborted: [first, last] pairs, sorted by first. */
+  aborted: number[];
+  /** Coordinator entry -> batches of its open transaction here: [first offset, last offset, first message id]. */
+  ranges: Map<number, number[]>;
+  markers: number;
+}
+
+/** The transaction coordinator's entry for one transactional.id (the __transaction_state record, KIP-98). */
+export interface TxnCoordinator {
+  id: string;
+  cluster: number;
+  /** The producer that holds the newest epoch, and that epoch. */
+  producer: number;
+  epoch: number;
+  /** A transaction is open (some partition has its records), since `startedAt`; `seq` tells its timeout apart. */
+  open: boolean;
+  startedAt: number;
+  seq: number;
+  timeoutUs: number;
+  /** Partitions the open transaction wrote to (AddPartitionsToTxn), in the order it reached them. */
+  partitions: number[];
+  /** Markers still to write while the transaction ends (a partition without a leader is retried). */
+  ending: number[];
+  /** 1 commit, 0 abort, -1 not ending. */
+  result: number;
+  /** EndTxn request waiting for the markers, -1 none. */
+  request: number;
 }
 
 export interface Topic {

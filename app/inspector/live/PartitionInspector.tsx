@@ -97,7 +97,7 @@ export function PartitionInspector({ pid, back }: { pid: number; back: string })
             {d.recent.slice(-12).reverse().map((r) => (
               <tr key={r.offset} className={r.offset >= p.highWatermark ? 'is-uncommitted' : ''}>
                 <td>{r.offset}</td>
-                <td>#{r.message}</td>
+                <td>{r.message === 0 ? 'txn marker' : `#${r.message}`}</td>
                 <td>{r.key ?? '–'}</td>
               </tr>
             ))}

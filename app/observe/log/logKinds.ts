@@ -18,6 +18,7 @@ export const LOG_FAMILIES: LogFamily[] = [
   { id: 'deliver', kinds: ['deliver'], color: 'var(--cyan)', hint: 'a consumer fetched records' },
   { id: 'process', kinds: ['process', 'duplicate', 'inboxSkip', 'dlq', 'retry', 'error'], color: 'var(--emerald)', hint: 'a consumer processed, skipped, failed or sent on to a retry topic a message' },
   { id: 'commit', kinds: ['commit'], color: 'var(--violet)', hint: 'a group committed its position' },
+  { id: 'transaction', kinds: ['txnMarker', 'txnEnd', 'txnAbort'], color: 'var(--violet)', hint: 'Kafka transactions: COMMIT and ABORT markers written, transactions committed or aborted, the coordinator aborting one (timed out, or fenced by a new producer)' },
   { id: 'rebalance', kinds: ['rebalance'], color: 'var(--magenta)', hint: 'a group reassigned its partitions' },
   { id: 'election', kinds: ['election', 'isr', 'controller'], color: 'var(--orange)', hint: 'leader elections, in-sync replica changes, and the controller quorum electing (or losing) its active controller' },
   { id: 'fault', kinds: ['fault', 'crash', 'start'], color: 'var(--danger)', hint: 'faults, crashes and restarts, and services starting late' },
@@ -59,6 +60,9 @@ export const LOG_FAMILIES: LogFamily[] = [
 /** How a kind reads in a log row, where its trace name is not a word a learner would use. */
 const KIND_WORDS: Record<string, string> = {
   highWatermark: 'high watermark',
+  txnMarker: 'txn marker',
+  txnEnd: 'transaction',
+  txnAbort: 'txn abort',
   amqpPublish: 'publish',
   enqueue: 'queued',
   amqpDeliver: 'deliver',
