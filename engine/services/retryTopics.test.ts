@@ -91,6 +91,23 @@ describe('blocking retry in place', () => {
     expect(stuck.length).toBeGreaterThan(100);
   });
 
+  it('spends no processing time on the records it skips behind a failure: the next partition\'s records follow at once', () => {
+    // The first poll hands a backlog of all three partitions; customer-7's first record fails on its partition, and
+    // the records behind it in that delivery are skipped (redelivered later), so the next record processed, of
+    // another partition, finishes one processing time (2 ms) after the failure, not after the skipped ones' time.
+    const sim = TestSim.of(orders('retry=3 dlq=orders-dlq processing=2ms'), { seed: 1 }).fault('poison Billing key=customer-7').advance('6s');
+    const failure = sim.traced(T.error)[0]!;
+    const next = sim.traced(T.process).find((e) => e.time > failure.time)!;
+    expect(next.part).not.toBe(failure.part);
+    expect(next.time - failure.time).toBe(2_000);
+    // Five poison records a second on one partition cost it three attempts each, so it falls behind (about 270 good
+    // records wait at 20 s), but not also the time of every record each attempt skipped (about 800 waited).
+    const late = TestSim.of(orders('retry=3 dlq=orders-dlq'), { seed: 3 }).advance('2s').fault('poison Billing key=customer-7').advance('18s');
+    const processed = new Set(late.processedBy('Billing'));
+    const good = held(late, 'orders').filter((id) => keyName(late, id) !== 'customer-7');
+    expect(good.filter((id) => !processed.has(id)).length).toBeLessThan(300);
+  });
+
   it('P5: after `retry` attempts the record moves to the DLQ topic, is not lost, and no longer blocks', () => {
     // At 20 records a second, one poison record a second costs its partition 3 attempts of 100 ms backoff.
     const sim = TestSim.of(orders('retry=3 dlq=orders-dlq', '20/s'), { seed: 3 }).fault('poison Billing key=customer-7').advance('20s');
