@@ -11,7 +11,7 @@ import { readYourWrites, replayLength } from './eventsourcing.ts';
 import { sagasSettled } from './sagas.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
-import { failures, finishTime } from './work.ts';
+import { failures, finishTime, processedWithin } from './work.ts';
 
 export interface Plan {
   /** When the check is judged, in simulated seconds. */
@@ -47,6 +47,8 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return end((v) => finishTime(c, v));
     case 'failures':
       return end((v) => failures(c, v));
+    case 'processed-within':
+      return end((v) => processedWithin(c, v));
     case 'events-published':
       return { dueS: c.byS, marks: [], judge: (v) => eventsPublished(c, v) };
     case 'effects-once':

@@ -204,7 +204,8 @@ function apply(w: World, r: Reader, id: number, p: number, off: number, t: numbe
   }
   r.processed++;
   w.metrics.processed++;
-  recordValue(w.metrics.groupLatency[r.subscription]!, t - producedAtOf(w.messages, id));
+  // A copy from a retry topic is the original event, late: its latency counts from when the original was sent.
+  recordValue(w.metrics.groupLatency[r.subscription]!, t - producedAtOf(w.messages, w.checks.retryOf.get(id) ?? id));
   record(w.trace, t, T.process, r.host, p, id, off, r.subscription);
   react(w, r, id);
 }
