@@ -22,10 +22,10 @@ const solutions = import.meta.glob<string>('./*/solution.mmd', { query: '?raw', 
 const goalModules = import.meta.glob<GoalsModule>('./*/goals.ts', { eager: true });
 
 /**
- * The modules, in order: a module holds the lessons from the folder numbered `first` up to the next module's first.
- * A lesson's `number` is its place in its module.
+ * The modules, in order: a module holds the lessons from the folder numbered `first` up to the next module's first,
+ * and those its `also` names. A lesson's `number` is its place in its module.
  */
-const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
+const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number; also?: number[] })[] = [
   {
     id: 'foundations',
     first: 1,
@@ -41,9 +41,12 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
   {
     id: 'reliable',
     first: 14,
+    // Lessons numbered after the next module's first that belong here all the same (numbers are addresses, kept).
+    also: [19],
     title: 'Reliable delivery',
-    summary: 'Getting an event out of a service and into another exactly as often as it should be: the dual write that loses events when a service dies between its two writes, the transactional outbox that makes the event part of the transaction, and the inbox that turns the duplicates every relay and redelivery produce into no-ops.',
-  },  {
+    summary: 'Getting an event out of a service and into another exactly as often as it should be: the dual write that loses events when a service dies between its two writes, the transactional outbox that makes the event part of the transaction, the inbox that turns the duplicates every relay and redelivery produce into no-ops, and retries that keep a key\'s order where it matters and stay out of the way where it does not.',
+  },
+  {
     id: 'patterns',
     first: 16,
     title: 'Patterns',
@@ -59,6 +62,8 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number })[] = [
 
 function moduleIndexOf(id: string): number {
   const n = Number(/^(\d+)-/.exec(id)?.[1] ?? NaN);
+  const claimed = MODULE_DEFS.findIndex((m) => m.also?.includes(n));
+  if (claimed >= 0) return claimed;
   let i = 0;
   while (i + 1 < MODULE_DEFS.length && n >= MODULE_DEFS[i + 1]!.first) i++;
   return i;

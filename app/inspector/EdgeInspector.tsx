@@ -19,6 +19,12 @@ const edgeMeaning: Record<TopologyEdge['kind'], string> = {
   link: 'A link with no simulation meaning; it is kept and drawn.',
 };
 
+/** A publish edge that draws where a service's failed records go (its retry or dead-letter topic). */
+const roleMeaning: Record<NonNullable<TopologyEdge['role']>, string> = {
+  retry: 'A retry topic of the service: a record that fails is sent here and read again after the delay, while its partition moves on. Not events the service publishes.',
+  'dead-letter': 'The dead-letter topic of the service: a record it gives up on is kept here for a person to look at. Not events the service publishes.',
+};
+
 export function EdgeInspector({ edge, topology }: { edge: TopologyEdge; topology: Topology }) {
   const look = edgeKindStyles[edge.kind];
   const label = (id: string) => topology.nodes.find((n) => n.id === id)?.label ?? topology.groups.find((g) => g.id === id)?.title ?? id;
@@ -26,7 +32,7 @@ export function EdgeInspector({ edge, topology }: { edge: TopologyEdge; topology
     <>
       <header className="inspector-head">
         <span className="edge-chip" style={{ background: look.color }}>
-          {edge.kind}
+          {edge.role ?? edge.kind}
         </span>
         <div>
           <h2 data-testid="inspector-title">
@@ -41,7 +47,9 @@ export function EdgeInspector({ edge, topology }: { edge: TopologyEdge; topology
         </div>
       </header>
       <section>
-        <p className="reading">{edgeMeaning[edge.kind]}</p>
+        <p className="reading" data-testid="inspector-edge-meaning">
+          {edge.role ? roleMeaning[edge.role] : edgeMeaning[edge.kind]}
+        </p>
       </section>
       <section>
         <label className="section-label">Label</label>

@@ -109,7 +109,7 @@ export function topologySvg(topology: Topology, layout: Layout, positions: Pinne
     const end = e.arrowEnd === 'arrow' ? ` marker-end="url(#arrow-${e.kind})"` : '';
     const start = e.arrowStart === 'arrow' ? ` marker-start="url(#arrow-${e.kind})"` : '';
     out.push(`<path d="${pathData(path)}" fill="none" stroke="${look.color}" stroke-width="${num(stroke.strokeWidth)}"${dash}${end}${start}/>`);
-    const text = [look.badge?.toUpperCase(), e.label].filter(Boolean).join('  ·  ');
+    const text = [look.badge && (e.role ?? look.badge).toUpperCase(), e.label].filter(Boolean).join('  ·  ');
     if (text) {
       const w = Math.min(text.length * 6 + 14, 260);
       labels.push(

@@ -12,7 +12,7 @@ import { sagasSettled } from './sagas.ts';
 import { writesField } from './schemas.ts';
 import type { BehaviouralCheck } from './types.ts';
 import { consumingServices, no, type RunView, type Verdict } from './view.ts';
-import { failures, finishTime } from './work.ts';
+import { failures, finishTime, processedWithin } from './work.ts';
 
 export interface Plan {
   /** When the check is judged, in simulated seconds. */
@@ -48,6 +48,8 @@ export function plan(c: BehaviouralCheck, durationS: number): Plan {
       return end((v) => finishTime(c, v));
     case 'failures':
       return end((v) => failures(c, v));
+    case 'processed-within':
+      return end((v) => processedWithin(c, v));
     case 'events-published':
       return { dueS: c.byS, marks: [], judge: (v) => eventsPublished(c, v) };
     case 'effects-once':

@@ -78,6 +78,12 @@ export type BehaviouralCheck =
    * were done within `withinS` of being sent: a job's finish time, counted from when it was sent.
    */
   | { kind: 'finish-time'; service: Matcher; quantile: number; withinS: number }
+  /**
+   * Over the whole run, `quantile` (a fraction) of the events each matching service processed were processed within
+   * `withinS` of being sent; a copy retried from a retry topic counts from when its original was sent. Only what was
+   * processed counts: pair it with `delivered` so that a consumer that processes nothing cannot pass.
+   */
+  | { kind: 'processed-within'; service: Matcher; quantile: number; withinS: number }
   /** Over the whole run, processing fails at most `max` times (a message that fails each time is not tried for ever). */
   | { kind: 'failures'; max: number }
   /**

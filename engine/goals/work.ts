@@ -85,6 +85,30 @@ function sentenceOf(s: string): string {
   return /[.]$/.test(t) ? t : `${t}.`;
 }
 
+/**
+ * At least `quantile` of the events each matching service processed were processed within `withinS` of being sent
+ * (the group's latency histogram, where a retried copy counts from its original's send).
+ */
+export function processedWithin(c: Of<'processed-within'>, v: RunView): Verdict {
+  const services = consumingServices(v, c.service);
+  if (typeof services === 'string') return no(services);
+  const failed: string[] = [];
+  const passed: string[] = [];
+  for (const s of services) {
+    const h = v.w.metrics.groupLatency[s.group]!;
+    if (h.total === 0) {
+      failed.push(`${s.node} processed nothing.`);
+      continue;
+    }
+    const value = quantile(h, c.quantile);
+    const done = `${share(c.quantile)} of the ${plural(h.total, 'event')} ${s.node} processed ${c.quantile >= 1 ? 'was' : 'were'} processed within about ${span(value)} of being sent`;
+    if (value > c.withinS * 1e6) failed.push(`${done}, more than ${at(c.withinS)}; the slowest took ${span(h.max)}.`);
+    else passed.push(`${done} (at most ${at(c.withinS)} allowed).`);
+  }
+  if (failed.length > 0) return no(sentenceOf(failed.join(' ')), { nodes: services.map((s) => s.node) });
+  return yes(sentenceOf(passed.join(' ')));
+}
+
 /** Processing failed at most `max` times over the run. */
 export function failures(c: Of<'failures'>, v: RunView): Verdict {
   const n = v.w.metrics.processFailed;

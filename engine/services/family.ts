@@ -303,7 +303,7 @@ function unreadable(w: World, r: Reader, d: Delivery): void {
 function newReader(id: number, service: number, instance: number, host: number, broker: number, subscription: number): Reader {
   return {
     id, service, instance, host, broker, subscriber: -1, subscription, delivery: null, rng: null,
-    doneAt: new Float64Array(0), outcome: new Uint8Array(0), next: 0, endsAt: 0, stopped: [], attempts: new Map(), processed: 0, crashTrigger: null,
+    doneAt: new Float64Array(0), outcome: new Uint8Array(0), next: 0, endsAt: 0, stopped: [], skippedUs: 0, attempts: new Map(), processed: 0, crashTrigger: null,
     pool: [], workerFree: new Float64Array(0), queuedUntil: 0, poolEpoch: 0,
   };
 }

@@ -67,6 +67,7 @@ export function startProcessing(w: World, r: Reader, d: Delivery, rng: Uint32Arr
   r.delivery = d;
   r.next = 0;
   r.stopped.length = 0;
+  r.skippedUs = 0;
   r.endsAt = t;
   at(w, Math.min(t, w.now + PROGRESS_US), AE.processDone, r.id, d.seq);
 }
@@ -89,7 +90,7 @@ on<World>(AE.processDone, 'records processed', (w, rid, seq) => {
   if (!w.parts.apps.instances[w.parts.apps.services[r.service]!.instances[r.instance]!]!.alive || !d || d.seq !== seq) return;
   finish(w, r, w.now);
   if (r.next < d.count) {
-    at(w, Math.min(r.endsAt, w.now + PROGRESS_US), AE.processDone, r.id, seq);
+    at(w, Math.min(r.endsAt - r.skippedUs, w.now + PROGRESS_US), AE.processDone, r.id, seq);
     return;
   }
   r.delivery = null;
@@ -113,9 +114,15 @@ export function finish(w: World, r: Reader, until: number): void {
   const stopped = r.stopped;
   for (; r.next < d.count; r.next++) {
     const i = r.next;
-    if (r.doneAt[i]! > until) break;
     const p = d.places[i]!;
-    if (stopped.includes(p)) continue;
+    if (stopped.includes(p)) {
+      // Skipped, not processed: it comes again with its place's redelivery, and takes no time now (the first
+      // message of a delivery is never skipped, so i > 0).
+      r.skippedUs += r.doneAt[i]! - r.doneAt[i - 1]!;
+      continue;
+    }
+    const doneAt = r.doneAt[i]! - r.skippedUs;
+    if (doneAt > until) break;
     const id = d.ids[i]!;
     const off = d.offsets[i]!;
     const stage = retryStage(w, r, p);
@@ -123,13 +130,13 @@ export function finish(w: World, r: Reader, until: number): void {
       // A retried copy is not tried before its delay has passed: its place pauses until then (Spring Kafka's retry
       // topic consumer pauses the partition and seeks back), which holds up only that retry topic's partition.
       const due = producedAtOf(w.messages, id) + w.parts.apps.services[r.service]!.handling.retryDelaysUs[stage]!;
-      if (r.doneAt[i]! < due) {
+      if (doneAt < due) {
         stopped.push(p);
         retryLater(w, r.broker, r.subscriber, p, off, due);
         continue;
       }
     }
-    if (handleMessage(w, r, id, p, off, r.outcome[i]!, r.doneAt[i]!)) stopped.push(p);
+    if (handleMessage(w, r, id, p, off, r.outcome[i]!, doneAt)) stopped.push(p);
   }
 }
 
@@ -197,7 +204,8 @@ function apply(w: World, r: Reader, id: number, p: number, off: number, t: numbe
   }
   r.processed++;
   w.metrics.processed++;
-  recordValue(w.metrics.groupLatency[r.subscription]!, t - producedAtOf(w.messages, id));
+  // A copy from a retry topic is the original event, late: its latency counts from when the original was sent.
+  recordValue(w.metrics.groupLatency[r.subscription]!, t - producedAtOf(w.messages, w.checks.retryOf.get(id) ?? id));
   record(w.trace, t, T.process, r.host, p, id, off, r.subscription);
   react(w, r, id);
 }

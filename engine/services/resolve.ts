@@ -41,7 +41,8 @@ export function resolveApps(ctx: ResolveContext): FamilyResolver {
         const to = svc(e.to);
         switch (e.kind) {
           case 'publish': {
-            if (!from) break;
+            // A drawn retry or dead-letter topic of the service: its failed records go there (settle), not its events.
+            if (!from || e.role) break;
             const ds = ctx.destinationsAt(e.to, e, 'one');
             if (ds.length === 0) d.add(e.span, `${e.from} publishes to ${e.to}, which hosts no topic`);
             for (const di of ds) from.publishes.push({ destination: di, type: eventType(t, e, nodes.get(e.from)!), edge: e.id });

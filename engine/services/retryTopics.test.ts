@@ -4,6 +4,7 @@ import { keyText } from '../history/keys.ts';
 import { causationOf, keyOf } from '../history/messages.ts';
 import { T } from '../history/kinds.ts';
 import { TestSim } from '../testing/testSim.ts';
+import { parseTopology } from '../topology/parse.ts';
 
 const orders = (billing: string, rate = '100/s') => `graph LR
   Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
@@ -91,6 +92,23 @@ describe('blocking retry in place', () => {
     expect(stuck.length).toBeGreaterThan(100);
   });
 
+  it('spends no processing time on the records it skips behind a failure: the next partition\'s records follow at once', () => {
+    // The first poll hands a backlog of all three partitions; customer-7's first record fails on its partition, and
+    // the records behind it in that delivery are skipped (redelivered later), so the next record processed, of
+    // another partition, finishes one processing time (2 ms) after the failure, not after the skipped ones' time.
+    const sim = TestSim.of(orders('retry=3 dlq=orders-dlq processing=2ms'), { seed: 1 }).fault('poison Billing key=customer-7').advance('6s');
+    const failure = sim.traced(T.error)[0]!;
+    const next = sim.traced(T.process).find((e) => e.time > failure.time)!;
+    expect(next.part).not.toBe(failure.part);
+    expect(next.time - failure.time).toBe(2_000);
+    // Five poison records a second on one partition cost it three attempts each, so it falls behind (about 270 good
+    // records wait at 20 s), but not also the time of every record each attempt skipped (about 800 waited).
+    const late = TestSim.of(orders('retry=3 dlq=orders-dlq'), { seed: 3 }).advance('2s').fault('poison Billing key=customer-7').advance('18s');
+    const processed = new Set(late.processedBy('Billing'));
+    const good = held(late, 'orders').filter((id) => keyName(late, id) !== 'customer-7');
+    expect(good.filter((id) => !processed.has(id)).length).toBeLessThan(300);
+  });
+
   it('P5: after `retry` attempts the record moves to the DLQ topic, is not lost, and no longer blocks', () => {
     // At 20 records a second, one poison record a second costs its partition 3 attempts of 100 ms backoff.
     const sim = TestSim.of(orders('retry=3 dlq=orders-dlq', '20/s'), { seed: 3 }).fault('poison Billing key=customer-7').advance('20s');
@@ -104,5 +122,50 @@ describe('blocking retry in place', () => {
     const processed = new Set(sim.processedBy('Billing'));
     const good = held(sim, 'orders').filter((id) => keyName(sim, id) !== 'customer-7');
     expect(good.filter((id) => !processed.has(id)).length).toBeLessThan(good.length / 20);
+  });
+});
+
+describe('retry and dead-letter topics drawn on the canvas', () => {
+  const drawn = `graph LR
+  Orders[Order Service] -->|OrderCreatedEvent| Kafka[Kafka: orders]
+  Kafka --> Billing[Billing Service]
+  Billing -->|publish| R1[Kafka topic: orders-retry-1]
+  Billing --> R2[Topic: orders-retry-2]
+  Billing -->|dead letters| D[Topic: orders-dlq]
+  Billing -->|BillingDone| Done[Topic: billed]
+  %% @config orders partitions=3
+  %% @config Orders rate=100/s key=customerId keys=20
+  %% @config Billing auto.offset.reset=earliest ${STAGES} dlq=orders-dlq
+`;
+
+  it('reads an edge to a topic the service names in retry.topics or dlq as where its failed records go', () => {
+    const { topology } = parseTopology(drawn);
+    const edge = (to: string) => topology.edges.find((e) => e.from === 'Billing' && e.to === to)!;
+    expect(['R1', 'R2', 'D', 'Done'].map((to) => [edge(to).kind, edge(to).role])).toEqual([
+      ['publish', 'retry'],
+      ['publish', 'retry'],
+      ['publish', 'dead-letter'],
+      ['publish', undefined],
+    ]);
+    expect(edge('R1').kindReason).toMatch(/orders-retry-1 is in its retry\.topics, so these are not events of its own/);
+    expect(edge('D').kindReason).toMatch(/orders-dlq is its dlq/);
+  });
+
+  it('runs the drawn topics as the retry and dead-letter topics: only failed records go there, none of its own events', () => {
+    const sim = TestSim.of(drawn, { seed: 3 }).fault('poison Billing key=customer-7').advance('10s');
+    // One topic of each name, the drawn one (no second, undrawn copy on the cluster).
+    const names = sim.w.parts.kafka.topics.map((t) => t.name);
+    expect(names.filter((n) => n === 'orders-retry-1')).toHaveLength(1);
+    const retried = held(sim, 'orders-retry-1');
+    expect(retried.length).toBeGreaterThan(0);
+    // Each record on a retry topic is a copy of a failed one, of the poison key; before the drawn edge was
+    // recognised, Billing also published every event it processed there and read them back.
+    for (const id of [...retried, ...held(sim, 'orders-retry-2')]) {
+      expect(sim.w.checks.retryOf.has(id)).toBe(true);
+      expect(keyName(sim, sim.w.checks.retryOf.get(id)!)).toBe('customer-7');
+    }
+    for (const id of held(sim, 'orders-dlq')) expect(keyName(sim, causationOf(sim.w.messages, id))).toBe('customer-7');
+    // The edge with no such role is still the service's own publishing.
+    expect(held(sim, 'billed').length).toBeGreaterThan(500);
   });
 });

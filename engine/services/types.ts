@@ -105,6 +105,11 @@ export interface Reader {
   endsAt: number;
   /** Places whose failed message stopped the rest of this delivery's messages of that place. */
   stopped: number[];
+  /**
+   * The processing time drawn for messages of stopped places, which are skipped and so take none: `doneAt` and
+   * `endsAt` less this are when the rest really finish.
+   */
+  skippedUs: number;
   /** Failing-message attempts, by message id. */
   attempts: Map<number, number>;
   processed: number;

@@ -3,6 +3,7 @@
  */
 import { checkEntry } from '../config/check.ts';
 import { readTarget } from '../config/targets.ts';
+import { parseStages } from '../config/values.ts';
 import { buildGraph, type EdgeOrigin, type GraphDraft } from './build.ts';
 import type { Cursor } from './cursor.ts';
 import { inferEdge, type EndKind } from './infer-edge.ts';
@@ -158,6 +159,30 @@ function linkPartitions(nodes: TopologyNode[], edges: TopologyEdge[], groups: To
 }
 
 /**
+ * A service's edge to a topic that its own settings name as a retry topic or its dead-letter topic draws where its
+ * failed records go: the edge gets that role, and the simulation does not read it as events the service publishes.
+ * @example `Billing --> R[Topic: orders-retry-1]` with `%% @config Billing retry.topics=orders-retry-1:5s`
+ */
+function markFailurePaths(nodes: TopologyNode[], edges: TopologyEdge[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const e of edges) {
+    if (e.kind !== 'publish') continue;
+    const from = byId.get(e.from);
+    const topic = byId.get(e.to);
+    const name = topic?.kind === 'topic' ? topic.topics?.[0] : undefined;
+    if (!from || !name) continue;
+    const stages = parseStages(from.config['retry.topics'] ?? '');
+    if (typeof stages !== 'string' && stages.some((st) => st.topic === name)) {
+      e.role = 'retry';
+      e.kindReason = `${from.id} sends the records that fail there and reads them again after the delay: ${name} is in its retry.topics, so these are not events of its own`;
+    } else if ((from.config['dlq'] ?? '').trim() === name) {
+      e.role = 'dead-letter';
+      e.kindReason = `${from.id} sends there the records it gives up on: ${name} is its dlq, so these are not events of its own`;
+    }
+  }
+}
+
+/**
  * The config directives, each entry checked against the schema for what its target is: unknown keys, settings the
  * target does not read, bad values and settings run together are warnings at the entry's own line and column.
  */
@@ -198,6 +223,7 @@ export function parseDocument(text: string): ParsedDocument {
   const edges = edgesOf(draft, lines, nodes, groups);
   linkPartitions(nodes, edges, groups, partitionIndex);
   const directives = directivesOf(text, draft, lines, cursor, nodes, groups);
+  markFailurePaths(nodes, edges);
   const topology: Topology = { direction: draft.direction, nodes, edges, groups, directives, classDefs: draft.classDefs };
   const schemas = readSchemas(text);
   if (schemas) {

@@ -116,6 +116,11 @@ export interface TopologyEdge {
   span: SourceSpan;
   /** One sentence: why this kind, e.g. "a service sending to a topic publishes to it". */
   kindReason?: string;
+  /**
+   * A publish that is not the service's own: the topic is one its settings name as a retry topic (`retry.topics`)
+   * or its dead-letter topic (`dlq`), so the edge draws where failed records go, not events the service sends.
+   */
+  role?: 'retry' | 'dead-letter';
   /** Classes from `class e1 name` on an edge with its own id. */
   classes?: string[];
   /** True when the label is a markdown string. */

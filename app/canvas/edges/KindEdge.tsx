@@ -55,6 +55,7 @@ export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ['--edge' as string]: look.color }}
             data-testid={`edge-${id}`}
             data-kind={edge.kind}
+            {...(edge.role ? { 'data-role': edge.role } : {})}
             // The label lives outside the edge's SVG, so clicking it selects the edge by hand.
             onClick={() => {
               flow.getState().unselectNodesAndEdges();
@@ -66,7 +67,8 @@ export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
               openFaultMenu({ kind: 'edge', id, from: edge.from, to: edge.to }, e.clientX - box.left, e.clientY - box.top);
             }}
           >
-            {look.badge && <span className="tedge-badge">{look.badge}</span>}
+            {/* A retry or dead-letter topic's edge carries failed records, not the service's events: it says so. */}
+            {look.badge && <span className="tedge-badge">{edge.role ?? look.badge}</span>}
             {edge.label && <span className="tedge-text">{edge.label}</span>}
           </div>
         </EdgeLabelRenderer>
