@@ -47,9 +47,9 @@ describe('npm run sim', () => {
     expect(starter.status, starter.stderr).toBe(1);
     // The lesson's faults name the service by a word ({Billing}); the run applies them to BillingService.
     expect(starter.stdout).toMatch(/50s\s+crash-before-processing BillingService/);
-    expect(starter.stdout).toMatch(/goals of lesson 5, Delivery semantics: 0 of 1 met\n {2}NOT MET .*\n.*has not processed \d+ of/);
+    expect(starter.stdout).toMatch(/goals of lesson 5, Delivery semantics: 0 of 2 met\n {2}NOT MET .*\n.*has not processed \d+ of/);
     const solution = sim('solution.mmd');
     expect(solution.status, solution.stderr).toBe(0);
-    expect(solution.stdout).toMatch(/1 of 1 met\n {2}met {5}/);
+    expect(solution.stdout).toMatch(/2 of 2 met\n {2}met {5}/);
   }, 60_000);
 });
