@@ -50,3 +50,16 @@ export function canRead(reader: AvroType, writer: AvroType): true | string {
     return (e as Error).message;
   }
 }
+
+const byText = new Map<string, AvroType>();
+
+/**
+ * The Avro type of a declared schema's JSON text, built once per text. Types hold functions, so a world keeps the
+ * texts, never the types: a world must survive structuredClone (snapshots for time travel, forks).
+ */
+export function typeOfText(json: string): AvroType {
+  let t = byText.get(json);
+  if (!t) byText.set(json, (t = avro().Type.forSchema(JSON.parse(json) as Avsc.Schema)));
+  return t;
+}
+

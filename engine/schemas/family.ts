@@ -11,7 +11,7 @@ import { record } from '../history/trace.ts';
 import { at, on } from '../sim/loop.ts';
 import { addHost } from '../sim/network.ts';
 import type { World } from '../world.ts';
-import { avroType, loadSchemaSupport, type AvroType } from './avro.ts';
+import { loadSchemaSupport, typeOfText } from './avro.ts';
 import './errors.ts';
 import { SCT } from './trace.ts';
 import { SCE } from './events.ts';
@@ -30,7 +30,7 @@ export const schemas: Family = {
   build(w, spec) {
     const s = w.parts.schemas;
     const ss = spec.schemas;
-    s.types = ss.defs.map((d) => avroType(d.json) as AvroType);
+    s.schemas = ss.defs.map((d) => JSON.stringify(d.json));
     s.defs = ss.defs.map((d) => ({ name: d.name, version: d.version }));
     for (const [node, def] of Object.entries(ss.writers)) s.writers.set(node, def);
     for (const [node, def] of Object.entries(ss.readers)) s.readers.set(node, def);
@@ -95,14 +95,14 @@ export const schemas: Family = {
 
   summary(w) {
     const s = w.parts.schemas;
-    if (s.types.length === 0 && !s.registry) return '';
+    if (s.schemas.length === 0 && !s.registry) return '';
     const r = s.registry;
     const subjects = r ? [...r.subjects].map(([name, vs]) => `${name} v${vs.map((v) => v.version).join(',')}`).join('; ') : '';
     const refused = [...s.refusals].map(([key, x]) => {
       const [subject, def] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
       return `\n    refused ${s.defs[def]!.name} v${s.defs[def]!.version} under ${subject}: ${x.why}`;
     });
-    return `schemas: ${s.types.length} declared${r ? `; registry ${r.node} (${r.mode}${r.up ? '' : ', down'}): ${subjects || 'no subjects'}` : '; no registry'}${refused.join('')}`;
+    return `schemas: ${s.schemas.length} declared${r ? `; registry ${r.node} (${r.mode}${r.up ? '' : ', down'}): ${subjects || 'no subjects'}` : '; no registry'}${refused.join('')}`;
   },
 
   inspect: {
@@ -119,7 +119,7 @@ export const schemas: Family = {
 
   hash(w, mix) {
     const s = w.parts.schemas;
-    if (!s.registry && s.types.length === 0) return;
+    if (!s.registry && s.schemas.length === 0) return;
     mix(s.registrations);
     mix(s.refusedIncompatible);
     mix(s.refusedUnavailable);
@@ -218,7 +218,7 @@ export interface WrittenWith {
 /** Per declared schema (spec order), the events sent from `fromUs` on that were written with it (refused sends excluded). */
 export function writtenSince(w: World, fromUs: number): WrittenWith[] {
   const s = w.parts.schemas;
-  const out: WrittenWith[] = s.defs.map((d, i) => ({ ...d, fields: ((s.types[i] as { fields?: { name: string }[] }).fields ?? []).map((f) => f.name), count: 0, first: -1 }));
+  const out: WrittenWith[] = s.defs.map((d, i) => ({ ...d, fields: ((typeOfText(s.schemas[i]!) as { fields?: { name: string }[] }).fields ?? []).map((f) => f.name), count: 0, first: -1 }));
   for (const [id, def] of s.written) {
     if (producedAtOf(w.messages, id) < fromUs) continue;
     const x = out[def]!;

@@ -10,7 +10,7 @@ import { addFlags, FAILED, FROM_SOURCE } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
 import { checkoutFailed } from '../metrics/metrics.ts';
 import type { World } from '../world.ts';
-import { canRead } from './avro.ts';
+import { canRead, typeOfText } from './avro.ts';
 import { compatible } from './compat.ts';
 import { REGISTRY_UNAVAILABLE, SCHEMA_INCOMPATIBLE } from './errors.ts';
 import type { Registry } from './part.ts';
@@ -23,7 +23,7 @@ export function subjectOf(w: World, destination: number): string {
 
 /** The canonical text of a schema, to tell one schema registered twice from a new one. */
 function canonical(w: World, def: number): string {
-  return JSON.stringify(w.parts.schemas.types[def]!.schema());
+  return JSON.stringify(typeOfText(w.parts.schemas.schemas[def]!).schema());
 }
 
 /**
@@ -40,7 +40,7 @@ export function register(w: World, r: Registry, subject: string, def: number, ch
     const key = `${subject}:${def}`;
     const known = s.refusals.get(key);
     if (known && known.versions === versions.length) return known.why;
-    const ok = compatible(r.mode, s.types[def]!, versions.map((v) => ({ type: s.types[v.def]!, version: v.version })));
+    const ok = compatible(r.mode, typeOfText(s.schemas[def]!), versions.map((v) => ({ type: typeOfText(s.schemas[v.def]!), version: v.version })));
     if (ok !== true) {
       s.refusals.set(key, { versions: versions.length, why: ok });
       return ok;
@@ -101,7 +101,7 @@ export function readable(w: World, reader: number, writer: number): true | strin
   if (reader === writer) return true;
   const key = `${reader}:${writer}`;
   let ok = s.resolvable.get(key);
-  if (ok === undefined) s.resolvable.set(key, (ok = canRead(s.types[reader]!, s.types[writer]!)));
+  if (ok === undefined) s.resolvable.set(key, (ok = canRead(typeOfText(s.schemas[reader]!), typeOfText(s.schemas[writer]!))));
   return ok;
 }
 

@@ -3,7 +3,6 @@
  * as Confluent keeps them in its `_schemas` topic), each producer instance's cache of schema ids (memory: a crash
  * forgets it), which schema each message was written with, and what failed.
  */
-import type { AvroType } from './avro.ts';
 import type { Mode } from './compat.ts';
 
 export interface SubjectVersion {
@@ -25,8 +24,8 @@ export interface Registry {
 }
 
 export interface SchemasPart {
-  /** The Avro type of each declared schema (spec order), and its name and version. */
-  types: AvroType[];
+  /** Each declared schema's JSON text (spec order; its Avro type is `typeOfText`'s), and its name and version. */
+  schemas: string[];
   defs: { name: string; version: number }[];
   writers: Map<string, number>;
   readers: Map<string, number>;
@@ -58,7 +57,7 @@ declare module '../world.ts' {
 
 export function createSchemasPart(): SchemasPart {
   return {
-    types: [], defs: [], writers: new Map(), readers: new Map(), registry: null, cache: new Map(), refusals: new Map(), written: new Map(),
+    schemas: [], defs: [], writers: new Map(), readers: new Map(), registry: null, cache: new Map(), refusals: new Map(), written: new Map(),
     resolvable: new Map(), refusedIncompatible: 0, refusedUnavailable: 0, refusedIds: [], unreadable: [], unreadableSeen: new Set(), registrations: 0, releases: [],
   };
 }

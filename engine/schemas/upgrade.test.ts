@@ -204,3 +204,12 @@ describe('a release scheduled in the text (upgrade.to, upgrade.at)', () => {
     expect(sim.diagnostics.map((d) => [d.line, d.message])).toContainEqual([8, "OrderService upgrade.to=OrderPlacedEvent:v9: no schema declared by that name and version (write '%% @schema OrderPlacedEvent v9 avro { ... }')"]);
   });
 });
+
+describe('a world with schemas', () => {
+  it('survives structuredClone, as the player snapshots it for time travel (no Avro type in the world)', () => {
+    const sim = run(topology('BACKWARD', REMOVED), PRODUCERS_FIRST, 7);
+    const copy = sim.snapshot();
+    expect(copy.parts.schemas.schemas).toEqual(sim.world.parts.schemas.schemas);
+    expect(copy.parts.schemas.unreadable).toEqual(sim.world.parts.schemas.unreadable);
+  });
+});
