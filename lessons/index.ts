@@ -42,9 +42,9 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number; also?: numb
     id: 'reliable',
     first: 14,
     // Lessons numbered after the next module's first that belong here all the same (numbers are addresses, kept).
-    also: [19],
+    also: [17, 19],
     title: 'Reliable delivery',
-    summary: 'Getting an event out of a service and into another exactly as often as it should be: the dual write that loses events when a service dies between its two writes, the transactional outbox that makes the event part of the transaction, the inbox that turns the duplicates every relay and redelivery produce into no-ops, and retries that keep a key\'s order where it matters and stay out of the way where it does not.',
+    summary: 'Getting an event out of a service and into another exactly as often as it should be: the dual write that loses events when a service dies between its two writes, the transactional outbox that makes the event part of the transaction, the inbox that turns the duplicates every relay and redelivery produce into no-ops, Kafka transactions that make a service reading one topic and writing another count each event once, and retries that keep a key\'s order where it matters and stay out of the way where it does not.',
   },
   {
     id: 'patterns',

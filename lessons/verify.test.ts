@@ -28,6 +28,7 @@ const STARTER_FAILS: Record<string, string[]> = {
   '13-acknowledgements': ['charged'],
   '14-dual-write-and-the-outbox': ['no-lost-orders'],
   '15-the-relays-duplicate-and-the-inbox': ['charged-once'],
+  '17-exactly-once-with-transactions': ['booked-once'],
   '19-retries-without-losing-order': ['billing-kept', 'notifications-kept'],
   '16-a-saga-that-undoes-itself': ['nothing-half-done', 'only-rejections-undo'],
   '20-state-from-events': ['every-order-accepted', 'short-loads'],
@@ -97,6 +98,10 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     },
   ],
   '15-the-relays-duplicate-and-the-inbox': [{ what: 'a dedupe set kept in memory, which the crash empties', edits: [['inbox=table', 'inbox=memory']], fails: ['charged-once'] }],
+  '17-exactly-once-with-transactions': [
+    { what: 'transactions, read uncommitted', edits: [[' isolation.level=read_committed', '']], fails: ['booked-once'] },
+    { what: 'read committed, no transactions', edits: [[' transactional.id=invoicing-tx', '']], fails: ['booked-once'] },
+  ],
   '19-retries-without-losing-order': [
     { what: 'blocking retry for both, as lesson 8 did it', edits: [['processing=2ms retry.topics=notify-retry-1:1s,notify-retry-2:5s dlq=notify-dlq', 'processing=2ms retry=3 dlq=notify-dlq']], fails: ['notified-quickly'] },
     { what: 'retry topics for both', edits: [['failure=0.02 retry=3 dlq=billing-dlq', 'failure=0.02 retry.topics=billing-retry-1:1s,billing-retry-2:5s dlq=billing-dlq']], fails: ['charges-in-order'] },
@@ -176,7 +181,7 @@ describe('the modules', () => {
     expect(MODULES.map((m) => [m.id, m.lessons.map((l) => l.number)])).toEqual([
       ['foundations', [1, 2, 3, 4, 5, 6, 7, 8]],
       ['queues', [1, 2, 3, 4, 5]],
-      ['reliable', [1, 2, 3]],
+      ['reliable', [1, 2, 3, 4]],
       ['patterns', [1, 2, 3]],
       ['contracts', [1, 2]],
     ]);

@@ -2,12 +2,13 @@
  * Behavioural checks about how services consume: no event processed twice, every key's events in order, lag back
  * under a bound by a time, and no consumer left without a partition.
  */
+import { CAUSED_BY_MESSAGE, causationOf, flagsOf } from '../history/messages.ts';
 import type { ServiceView } from '../messaging/port.ts';
 import { subscriberState } from '../messaging/queries.ts';
 import { groupLags } from '../metrics/report.ts';
 import type { World } from '../world.ts';
 import type { BehaviouralCheck, Counterexample, MessageRef } from './types.ts';
-import { consumingServices, no, yes, type RunView, type Verdict } from './view.ts';
+import { consumingServices, no, seenBy, yes, type RunView, type Verdict } from './view.ts';
 import { at, count, describe, list, messageRef, plural, seconds } from './words.ts';
 
 type Of<K extends BehaviouralCheck['kind']> = Extract<BehaviouralCheck, { kind: K }>;
@@ -21,6 +22,7 @@ function readersOf(w: World, s: ServiceView): { alive: boolean; places: number[]
 export function noDuplicates(c: Of<'no-duplicates'>, v: RunView): Verdict {
   const services = consumingServices(v, c.service);
   if (typeof services === 'string') return no(services);
+  if (c.per === 'cause') return oncePerCause(services, v);
   const { w } = v;
   const found: string[] = [];
   const messages: MessageRef[] = [];
@@ -37,6 +39,39 @@ export function noDuplicates(c: Of<'no-duplicates'>, v: RunView): Verdict {
   if (found.length > 0) return no(`${found.join('; ')}.`, { messages, nodes: services.map((s) => s.node) });
   const who = list(services.map((s) => s.node));
   return yes(`No event was processed twice by ${who}${inboxes.length > 0 ? `; ${inboxes.join('; ')}` : ''}.`);
+}
+
+/**
+ * No matching service processed two events caused by the same upstream event (or one event twice): each upstream
+ * event counted once downstream, whatever the pipeline in between wrote again.
+ */
+function oncePerCause(services: ServiceView[], v: RunView): Verdict {
+  const { w } = v;
+  const m = w.messages;
+  const found: string[] = [];
+  const messages: MessageRef[] = [];
+  for (const s of services) {
+    const firstOf = new Map<number, number>();
+    let twice = w.checks.groups[s.group]!.duplicates;
+    let example: { id: number; first: number; cause: number } | null = null;
+    for (let id = 1; id < m.count; id++) {
+      if ((flagsOf(m, id) & CAUSED_BY_MESSAGE) === 0 || !seenBy(w, s.group, id)) continue;
+      const cause = causationOf(m, id);
+      const first = firstOf.get(cause);
+      if (first === undefined) firstOf.set(cause, id);
+      else {
+        twice++;
+        example ??= { id, first, cause };
+      }
+    }
+    if (twice === 0) continue;
+    if (example) {
+      messages.push(messageRef(w, example.first), messageRef(w, example.id));
+      found.push(`${s.node} counted ${plural(twice, 'upstream event')} twice: #${example.cause} reached it as #${example.first} and again as #${example.id}, written a second time`);
+    } else found.push(`${s.node} processed ${plural(twice, 'event')} a second time`);
+  }
+  if (found.length > 0) return no(`${found.join('; ')}.`, { messages, nodes: services.map((s) => s.node) });
+  return yes(`${list(services.map((s) => s.node))} counted every upstream event once.`);
 }
 
 /** No matching service processed an event after a later event of the same key. */

@@ -34,8 +34,12 @@ export type StructuralCheck =
 export type BehaviouralCheck =
   /** No event a producer was told was written is missing from every replica. */
   | { kind: 'no-loss' }
-  /** No event is processed twice by the matching services (all consuming services when omitted). */
-  | { kind: 'no-duplicates'; service?: Matcher }
+  /**
+   * No event is processed twice by the matching services (all consuming services when omitted). With `per: 'cause'`,
+   * no event they read is caused by the same upstream event as another they processed either: a transforming
+   * service that wrote its output again after a crash counts its input twice downstream (semantics K21).
+   */
+  | { kind: 'no-duplicates'; service?: Matcher; per?: 'event' | 'cause' }
   /** No event is processed after a later event of the same key. */
   | { kind: 'per-key-order'; service?: Matcher }
   /** At least `min` (a fraction, 1 = every one) of the checkouts that finished succeeded. */
