@@ -14,11 +14,12 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes of gzip (level 9): what the first load measured when they were set (main thread 293,134 B, worker
- * 48,423 B) with about a KiB to spare, so a few bytes of another chunk's hash do not fail a test. Lower them when a
+ * 49,174 B) with about a KiB to spare, so a few bytes of another chunk's hash do not fail a test. Lower them when a
  * change makes the first load smaller, so it stays there. The worker's was raised from 48,128 B when the parsing of
- * retry topics, partitions added live, processing threads, upcasting and inline projections came to 802 B more.
+ * retry topics, partitions added live, processing threads, upcasting and inline projections came to 802 B more, and
+ * to 50,176 B when the transactions' settings (49,174 B measured) came.
  */
-export const BUDGET = { main: 294_912, worker: 49_664 };
+export const BUDGET = { main: 294_912, worker: 50_176 };
 export const TARGET = { main: 200 * 1024, worker: 100 * 1024 };
 
 const args = process.argv.slice(2);
