@@ -1,5 +1,5 @@
 /**
- * The producer and durability under failure (semantics K1-K14): what each acks setting and idempotence buy when a
+ * The producer and durability under failure (semantics K1-K14, K16): what each acks setting and idempotence buy when a
  * leader dies, replicas fall out of sync, or requests are lost.
  */
 import { describe, expect, it } from 'vitest';
@@ -188,6 +188,20 @@ describe('retries and ordering', () => {
     sim.advance('5s');
     expect(sim.logIds('orders', 0)).toEqual([...ids, ...ids]);
     expect(sim.history().duplicated.count).toBe(10);
+  });
+
+  it('K16: a send that fails past delivery.timeout.ms may still have been written: the consumer processes records the producer was told failed', () => {
+    // The leader is cut off from its followers: it appends, and the acks=all write waits for them past the deadline.
+    const sim = TestSim.of(topology('acks=all rate=50/s delivery.timeout.ms=6s request.timeout.ms=3s'), { seed: 4 }).advance('5s');
+    sim.fault('partition leader:orders/0 | Kafka/2,Kafka/3').advance('3s').fault('heal').advance('40s');
+    const failed = sim.w.metrics.checkoutFailures.examples.filter((f) => f.code === DELIVERY_TIMEOUT).map((f) => f.message);
+    expect(sim.metrics().sendFailed).toBeGreaterThan(0);
+    const processed = new Set(sim.processedBy('Billing'));
+    const writtenAnyway = failed.filter((id) => processed.has(id));
+    // Some were written (the app, told they failed, would send them again: duplicates), some were not.
+    expect(writtenAnyway.length).toBeGreaterThan(0);
+    expect(writtenAnyway.length).toBeLessThan(failed.length);
+    expect(sim.history().lost.count).toBe(0);
   });
 });
 
