@@ -228,6 +228,7 @@ export const kafka: Broker = {
     const topic = (t: number) => `${k.topics[t]!.name} ×${k.topics[t]!.partitions.length} rf ${k.topics[t]!.config.replicationFactor}`;
     const lines = [`clusters: ${k.clusters.map((c) => `${c.name} (${c.brokers.length} brokers: ${c.topics.map(topic).join(', ')})`).join('; ') || 'none'}`];
     for (const t of k.topics) if (t.config.compact) lines.push(compactionLine(w, t));
+    for (const c of k.txns) lines.push(`transactions of ${c.id}: ${c.committed.toLocaleString('en')} committed, ${c.aborted.toLocaleString('en')} aborted${c.open ? ', one open' : ''}`);
     return lines.join('\n  ');
   },
 } satisfies Family & Broker;

@@ -3,6 +3,7 @@
  * read_uncommitted, zombie fencing.
  */
 import { describe, expect, it } from 'vitest';
+import { FAMILIES } from '../components.ts';
 import { T } from '../history/kinds.ts';
 import { ACKED, flagsOf } from '../history/messages.ts';
 import { TestSim } from '../testing/testSim.ts';
@@ -81,6 +82,9 @@ describe('transactional producer', () => {
     expect(sim.processedBy('Billing')).toEqual([]);
     expect(sim.history().lost.count).toBe(0);
     expect(sim.history().missed.count).toBe(0);
+    // The run's summary counts the transactions of the id.
+    const line = FAMILIES.find((f) => f.name === 'kafka')!.summary!(sim.w).split('\n').map((l) => l.trim()).find((l) => l.startsWith('transactions of'));
+    expect(line).toBe('transactions of orders-tx: 0 committed, 1 aborted');
   });
 
   it('transaction.timeout.ms is the producer\'s to set', () => {

@@ -52,7 +52,7 @@ export function coordinatorEntry(w: World, cluster: number, transactionalId: str
   let i = k.txnIndex.get(key);
   if (i === undefined) {
     i = k.txns.length;
-    k.txns.push({ id: transactionalId, cluster, producer: -1, epoch: -1, open: false, startedAt: 0, seq: 0, timeoutUs, partitions: [], ending: [], result: -1, request: -1 });
+    k.txns.push({ id: transactionalId, cluster, producer: -1, epoch: -1, open: false, startedAt: 0, seq: 0, timeoutUs, partitions: [], ending: [], result: -1, request: -1, committed: 0, aborted: 0 });
     k.txnIndex.set(key, i);
   }
   return i;
@@ -226,6 +226,8 @@ function writeMarkers(w: World, ci: number): void {
   }
   const request = c.request;
   const committed = c.result === 1;
+  if (committed) c.committed++;
+  else c.aborted++;
   c.open = false;
   c.partitions = [];
   c.result = -1;

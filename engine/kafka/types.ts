@@ -176,6 +176,9 @@ export interface TxnCoordinator {
   result: number;
   /** EndTxn request waiting for the markers, -1 none. */
   request: number;
+  /** Transactions of this id that ended, committed or aborted (the run summary). */
+  committed: number;
+  aborted: number;
 }
 
 export interface Topic {
