@@ -17,7 +17,8 @@ export default defineConfig({
   // reported as flaky in the output, to be made sturdier.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
-  reporter: process.env.CI ? 'line' : 'list',
+  // Beside the printed report, a JSON one from which tools/e2e.mjs lists the slowest specs, to know where CI's time goes.
+  reporter: [[process.env.CI ? 'line' : 'list'], ['json', { outputFile: `${outDir === 'dist' ? 'test-results' : `test-results-${outDir}`}/e2e-report.json` }]],
   use: {
     baseURL: `http://localhost:${port}/`,
     browserName: 'chromium',
