@@ -1,12 +1,12 @@
 /**
  * The event log: what happened, in words, newest at the bottom, refreshed while the simulation plays. Filter by
- * family (produce, append, election, fault...) and by node; a node links to the canvas, a message to its story.
+ * family (produce, append, election, fault..., offering those it holds entries of) and by node; a node links to the canvas, a message to its story.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { engine } from '../engine/client.ts';
 import { useLive } from '../sim/index.ts';
-import { kindsFor, LOG_FAMILIES } from './log/logKinds.ts';
+import { familiesShown, kindsFor } from './log/logKinds.ts';
 import { LogList } from './log/LogList.tsx';
 import { openTrace, selectHost } from './observeStore.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
@@ -49,6 +49,7 @@ export function EventLogPanel() {
   const kinds = kindsFor(families);
   const kindsKey = kinds?.join(',') ?? '';
   const { data } = useLiveQuery(running ? () => engine.sim.log({ kinds, node: node || undefined, limit }) : null, [running, kindsKey, node, limit], REFRESH_MS);
+  const { data: present } = useLiveQuery(running ? () => engine.sim.logKinds() : null, [running], REFRESH_MS);
 
   const entries = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -68,26 +69,29 @@ export function EventLogPanel() {
   if (!running) return <div className="observe-empty">Press play: every produce, append, election, rebalance and fault shows up here, in words.</div>;
   return (
     <div className="event-log" data-testid="event-log">
-      <div className="observe-toolbar">
-        <button type="button" className="chip" aria-pressed={families.size === 0} onClick={() => setFamilies(new Set())} data-testid="log-family-all">
-          all
-        </button>
-        {LOG_FAMILIES.map((f) => (
-          <button key={f.id} type="button" className="chip" aria-pressed={families.has(f.id)} onClick={() => toggle(f.id)} title={f.hint} data-testid={`log-family-${f.id}`}>
-            <i className="chip-dot" style={{ background: f.color }} />
-            {f.id}
+      <div className="observe-toolbar log-toolbar">
+        <div className="log-chips" role="group" aria-label="Show only these families">
+          <button type="button" className="chip" aria-pressed={families.size === 0} onClick={() => setFamilies(new Set())} data-testid="log-family-all">
+            all
           </button>
-        ))}
-        <span className="toolbar-gap" />
-        <select className="small-field" value={node} onChange={(e) => setNode(e.target.value)} aria-label="Only entries at this node" data-testid="log-node-filter">
-          <option value="">every node</option>
-          {nodes.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
+          {familiesShown(present, families).map((f) => (
+            <button key={f.id} type="button" className="chip" aria-pressed={families.has(f.id)} onClick={() => toggle(f.id)} title={f.hint} data-testid={`log-family-${f.id}`}>
+              <i className="chip-dot" style={{ background: f.color }} />
+              {f.id}
+            </button>
           ))}
-        </select>
-        <input className="small-field" type="search" placeholder="find in text" value={text} onChange={(e) => setText(e.target.value)} aria-label="Find in the log" data-testid="log-search" />
+        </div>
+        <div className="log-fields">
+          <select className="small-field" value={node} onChange={(e) => setNode(e.target.value)} aria-label="Only entries at this node" data-testid="log-node-filter">
+            <option value="">every node</option>
+            {nodes.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <input className="small-field" type="search" placeholder="find in text" value={text} onChange={(e) => setText(e.target.value)} aria-label="Find in the log" data-testid="log-search" />
+        </div>
       </div>
       <LogList entries={entries} onNode={onNode} onMessage={onMessage} />
     </div>

@@ -5,7 +5,7 @@
  */
 import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
 import { FAMILIES } from '../components.ts';
-import { eventLog, keyPath, messageLife, messageLives, story, type LogQuery } from './queries.ts';
+import { eventLog, keyPath, logKinds, messageLife, messageLives, story, type LogQuery } from './queries.ts';
 import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import type { Finding, Frame, LogEntry, MessageLife, StepReport } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
@@ -81,6 +81,10 @@ export const simHost = {
   },
   log(q: LogQuery): LogEntry[] {
     return session ? eventLog(session.sim.world, q) : [];
+  },
+  /** The kinds the event log can show now (those the trace ring holds). */
+  logKinds(): string[] {
+    return session ? logKinds(session.sim.world) : [];
   },
   message(id: number): MessageLife | null {
     return session ? messageLife(session.sim.world, id) : null;

@@ -64,6 +64,19 @@ export function eventLog(w: World, q: LogQuery = {}): LogEntry[] {
   return out.reverse();
 }
 
+/** The names of the kinds the trace ring still holds: what the event log can show, so its filter offers only those. */
+export function logKinds(w: World): string[] {
+  const t = w.trace;
+  const seen = new Uint8Array(256);
+  const end = Math.min(t.written, t.capacity);
+  for (let i = 0; i < end; i++) seen[t.kind[i]!] = 1;
+  const out: string[] = [];
+  seen.forEach((on, kind) => {
+    if (on) out.push(traceKindInfo(kind)?.name ?? 'event');
+  });
+  return out;
+}
+
 
 /** Everything the trace still tells about each of `ids`, as the family of their places reads it. */
 export function messageLives(w: World, ids: readonly number[]): MessageLife[] {

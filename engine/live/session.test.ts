@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
-import { eventLog, keyPath, messageLife } from './queries.ts';
+import { eventLog, keyPath, logKinds, messageLife } from './queries.ts';
 import { groupDetail, partitionDetail } from '../kafka/queries.ts';
 
 const text = (acks: string) => `graph LR
@@ -206,6 +206,20 @@ describe('live session', () => {
     for (let i = 0; i < 50 && r.entries.length === 0; i++) r = stepHop(s);
     expect(r.entries.length).toBeGreaterThan(0);
     expect(r.entries[0]!.text).not.toBe('');
+  });
+
+  it('names the kinds the event log can show: those its ring holds, the split among them once it happened', () => {
+    const s = session();
+    advance(s, 5_000_000);
+    const early = logKinds(s.sim.world);
+    expect(early).toEqual(expect.arrayContaining(['send', 'append', 'ack', 'deliver']));
+    expect(early).not.toContain('fault');
+    expect(early).not.toContain('sagaStart');
+    advance(s, 12_000_000);
+    const later = logKinds(s.sim.world);
+    expect(later).toContain('fault');
+    // Every kind named has entries in the log.
+    for (const kind of later) expect(eventLog(s.sim.world, { kinds: [kind], limit: 1 }), kind).toHaveLength(1);
   });
 
   it('frames carry live state and the chart samples since the last frame', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../../engine/components.ts';
 import { traceKindNames } from '../../../engine/history/trace.ts';
-import { familyOf, kindsFor, kindWords, LOG_FAMILIES } from './logKinds.ts';
+import { familiesShown, familyOf, kindsFor, kindWords, LOG_FAMILIES } from './logKinds.ts';
 
 describe('log families', () => {
   it('ask for every kind when nothing or everything is picked, else for the picked families', () => {
@@ -31,5 +31,13 @@ describe('log families', () => {
     expect(familyOf('sagaRejected').id).toBe('saga');
     expect(kindWords('sagaRejected')).toBe('step rejected');
     expect(kindWords('sagaTechnical')).toBe('technical failure');
+  });
+
+  it('offer the families the log holds entries of, in their order, and every picked one', () => {
+    const ids = (present: string[] | undefined, picked: string[] = []) => familiesShown(present, new Set(picked)).map((f) => f.id);
+    expect(ids(['append', 'send', 'isr', 'checkout'])).toEqual(['produce', 'append', 'election', 'request']);
+    expect(ids(['append'], ['saga'])).toEqual(['append', 'saga']);
+    expect(ids(undefined)).toEqual([]);
+    expect(ids(['mystery'])).toEqual([]);
   });
 });

@@ -108,3 +108,13 @@ export function kindsFor(families: ReadonlySet<string>): string[] | undefined {
   if (families.size === 0 || families.size === LOG_FAMILIES.length) return undefined;
   return LOG_FAMILIES.filter((f) => families.has(f.id)).flatMap((f) => f.kinds);
 }
+
+/**
+ * The families to offer as filters: those with entries the log can show (`present`, the kinds the trace ring holds),
+ * in their usual order, and any the learner picked, so a pick can always be undone. A Kafka run offers no outbox or
+ * saga chip, and the toolbar keeps to a row or two.
+ */
+export function familiesShown(present: readonly string[] | undefined, picked: ReadonlySet<string>): LogFamily[] {
+  const has = new Set(present ?? []);
+  return LOG_FAMILIES.filter((f) => picked.has(f.id) || f.kinds.some((k) => has.has(k)));
+}
