@@ -58,8 +58,8 @@ export const HIT_WINDOW_US = 500_000;
 /** Moments of one pair are kept at least this far apart (a consumer fetches every few milliseconds). */
 const SPACING_US = 500_000;
 /** The run is stepped in slices this long, and the trace ring read after each (its capacity covers a busy slice). */
-const SLICE_US = 100_000;
-const TRACE_CAPACITY = 1 << 13;
+const SLICE_US = 50_000;
+const TRACE_CAPACITY = 1 << 11;
 
 /** What a fault line acts on: `Kafka/2`, `leader:orders-topic/3` as the place `orders-topic-3`, a service; undefined for restarts and heals. */
 function targetOf(fault: string): { host?: string; place?: string; consumer: boolean } | undefined {
@@ -102,6 +102,7 @@ export function observeRun(topology: Topology, run: Run, property: PropertyName)
   const faults = run.faults
     .map((line) => ({ at: timeOf(line), target: targetOf(untimedFault(line)) }))
     .filter((f): f is { at: number; target: NonNullable<ReturnType<typeof targetOf>> } => f.target !== undefined);
+  const leaders = faults.some((f) => f.target.place !== undefined);
   const moments: Moment[] = [];
   const seen: string[] = [];
   const hit = new Set<string>();
@@ -122,6 +123,11 @@ export function observeRun(topology: Topology, run: Run, property: PropertyName)
       let p = pairs.get(id);
       const t = tr.time[i]!;
       const part = tr.part[i]!;
+      if (p && t - p.last < SPACING_US && !leaders) {
+        // Neither kept nor hit by a leader crash: only the faults on its host can hit it.
+        for (const j of p.faults) if (faults[j]!.at >= t && faults[j]!.at <= t + HIT_WINDOW_US) hit.add(p.pair);
+        continue;
+      }
       const place = part >= 0 ? placeName(w.msg, part) : undefined;
       if (!p) {
         const component = group ? (w.parts.kafka.groups[tr.c[i]!]?.name ?? `group ${tr.c[i]}`) : (w.net.names[node] ?? `node ${node}`);
