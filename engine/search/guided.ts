@@ -13,7 +13,8 @@
 import { checkHistory } from '../check/checks.ts';
 import { parseFault } from '../faults/parse.ts';
 import { traceKindNamed } from '../history/trace.ts';
-import { placeName } from '../messaging/state.ts';
+// Kafka's consumer groups share their numbers with the port's subscriptions (engine/kafka/family.ts).
+import { placeName, subscriptionName } from '../messaging/state.ts';
 import { createSimulation } from '../simulation.ts';
 import type { Topology } from '../topology/types.ts';
 import { drawRun, rng, violationOf, type Episode, type PropertyName, type Run, type Violation } from './search.ts';
@@ -130,7 +131,7 @@ export function observeRun(topology: Topology, run: Run, property: PropertyName)
       }
       const place = part >= 0 ? placeName(w.msg, part) : undefined;
       if (!p) {
-        const component = group ? (w.parts.kafka.groups[tr.c[i]!]?.name ?? `group ${tr.c[i]}`) : (w.net.names[node] ?? `node ${node}`);
+        const component = group ? (subscriptionName(w.msg, tr.c[i]!) || `group ${tr.c[i]}`) : (w.net.names[node] ?? `node ${node}`);
         const pair = `${def.label} ${component}`;
         p = { pair, label: def.label, component, last: -Infinity, faults: [] };
         faults.forEach((f, j) => {
