@@ -1,6 +1,7 @@
 /**
  * One worker's share of a search, and what the app needs around it (issue 17 §3-§4). The runs of a search are
- * numbered by the order `search` draws them from its seed (drawRun); with W workers, worker k tries the indices
+ * numbered by the order `search` draws them from its seed (Planner: random, then guided by the random runs' moments,
+ * engine/search/guided.ts); with W workers, worker k tries the indices
  * i ≡ k (mod W), each in increasing order. When any worker finds a violation at index i, the others are told to stop
  * past i, so the counterexample is always the lowest failing index below the budget: the same run `search` (and
  * `npm run sim -- --search`) finds with one process, whatever the number of workers.
