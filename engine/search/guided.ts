@@ -6,8 +6,8 @@
  * moment, so the moment happens again, the engine being deterministic) plus one fault in that moment's window, and the
  * moments no fault has hit yet, by (kind, component), are tried first.
  *
- * Deterministic: guided run i depends only on the search seed and on the moments of the random phase (runs below
- * `randomRuns`, taken in index order), never on which worker ran what or how fast. Every run stays a plain
+ * Deterministic: guided run i depends only on the search seed and on the moments of the random phase (its first
+ * GUIDE_FROM runs, taken in index order), never on which worker ran what or how fast. Every run stays a plain
  * (seed, duration, fault lines) triple, replayable with `npm run sim`.
  */
 import { checkHistory } from '../check/checks.ts';
@@ -230,6 +230,9 @@ export function guide(phase: { run: Run; obs: Observation }[], vocabulary: Episo
   };
 }
 
+/** The random runs whose moments guide the rest (the kinds and components of a design show in a few runs). */
+const GUIDE_FROM = 16;
+
 /** How many runs are random before guidance starts, unless the search says: half the budget, at most 50. */
 export function randomPhase(budget: number): number {
   return Math.max(1, Math.min(50, Math.ceil(budget / 2)));
@@ -242,7 +245,7 @@ export function randomPhase(budget: number): number {
  */
 export class Planner {
   readonly randomRuns: number;
-  /** The random phase's runs, by index (a worker re-runs those another one tried, to learn their moments). */
+  /** The random phase's runs, by index (a worker re-runs the first GUIDE_FROM another one tried, to learn their moments). */
   readonly phase: Run[] = [];
   private readonly observed: (Observation | undefined)[] = [];
   private readonly random: () => number;
@@ -263,11 +266,14 @@ export class Planner {
     return this.opts.guided && i >= this.randomRuns && (i - this.randomRuns) % 4 !== 3;
   }
 
-  /** Whether drawing run i needs observations of the random phase not learnt yet; their indices. */
+  /**
+   * Whether drawing run i needs observations of the random phase not learnt yet; their indices. Guidance reads the
+   * first GUIDE_FROM random runs only: each of W workers re-runs those of them the others tried, (W-1)/W of them.
+   */
   missing(i: number): number[] {
     if (!this.guidedAt(i) || this.built) return [];
     const out: number[] = [];
-    for (let j = 0; j < this.randomRuns; j++) if (!this.observed[j]) out.push(j);
+    for (let j = 0; j < Math.min(this.randomRuns, GUIDE_FROM); j++) if (!this.observed[j]) out.push(j);
     return out;
   }
 
@@ -284,7 +290,7 @@ export class Planner {
     if (!this.built) {
       if (this.missing(i).length > 0) throw new Error(`guided run ${i}: the random phase is not all observed`);
       this.built = true;
-      this.next = guide(this.phase.map((run, j) => ({ run, obs: this.observed[j]! })), this.vocabulary, this.opts.seed);
+      this.next = guide(this.phase.slice(0, GUIDE_FROM).map((run, j) => ({ run, obs: this.observed[j]! })), this.vocabulary, this.opts.seed);
     }
     if (!this.next) return drawRun(this.random, this.vocabulary, this.opts.durationUs, this.opts.maxEpisodes);
     this.guidedRuns++;
