@@ -20,7 +20,7 @@ const USAGE =
 
 /** What a search process and the one that started it say to each other. */
 type ToWorker = { type: 'job'; text: string; job: ScanJob } | { type: 'limit'; value: number };
-type FromWorker = { type: 'step'; index: number; run: Run; violation?: Violation } | { type: 'done'; tried: number };
+type FromWorker = { type: 'step'; index: number; run: Run; violation?: Violation; seen?: string[]; hit?: string[] } | { type: 'done'; tried: number };
 
 /** A search process's side: runs its share of the job it is sent, reports each run, obeys new limits, then exits. */
 export async function searchWorker(): Promise<never> {
@@ -33,7 +33,7 @@ export async function searchWorker(): Promise<never> {
   });
   const topology = parseTopology(job.text).topology;
   const send = (m: FromWorker) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
-  const tried = await runScan(topology, job.job, (s) => void send({ type: 'step', index: s.index, run: s.run, violation: s.violation }), () => limit, () => new Promise((r) => setImmediate(r)));
+  const tried = await runScan(topology, job.job, (s) => void send({ type: 'step', index: s.index, run: s.run, violation: s.violation, seen: s.seen, hit: s.hit }), () => limit, () => new Promise((r) => setImmediate(r)));
   await send({ type: 'done', tried });
   process.exit(0);
 }
@@ -45,7 +45,9 @@ export async function searchWorker(): Promise<never> {
 async function searchInProcesses(text: string, topology: Topology, opts: { property: PropertyName; budget: number; timeBudgetMs?: number; seed: number; durationUs: number; kinds?: FaultKind[] }, workers: number): Promise<SearchResult> {
   const t0 = performance.now();
   const vocabulary = faultVocabulary(createSimulation(topology, { traceCapacity: 16 }).spec, opts.kinds);
-  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary };
+  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary, guidedRuns: 0, coverage: { moments: [], covered: [] } };
+  const seen = new Set<string>();
+  const hit = new Set<string>();
   if (vocabulary.length > 0) {
     let best: { index: number; run: Run; violation: Violation; at: number } | null = null;
     let tried = 0;
@@ -61,6 +63,8 @@ async function searchInProcesses(text: string, topology: Topology, opts: { prope
         child.on('message', (m: FromWorker) => {
           if (m.type === 'step') {
             tried++;
+            for (const p of m.seen ?? []) seen.add(p);
+            for (const p of m.hit ?? []) hit.add(p);
             if (m.violation && (!best || m.index < best.index)) {
               best = { index: m.index, run: m.run, violation: m.violation, at: performance.now() - t0 };
               broadcast(m.index);
@@ -74,6 +78,8 @@ async function searchInProcesses(text: string, topology: Topology, opts: { prope
       })),
     ).finally(() => timer && clearTimeout(timer));
     const found = best as { index: number; run: Run; violation: Violation; at: number } | null;
+    // Coverage over the runs tried (those past a lower failing index included, as they were run).
+    result.coverage = { moments: [...seen].sort(), covered: [...hit].sort() };
     // The runs a single process would have tried: up to the failing one, or all that were tried.
     result.runs = found ? found.index + 1 : tried;
     if (found) {
@@ -170,6 +176,8 @@ export async function searchCli(args: string[]): Promise<number> {
           wallMs: Math.round(r.wallMs),
           firstCounterexampleMs: r.firstMs === undefined ? null : Math.round(r.firstMs),
           vocabulary: r.vocabulary.map((e) => e.fault),
+          guidedRuns: workers > 1 ? undefined : r.guidedRuns,
+          coverage: { covered: r.coverage.covered.length, moments: r.coverage.moments.length, hit: r.coverage.covered, seen: r.coverage.moments },
           found: r.found ?? null,
           shrunk: r.shrunk ? { ...r.shrunk, story: describeRun(r.shrunk.run, r.shrunk.violation), replay: replay(r.shrunk.run) } : null,
         },
@@ -180,6 +188,7 @@ export async function searchCli(args: string[]): Promise<number> {
   } else {
     const lines = [`${file}: searched ${property} with ${r.vocabulary.length} faults to draw from (search seed ${seed}${workers > 1 ? `, ${workers} processes` : ''})`];
     lines.push(`  runs tried: ${r.runs}${r.shrunk ? ` (+${r.shrinkRuns} shrinking)` : ''}, ${(r.wallMs / 1000).toFixed(1)} s wall${r.firstMs !== undefined ? `, first counterexample after ${(r.firstMs / 1000).toFixed(2)} s` : ''}`);
+    if (r.coverage.moments.length > 0) lines.push(`  moments covered: ${r.coverage.covered.length} of ${r.coverage.moments.length} (kind and component the checkers saw, hit by a fault)`);
     if (!r.found) lines.push(`  no run broke ${property}: the design survived ${r.runs} schedules in ${(r.wallMs / 1000).toFixed(1)} s`);
     else {
       lines.push(`  found:  ${describeRun(r.found.run, r.found.violation)}`);

@@ -40,6 +40,9 @@ export interface SearchProgress {
   /** Faults of the vocabulary used by some run tried, and how many there are. */
   explored: number;
   vocabulary: number;
+  /** Moments the runs saw (`isr-shrink Kafka/1`, engine/search/guided.ts), and how many of them a fault hit. */
+  moments?: number;
+  covered?: number;
   /** Runs spent shrinking. */
   shrinkRuns: number;
   elapsedMs: number;
@@ -102,13 +105,15 @@ export function startSearch(text: string, settings: SearchSettings, deps: Search
   let vocabulary = 0;
   let shrinkRuns = 0;
   const explored = new Set<string>();
+  const seen = new Set<string>();
+  const hit = new Set<string>();
   let best: ScanStep | undefined;
   let firstMs = 0;
   let over = false;
   let stoppedForTime = false;
 
   const report = (phase: SearchProgress['phase']) =>
-    deps.onProgress({ phase, tried, explored: explored.size, vocabulary, shrinkRuns, elapsedMs: elapsed(), leftMs: phase === 'shrinking' ? null : timeLeft(settings.budget, tried, elapsed()), workers: n });
+    deps.onProgress({ phase, tried, explored: explored.size, vocabulary, moments: seen.size, covered: hit.size, shrinkRuns, elapsedMs: elapsed(), leftMs: phase === 'shrinking' ? null : timeLeft(settings.budget, tried, elapsed()), workers: n });
   const limitAll = (index: number) => {
     for (const w of workers) void w.limit(index).catch(() => undefined);
   };
@@ -125,6 +130,8 @@ export function startSearch(text: string, settings: SearchSettings, deps: Search
     tried++;
     vocabulary = s.vocabulary;
     for (const f of s.faults) explored.add(f);
+    for (const m of s.seen ?? []) seen.add(m);
+    for (const m of s.hit ?? []) hit.add(m);
     if (s.violation && (!best || s.index < best.index)) {
       best = s;
       firstMs = elapsed();

@@ -29,6 +29,8 @@ describe('find a failure in words', () => {
     expect(progressLine(progress, { runs: 200 })).toBe('37 of 200 runs · 12 of 16 faults explored · about 33 s left · 3 workers');
     expect(progressLine(progress, { ms: 40_000 })).toBe('37 runs · 12 of 16 faults explored · 33 s left · 3 workers');
     expect(progressLine({ ...progress, phase: 'shrinking', shrinkRuns: 1 }, { runs: 200 })).toBe('Found one: shrinking it to its smallest story (1 run so far)');
+    // The moments the checkers saw (an ISR shrank, a rebalance began...), and how many a fault hit (engine/search/guided.ts).
+    expect(progressLine({ ...progress, moments: 9, covered: 5 }, { runs: 200 })).toBe('37 of 200 runs · 12 of 16 faults explored · 5 of 9 moments covered · about 33 s left · 3 workers');
     expect(progressFraction(progress, { runs: 200 })).toBeCloseTo(0.185);
     expect(progressFraction(progress, { ms: 10_000 })).toBeCloseTo(0.74);
   });

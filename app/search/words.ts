@@ -17,12 +17,13 @@ export const moment = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
-/** `37 of 200 runs · 12 of 16 faults explored · about 20 s left · 3 workers`. */
+/** `37 of 200 runs · 12 of 16 faults explored · 5 of 9 moments covered · about 20 s left · 3 workers`. */
 export function progressLine(p: SearchProgress, budget: Budget): string {
   if (p.phase === 'shrinking') return `Found one: shrinking it to its smallest story${p.shrinkRuns > 0 ? ` (${plural(p.shrinkRuns, 'run')} so far)` : '…'}`;
   const runs = 'runs' in budget ? `${p.tried.toLocaleString('en')} of ${plural(budget.runs, 'run')}` : plural(p.tried, 'run');
   const parts = [runs];
   if (p.vocabulary > 0) parts.push(`${p.explored} of ${plural(p.vocabulary, 'fault')} explored`);
+  if (p.moments) parts.push(`${p.covered ?? 0} of ${plural(p.moments, 'moment')} covered`);
   if (p.leftMs !== null) parts.push(`${'ms' in budget ? '' : 'about '}${seconds(p.leftMs)} left`);
   parts.push(plural(p.workers, 'worker'));
   return parts.join(' · ');

@@ -7,7 +7,8 @@ import { checkHistory } from '../check/checks.ts';
 import { createSimulation } from '../simulation.ts';
 import { parseTopology } from '../topology/parse.ts';
 import { momentOf, runScan, untimed, type ScanJob, type ScanStep } from './scan.ts';
-import { drawRun, faultVocabulary, rng, violationOf } from './search.ts';
+import { observeRun, Planner, randomPhase } from './guided.ts';
+import { faultVocabulary, violationOf } from './search.ts';
 
 const topology = parseTopology(readFileSync(new URL('../../docs/topologies/orders-acks1.mmd', import.meta.url), 'utf8')).topology;
 const job: ScanJob = { property: 'no-loss', seed: 5, budget: 6, durationUs: 2_000_000, kinds: ['broker'], workers: 2, worker: 0 };
@@ -16,8 +17,14 @@ const now = async () => undefined;
 describe('a share of the search', () => {
   it('worker k of W tries the runs i ≡ k (mod W), each the run the search draws at i', async () => {
     const spec = createSimulation(topology, { traceCapacity: 16 }).spec;
-    const random = rng(job.seed);
-    const all = Array.from({ length: job.budget }, () => drawRun(random, faultVocabulary(spec, job.kinds), job.durationUs, 3));
+    // The runs as one process draws them: random, then guided by what the random ones saw (learnt in index order).
+    const planner = new Planner(faultVocabulary(spec, job.kinds), { seed: job.seed, durationUs: job.durationUs, maxEpisodes: 3, randomRuns: randomPhase(job.budget), guided: true });
+    const all = Array.from({ length: job.budget }, (_, i) => {
+      const run = planner.draw(i);
+      planner.learn(i, observeRun(topology, run, job.property));
+      return run;
+    });
+    expect(planner.guidedRuns).toBeGreaterThan(0);
     for (const worker of [0, 1]) {
       const steps: ScanStep[] = [];
       const tried = await runScan(topology, { ...job, worker }, (s) => steps.push(s), () => Infinity, now);

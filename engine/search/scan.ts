@@ -1,6 +1,7 @@
 /**
  * One worker's share of a search, and what the app needs around it (issue 17 §3-§4). The runs of a search are
- * numbered by the order `search` draws them from its seed (drawRun); with W workers, worker k tries the indices
+ * numbered by the order `search` draws them from its seed (Planner: random, then guided by the random runs' moments,
+ * engine/search/guided.ts); with W workers, worker k tries the indices
  * i ≡ k (mod W), each in increasing order. When any worker finds a violation at index i, the others are told to stop
  * past i, so the counterexample is always the lowest failing index below the budget: the same run `search` (and
  * `npm run sim -- --search`) finds with one process, whatever the number of workers.
@@ -11,7 +12,8 @@
 import { checkHistory } from '../check/checks.ts';
 import { createSimulation } from '../simulation.ts';
 import type { Topology } from '../topology/types.ts';
-import { describeRun, drawRun, faultVocabulary, rng, runOnce, shrink, violationOf, type FaultKind, type PropertyName, type Run, type Violation } from './search.ts';
+import { observeRun, Planner, randomPhase } from './guided.ts';
+import { describeRun, faultVocabulary, shrink, violationOf, type FaultKind, type PropertyName, type Run, type Violation } from './search.ts';
 
 export interface ScanJob {
   property: PropertyName;
@@ -24,6 +26,9 @@ export interface ScanJob {
   /** Families of faults to draw from (default all the topology has). */
   kinds?: FaultKind[];
   maxEpisodes?: number;
+  /** Guided runs after the random phase, and its length (as SearchOptions). */
+  guided?: boolean;
+  randomRuns?: number;
   /** How many workers share the runs, and which one this is (0-based). */
   workers: number;
   worker: number;
@@ -38,6 +43,9 @@ export interface ScanStep {
   faults: string[];
   /** How many faults the topology offers. */
   vocabulary: number;
+  /** The moments (`label component` pairs) the run saw, and those a fault of it hit (engine/search/guided.ts). */
+  seen?: string[];
+  hit?: string[];
 }
 
 /** Fault lines without their time (`12.5s crash Kafka/2` → `crash Kafka/2`). */
@@ -52,18 +60,27 @@ export async function runScan(topology: Topology, job: ScanJob, onStep: (s: Scan
   const vocabulary = faultVocabulary(spec, job.kinds);
   if (vocabulary.length === 0) return 0;
   const known = new Set(vocabulary.map((e) => e.fault));
-  const random = rng(job.seed);
+  const planner = new Planner(vocabulary, { seed: job.seed, durationUs: job.durationUs, maxEpisodes: job.maxEpisodes ?? 3, randomRuns: job.randomRuns ?? randomPhase(job.budget), guided: job.guided !== false });
   let tried = 0;
   for (let i = 0; i < job.budget; i++) {
+    // Guided runs are drawn from every run of the random phase: learn the moments of those other workers tried, by
+    // running them again here (no message passing, and the same guided runs whatever the number of workers).
+    for (const j of planner.missing(i)) {
+      await pause();
+      if (i > limit()) return tried;
+      planner.learn(j, observeRun(topology, planner.phase[j]!, job.property));
+    }
     // Every worker draws every run, so run i is the same in all of them; drawing is cheap next to running.
-    const run = drawRun(random, vocabulary, job.durationUs, job.maxEpisodes ?? 3);
+    const run = planner.draw(i);
     if (i % job.workers !== job.worker) continue;
     await pause();
     if (i > limit()) break;
-    const violation = runOnce(topology, run, job.property);
+    const o = observeRun(topology, run, job.property);
+    planner.learn(i, o);
+    const violation = o.violation;
     tried++;
     const faults = [...new Set(run.faults.map(untimed).filter((f) => known.has(f)))];
-    onStep({ index: i, run, violation, faults, vocabulary: vocabulary.length });
+    onStep({ index: i, run, violation, faults, vocabulary: vocabulary.length, seen: o.seen, hit: o.hit });
     if (violation) break;
   }
   return tried;

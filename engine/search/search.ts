@@ -14,6 +14,7 @@ import { formatDuration } from '../sim/time.ts';
 import { parseTopology } from '../topology/parse.ts';
 import type { Topology } from '../topology/types.ts';
 import type { Spec } from '../model/spec.ts';
+import { observeRun, Planner, randomPhase } from './guided.ts';
 
 /**
  * What a run must keep: no acknowledged message lost by the brokers; none skipped by a consumer group that reads it
@@ -82,6 +83,18 @@ export interface SearchOptions {
   shrinkBudget?: number;
   /** Called after each run of the search (not of the shrink), for progress. */
   onRun?: (tried: number, run: Run) => void;
+  /**
+   * Guide the runs after the random phase by the moments the runs saw (engine/search/guided.ts; default true), and
+   * how many runs are random first (default half the budget, at most 50).
+   */
+  guided?: boolean;
+  randomRuns?: number;
+}
+
+/** Coverage of what the checkers saw: `label component` pairs (`isr-shrink Kafka/1`), seen in some run, and hit by some fault. */
+export interface Coverage {
+  moments: string[];
+  covered: string[];
 }
 
 export interface SearchResult {
@@ -94,6 +107,9 @@ export interface SearchResult {
   /** Wall time to the first counterexample (before shrinking). */
   firstMs?: number;
   vocabulary: Episode[];
+  /** Runs of the search that were guided (the rest were drawn at random). */
+  guidedRuns: number;
+  coverage: Coverage;
   found?: { run: Run; violation: Violation };
   shrunk?: { run: Run; violation: Violation };
 }
@@ -290,17 +306,25 @@ export function search(text: string | Topology, opts: SearchOptions): SearchResu
   const durationUs = opts.durationUs ?? 30_000_000;
   const spec = createSimulation(topology, { traceCapacity: 16 }).spec;
   const vocabulary = faultVocabulary(spec, opts.kinds);
-  const random = rng(opts.seed ?? 1);
-  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary };
+  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary, guidedRuns: 0, coverage: { moments: [], covered: [] } };
   if (vocabulary.length === 0) {
     result.wallMs = clock() - t0;
     return result;
   }
+  const planner = new Planner(vocabulary, { seed: opts.seed ?? 1, durationUs, maxEpisodes: opts.maxEpisodes ?? 3, randomRuns: opts.randomRuns ?? randomPhase(opts.budget), guided: opts.guided !== false });
+  const seen = new Set<string>();
+  const hit = new Set<string>();
   for (let i = 0; i < opts.budget; i++) {
     if (opts.timeBudgetMs !== undefined && clock() - t0 > opts.timeBudgetMs) break;
-    const run = drawRun(random, vocabulary, durationUs, opts.maxEpisodes ?? 3);
+    const guided = planner.guidedRuns;
+    const run = planner.draw(i);
     result.runs++;
-    const v = runOnce(topology, run, opts.property);
+    if (planner.guidedRuns > guided) result.guidedRuns++;
+    const o = observeRun(topology, run, opts.property);
+    planner.learn(i, o);
+    for (const p of o.seen) seen.add(p);
+    for (const p of o.hit) hit.add(p);
+    const v = o.violation;
     opts.onRun?.(result.runs, run);
     if (v) {
       result.found = { run, violation: v };
@@ -308,6 +332,7 @@ export function search(text: string | Topology, opts: SearchOptions): SearchResu
       break;
     }
   }
+  result.coverage = { moments: [...seen], covered: [...seen].filter((p) => hit.has(p)) };
   if (result.found && opts.shrink !== false) {
     const s = shrink(topology, result.found.run, opts.property, opts.shrinkBudget ?? 300);
     result.shrunk = { run: s.run, violation: s.violation };
