@@ -1,7 +1,8 @@
 /**
  * Sagas as a learner meets them: the seed's orchestration diagram runs sagas; the orchestrator's live row counts
  * them running, completed and compensated (a step rejecting compensates); an orchestrator kept in memory that
- * crashes mid-run leaves sagas half done, which the row marks as bad.
+ * crashes mid-run leaves sagas half done, which the row marks as bad; a saga's timeline, and the same saga followed
+ * across its services in the trace.
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { encodeShare } from '../app/persistence/share.ts';
@@ -72,4 +73,14 @@ test("a failing payment after the stock is reserved: the saga's timeline shows t
   await expect(rows).toHaveCount(7);
   const lines = (await rows.allTextContents()).map((r) => r.replace(/^[\d.]+ s/, ''));
   expect(lines).toEqual(['startedInv', 'commandInv', 'doneInv', 'commandPay', 'rejectedPay', 'compensateInv', 'undoneInv']);
+  // The trace follows the same saga across the services: a lane each, its commands, replies and the compensation.
+  await timeline.getByTestId('saga-trace').click();
+  const trace = page.getByTestId('trace-panel');
+  await expect(trace.getByTestId('spacetime-lane')).toHaveText(['Orch', 'Inv', 'Pay']);
+  const moves = trace.getByTestId('saga-trace-moves').locator('li');
+  await expect(moves).toHaveCount(11);
+  expect((await moves.allTextContents()).map((m) => m.replace(/^[\d.]+ s /, '').replace(/ after [\d.]+ ms/, ''))).toEqual([
+    'Orch: started', 'Orch → Inv: command (Inv), arrived', 'Inv: done', 'Inv → Orch: reply, arrived', 'Orch → Pay: command (Pay), arrived', 'Pay: rejected',
+    'Pay → Orch: reply, arrived', 'Orch → Inv: compensate (Inv), arrived', 'Inv: undone', 'Inv → Orch: reply, arrived', 'Orch: compensated',
+  ]);
 });

@@ -83,6 +83,7 @@ export type { ExchangeDetail, ExchangeMatch, QueueDetail, QueueMessageView } fro
 export type { AmqpLife, AmqpPlace } from './amqp/lives.ts';
 export type * from './sagas/live.ts';
 export type { SagaDetail, SagaFacts, SagaFinding, SagaVerdict } from './sagas/facts.ts';
+export type { SagaMoveKind, SagaPath } from './sagas/path.ts';
 export type { AggregateDetail, EventStoreDetail } from './eventstore/facts.ts';
 
 // Lesson goals (goals/): structural and behavioural checks, judged against a topology text.

@@ -49,8 +49,9 @@ const MODULE_DEFS: (Omit<LessonModule, 'lessons'> & { first: number; also?: numb
   {
     id: 'patterns',
     first: 16,
+    also: [24],
     title: 'Patterns',
-    summary: 'Patterns that span services: a saga that runs an order as local transactions and undoes the done steps in reverse order when one is rejected, keeps its state across its own crash, and retries what is only a technical failure; state rebuilt from events, kept fast with snapshots and readable across versions; and read models that let a client read its own writes where it matters.',
+    summary: 'Patterns that span services: a saga that runs an order as local transactions and undoes the done steps in reverse order when one is rejected, keeps its state across its own crash, and retries what is only a technical failure; the same saga choreographed, where an event lost with a crashed service leaves an order half done that nobody knows of, against an orchestrator that lists every unfinished saga and sees it through; state rebuilt from events, kept fast with snapshots and readable across versions; and read models that let a client read its own writes where it matters.',
   },
   {
     id: 'contracts',

@@ -33,6 +33,7 @@ const STARTER_FAILS: Record<string, string[]> = {
   '16-a-saga-that-undoes-itself': ['nothing-half-done', 'only-rejections-undo'],
   '20-state-from-events': ['every-order-accepted', 'short-loads'],
   '21-read-your-own-writes': ['sees-own-order'],
+  '24-choreography-or-orchestration': ['nothing-half-done'],
   '22-an-event-that-evolves': ['orders-accepted', 'revenue-reads', 'currency'],
   '23-upgrade-in-a-safe-order': ['shipping-reads', 'inventory-reads'],
 };
@@ -119,6 +120,10 @@ const NEAR_MISSES: Record<string, { what: string; edits: [from: string, to: stri
     { what: 'every read model inline', edits: [['Search handle.ms=6', 'Search handle.ms=6 mode=inline'], ['Metrics handle.ms=4', 'Metrics handle.ms=4 mode=inline']], fails: ['fast-answers'] },
     { what: 'the search index inline instead of the order status', edits: [['Status handle.ms=2 mode=inline', 'Status handle.ms=2'], ['Search handle.ms=6', 'Search handle.ms=6 mode=inline']], fails: ['sees-own-order'] },
   ],
+  '24-choreography-or-orchestration': [
+    { what: 'an orchestrator that gives up on a silent step after two retries', edits: [['saga.state=durable', 'saga.state=durable step.retries=2']], fails: ['only-rejections-undo'] },
+    { what: "lesson 16's pivot at the payment, where the stock can still run out after it", edits: [['saga.state=durable', 'saga.state=durable pivot=Pay']], fails: ['nothing-half-done'] },
+  ],
   '22-an-event-that-evolves': [
     {
       what: 'no default, and the registry told not to check',
@@ -182,7 +187,7 @@ describe('the modules', () => {
       ['foundations', [1, 2, 3, 4, 5, 6, 7, 8]],
       ['queues', [1, 2, 3, 4, 5]],
       ['reliable', [1, 2, 3, 4]],
-      ['patterns', [1, 2, 3]],
+      ['patterns', [1, 2, 3, 4]],
       ['contracts', [1, 2]],
     ]);
     expect(MODULES.flatMap((m) => m.lessons)).toEqual(LESSONS);

@@ -1,7 +1,8 @@
 /**
  * The trace: pick a key (`customer-7`) or a message (`#3008`) and see its path across the nodes over time as a
  * spacetime diagram, with the correlation and causation ids to follow. A key shows its newest messages; a message
- * shows its story (its request's messages and what they caused). Both stay current while the simulation plays.
+ * shows its story (its request's messages and what they caused); a saga (`saga #12`), its commands, replies and
+ * compensations (or a choreography's events) across its services. All stay current while the simulation plays.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,15 +14,19 @@ import { SpacetimeDiagram } from './trace/SpacetimeDiagram.tsx';
 import { TraceLegend } from './trace/TraceLegend.tsx';
 import { layoutSpacetime } from './trace/spacetime.ts';
 import { MessageCard } from './trace/MessageCard.tsx';
+import { SagaTrace } from './trace/SagaTrace.tsx';
 import { useLiveQuery } from './useLiveQuery.ts';
 import './observe.css';
 import './TracePanel.css';
 
 const KEY_MESSAGES = 24;
 
-function ask(q: TraceQuery) {
+function ask(q: Exclude<TraceQuery, { kind: 'saga' }>) {
   return q.kind === 'key' ? engine.sim.key(q.key, KEY_MESSAGES) : engine.sim.story(q.id, 60);
 }
+
+/** A saga's moves are not messages: the saga trace asks for them itself. */
+const messagesOf = (q: TraceQuery | null) => (q?.kind === 'saga' ? null : q);
 
 /** A key and a message to try, taken from the newest processed message. */
 function useSuggestions(running: boolean): string[] {
@@ -52,6 +57,7 @@ export function TracePanel() {
   const query = useObserve((s) => s.trace);
   const [draft, setDraft] = useState(() => traceQueryText(query));
   const [picked, setPicked] = useState<number | null>(() => (query?.kind === 'message' ? query.id : null));
+  const messages = messagesOf(query);
   const suggestions = useSuggestions(running && query === null);
 
   // A query opened from elsewhere (a finding, a log entry, a causation id) replaces what was typed.
@@ -62,7 +68,7 @@ export function TracePanel() {
     setPicked(query?.kind === 'message' ? query.id : null);
   }
 
-  const { data: lives, pending } = useLiveQuery(running && query ? () => ask(query) : null, [running, traceQueryText(query)], 1000);
+  const { data: lives, pending } = useLiveQuery(running && messages ? () => ask(messages) : null, [running, traceQueryText(messages)], 1000);
   const topicBrokers = useTopicBrokers();
   const layout = useMemo(() => {
     const topics = new Set((lives ?? []).map((l) => l.partition.replace(/-\d+$/, '')));
@@ -108,8 +114,8 @@ export function TracePanel() {
             className="small-field is-mono"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            placeholder="customer-7 or #3008"
-            aria-label="Key or message id"
+            placeholder="customer-7, #3008 or saga 12"
+            aria-label="Key, message id or saga"
             data-testid="trace-query"
           />
           <button type="submit" className="chip" data-testid="trace-show">
@@ -124,8 +130,10 @@ export function TracePanel() {
           ))}
         <span className="trace-status muted" data-testid="trace-status">
           {query === null
-            ? 'a key shows its newest messages; a message, its story'
-            : pending && !lives
+            ? 'a key shows its newest messages; a message, its story; a saga, its steps across services'
+            : query.kind === 'saga'
+              ? `saga #${query.id} across its services, in order`
+              : pending && !lives
               ? 'reading the trace…'
               : query.kind === 'key'
                 ? `${lives?.length ?? 0} newest message${lives?.length === 1 ? '' : 's'} of ${query.key}`
@@ -135,7 +143,9 @@ export function TracePanel() {
         </span>
       </div>
       <div className="trace-main" ref={box}>
-        {query !== null && lives && lives.length === 0 ? (
+        {query?.kind === 'saga' ? (
+          <SagaTrace id={query.id} fitWidth={fit} />
+        ) : query !== null && lives && lives.length === 0 ? (
           <div className="observe-empty">{query.kind === 'key' ? `No message with key ${query.key} yet.` : `No message #${query.id}.`}</div>
         ) : lives && lives.length > 0 && layout.lanes.length === 0 ? (
           <div className="observe-empty" data-testid="trace-forgotten">
@@ -145,7 +155,7 @@ export function TracePanel() {
         ) : (
           <SpacetimeDiagram layout={layout} selected={picked} onPick={onPick} fitWidth={Math.max(300, fit - (life ? 260 : 130))} />
         )}
-        {life ? <MessageCard life={life} /> : <TraceLegend />}
+        {query?.kind === 'saga' ? null : life ? <MessageCard life={life} /> : <TraceLegend />}
       </div>
     </div>
   );

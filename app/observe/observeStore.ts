@@ -1,5 +1,5 @@
 /**
- * What the observation panels share: the message or key the trace shows, so a finding, a log entry or a causation id
+ * What the observation panels share: the message, key or saga the trace shows, so a finding, a log entry or a causation id
  * can open it there. `requests` counts the asks, so a dock can bring the trace tab forward when it changes.
  */
 import { useStore } from 'zustand';
@@ -8,8 +8,9 @@ import type { MessageLife } from '../../engine/index.ts';
 import { liveStore } from '../sim/index.ts';
 import { appStore } from '../state/store.ts';
 import { nodeOfHost, nodesOfLives } from './hosts.ts';
+import type { TraceQuery } from './traceQuery.ts';
 
-export type TraceQuery = { kind: 'key'; key: string } | { kind: 'message'; id: number };
+export { parseTraceQuery, traceQueryText, type TraceQuery } from './traceQuery.ts';
 
 export interface ObserveState {
   trace: TraceQuery | null;
@@ -30,18 +31,6 @@ export function useObserve<T>(selector: (s: ObserveState) => T): T {
 /** Shows a key's messages, or a message's story, in the trace. */
 export function openTrace(query: TraceQuery): void {
   observeStore.setState((s) => ({ trace: query, requests: s.requests + 1 }));
-}
-
-/** Reads `customer-7`, `#3008` or `3008` as a trace query. */
-export function parseTraceQuery(text: string): TraceQuery | null {
-  const t = text.trim();
-  if (t === '') return null;
-  const id = /^#?(\d+)$/.exec(t);
-  return id ? { kind: 'message', id: Number(id[1]) } : { kind: 'key', key: t };
-}
-
-export function traceQueryText(q: TraceQuery | null): string {
-  return q === null ? '' : q.kind === 'key' ? q.key : `#${q.id}`;
 }
 
 const topologyNodes = () => new Set(appStore.getState().good?.topology.nodes.map((n) => n.id) ?? []);

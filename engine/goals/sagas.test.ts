@@ -43,6 +43,20 @@ describe('sagas-settled', () => {
     expect(forever.pass, forever.explanation).toBe(true);
   });
 
+  it('judges the flows a step service takes part in: a choreography and the orchestration that replaces it', () => {
+    const chain = `graph LR
+  A[Order Created] -->|reacts| Pay[Payment Service]
+  Pay -->|reacts| Inv[Inventory Service]
+  %% @config Pay rate=50/s
+`;
+    const s = TestSim.of(chain, { seed: 3 }).until('2s').crash('Inv').until('3s').restart('Inv').until('10s');
+    const choreographed = sagasSettled({ ...settled, saga: '{Inventory}', startedBeforeS: 5, byS: 10 }, { w: s.w, t: parseTopology(chain).topology, applied: s.w.faults.applied });
+    expect(choreographed.explanation).toMatch(/^Of the [\d,]+ sagas Pay started before 5 s, \d+ left half done at 10 s: saga #\d+ has Pay done, Inv not done \(half done\)\.$/);
+    const orchestrated = sagasSettled({ ...settled, saga: '{Payment}' }, run(''));
+    expect(orchestrated.pass, orchestrated.explanation).toBe(true);
+    expect(sagasSettled({ ...settled, saga: '{Payment}' }, run('saga.state=memory')).pass).toBe(false);
+  });
+
   it('says when the matcher names no saga', () => {
     expect(sagasSettled({ ...settled, saga: '{Billing}' }, run('')).pass).toBe(false);
   });

@@ -38,12 +38,16 @@ const stepsOf = (x: Finding) => x.steps.map((s) => `${s.node} ${s.effect}`).join
 
 const settledOf = (w: World, beforeUs: number) => (FAMILIES.find((f) => f.name === 'sagas')?.inspect?.['settled']?.(w, beforeUs) ?? []) as FlowFacts[];
 
-/** By `byS`, every saga the matching orchestrators (or choreographies) started before `startedBeforeS` is completed or compensated. */
+/**
+ * By `byS`, every saga of the flows the matcher names (by their orchestrator, a choreography's first service, or any
+ * service that takes part as a step) started before `startedBeforeS` is completed or compensated. Naming a step lets
+ * one goal judge a choreography and the orchestration that replaces it: `{Payment}` takes part in both.
+ */
 export function sagasSettled(c: Of<'sagas-settled'>, v: RunView): Verdict {
   const named = new Set(matchNodes(v.t, c.saga).map((n) => n.id));
   if (named.size === 0) return no(nothingMatches(c.saga));
-  const flows = settledOf(v.w, c.startedBeforeS * 1e6).filter((f) => named.has(f.node));
-  if (flows.length === 0) return no(`${list([...named])} runs no saga: a saga orchestrator needs edges to its step services, a choreography services that react to each other's events.`, { nodes: [...named] });
+  const flows = settledOf(v.w, c.startedBeforeS * 1e6).filter((f) => named.has(f.node) || f.steps.some((s) => named.has(s)));
+  if (flows.length === 0) return no(`${list([...named])} takes part in no saga: a saga orchestrator needs edges to its step services, a choreography services that react to each other's events.`, { nodes: [...named] });
   const problems: string[] = [];
   const nodes = flows.flatMap((f) => [f.node, ...f.steps]);
   if (c.only === 'rejections') {

@@ -103,8 +103,8 @@ export type BehaviouralCheck =
    */
   | { kind: 'effects-once'; service: Matcher; sentFromS?: number; sentBeforeS: number; byS: number }
   /**
-   * By `byS`, every saga the matching orchestrators (or a choreography's first services) started before
-   * `startedBeforeS` has ended completed or compensated: none left half done, stuck, or still running (semantics P6).
+   * By `byS`, every saga the matching orchestrators (or a choreography's first services, or services that take part
+   * in a saga as a step) started before `startedBeforeS` has ended completed or compensated: none left half done, stuck, or still running (semantics P6).
    * With `only: 'rejections'`, instead: none of them was compensated for a technical failure (an orchestrator that
    * gave up on retries), only for a business rejection (semantics P7).
    */

@@ -13,6 +13,7 @@ import { SE } from './events.ts';
 import { COMPENSATED, COMPENSATING, COMPLETED, FAILED, LOST, note, REJECTED, type Flow, type Saga, type SagaCommand } from './part.ts';
 import { newSaga } from './start.ts';
 import { hostOf, sendStep, stepInstance } from './steps.ts';
+import { noteMark } from './path.ts';
 import { ST } from './trace.ts';
 
 export function startChoreographed(w: World, f: Flow): void {
@@ -68,6 +69,7 @@ export function react(w: World, f: Flow, cmd: SagaCommand): void {
   s.state = COMPLETED;
   s.endedAt = w.now;
   f.stats.completed++;
+  noteMark(s, w.now, 'completed', k, host);
   record(w.trace, w.now, ST.sagaCompleted, host, -1, s.id, f.spec.steps.length, 0);
 }
 
@@ -80,6 +82,7 @@ function back(w: World, f: Flow, s: Saga, k: number, from: number): void {
   s.state = COMPENSATED;
   s.endedAt = w.now;
   f.stats.compensated++;
+  noteMark(s, w.now, 'compensated', 0, from);
   record(w.trace, w.now, ST.sagaCompensated, from, -1, s.id, s.undone.filter(Boolean).length, 0);
 }
 

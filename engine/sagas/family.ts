@@ -12,6 +12,7 @@ import type { World } from '../world.ts';
 import * as choreography from './choreography.ts';
 import { describeFinding, recentSagas, sagaDetail, sagaFacts, settledBefore } from './facts.ts';
 import { sagasLive } from './live.ts';
+import { sagaPath } from './path.ts';
 import * as orchestrator from './orchestrator.ts';
 import { startOrchestrator } from './orchestrator.ts';
 import { createSagaPart, type Flow } from './part.ts';
@@ -78,6 +79,8 @@ export const sagas: Family = {
 
   inspect: {
     saga: (w, id) => sagaDetail(w, id),
+    // One saga across its services for the trace: its commands (or events), replies and compensations between hosts.
+    path: (w, id) => sagaPath(w, id),
     // A flow's latest sagas that did not simply complete, newest first, for the inspector's list.
     recent: (w, flow) => recentSagas(w, flow),
     // The checker's verdict over every saga (or one flow's): for reports and goals.

@@ -4,6 +4,7 @@
  * truth the checker reads, whatever the coordinator believes).
  */
 import type { Stream as Random } from '../sim/random.ts';
+import type { SagaPathEntry } from './path.ts';
 import type { SagaFlowSpec } from './spec.ts';
 
 /** Where a saga is, as its coordinator knows it. */
@@ -69,6 +70,8 @@ export interface Saga {
   progressAt: number;
   endedAt: number;
   timeline: SagaTimelineEntry[];
+  /** Its commands, events and replies between hosts, and what each service did with them (path.ts: the trace). */
+  path: SagaPathEntry[];
 }
 
 /** A command (or a choreography's event) on its way, and the reply on its way back. */

@@ -34,7 +34,7 @@ export function newSaga(w: World, f: Flow, host: number): Saga {
   const n = f.spec.steps.length;
   const s: Saga = {
     id: w.parts.sagas.sagas.length, flow: f.id, startedAt: w.now, state: RUNNING, step: 0, done: new Array<boolean>(n).fill(false), undone: new Array<boolean>(n).fill(false),
-    attempts: 0, seq: 0, failedStep: -1, failure: 0, progressAt: w.now, endedAt: 0, timeline: [],
+    attempts: 0, seq: 0, failedStep: -1, failure: 0, progressAt: w.now, endedAt: 0, timeline: [], path: [],
   };
   w.parts.sagas.sagas.push(s);
   f.stats.started++;

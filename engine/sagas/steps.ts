@@ -14,6 +14,7 @@ import { arrival } from '../sim/network.ts';
 import { chance } from '../sim/random.ts';
 import type { World } from '../world.ts';
 import { react } from './choreography.ts';
+import { noteMark, noteMove } from './path.ts';
 import { SE } from './events.ts';
 import { APPLIED, FAILED, OK, REFUSED, REJECTED, UNDONE, type Flow, type SagaCommand } from './part.ts';
 import { ST } from './trace.ts';
@@ -34,7 +35,15 @@ export function sendStep(w: World, f: Flow, id: number, seq: number, k: number, 
   const p = w.parts.sagas;
   const instance = stepInstance(w, f, k, id);
   const t = from < 0 ? w.now : arrival(w.net, w.now, from, hostOf(w, instance));
-  if (t < 0 || (from < 0 && !w.parts.apps.instances[instance]!.alive)) return 0;
+  const choreographed = f.spec.mode === 'choreographed';
+  const what = undo ? (choreographed ? 'compensating event' : 'compensate') : choreographed ? 'event' : 'command';
+  const s = p.sagas[id]!;
+  if (t < 0 || (from < 0 && !w.parts.apps.instances[instance]!.alive)) {
+    noteMove(s, w.now, t < 0 ? -1 : t, what, k, from, hostOf(w, instance));
+    if (!w.parts.apps.instances[instance]!.alive) noteMark(s, Math.max(t, w.now), 'lost: it was down', k, hostOf(w, instance));
+    return 0;
+  }
+  noteMove(s, w.now, t, what, k, from, hostOf(w, instance));
   const cid = p.nextCommand++;
   p.commands.set(cid, { saga: id, seq, step: k, undo, life, instance, stepLife: 0, code: OK });
   at(w, t, SE.sagaCommand, cid, 0);
@@ -48,7 +57,7 @@ on<World>(SE.sagaCommand, 'saga command reaches its step', (w, cid) => {
   const cmd = p.commands.get(cid);
   if (!cmd) return;
   const inst = w.parts.apps.instances[cmd.instance]!;
-  if (!inst.alive) return void lost(w, cid, cmd);
+  if (!inst.alive) return void lost(w, cid, cmd, 'lost: it was down');
   cmd.stepLife = inst.life;
   const f = p.flows[p.sagas[cmd.saga]!.flow]!;
   const svc = w.parts.apps.services[f.spec.steps[cmd.step]!.service]!;
@@ -62,23 +71,33 @@ on<World>(SE.sagaLocal, 'saga step transaction over', (w, cid) => {
   const inst = w.parts.apps.instances[cmd.instance]!;
   const f = p.flows[p.sagas[cmd.saga]!.flow]!;
   // A crash during the local transaction rolls it back: nothing is applied, and no reply or event leaves.
-  if (!inst.alive || inst.life !== cmd.stepLife) return void lost(w, cid, cmd);
+  if (!inst.alive || inst.life !== cmd.stepLife) return void lost(w, cid, cmd, 'lost: it crashed during the transaction');
   cmd.code = cmd.undo ? compensate(w, f, cmd) : run(w, f, cmd);
+  const s = p.sagas[cmd.saga]!;
+  noteMark(s, w.now, OUTCOME[cmd.undo ? 1 : 0]![cmd.code]!, cmd.step, inst.host);
   if (f.spec.mode === 'choreographed') {
     p.commands.delete(cid);
     return react(w, f, cmd);
   }
   const orch = w.parts.apps.instances[f.instance]!;
   const t = arrival(w.net, w.now, inst.host, orch.host);
+  noteMove(s, w.now, t, 'reply', cmd.step, inst.host, orch.host);
   if (t < 0) return void p.commands.delete(cid);
   at(w, t, SE.sagaReply, cid, 0);
   countEdge(w.metrics, f.spec.steps[cmd.step]!.replyEdge, 1);
 });
 
+/** What a step's service did, as the trace says it: by action (0 the step, 1 its compensation) and reply code. */
+const OUTCOME: readonly (readonly string[])[] = [
+  ['done', 'rejected', 'failed'], // indexed by OK, REJECTED, FAILED
+  ['undone', 'undone', 'undo failed'],
+];
+
 /** A command whose service is down (or went down): gone; a choreography's saga loses its only carrier. */
-function lost(w: World, cid: number, cmd: SagaCommand): void {
+function lost(w: World, cid: number, cmd: SagaCommand, why: string): void {
   const p = w.parts.sagas;
   p.commands.delete(cid);
+  noteMark(p.sagas[cmd.saga]!, w.now, why, cmd.step, hostOf(w, cmd.instance));
   const f = p.flows[p.sagas[cmd.saga]!.flow]!;
   if (f.spec.mode === 'choreographed') {
     cmd.code = -1;

@@ -1,12 +1,14 @@
 /**
  * A saga orchestrator (or a choreography's first service) in the inspector during a run: its sagas by outcome, the
  * latest ones that did not simply complete (compensated, stuck, left half done), and one saga's steps on a timeline:
- * each command, reply, rejection, timeout and compensation, in order.
+ * each command, reply, rejection, timeout and compensation, in order; `trace` follows it across its services in the
+ * trace panel.
  */
 import { useState } from 'react';
 import type { NodeLives, SagaDetail, SagaFinding } from '../../../engine/index.ts';
 import { engine } from '../../engine/client.ts';
 import { formatTime } from '../../observe/format.ts';
+import { openTrace } from '../../observe/observeStore.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 
 const recent = (flow: number) => engine.sim.inspect('sagas', 'recent', flow) as Promise<SagaFinding[]>;
@@ -75,7 +77,12 @@ export function SagaSection({ live }: { live: NodeLives['saga'] }) {
         <table className="live-table" data-testid="saga-timeline">
           <thead>
             <tr>
-              <th>saga #{d.saga}</th>
+              <th>
+                saga #{d.saga}{' '}
+                <button type="button" className="link-button" title="Follow this saga across its services in the trace" onClick={() => openTrace({ kind: 'saga', id: d.saga })} data-testid="saga-trace">
+                  trace
+                </button>
+              </th>
               <th>what</th>
               <th>step</th>
             </tr>

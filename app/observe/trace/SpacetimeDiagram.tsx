@@ -24,6 +24,11 @@ export const hopColors: Record<HopKind, string> = {
   caused: 'var(--purple)',
   route: 'var(--amber)',
   'dead-letter': 'var(--orange)',
+  command: 'var(--accent)',
+  compensate: 'var(--orange)',
+  event: 'var(--cyan)',
+  compensating: 'var(--orange)',
+  reply: 'var(--green)',
 };
 
 const roleColors: Record<Role, string> = {
@@ -33,6 +38,8 @@ const roleColors: Record<Role, string> = {
   exchange: 'var(--amber-text)',
   queue: 'var(--orange)',
   consumer: 'var(--cyan)',
+  orchestrator: 'var(--accent)',
+  service: 'var(--cyan)',
 };
 
 const hopWords: Record<HopKind, string> = {
@@ -45,6 +52,11 @@ const hopWords: Record<HopKind, string> = {
   caused: 'caused',
   route: 'routed into',
   'dead-letter': 'dead-lettered to',
+  command: 'command to',
+  compensate: 'asked to compensate:',
+  event: 'event to',
+  compensating: 'compensating event to',
+  reply: 'reply to',
 };
 
 interface Props {
@@ -55,13 +67,31 @@ interface Props {
   fitWidth: number;
 }
 
-function hopTitle(h: Hop, lanes: Spacetime['lanes']): string {
-  return `#${h.message}: ${lanes[h.from]!.host} → ${hopWords[h.kind]} ${lanes[h.to]!.host}, ${formatTime(h.t0)} → ${formatTime(h.t1)} (${formatDuration(h.t1 - h.t0)})`;
+function hopTitle(h: Hop, lanes: Spacetime['lanes'], name: string): string {
+  return `${name}: ${lanes[h.from]!.host} → ${hopWords[h.kind]} ${lanes[h.to]!.host}, ${formatTime(h.t0)} → ${formatTime(h.t1)} (${formatDuration(h.t1 - h.t0)})`;
 }
 
-function MarkShape({ m, x, y }: { m: Mark; x: number; y: number }) {
+/** A saga's marks (sagaSpacetime.ts): what a step's service did, and the coordinator's moments. */
+const SAGA_MARK: Partial<Record<Mark['kind'], { fill: string; stroke: string; r: number }>> = {
+  done: { fill: 'var(--emerald)', stroke: 'var(--panel)', r: 4 },
+  rejected: { fill: 'var(--amber)', stroke: 'var(--panel)', r: 4.5 },
+  undone: { fill: 'var(--panel)', stroke: 'var(--orange)', r: 4 },
+  started: { fill: 'var(--panel)', stroke: 'var(--text-3)', r: 3.5 },
+  timeout: { fill: 'var(--panel)', stroke: 'var(--danger)', r: 3.5 },
+  ended: { fill: 'var(--violet)', stroke: 'var(--panel)', r: 4.5 },
+};
+
+function MarkShape({ m, x, y, name }: { m: Mark; x: number; y: number; name: string }) {
   const what = m.kind === 'lost' ? (m.note ? 'lost' : 'lost: the new leader never had it') : m.kind;
-  const title = <title>{`#${m.message} ${what}${m.note ? ` (${m.note})` : ''} at ${formatTime(m.t)}`}</title>;
+  const saga = SAGA_MARK[m.kind];
+  const title = <title>{name.startsWith('saga') ? `${name} ${m.note} at ${formatTime(m.t)}` : `${name} ${what}${m.note ? ` (${m.note})` : ''} at ${formatTime(m.t)}`}</title>;
+  if (saga) {
+    return (
+      <circle cx={x} cy={y} r={saga.r} fill={saga.fill} stroke={saga.stroke} strokeWidth={1.5} data-testid={`spacetime-${m.kind}`}>
+        {title}
+      </circle>
+    );
+  }
   switch (m.kind) {
     case 'requeued':
       return (
@@ -109,6 +139,8 @@ function groupByMessage(layout: Spacetime): Map<number, Parts> {
 
 interface GroupProps {
   id: number;
+  /** How tooltips name the group: `#3008`, or `saga #12`. */
+  name: string;
   parts: Parts;
   state: string;
   onPick: (id: number) => void;
@@ -118,18 +150,18 @@ interface GroupProps {
 }
 
 /** Everything drawn for one message, as one clickable group. */
-function MessageGroup({ id, parts, state, onPick, X, Y, lanes }: GroupProps) {
+function MessageGroup({ id, name, parts, state, onPick, X, Y, lanes }: GroupProps) {
   const produced = parts.marks.find((m) => m.kind === 'produced');
   return (
     <g className={`spacetime-message${state}`} onClick={() => onPick(id)} data-testid="spacetime-message" data-message={id}>
       {parts.spans.map((s, i) =>
         s.kind === 'processing' ? (
           <rect key={`s${i}`} x={X(s.t0)} y={Y(s.lane) - 3} width={Math.max(2, X(s.t1) - X(s.t0))} height={6} rx={3} className="spacetime-processing">
-            <title>{`#${id} processed by ${s.group}: ${formatDuration(s.t1 - s.t0)}`}</title>
+            <title>{name.startsWith('saga') ? `${name}: ${s.group}'s local transaction, ${formatDuration(s.t1 - s.t0)}` : `${name} processed by ${s.group}: ${formatDuration(s.t1 - s.t0)}`}</title>
           </rect>
         ) : (
           <line key={`s${i}`} x1={X(s.t0)} x2={X(s.t1)} y1={Y(s.lane)} y2={Y(s.lane)} className="spacetime-held" data-testid="spacetime-held">
-            <title>{`#${id}: its only copy, on ${s.group}, for ${formatDuration(s.t1 - s.t0)} until ${s.group} dropped it`}</title>
+            <title>{`${name}: its only copy, on ${s.group}, for ${formatDuration(s.t1 - s.t0)} until ${s.group} dropped it`}</title>
           </line>
         ),
       )}
@@ -142,15 +174,15 @@ function MessageGroup({ id, parts, state, onPick, X, Y, lanes }: GroupProps) {
           y2={Y(h.to)}
           stroke={hopColors[h.kind]}
           strokeWidth={h.kind === 'produce' || h.kind === 'deliver' ? 1.8 : 1.3}
-          strokeDasharray={h.kind === 'response' || h.kind === 'caused' ? '4 3' : h.kind === 'dead-letter' ? '2 2' : undefined}
+          strokeDasharray={h.kind === 'response' || h.kind === 'caused' || h.kind === 'reply' ? '4 3' : h.kind === 'dead-letter' || h.kind === 'compensating' ? '2 2' : undefined}
           markerEnd={h.from === h.to ? undefined : `url(#st-arrow-${h.kind})`}
           data-hop={h.kind}
         >
-          <title>{hopTitle(h, lanes)}</title>
+          <title>{hopTitle(h, lanes, name)}</title>
         </line>
       ))}
       {parts.marks.map((m, i) => (
-        <MarkShape key={`m${i}`} m={m} x={X(m.t)} y={Y(m.lane)} />
+        <MarkShape key={`m${i}`} m={m} x={X(m.t)} y={Y(m.lane)} name={name} />
       ))}
       {produced && (
         <text x={X(produced.t) - 5} y={Y(produced.lane) - 6} textAnchor="end" className="spacetime-id" data-testid="spacetime-id">
@@ -232,7 +264,7 @@ export const SpacetimeDiagram = memo(function SpacetimeDiagram({ layout, selecte
             </rect>
           ))}
           {[...byMessage].map(([id, parts]) => (
-            <MessageGroup key={id} id={id} parts={parts} state={selected === null ? '' : selected === id ? ' is-selected' : ' is-faded'} onPick={onPick} X={X} Y={Y} lanes={layout.lanes} />
+            <MessageGroup key={id} id={id} name={layout.saga ? `saga #${id}` : `#${id}`} parts={parts} state={selected === null ? '' : selected === id ? ' is-selected' : ' is-faded'} onPick={onPick} X={X} Y={Y} lanes={layout.lanes} />
           ))}
         </svg>
       </div>

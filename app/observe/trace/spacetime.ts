@@ -9,8 +9,12 @@
  */
 import type { MessageLife } from '../../../engine/index.ts';
 
-export type HopKind = 'request' | 'produce' | 'replicate' | 'ack' | 'deliver' | 'response' | 'caused' | 'route' | 'dead-letter';
-export type MarkKind = 'produced' | 'processed' | 'committed' | 'dropped' | 'lost' | 'requeued' | 'dead-lettered';
+export type HopKind = 'request' | 'produce' | 'replicate' | 'ack' | 'deliver' | 'response' | 'caused' | 'route' | 'dead-letter' | SagaHopKind;
+export type MarkKind = 'produced' | 'processed' | 'committed' | 'dropped' | 'lost' | 'requeued' | 'dead-lettered' | SagaMarkKind;
+/** A saga's moves (sagaSpacetime.ts): a command, a compensation, a choreography's event or compensating event, a reply. */
+export type SagaHopKind = 'command' | 'compensate' | 'event' | 'compensating' | 'reply';
+/** What a step's service did, and the coordinator's moments: started, a timeout, the end (completed or compensated). */
+export type SagaMarkKind = 'done' | 'rejected' | 'undone' | 'failed' | 'started' | 'timeout' | 'ended';
 
 export interface Hop {
   message: number;
@@ -43,6 +47,8 @@ export interface Span {
 
 export interface Spacetime {
   lanes: { host: string; role: Role }[];
+  /** The groups are one saga's moves, not messages: tooltips name it `saga #12`, not `#12`. */
+  saga?: boolean;
   hops: Hop[];
   marks: Mark[];
   spans: Span[];
@@ -50,9 +56,10 @@ export interface Spacetime {
   times: number[];
 }
 
-export type Role = 'client' | 'producer' | 'broker' | 'exchange' | 'queue' | 'consumer';
+export type Role = 'client' | 'producer' | 'broker' | 'exchange' | 'queue' | 'consumer' | 'orchestrator' | 'service';
 // Exchanges and queues sit among the brokers, in the order the story meets them: a dead-lettered message reads down.
-const ROLE_RANK: Record<Role, number> = { client: 0, producer: 1, broker: 2, exchange: 2, queue: 2, consumer: 3 };
+// (A saga's lanes, orchestrator and services, are laid out in its own order: sagaSpacetime.ts.)
+const ROLE_RANK: Record<Role, number> = { client: 0, producer: 1, broker: 2, exchange: 2, queue: 2, consumer: 3, orchestrator: 1, service: 3 };
 
 function laneOrder(roles: Map<string, Role>, first: Map<string, number>): string[] {
   return [...roles.keys()].sort((a, b) => {
