@@ -152,9 +152,11 @@ export function describeReport(sim: Simulation, run: { file: string; seed: numbe
   if (brokered) out.push(`  end-to-end latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`);
   const lag = Object.entries(r.lag);
   if (lag.length) out.push(`  lag: ${lag.map(([g, l]) => `${g} ${n(l)}`).join(', ')}`);
-  out.push('checkouts');
   const total = r.checkouts.ok + r.checkouts.failed;
-  out.push(`  ok ${n(r.checkouts.ok)}, failed ${n(r.checkouts.failed)}${total ? ` (${((100 * r.checkouts.ok) / total).toFixed(1)}% succeeded)` : ''}, latency p50 ${r.checkouts.latencyMs.p50} ms, p99 ${r.checkouts.latencyMs.p99} ms`);
+  // As with the brokers above: a design where nothing asks for a checkout has no figures here, not a row of zeros.
+  if (total === 0 && r.origins.length === 0) out.push('checkouts: none (nothing in this design sends requests)');
+  else out.push('checkouts');
+  if (total > 0 || r.origins.length > 0) out.push(`  ok ${n(r.checkouts.ok)}, failed ${n(r.checkouts.failed)}${total ? ` (${((100 * r.checkouts.ok) / total).toFixed(1)}% succeeded)` : ''}, latency p50 ${r.checkouts.latencyMs.p50} ms, p99 ${r.checkouts.latencyMs.p99} ms`);
   for (const o of r.origins) out.push(`    ${o.entry}: ok ${n(o.ok)}, failed ${n(o.failed)}`);
   if (r.unavailable.length) {
     out.push('unavailable');
