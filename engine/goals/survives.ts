@@ -79,7 +79,7 @@ export function survivesSearch(c: SearchCheck, t: Topology): Verdict {
   if (r.vocabulary.length === 0) return no(`The search found nothing to break in this design (no brokers or consumers for ${what || 'its faults'}), so it proves nothing yet.`);
   const shown = r.shrunk ?? r.found;
   if (!shown) {
-    return yes(`Your design survived ${plural(r.runs, 'random fault schedule')} (${what}, seed ${c.seed}), ${c.durationS ?? SEARCH_GOAL_DURATION_S} s each, with ${PROMISE[c.property]}.`);
+    return yes(`Your design survived ${plural(r.runs, 'fault schedule')} (${what}, seed ${c.seed}), ${c.durationS ?? SEARCH_GOAL_DURATION_S} s each, with ${PROMISE[c.property]}.`);
   }
   return no(
     `Schedule ${r.runs} of ${c.runs} broke it. Made as small as the search could: ${story(shown.run, shown.violation)}. ` +

@@ -348,11 +348,16 @@ function parseOrThrow(text: string): Topology {
   return parsed.topology;
 }
 
+/** A fault's time exactly (guided faults fall between round numbers: 8,996.3 ms is `8.9963s`, not `9s`). */
+export function exactSeconds(us: number): string {
+  return `${(us / 1e6).toFixed(6).replace(/\.?0+$/, '')}s`;
+}
+
 /** The story of a run in one line: `crash Kafka/2 at 12.4 s, restart Kafka/2 at 19 s: loses 3 acknowledged messages (...)`. */
 export function describeRun(run: Run, violation?: Violation): string {
   const parts = run.faults.map((line) => {
     const f = parseFault(line) as Fault;
-    return `${formatFault({ ...f, at: 0 }).replace(/^\S+\s+/, '')} at ${formatDuration(f.at)}`;
+    return `${formatFault({ ...f, at: 0 }).replace(/^\S+\s+/, '')} at ${exactSeconds(f.at)}`;
   });
   const story = parts.length ? parts.join(', then ') : 'no fault';
   return `${story} (seed ${run.seed}, ${formatDuration(run.durationUs)} run)${violation ? `: ${violation.summary}` : ''}`;

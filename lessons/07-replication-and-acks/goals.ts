@@ -29,7 +29,7 @@ export const goals: Goal[] = [
     // Beyond the script: ten drawn schedules (search seed 7, 20 s each) of broker and leader crashes, brokers cut off
     // from the rest and consumer crashes. Ten runs keep the check near a second; a lucky acks=1 design loses here.
     id: 'survives-search',
-    text: 'Beyond the scripted outages, no acknowledged order is lost in 10 random fault schedules of crashes and brokers cut off.',
+    text: 'Beyond the scripted outages, no acknowledged order is lost in 10 fault schedules of crashes and brokers cut off.',
     check: { kind: 'survives-search', property: 'no-loss', runs: 10, seed: 7 },
   },
 ];
