@@ -23,7 +23,7 @@ export const goals: Goal[] = [
     // Beyond the script: ten drawn schedules (search seed 5, 20 s each) of Billing crashing, at any moment or right
     // after a poll's processing, and mostly coming back. Some strike before the group has committed anything.
     id: 'survives-search',
-    text: 'Beyond the scripted crashes, BillingService skips no order in 10 random schedules of its own crashes.',
+    text: 'Beyond the scripted crashes, BillingService skips no order in 10 schedules of its own crashes.',
     check: { kind: 'survives-search', property: 'no-missed', runs: 10, seed: 5, faults: ['consumer'] },
   },
 ];
@@ -31,6 +31,6 @@ export const goals: Goal[] = [
 export const hints: string[] = [
   'At 50 s BillingService dies after a poll returned and before it charged the orders. Which of them does the group still owe it once it restarts?',
   'An offset commit says "everything before this is done". Committed too early, it skips orders that were never charged.',
-  'The second goal crashes Billing at random moments, some before the group has committed any offset. Where does a consumer start when its group has nothing committed, and what did the orders sent while it was down become?',
+  'The second goal crashes Billing at moments the search picks, some before the group has committed any offset. Where does a consumer start when its group has nothing committed, and what did the orders sent while it was down become?',
   'Change commit=before to commit=after, and add auto.offset.reset=earliest to BillingService. Then look at the duplicates after the crash at 30 s: they are the price of never losing an order.',
 ];
