@@ -22,6 +22,14 @@ const stateText: Record<FaultMark['state'], string> = {
   'next-run': 'next run',
 };
 
+/**
+ * A fault line with a place to wrap after each comma, so a split's side list (`Kafka/1,Kafka/2,Kafka/controller`)
+ * wraps between hosts in the narrow column rather than inside a name ("K" / "afka/controller").
+ */
+function wrappable(line: string) {
+  return line.split(/(?<=,)/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+}
+
 export function FaultsPanel() {
   const faults = useLive((s) => s.frame?.faults);
   const pending = useLive((s) => s.frame?.pending);
@@ -46,7 +54,7 @@ export function FaultsPanel() {
                   {clockText(m.atUs)}
                 </button>
                 <span className="fault-what">
-                  <code className="fault-text">{m.text.replace(/^\S+\s+/, '')}</code>
+                  <code className="fault-text">{wrappable(m.text.replace(/^\S+\s+/, ''))}</code>
                   {m.note && <span className="fault-note">{m.note}</span>}
                 </span>
                 <span className={`fault-state is-${m.state}`}>{stateText[m.state]}</span>
