@@ -18,7 +18,14 @@ export function partitionLag(w: World, group: number, pid: number): { committed:
   // A read_committed group's lag is measured against the last stable offset (semantics K19).
   if (p.txn && k.consumers.some((c) => c.group === group && c.config.readCommitted)) hw = lastStableOffset(p, hw);
   const committed = k.groups[group]!.committed.get(pid);
-  if (committed === undefined) return { committed: -1, hw, lag: 0 };
+  if (committed === undefined) {
+    // Nothing committed yet (kafka-consumer-groups.sh prints "-"). A group that has started reading is behind by what
+    // lies between where it started and the high watermark, as it is between two commits later, so its lag does not
+    // read 0 until its first commit; a group that has not started reading (not deployed yet, or crashed before its
+    // first fetch) has no position to measure from: 0, as before.
+    const since = k.groups[group]!.since.get(pid);
+    return { committed: -1, hw, lag: since ? Math.max(0, hw - since.offset) : 0 };
+  }
   return { committed, hw, lag: Math.max(0, hw - committed) };
 }
 
