@@ -120,7 +120,7 @@ export async function openFound(): Promise<void> {
     return;
   }
   await player.seek(atUs);
-  liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
+  if (labelOf(violation.property)) liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
   host.showFaults();
   host.close();
 }
@@ -140,5 +140,6 @@ export async function traceFound(id: number): Promise<void> {
   if (holdsFound()) openTrace({ kind: 'message', id });
 }
 
-const LABELS: Record<PropertyName, string> = { 'no-loss': 'lost', 'no-missed': 'missed', 'no-duplicates': 'duplicated', order: 'reordered' };
+/** What the highlighted messages are; checkouts and sagas have ids of their own, not message ids, and highlight none. */
+const LABELS: Record<PropertyName, string> = { 'no-loss': 'lost', 'no-missed': 'missed', 'no-duplicates': 'duplicated', order: 'reordered', 'checkout-within': '', 'sagas-settled': '', 'lesson-goals': 'goal broken' };
 const labelOf = (p: PropertyName) => LABELS[p];
