@@ -56,7 +56,7 @@ describe('npm run sim -- --search --property', () => {
   it('finds the checkouts a crashed Orders refuses', () => {
     const r = search('docs/topologies/orders-acks1.mmd', '--search', '8', '--property', 'checkout-within=1s', '--faults', 'service', '--duration', '5s');
     expect(r.property).toBe('checkout-within');
-    expect(r.shrunk?.story).toMatch(/crash Orders at .*checkouts? failed \(the first at [\d.]+ s: checkout #\d+, refused by Orders/);
+    expect(r.shrunk?.story).toMatch(/crash Orders at .*fails \d+ checkouts? \(the first at [\d.]+ s: checkout #\d+, refused by Orders/);
   }, 60_000);
 
   it("with --lesson, searches the lesson's goals on top of its own faults, and replays with both", () => {

@@ -89,13 +89,13 @@ function slowOrFailed(w: World, limitUs: number): Violation | undefined {
   const parts: string[] = [];
   if (m.checkoutsFailed > 0) {
     const first = failed[0]!;
-    parts.push(`${plural(m.checkoutsFailed, 'checkout')} failed (the first at ${atS(first.at)}: ${failureCause(first)})`);
+    parts.push(`fails ${plural(m.checkoutsFailed, 'checkout')} (the first at ${atS(first.at)}: ${failureCause(first)})`);
   }
   if (slow.count > 0) {
     const shown = slow.examples.slice(0, 3).map((x) => `${x.request !== undefined ? `#${x.request}` : `event #${x.message}`} in ${ms(x.latencyUs)} at ${atS(x.at)}`);
-    parts.push(`${plural(slow.count, 'checkout')} answered later than ${ms(limitUs)} (${shown.join(', ')}${slow.count > shown.length ? ', ...' : ''})`);
+    parts.push(`answers ${plural(slow.count, 'checkout')} later than ${ms(limitUs)} (${shown.join(', ')}${slow.count > shown.length ? ', ...' : ''})`);
   }
-  return { property: 'checkout-within', count, ids, summary: parts.join('; ') };
+  return { property: 'checkout-within', count, ids, summary: parts.join(' and ') };
 }
 
 /** sagas-settled: sagas started at least SAGA_SETTLE_US ago that are left half done (a step done, nobody to finish or undo it). */
