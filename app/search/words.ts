@@ -37,7 +37,7 @@ export function progressFraction(p: SearchProgress, budget: Budget): number {
 
 /** `Your design survived 200 schedules in 41 s`, or why nothing was searched. */
 export function survivedLine(o: Extract<SearchOutcome, { kind: 'survived' }>): string {
-  if (o.vocabulary === 0 || o.runs === 0) return 'This design offers none of the faults the search draws from (Kafka broker and leader crashes, splits, consumer crashes).';
+  if (o.vocabulary === 0 || o.runs === 0) return 'This design offers none of the faults chosen (Kafka broker and leader crashes and splits need a Kafka cluster; consumer crashes a service that consumes; service crashes and slow services a service).';
   return `Your design survived ${plural(o.runs, 'schedule')} in ${seconds(o.wallMs)}`;
 }
 
