@@ -57,6 +57,24 @@ test('acks=all with min.insync.replicas=2 under broker and leader crashes: the d
   await expect(page.getByTestId('find-failure')).toHaveText('Find a failure');
 });
 
+test('checkout-within: offered where checkouts are sent (sagas-settled is not, without sagas); slowed services answer late', async ({ page }) => {
+  await openTopology(page, topology('orders-acks1.mmd'), 'acks1');
+  await page.getByTestId('find-failure').click();
+  const property = page.getByTestId('find-property');
+  await expect(property.locator('option[value="checkout-within"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(property.locator('option[value="sagas-settled"]')).toHaveCount(0);
+  await property.selectOption('checkout-within');
+  await page.getByTestId('find-within').fill('500');
+  for (const k of ['broker', 'leader', 'split', 'consumer', 'service']) await page.getByTestId(`find-kind-${k}`).setChecked(false);
+  await expect(page.getByTestId('find-kind-slow')).toBeChecked();
+  await page.getByTestId('find-budget').selectOption('20 runs');
+  expect(await panelViolations(page)).toEqual([]);
+  await page.getByTestId('find-start').click();
+  await expect(page.getByTestId('find-found')).toBeVisible({ timeout: 50_000 });
+  await expect(page.getByTestId('find-story')).toContainText(/^Slow (Orders|Inventory|Notification) \d+ms at .* checkouts?\b/);
+  await expect(page.getByTestId('find-summary')).toContainText('every checkout is answered in time (500 ms)');
+});
+
 test('Cancel stops a search', async ({ page }) => {
   await openTopology(page, topology('orders-acksall.mmd'), 'acksall');
   await findFailure(page, '1000 runs', ['broker', 'leader']);

@@ -9,14 +9,13 @@
  * goals, as the app's Check does; the exit status is 1 when a goal is not met. A fault may name a service by a word
  * of its name, as lessons do: `--fault '30s crash {Billing}'`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createSimulation, evaluateLesson, expandFaults, formatDuration, loadSchemaSupport, parseDuration, parseTopology, toFault, type LessonGoals } from '../engine/index.ts';
+import { readFileSync } from 'node:fs';
+import { createSimulation, evaluateLesson, expandFaults, formatDuration, loadSchemaSupport, parseDuration, parseTopology, toFault } from '../engine/index.ts';
+import { loadLesson } from './lessonLoad.ts';
 import { describeReport, jsonReport } from './simReport.ts';
 
 const USAGE =
-  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --lesson 5   (the lesson's run, then its goals judged)\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-missed|no-duplicates|order] [--workers N] [--json]";
+  "usage: npm run sim -- <topology.mmd> [--seed N] [--duration 60s] [--fault '10s crash Kafka/2']... [--json]\n       npm run sim -- <topology.mmd> --lesson 5   (the lesson's run, then its goals judged)\n       npm run sim -- <topology.mmd> --search 200 [--property no-loss|no-missed|no-duplicates|order|checkout-within=<ms>|sagas-settled|lesson-goals --lesson N] [--workers N] [--json]";
 
 function fail(message: string): never {
   console.error(message);
@@ -54,24 +53,9 @@ if (lessonArg !== undefined && (faults.length > 0 || args.includes('--seed') || 
   fail("--lesson runs the lesson's own seed, duration and faults: leave out --seed, --duration and --fault");
 }
 
-/**
- * The lesson folder numbered `arg` (`5`, `05`, or the folder's name), its title, goals and run. Its goals.ts is
- * bundled on the spot, as this script runs bundled (tools/run-ts.mjs) and Node cannot import TypeScript by itself.
- */
-async function loadLesson(arg: string): Promise<{ dir: string; title: string; lesson: LessonGoals }> {
-  const root = resolvePath('lessons');
-  const dirs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d+-/.test(d.name)).map((d) => d.name);
-  const n = Number(arg);
-  const dir = dirs.find((d) => d === arg || (Number.isInteger(n) && Number(d.slice(0, d.indexOf('-'))) === n));
-  if (!dir) fail(`--lesson ${arg}: no such lesson; the lessons are ${dirs.map((d) => Number(d.slice(0, d.indexOf('-')))).join(', ')}`);
-  const title = /^title:\s*(.+)$/m.exec(readFileSync(join(root, dir, 'lesson.md'), 'utf8'))?.[1] ?? dir;
-  const { build } = await import('esbuild');
-  const outfile = resolvePath('node_modules/.cache/eventlab', `lesson-${dir}.mjs`);
-  await build({ entryPoints: [join(root, dir, 'goals.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-  const mod = (await import(pathToFileURL(outfile).href)) as LessonGoals;
-  return { dir, title, lesson: { goals: mod.goals, run: mod.run } };
-}
-const lesson = lessonArg === undefined ? undefined : await loadLesson(lessonArg);
+const loaded = lessonArg === undefined ? undefined : await loadLesson(lessonArg);
+if (typeof loaded === 'string') fail(loaded);
+const lesson = loaded;
 if (lesson) {
   seed = lesson.lesson.run.seed;
   durationUs = lesson.lesson.run.durationS * 1_000_000;

@@ -1,6 +1,7 @@
 /**
- * `npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-missed|no-duplicates|order] [--seed N]
- *  [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]`
+ * `npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-missed|no-duplicates|order|checkout-within=<ms>
+ *  |sagas-settled|lesson-goals] [--lesson N] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller,
+ *  service,slow] [--workers N|auto] [--json]`
  *
  * Searches fault schedules for a run that breaks the property (engine/search/), shrinks the first one found, and
  * prints it as the fault lines that replay it with `npm run sim`. With `--workers N` the runs are shared among N
@@ -10,13 +11,31 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { formatDuration, parseDuration, parseTopology, type Topology } from '../engine/index.ts';
+import { expandFaults, formatDuration, parseDuration, parseTopology, type Topology } from '../engine/index.ts';
+import { propertiesFor, sendsCheckouts, type Property } from '../engine/search/properties.ts';
 import { runScan, type ScanJob } from '../engine/search/scan.ts';
-import { FAULT_KINDS, PROPERTIES, describeRun, faultVocabulary, search, shrink, type FaultKind, type PropertyName, type Run, type SearchResult, type Violation } from '../engine/search/search.ts';
+import { FAULT_KINDS, PROPERTIES, defaultKinds, describeRun, faultVocabulary, runLength, search, shrink, type FaultKind, type PropertyName, type Run, type SearchResult, type Violation } from '../engine/search/search.ts';
 import { createSimulation } from '../engine/simulation.ts';
+import { loadLesson } from './lessonLoad.ts';
 
 const USAGE =
-  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-missed|no-duplicates|order] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller] [--workers N|auto] [--json]';
+  'usage: npm run sim -- <topology.mmd> --search <runs|60s> [--property no-loss|no-missed|no-duplicates|order|checkout-within=<ms>|sagas-settled|lesson-goals] [--lesson N] [--seed N] [--duration 30s] [--faults broker,leader,consumer,split,controller,service,slow] [--workers N|auto] [--json]';
+
+/** The properties as `--property` takes them. */
+const PROPERTY_WORDS = PROPERTIES.map((p) => (p === 'checkout-within' ? 'checkout-within=<ms>' : p === 'lesson-goals' ? 'lesson-goals (with --lesson N)' : p));
+
+/** `checkout-within=500` (or `=2s`), or a property's name; a message listing the valid ones otherwise. */
+export function parseProperty(v: string): Property | string {
+  const within = /^checkout-within(?:=(.*))?$/.exec(v);
+  if (within) {
+    const raw = within[1] ?? '';
+    const us = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) * 1000 : parseDuration(raw);
+    if (us === undefined || !(us > 0)) return `--property checkout-within needs its limit: checkout-within=500 (milliseconds) or checkout-within=2s, not '${v}'`;
+    return { name: 'checkout-within', withinMs: us / 1000 };
+  }
+  if (!PROPERTIES.includes(v as PropertyName)) return `--property is one of ${PROPERTY_WORDS.join(', ')}, not '${v}'`;
+  return { name: v as PropertyName };
+}
 
 /** What a search process and the one that started it say to each other. */
 type ToWorker = { type: 'job'; text: string; job: ScanJob } | { type: 'limit'; value: number };
@@ -42,10 +61,10 @@ export async function searchWorker(): Promise<never> {
  * The search shared among `workers` processes: each runs the indices i ≡ k (mod workers); a violation at index i stops
  * the others past i, and the lowest failing index wins. Shrinking runs here, after, as `search` does it.
  */
-async function searchInProcesses(text: string, topology: Topology, opts: { property: PropertyName; budget: number; timeBudgetMs?: number; seed: number; durationUs: number; kinds?: FaultKind[] }, workers: number): Promise<SearchResult> {
+async function searchInProcesses(text: string, topology: Topology, opts: { property: Property; budget: number; timeBudgetMs?: number; seed: number; durationUs: number; kinds?: FaultKind[] }, workers: number): Promise<SearchResult> {
   const t0 = performance.now();
-  const vocabulary = faultVocabulary(createSimulation(topology, { traceCapacity: 16 }).spec, opts.kinds);
-  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary, guidedRuns: 0, coverage: { moments: [], covered: [] } };
+  const vocabulary = faultVocabulary(createSimulation(topology, { traceCapacity: 16 }).spec, opts.kinds ?? defaultKinds(opts.property.name));
+  const result: SearchResult = { property: opts.property.name, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary, guidedRuns: 0, coverage: { moments: [], covered: [] } };
   const seen = new Set<string>();
   const hit = new Set<string>();
   if (vocabulary.length > 0) {
@@ -99,7 +118,8 @@ export async function searchCli(args: string[]): Promise<number> {
   let file: string | undefined;
   let budget = 100;
   let timeBudgetMs: number | undefined;
-  let property: PropertyName = 'no-loss';
+  let property: Property | undefined;
+  let lessonArg: string | undefined;
   let seed = 1;
   let durationUs = 30_000_000;
   let kinds: FaultKind[] | undefined;
@@ -121,10 +141,10 @@ export async function searchCli(args: string[]): Promise<number> {
           budget = Number.MAX_SAFE_INTEGER;
         }
       } else if (a === '--property') {
-        const v = value();
-        if (!PROPERTIES.includes(v as PropertyName)) fail(`--property is one of ${PROPERTIES.join(', ')}, not '${v}'`);
-        property = v as PropertyName;
-      } else if (a === '--seed') seed = Number(value());
+        const p = parseProperty(value());
+        property = typeof p === 'string' ? fail(p) : p;
+      } else if (a === '--lesson') lessonArg = value();
+      else if (a === '--seed') seed = Number(value());
       else if (a === '--duration') durationUs = parseDuration(value(), 1_000_000) ?? fail(`--duration: '${args[i]}' is not a duration like 30s`);
       else if (a === '--faults') {
         kinds = value().split(',') as FaultKind[];
@@ -140,6 +160,11 @@ export async function searchCli(args: string[]): Promise<number> {
     }
     if (!file) fail('no topology file');
     if (!Number.isInteger(seed)) fail('--seed must be a whole number');
+    // A lesson's goals are what a search with --lesson checks unless told otherwise.
+    property ??= { name: lessonArg !== undefined ? 'lesson-goals' : 'no-loss' };
+    if (property.name === 'lesson-goals' && lessonArg === undefined) fail('--property lesson-goals needs the lesson: add --lesson N');
+    if (lessonArg !== undefined && property.name !== 'lesson-goals') fail(`--lesson goes with --property lesson-goals, not ${property.name}`);
+    if (property.name === 'lesson-goals' && args.includes('--duration')) fail("--property lesson-goals runs the lesson's own length: leave out --duration");
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -157,18 +182,40 @@ export async function searchCli(args: string[]): Promise<number> {
     console.error(`${file} has errors; nothing was searched.`);
     return 2;
   }
+  if (lessonArg !== undefined) {
+    const loaded = await loadLesson(lessonArg);
+    if (typeof loaded === 'string') {
+      console.error(loaded);
+      return 2;
+    }
+    property = { ...property!, lesson: loaded.lesson };
+  }
+  const prop = property!;
+  // Only what makes sense for this design: no checkouts to time where nothing sends any, no sagas to settle without sagas.
+  const spec = createSimulation(parsed.topology, { traceCapacity: 16 }).spec;
+  if (!propertiesFor(spec, { lesson: prop.lesson !== undefined }).includes(prop.name)) {
+    const why = prop.name === 'checkout-within' && !sendsCheckouts(spec) ? 'nothing in it sends checkouts (no client calls a service, no service originates events at a rate)' : 'it has no saga';
+    console.error(`${file}: --property ${prop.name} does not apply: ${why}. It can be searched for ${propertiesFor(spec).join(', ')}.`);
+    return 2;
+  }
+  durationUs = runLength(prop, durationUs);
   const r =
     workers > 1
-      ? await searchInProcesses(text, parsed.topology, { property, budget, timeBudgetMs, seed, durationUs, kinds }, workers)
-      : search(parsed.topology, { property, budget, timeBudgetMs, seed, durationUs, kinds, clock: () => performance.now() });
+      ? await searchInProcesses(text, parsed.topology, { property: prop, budget, timeBudgetMs, seed, durationUs, kinds }, workers)
+      : search(parsed.topology, { property: prop, budget, timeBudgetMs, seed, durationUs, kinds, clock: () => performance.now() });
+  // A lesson's own faults run under the search's: the replay needs them too.
+  const base = prop.lesson ? expandFaults(prop.lesson.run.faults, parsed.topology).lines : [];
   const replay = (run: { seed: number; durationUs: number; faults: string[] }) =>
-    `npm run sim -- ${file} --seed ${run.seed} --duration ${formatDuration(run.durationUs).replace(/\s/g, '')} ${run.faults.map((f) => `--fault '${f}'`).join(' ')}`;
+    `npm run sim -- ${file} --seed ${run.seed} --duration ${formatDuration(run.durationUs).replace(/\s/g, '')} ${[...base, ...run.faults].map((f) => `--fault '${f}'`).join(' ')}`;
+  const named = prop.name === 'checkout-within' ? `checkout-within=${prop.withinMs}ms` : prop.name;
   if (json) {
     console.log(
       JSON.stringify(
         {
           file,
-          property,
+          property: prop.name,
+          withinMs: prop.withinMs,
+          lesson: lessonArg,
           searchSeed: seed,
           workers,
           runs: r.runs,
@@ -186,10 +233,10 @@ export async function searchCli(args: string[]): Promise<number> {
       ),
     );
   } else {
-    const lines = [`${file}: searched ${property} with ${r.vocabulary.length} faults to draw from (search seed ${seed}${workers > 1 ? `, ${workers} processes` : ''})`];
+    const lines = [`${file}: searched ${named}${prop.lesson ? ` (lesson ${lessonArg}'s goals, with its faults)` : ''} with ${r.vocabulary.length} faults to draw from (search seed ${seed}${workers > 1 ? `, ${workers} processes` : ''})`];
     lines.push(`  runs tried: ${r.runs}${r.shrunk ? ` (+${r.shrinkRuns} shrinking)` : ''}, ${(r.wallMs / 1000).toFixed(1)} s wall${r.firstMs !== undefined ? `, first counterexample after ${(r.firstMs / 1000).toFixed(2)} s` : ''}`);
     if (r.coverage.moments.length > 0) lines.push(`  moments covered: ${r.coverage.covered.length} of ${r.coverage.moments.length} (kind and component the checkers saw, hit by a fault)`);
-    if (!r.found) lines.push(`  no run broke ${property}: the design survived ${r.runs} schedules in ${(r.wallMs / 1000).toFixed(1)} s`);
+    if (!r.found) lines.push(`  no run broke ${named}: the design survived ${r.runs} schedules in ${(r.wallMs / 1000).toFixed(1)} s`);
     else {
       lines.push(`  found:  ${describeRun(r.found.run, r.found.violation)}`);
       const s = r.shrunk ?? r.found;

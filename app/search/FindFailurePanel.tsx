@@ -4,11 +4,12 @@
  * the smallest failing run as a sentence and as fault lines, its messages, and a button that opens it in the player.
  * Loaded on the first click of the play bar's button.
  */
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { defaultKinds, type FaultKind, type PropertyName } from '../../engine/search/kinds.ts';
 import { placeAgainst, useEscape } from '../shell/popover.ts';
 import { useApp } from '../state/store.ts';
-import { BUDGETS, cancelFinding, connect, openFound, sameText, searchStore, startFinding, traceFound, useSearch, type SearchHost } from './searchRun.ts';
+import { BUDGETS, cancelFinding, connect, lessonOpen, openFound, sameText, searchStore, startFinding, traceFound, useSearch, type SearchHost } from './searchRun.ts';
+import { askOffers } from './workers.ts';
 import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
 import './FindFailure.css';
 
@@ -17,7 +18,15 @@ const PROPERTIES: { id: PropertyName; label: string }[] = [
   { id: 'no-missed', label: 'no message is skipped by a consumer' },
   { id: 'no-duplicates', label: 'no message is processed twice' },
   { id: 'order', label: 'each key is processed in order' },
+  { id: 'checkout-within', label: 'every checkout is answered in time' },
+  { id: 'sagas-settled', label: 'no saga is left half done' },
+  { id: 'lesson-goals', label: "the lesson's goals are met" },
 ];
+
+/** Offered before the worker has said what the design has (and whatever the design): the history properties. */
+const ALWAYS: PropertyName[] = ['no-loss', 'no-missed', 'no-duplicates', 'order'];
+/** Properties whose ids are message ids, which the trace can follow (checkouts and sagas have ids of their own). */
+const MESSAGE_IDS: PropertyName[] = [...ALWAYS, 'lesson-goals'];
 
 const KINDS: { id: FaultKind; label: string; title: string }[] = [
   { id: 'broker', label: 'broker crashes', title: 'crash each Kafka broker, and restart it' },
@@ -25,6 +34,8 @@ const KINDS: { id: FaultKind; label: string; title: string }[] = [
   { id: 'split', label: 'network splits', title: 'cut one broker off from the others and the controller, then heal' },
   { id: 'consumer', label: 'consumer crashes', title: 'crash a consuming service (before or after it processes), and restart it' },
   { id: 'controller', label: 'controller crashes', title: 'crash a voter of the KRaft controller quorum (the active one forces a failover), and restart it' },
+  { id: 'service', label: 'service crashes', title: 'crash an instance of any service (or the service, when it has one), and restart it' },
+  { id: 'slow', label: 'slow services', title: 'add 2 s to a service’s latency for a while (shrinking finds how little is enough)' },
 ];
 
 const WIDTH = 440;
@@ -44,6 +55,26 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
   const good = useApp((x) => x.good);
   const running = s.searched !== null && s.outcome === null;
   const [editing, setEditing] = useState(false);
+  // What this design offers (checkouts to time, sagas to settle, the open lesson's goals), asked of a worker.
+  const [offered, setOffered] = useState<PropertyName[]>(ALWAYS);
+  const text = good?.text;
+  const inLesson = lessonOpen();
+  useEffect(() => {
+    if (text === undefined) return;
+    let live = true;
+    askOffers(text, inLesson).then(
+      (names) => {
+        if (!live) return;
+        setOffered(names);
+        // A property this text has nothing for (the text changed) falls back to the default.
+        if (!names.includes(searchStore.getState().property)) searchStore.setState({ property: 'no-loss', kinds: defaultKinds('no-loss') });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [text, inLesson]);
   // The settings take room only before a search or when asked for: after one, its outcome comes first.
   const showSettings = !running && (s.outcome === null || editing);
 
@@ -108,8 +139,12 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
               );
             })}
           </ol>
-          <div className="find-ids" aria-label={`Messages it ${effectOf(o.shrunk.violation).split(' ')[0]}`}>
-            {o.shrunk.violation.ids.slice(0, IDS_SHOWN).map((id) => (
+          <div className="find-ids" aria-label={MESSAGE_IDS.includes(o.shrunk.violation.property) ? `Messages it ${effectOf(o.shrunk.violation).split(' ')[0]}` : o.shrunk.violation.property === 'sagas-settled' ? 'Sagas left half done' : 'Checkouts late or failed'}>
+            {o.shrunk.violation.ids.slice(0, IDS_SHOWN).map((id) => !MESSAGE_IDS.includes(o.shrunk.violation.property) ? (
+              <span key={id} className="find-id" data-testid="find-id">
+                #{id}
+              </span>
+            ) : (
               <button key={id} type="button" className="find-id" title={`Open the run and follow message #${id} in the trace`} onClick={() => void traceFound(id)} disabled={!sameText(s.searched?.text)} data-testid="find-id">
                 #{id}
               </button>
@@ -134,14 +169,40 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
         <fieldset className="find-settings">
           <label>
             <span>Check that</span>
-            <select className="field" value={s.property} onChange={(e) => searchStore.setState({ property: e.target.value as PropertyName })} data-testid="find-property">
-              {PROPERTIES.map((p) => (
+            <select
+              className="field"
+              value={s.property}
+              onChange={(e) => {
+                const property = e.target.value as PropertyName;
+                // Checkouts, sagas and goals break when services fail too: their faults are offered with them.
+                searchStore.setState({ property, kinds: defaultKinds(property) });
+              }}
+              data-testid="find-property"
+            >
+              {PROPERTIES.filter((p) => offered.includes(p.id) || p.id === s.property).map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
                 </option>
               ))}
             </select>
           </label>
+          {s.property === 'checkout-within' && (
+            <label>
+              <span>within</span>
+              <input
+                className="field is-mono"
+                inputMode="numeric"
+                value={s.withinMs}
+                onChange={(e) => {
+                  const n = Math.trunc(Number(e.target.value));
+                  if (Number.isFinite(n) && n > 0) searchStore.setState({ withinMs: n });
+                }}
+                aria-label="Milliseconds each checkout must be answered within"
+                data-testid="find-within"
+              />
+              <span>ms</span>
+            </label>
+          )}
           <label>
             <span>Budget</span>
             <select className="field" value={s.budget} onChange={(e) => searchStore.setState({ budget: e.target.value })} data-testid="find-budget">
@@ -166,7 +227,8 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
         </fieldset>
       ) : (
         <p className="find-summary" data-testid="find-summary">
-          {PROPERTIES.find((p) => p.id === s.property)?.label} · {s.budget} · {s.kinds.length} kinds of fault
+          {PROPERTIES.find((p) => p.id === s.property)?.label}
+          {s.property === 'checkout-within' ? ` (${s.withinMs.toLocaleString('en')} ms)` : ''} · {s.budget} · {s.kinds.length} kinds of fault
           {!running && (
             <button type="button" className="find-change" onClick={() => setEditing(true)} data-testid="find-edit">
               change

@@ -187,6 +187,19 @@ describe('find a failure in workers', () => {
     expect(await h.done).toEqual({ kind: 'error', message: 'line 3, column 1: unknown node' });
   });
 
+  it("hands the workers a property with what it needs, and runs a lesson's goals for the lesson's own length", async () => {
+    const jobs: Parameters<SearchWorker['scan']>[1][] = [];
+    const lesson = { goals: [], run: { seed: 24, durationS: 45, faults: ['20s crash {Inventory}'] } };
+    const h = startSearch('text', { property: { name: 'lesson-goals', lesson }, budget: { runs: 1 }, kinds: ['service'], seed: 1, durationUs: 10_000_000 }, {
+      spawn: () => ({ ...scripted([]), scan: async (_t: string, job: Parameters<SearchWorker['scan']>[1]) => (jobs.push(job), 0) }),
+      workers: 1,
+      now: () => 0,
+      onProgress: () => undefined,
+    });
+    expect((await h.done).kind).toBe('survived');
+    expect(jobs[0]).toMatchObject({ property: { name: 'lesson-goals', lesson }, durationUs: 45_000_000, kinds: ['service'] });
+  });
+
   it('uses one worker per core but one, at least one; time left is exact for a time budget and estimated for runs', () => {
     expect(workerCount(8)).toBe(7);
     expect(workerCount(1)).toBe(1);

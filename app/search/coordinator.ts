@@ -8,13 +8,14 @@
  * budget in wall time is the one thing that depends on the machine.
  */
 import type { ScanJob, ScanStep, Shrunk } from '../../engine/search/scan.ts';
-import type { FaultKind, PropertyName, Run, Violation } from '../../engine/search/search.ts';
+import { runLength, type FaultKind, type PropertyArg } from '../../engine/search/kinds.ts';
+import type { Run, Violation } from '../../engine/search/search.ts';
 
 /** The side of a worker the coordinator uses. */
 export interface SearchWorker {
   scan(text: string, job: ScanJob, onStep: (s: ScanStep) => void): Promise<number>;
   limit(index: number): Promise<void>;
-  shrink(text: string, run: Run, property: PropertyName, budget: number, onRun: (runs: number) => void): Promise<Shrunk>;
+  shrink(text: string, run: Run, property: PropertyArg, budget: number, onRun: (runs: number) => void): Promise<Shrunk>;
   /** Ends the worker at once; its calls then never answer. */
   terminate(): void;
 }
@@ -22,12 +23,13 @@ export interface SearchWorker {
 export type Budget = { runs: number } | { ms: number };
 
 export interface SearchSettings {
-  property: PropertyName;
+  /** A property by name, or with what it needs (checkout-within's limit, lesson-goals' lesson). */
+  property: PropertyArg;
   budget: Budget;
   kinds: FaultKind[];
   /** Seed of the search (the app uses the player's seed). */
   seed: number;
-  /** Simulated length of each run (default 30 s). */
+  /** Simulated length of each run (default 30 s; a lesson's own for lesson-goals). */
   durationUs?: number;
   /** Runs the shrink may spend (default 150). */
   shrinkBudget?: number;
@@ -149,7 +151,7 @@ export function startSearch(text: string, settings: SearchSettings, deps: Search
 
   const work = async (): Promise<SearchOutcome> => {
     const budget = 'runs' in settings.budget ? settings.budget.runs : RUNS_OF_A_TIME_BUDGET;
-    const job = { property: settings.property, seed: settings.seed, budget, durationUs: settings.durationUs ?? 30_000_000, kinds: settings.kinds, workers: n };
+    const job = { property: settings.property, seed: settings.seed, budget, durationUs: runLength(settings.property, settings.durationUs), kinds: settings.kinds, workers: n };
     for (let k = 0; k < n; k++) workers.push(deps.spawn());
     await Promise.all(workers.map((w, worker) => w.scan(text, { ...job, worker }, onStep)));
     if (!best) {

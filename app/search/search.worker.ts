@@ -6,8 +6,10 @@
  */
 import * as Comlink from 'comlink';
 import { FAMILIES } from '../../engine/components.ts';
+import { propertiesFor } from '../../engine/search/properties.ts';
 import { runScan, shrinkFound, type ScanJob, type ScanStep, type Shrunk } from '../../engine/search/scan.ts';
-import type { PropertyName, Run } from '../../engine/search/search.ts';
+import type { PropertyArg, PropertyName, Run } from '../../engine/search/search.ts';
+import { createSimulation } from '../../engine/simulation.ts';
 import { parseTopology } from '../../engine/topology/parse.ts';
 import type { Topology } from '../../engine/topology/types.ts';
 
@@ -38,8 +40,12 @@ const api = {
     limit = Math.min(limit, index);
   },
   /** Shrinks a failing run and finds the moment it first fails; `onRun` hears of each run spent. */
-  async shrink(text: string, run: Run, property: PropertyName, budget: number, onRun: (runs: number) => void): Promise<Shrunk> {
+  async shrink(text: string, run: Run, property: PropertyArg, budget: number, onRun: (runs: number) => void): Promise<Shrunk> {
     return shrinkFound(await topologyOf(text), run, property, budget, onRun);
+  },
+  /** The properties that make sense for the text (checkouts to time, sagas to settle; a lesson's goals when one is open). */
+  async offers(text: string, lesson: boolean): Promise<PropertyName[]> {
+    return propertiesFor(createSimulation(await topologyOf(text), { traceCapacity: 16 }).spec, { lesson });
   },
 };
 

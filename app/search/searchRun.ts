@@ -5,7 +5,8 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
+import type { LessonGoals } from '../../engine/goals/types.ts';
+import type { FaultKind, PropertyArg, PropertyName } from '../../engine/search/kinds.ts';
 import { openTrace } from '../observe/observeStore.ts';
 import { liveStore, player } from '../sim/index.ts';
 import { appStore } from '../state/store.ts';
@@ -14,6 +15,8 @@ import { spawnSearchWorker } from './workers.ts';
 
 export interface SearchState {
   property: PropertyName;
+  /** checkout-within's limit, in milliseconds. */
+  withinMs: number;
   budget: string;
   kinds: FaultKind[];
   /** Seed of the search, its own (the player's changes when a found run opens with that run's seed). */
@@ -36,6 +39,7 @@ export const BUDGETS: Record<string, Budget> = {
 
 export const searchStore = createStore<SearchState>()(() => ({
   property: 'no-loss',
+  withinMs: 1000,
   budget: '200 runs',
   kinds: ['broker', 'leader', 'consumer', 'split'],
   seed: 1,
@@ -62,9 +66,22 @@ export interface SearchHost {
   close: () => void;
   /** Brings the dock's faults tab forward, where the run's fault lines are listed. */
   showFaults: () => void;
+  /** The goals and run of the lesson open now, if one is (its own design's goals are a property to search). */
+  lesson: () => LessonGoals | null;
 }
 
-let host: SearchHost = { startRun: async () => false, setRunning: () => undefined, close: () => undefined, showFaults: () => undefined };
+let host: SearchHost = { startRun: async () => false, setRunning: () => undefined, close: () => undefined, showFaults: () => undefined, lesson: () => null };
+
+/** Whether a lesson is open (the panel offers its goals as a property then). */
+export const lessonOpen = () => host.lesson() !== null;
+
+/** The panel's property with what it needs: checkout-within its limit, lesson-goals the open lesson. */
+function propertyArg(s: SearchState): PropertyArg | null {
+  if (s.property === 'checkout-within') return { name: s.property, withinMs: s.withinMs };
+  if (s.property !== 'lesson-goals') return s.property;
+  const lesson = host.lesson();
+  return lesson && { name: s.property, lesson };
+}
 
 /** Called by the panel with what its button lends. */
 export function connect(h: SearchHost): void {
@@ -75,14 +92,15 @@ export function connect(h: SearchHost): void {
 export function startFinding(): void {
   const good = appStore.getState().good;
   const s = searchStore.getState();
-  if (!good || current || s.kinds.length === 0) return;
+  const property = propertyArg(s);
+  if (!good || current || s.kinds.length === 0 || !property) return;
   const budget = BUDGETS[s.budget] ?? { runs: 200 };
   const seed = s.seed;
   // One worker per core but one, and never more than the runs to share out.
   const workers = Math.min(workerCount(navigator.hardwareConcurrency), 'runs' in budget ? budget.runs : Infinity);
   searchStore.setState({ progress: null, outcome: null, searched: { text: good.text, budget, seed } });
   host.setRunning(true);
-  const handle = startSearch(good.text, { property: s.property, budget, kinds: s.kinds, seed }, {
+  const handle = startSearch(good.text, { property, budget, kinds: s.kinds, seed }, {
     spawn: spawnSearchWorker,
     workers,
     now: () => performance.now(),
@@ -120,7 +138,7 @@ export async function openFound(): Promise<void> {
     return;
   }
   await player.seek(atUs);
-  liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
+  if (labelOf(violation.property)) liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
   host.showFaults();
   host.close();
 }
@@ -140,5 +158,6 @@ export async function traceFound(id: number): Promise<void> {
   if (holdsFound()) openTrace({ kind: 'message', id });
 }
 
-const LABELS: Record<PropertyName, string> = { 'no-loss': 'lost', 'no-missed': 'missed', 'no-duplicates': 'duplicated', order: 'reordered' };
+/** What the highlighted messages are; checkouts and sagas have ids of their own, not message ids, and highlight none. */
+const LABELS: Record<PropertyName, string> = { 'no-loss': 'lost', 'no-missed': 'missed', 'no-duplicates': 'duplicated', order: 'reordered', 'checkout-within': '', 'sagas-settled': '', 'lesson-goals': 'goal broken' };
 const labelOf = (p: PropertyName) => LABELS[p];

@@ -12,6 +12,8 @@ describe('find a failure in words', () => {
     expect(storyOf(split, v('loses 9 acknowledged messages (ids 1)'))).toBe('partition Kafka/3 | Kafka/1,Kafka/2 at 0.1 s and heal the split at 5 s loses 9 acknowledged messages');
     const three = { seed: 1, durationUs: 30_000_000, faults: ['1s crash leader:orders/0', '2s crash Billing', '9s restart Kafka'] };
     expect(storyOf(three, v('processes 2 messages twice in Billing (ids 4, 5)'))).toBe('crash leader:orders/0 at 1 s, crash Billing at 2 s and restart Kafka at 9 s processes 2 messages twice in Billing');
+    const slow = { seed: 1, durationUs: 10_000_000, faults: ['100ms slow Orders 500ms', '4s slow Orders 0ms'] };
+    expect(storyOf(slow, v('answers 9 checkouts later than 300 ms (#4 in 512 ms at 0.7 s)'))).toBe('slow Orders 500ms at 0.1 s and end the slowdown of Orders at 4 s answers 9 checkouts later than 300 ms (#4 in 512 ms at 0.7 s)');
   });
 
   it('reads the times the search writes, and leaves the ids to the links', () => {

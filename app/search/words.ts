@@ -37,7 +37,7 @@ export function progressFraction(p: SearchProgress, budget: Budget): number {
 
 /** `Your design survived 200 schedules in 41 s`, or why nothing was searched. */
 export function survivedLine(o: Extract<SearchOutcome, { kind: 'survived' }>): string {
-  if (o.vocabulary === 0 || o.runs === 0) return 'This design offers none of the faults the search draws from (Kafka broker and leader crashes, splits, consumer crashes).';
+  if (o.vocabulary === 0 || o.runs === 0) return 'This design offers none of the faults chosen (Kafka broker and leader crashes and splits need a Kafka cluster; consumer crashes a service that consumes; service crashes and slow services a service).';
   return `Your design survived ${plural(o.runs, 'schedule')} in ${seconds(o.wallMs)}`;
 }
 
@@ -62,8 +62,10 @@ export function storyOf(run: Run, v: Violation): string {
     const [verb, ...rest] = what.split(/\s+/);
     const target = rest.join(' ');
     const undoes = (verb === 'restart' && target !== '' && (last === target || last.startsWith(`${target}/`))) || verb === 'heal';
-    const said = verb === 'restart' && undoes ? 'restart it' : verb === 'heal' ? 'heal the split' : what;
-    if (verb !== 'restart' && verb !== 'heal') last = target.replace(/^leader:/, '');
+    // `slow Orders 0ms` ends a slowdown.
+    const unslowed = verb === 'slow' && /\s0(ms|s)?$/.test(target);
+    const said = verb === 'restart' && undoes ? 'restart it' : verb === 'heal' ? 'heal the split' : unslowed ? `end the slowdown of ${rest[0]}` : what;
+    if (verb !== 'restart' && verb !== 'heal' && !unslowed) last = target.replace(/^leader:/, '');
     return `${said} at ${moment(atMs)}`;
   });
   const story = parts.length === 0 ? 'with no fault at all, the run' : parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

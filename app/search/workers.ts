@@ -3,12 +3,27 @@
  * search starts (Vite gives the worker its own chunk, fetched only then) and terminated when it ends.
  */
 import * as Comlink from 'comlink';
+import type { PropertyName } from '../../engine/search/kinds.ts';
 import type { SearchWorker } from './coordinator.ts';
 import type { SearchWorkerApi } from './search.worker.ts';
 
-export function spawnSearchWorker(): SearchWorker {
+function start() {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'eventlab-search' });
-  const remote = Comlink.wrap<SearchWorkerApi>(worker);
+  return { worker, remote: Comlink.wrap<SearchWorkerApi>(worker) };
+}
+
+/** The properties the text offers, asked of a worker of its own (the panel's chunk holds no simulation); ended after. */
+export async function askOffers(text: string, lesson: boolean): Promise<PropertyName[]> {
+  const { worker, remote } = start();
+  try {
+    return await remote.offers(text, lesson);
+  } finally {
+    worker.terminate();
+  }
+}
+
+export function spawnSearchWorker(): SearchWorker {
+  const { worker, remote } = start();
   // A worker that dies (its script fails to load, an uncaught error) fails the calls waiting on it, which comlink
   // alone would leave pending for ever.
   const died = new Promise<never>((_, reject) => {

@@ -7,7 +7,7 @@
  * then is lost without a word (Q28).
  */
 import { CHANNEL_CLOSED, PUBLISH_NACKED, UNROUTABLE } from './errors.ts';
-import { checkoutFailed, type Metrics } from '../metrics/metrics.ts';
+import { checkoutAnswered, checkoutFailed, type Metrics } from '../metrics/metrics.ts';
 import { ACKED, FAILED, FROM_SOURCE, addFlags, addMessage, keyOf, partitionOf, producedAtOf, typeOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
 import { published } from '../messaging/dispatch.ts';
@@ -192,7 +192,7 @@ function acknowledged(w: World, p: Publisher, id: number, waiter: number): void 
   if (copies.size > 0) for (const copy of copies.get(id) ?? []) addFlags(w.messages, copy, ACKED);
   if ((f & ACKED) !== 0) return;
   p.acked++;
-  countAcknowledged(w.metrics, p.host, w.now - producedAtOf(w.messages, id), (f & FROM_SOURCE) !== 0);
+  countAcknowledged(w.metrics, p.host, w.now - producedAtOf(w.messages, id), (f & FROM_SOURCE) !== 0, id, w.now);
   if (waiter >= 0) published(w, waiter, id, 0);
 }
 
@@ -209,12 +209,13 @@ function failed(w: World, p: Publisher, id: number, waiter: number, code: number
 }
 
 /** An acknowledged message in the metrics: an event a publish-only service originated is a checkout that succeeded. */
-function countAcknowledged(m: Metrics, host: number, latency: number, fromSource: boolean): void {
+function countAcknowledged(m: Metrics, host: number, latency: number, fromSource: boolean, id: number, now: number): void {
   m.acknowledged++;
   if (fromSource) {
     m.checkoutsOk++;
     m.originOk.set(host, (m.originOk.get(host) ?? 0) + 1);
     recordValue(m.sourceAckLatency, latency);
+    checkoutAnswered(m, latency, now, { message: id });
   } else recordValue(m.ackLatency, latency);
 }
 

@@ -36,7 +36,8 @@ interface Finding {
 
 const stepsOf = (x: Finding) => x.steps.map((s) => `${s.node} ${s.effect}`).join(', ');
 
-const settledOf = (w: World, beforeUs: number) => (FAMILIES.find((f) => f.name === 'sagas')?.inspect?.['settled']?.(w, beforeUs) ?? []) as FlowFacts[];
+/** The saga family's `settled` facts: per flow, the sagas started before `beforeUs` and the first of them not settled. */
+export const settledOf = (w: World, beforeUs: number) => (FAMILIES.find((f) => f.name === 'sagas')?.inspect?.['settled']?.(w, beforeUs) ?? []) as FlowFacts[];
 
 /**
  * By `byS`, every saga of the flows the matcher names (by their orchestrator, a choreography's first service, or any

@@ -5,9 +5,9 @@
  * breaks the property. When one does, it tells the shrunk run as a story with the line that replays it.
  */
 import { formatFault, parseFault } from '../faults/parse.ts';
-import { search, type FaultKind, type PropertyName, type Run, type SearchResult, type Violation } from '../search/search.ts';
+import { search, type FaultKind, type Run, type SearchResult, type Violation } from '../search/search.ts';
 import type { Topology } from '../topology/types.ts';
-import type { SearchCheck } from './types.ts';
+import type { SearchCheck, SearchProperty } from './types.ts';
 import { no, yes, type Verdict } from './view.ts';
 import { list, plural, seconds } from './words.ts';
 
@@ -17,11 +17,12 @@ export const SEARCH_GOAL_DURATION_S = 20;
 export const SEARCH_GOAL_SHRINK_RUNS = 20;
 
 /** What the property promises, as the end of "... with ...". */
-const PROMISE: Record<PropertyName, string> = {
+const PROMISE: Record<SearchProperty, string> = {
   'no-loss': 'no acknowledged event lost',
   'no-missed': 'no event skipped by a consumer',
   'no-duplicates': 'no event processed twice',
   order: 'no event processed out of key order',
+  'sagas-settled': 'no saga left half done',
 };
 
 /** The faults a search draws, in words. */
@@ -31,6 +32,8 @@ const FAULT_WORDS: Record<FaultKind, string> = {
   consumer: 'consumers crashed',
   split: 'brokers cut off from the rest',
   controller: 'controllers crashed',
+  service: 'service instances crashed',
+  slow: 'services slowed down',
 };
 
 /** The goal's search, as `npm run sim -- --search` would run it. */
@@ -46,11 +49,12 @@ export function runSearchGoal(c: SearchCheck, t: Topology): SearchResult {
 }
 
 /** What breaking the property did, with the first ids as the event log names them: `loses 3 acknowledged events: #12, #15 and #19`. */
-const BROKE: Record<PropertyName, (n: number) => string> = {
+const BROKE: Record<SearchProperty, (n: number) => string> = {
   'no-loss': (n) => `loses ${plural(n, 'acknowledged event')}`,
   'no-missed': (n) => `leaves ${plural(n, 'event')} that a consumer will never process`,
   'no-duplicates': (n) => `processes ${plural(n, 'event')} twice`,
   order: (n) => `processes ${plural(n, 'event')} out of key order`,
+  'sagas-settled': (n) => `leaves ${plural(n, 'saga')} half done`,
 };
 
 /** A run as a story: `crash Kafka/2 at 12.4 s, then restart Kafka/2 at 19.0 s (a 25.0 s run, seed 881)`. */
@@ -62,7 +66,7 @@ export function story(run: Run, v: Violation): string {
   });
   const ids = v.ids.slice(0, 5).map((id) => `#${id}`);
   const more = v.count > ids.length ? ` and ${plural(v.count - ids.length, 'more', 'more')}` : '';
-  return `${steps.join(', then ') || 'no fault'} (a ${seconds(run.durationUs)} run, seed ${run.seed}) ${BROKE[v.property](v.count)}: ${ids.length > 1 && !more ? list(ids) : ids.join(', ')}${more}`;
+  return `${steps.join(', then ') || 'no fault'} (a ${seconds(run.durationUs)} run, seed ${run.seed}) ${BROKE[v.property as SearchProperty](v.count)}: ${ids.length > 1 && !more ? list(ids) : ids.join(', ')}${more}`;
 }
 
 /** The replay command for a run, fault lines quoted as the shell wants them. */

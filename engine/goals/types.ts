@@ -121,6 +121,9 @@ export type BehaviouralCheck =
    */
   | { kind: 'writes-field'; schema: string; field: string; fromS: number };
 
+/** The properties a goal's search can hold a design to: those that need no further argument, and not the lesson's own goals. */
+export type SearchProperty = Exclude<PropertyName, 'checkout-within' | 'lesson-goals'>;
+
 /**
  * Not one run but many: the design survives `runs` fault schedules that the search (engine/search) draws from its
  * `seed`, each run for `durationS` (default 20 s), with no run breaking `property`. A fixed budget of runs and a
@@ -129,7 +132,7 @@ export type BehaviouralCheck =
  */
 export interface SearchCheck {
   kind: 'survives-search';
-  property: PropertyName;
+  property: SearchProperty;
   runs: number;
   seed: number;
   durationS?: number;

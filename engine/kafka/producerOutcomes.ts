@@ -6,7 +6,7 @@ import { T } from '../history/kinds.ts';
 import { ACKED, addFlags, FAILED, FROM_SOURCE, producedAtOf } from '../history/messages.ts';
 import { record } from '../history/trace.ts';
 import { recordValue } from '../metrics/histogram.ts';
-import { checkoutFailed } from '../metrics/metrics.ts';
+import { checkoutAnswered, checkoutFailed } from '../metrics/metrics.ts';
 import { nextId, type World } from '../world.ts';
 import type { Batch, Producer } from './clientTypes.ts';
 import { published } from '../messaging/dispatch.ts';
@@ -72,6 +72,7 @@ export function acknowledge(w: World, prod: Producer, id: number, _offset: numbe
     w.metrics.checkoutsOk++;
     w.metrics.originOk.set(prod.host, (w.metrics.originOk.get(prod.host) ?? 0) + 1);
     recordValue(w.metrics.sourceAckLatency, latency);
+    checkoutAnswered(w.metrics, latency, w.now, { message: id });
   } else recordValue(w.metrics.ackLatency, latency);
 }
 

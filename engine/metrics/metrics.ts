@@ -30,6 +30,11 @@ export interface Metrics {
   originFailed: Map<number, number>;
   /** When checkouts failed, and the first few failures with their cause: enough to explain a failure in words. */
   checkoutFailures: { firstAt: number; lastAt: number; examples: CheckoutFailure[] };
+  /**
+   * Checkouts that succeeded but took longer than `overUs` (the search's `checkout-within` property sets it; no
+   * limit by default, so nothing is kept): how many, and the first few with their ids.
+   */
+  slowCheckouts: { overUs: number; count: number; examples: SlowCheckout[] };
   /** Messages carried per topology edge id. */
   edges: Map<string, number>;
   /** Per-second samples for charts, bounded. */
@@ -54,6 +59,22 @@ export interface CheckoutFailure {
 }
 
 const CHECKOUT_FAILURE_EXAMPLES = 20;
+
+/** One checkout that succeeded too late: its request id (or the event's message id), when it was answered, how long it took. */
+export interface SlowCheckout {
+  request?: number;
+  message?: number;
+  at: number;
+  latencyUs: number;
+}
+
+/** Notes a successful checkout's latency against the watched limit (one comparison when nobody watches). */
+export function checkoutAnswered(m: Metrics, latencyUs: number, at: number, ref: { request: number } | { message: number }): void {
+  const s = m.slowCheckouts;
+  if (latencyUs <= s.overUs) return;
+  s.count++;
+  if (s.examples.length < CHECKOUT_FAILURE_EXAMPLES) s.examples.push({ ...ref, at, latencyUs });
+}
 
 /** Counts a failed checkout, keeping the first few as examples. */
 export function checkoutFailed(m: Metrics, failure: CheckoutFailure): void {
@@ -103,6 +124,7 @@ export function createMetrics(groups: number): Metrics {
     originOk: new Map(),
     originFailed: new Map(),
     checkoutFailures: { firstAt: -1, lastAt: -1, examples: [] },
+    slowCheckouts: { overUs: Number.MAX_SAFE_INTEGER, count: 0, examples: [] },
     edges: new Map(),
     series: [],
     seriesLimit: 3600,

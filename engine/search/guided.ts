@@ -10,14 +10,13 @@
  * GUIDE_FROM runs, taken in index order), never on which worker ran what or how fast. Every run stays a plain
  * (seed, duration, fault lines) triple, replayable with `npm run sim`.
  */
-import { checkHistory } from '../check/checks.ts';
 import { parseFault } from '../faults/parse.ts';
 import { traceKindNamed } from '../history/trace.ts';
 // Kafka's consumer groups share their numbers with the port's subscriptions (engine/kafka/family.ts).
 import { placeName, subscriptionName } from '../messaging/state.ts';
-import { createSimulation } from '../simulation.ts';
 import type { Topology } from '../topology/types.ts';
-import { drawRun, rng, violationOf, type Episode, type PropertyName, type Run, type Violation } from './search.ts';
+import { startTrial, type PropertyArg } from './properties.ts';
+import { drawRun, isRecovery, rng, type Episode, type Run, type Violation } from './search.ts';
 
 /** The moments the search records, by trace kind (engine/kafka/trace.ts, engine/outbox/trace.ts, engine/sagas/trace.ts). */
 const MOMENT_KINDS: { trace: string; label: string; keep?: (a: number, b: number, node: number) => boolean }[] = [
@@ -64,8 +63,8 @@ const TRACE_CAPACITY = 1 << 11;
 
 /** What a fault line acts on: `Kafka/2`, `leader:orders-topic/3` as the place `orders-topic-3`, a service; undefined for restarts and heals. */
 function targetOf(fault: string): { host?: string; place?: string; consumer: boolean } | undefined {
-  const m = /^(crash-after-processing|crash|partition)\s+(\S+)/.exec(fault);
-  if (!m) return undefined;
+  const m = /^(crash-after-processing|crash|partition|slow)\s+(\S+)/.exec(fault);
+  if (!m || isRecovery(`0s ${fault}`)) return undefined;
   const leader = /^leader:(.+)\/(\d+)$/.exec(m[2]!);
   if (leader) return { place: `${leader[1]}-${leader[2]}`, consumer: false };
   return { host: m[2]!, consumer: m[1] === 'crash-after-processing' };
@@ -90,9 +89,9 @@ const timeOf = (line: string): number => {
  * Runs one schedule, judges it as `runOnce` does, and records its moments and which of them its faults hit. The run
  * is the same run (stepping a simulation in slices changes nothing it does); the trace ring is read between slices.
  */
-export function observeRun(topology: Topology, run: Run, property: PropertyName): Observation {
-  const sim = createSimulation(topology, { seed: run.seed, faults: run.faults, traceCapacity: TRACE_CAPACITY });
-  const w = sim.world;
+export function observeRun(topology: Topology, run: Run, property: PropertyArg): Observation {
+  const trial = startTrial(topology, run, property, TRACE_CAPACITY);
+  const w = trial.world;
   const tr = w.trace;
   // Trace kind number → index in MOMENT_KINDS + 1 (0: not a moment).
   const table = new Uint8Array(256);
@@ -154,12 +153,12 @@ export function observeRun(topology: Topology, run: Run, property: PropertyName)
     read = end;
   };
   for (let t = SLICE_US; t < run.durationUs; t += SLICE_US) {
-    sim.run(t);
+    trial.advance(t);
     scan();
   }
-  sim.run(run.durationUs);
+  trial.advance(run.durationUs);
   scan();
-  return { violation: violationOf(property, checkHistory(w)), moments, seen, hit: seen.filter((p) => hit.has(p)) };
+  return { violation: trial.verdict(), moments, seen, hit: seen.filter((p) => hit.has(p)) };
 }
 
 /** How far after a moment a guided fault fires: mostly at once (the narrow windows), sometimes a little later. */
@@ -218,7 +217,7 @@ export function guide(phase: { run: Run; obs: Observation }[], vocabulary: Episo
     const t = roundTo(m.t + DELAYS_US[Math.floor(random() * DELAYS_US.length)]!, 100);
     // The parent's faults up to the moment (so it happens again), and its later restarts and heals (so what it
     // crashed comes back as it did there); its later faults are left out.
-    const lines = parent.faults.map((line) => ({ t: timeOf(line), line })).filter((x) => x.t <= m.t || /^\S+\s+(restart|heal)\b/.test(x.line));
+    const lines = parent.faults.map((line) => ({ t: timeOf(line), line })).filter((x) => x.t <= m.t || isRecovery(x.line));
     lines.push({ t, line: `${at(t)} ${e.fault}` });
     if (e.recover && random() < 0.75) {
       const r = Math.min(parent.durationUs - 100_000, roundTo(t + 1_000_000 + random() * 9_000_000, 100_000));

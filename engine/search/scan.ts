@@ -9,21 +9,22 @@
  * Pure: the worker gives `pause` (a macrotask, so messages such as a new limit can arrive between runs) and reads no
  * clock here.
  */
-import { checkHistory } from '../check/checks.ts';
 import { createSimulation } from '../simulation.ts';
 import type { Topology } from '../topology/types.ts';
 import { observeRun, Planner, randomPhase } from './guided.ts';
-import { describeRun, faultVocabulary, shrink, violationOf, type FaultKind, type PropertyName, type Run, type Violation } from './search.ts';
+import { propertyOf, startTrial, type PropertyArg } from './properties.ts';
+import { defaultKinds, describeRun, faultVocabulary, shrink, type FaultKind, type Run, type Violation } from './search.ts';
 
 export interface ScanJob {
-  property: PropertyName;
+  /** A property by name, or with what it needs (plain data: it crosses to workers). */
+  property: PropertyArg;
   /** Seed of the search: which schedules and simulation seeds are drawn. */
   seed: number;
   /** Runs of the whole search: indices 0 .. budget-1. */
   budget: number;
-  /** Simulated length of each run. */
+  /** Simulated length of each run (`runLength` gives a lesson's own for `lesson-goals`). */
   durationUs: number;
-  /** Families of faults to draw from (default all the topology has). */
+  /** Families of faults to draw from (default: defaultKinds of the property). */
   kinds?: FaultKind[];
   maxEpisodes?: number;
   /** Guided runs after the random phase, and its length (as SearchOptions). */
@@ -57,7 +58,7 @@ export const untimed = (line: string) => line.replace(/^\S+\s+/, '');
  */
 export async function runScan(topology: Topology, job: ScanJob, onStep: (s: ScanStep) => void, limit: () => number, pause: () => Promise<void>): Promise<number> {
   const spec = createSimulation(topology, { traceCapacity: 16 }).spec;
-  const vocabulary = faultVocabulary(spec, job.kinds);
+  const vocabulary = faultVocabulary(spec, job.kinds ?? defaultKinds(propertyOf(job.property).name));
   if (vocabulary.length === 0) return 0;
   const known = new Set(vocabulary.map((e) => e.fault));
   const planner = new Planner(vocabulary, { seed: job.seed, durationUs: job.durationUs, maxEpisodes: job.maxEpisodes ?? 3, randomRuns: job.randomRuns ?? randomPhase(job.budget), guided: job.guided !== false });
@@ -98,7 +99,7 @@ export interface Shrunk {
 }
 
 /** Shrinks a found run (see `shrink`), then finds the moment its violation first shows. */
-export function shrinkFound(topology: Topology, run: Run, property: PropertyName, budget: number, onRun?: (runs: number) => void): Shrunk {
+export function shrinkFound(topology: Topology, run: Run, property: PropertyArg, budget: number, onRun?: (runs: number) => void): Shrunk {
   const s = shrink(topology, run, property, budget, onRun);
   return { ...s, atUs: momentOf(topology, s.run, property), story: describeRun(s.run, s.violation) };
 }
@@ -107,11 +108,11 @@ export function shrinkFound(topology: Topology, run: Run, property: PropertyName
  * The first moment, on a grid of `stepUs`, at which the run breaks the property (the checkers judged at that moment,
  * as the player's counters do); the run's end if it shows only there. One run, checked at each step.
  */
-export function momentOf(topology: Topology, run: Run, property: PropertyName, stepUs = 250_000): number {
-  const sim = createSimulation(topology, { seed: run.seed, faults: run.faults, traceCapacity: 1024 });
+export function momentOf(topology: Topology, run: Run, property: PropertyArg, stepUs = 250_000): number {
+  const trial = startTrial(topology, run, property, 1024);
   for (let t = stepUs; t < run.durationUs; t += stepUs) {
-    sim.run(t);
-    if (violationOf(property, checkHistory(sim.world))) return t;
+    trial.advance(t);
+    if (trial.verdict()) return t;
   }
   return run.durationUs;
 }

@@ -6,7 +6,7 @@
  * counterexample replays as `npm run sim -- file.mmd --seed <seed> --duration <d> --fault '<line>'...`. The search
  * only composes the engine's existing faults (engine/faults/); it never changes how a run behaves.
  */
-import { checkHistory, type CheckReport } from '../check/checks.ts';
+import type { CheckReport } from '../check/checks.ts';
 import { formatFault, parseFault } from '../faults/parse.ts';
 import type { Fault } from '../faults/types.ts';
 import { createSimulation } from '../simulation.ts';
@@ -15,23 +15,17 @@ import { parseTopology } from '../topology/parse.ts';
 import type { Topology } from '../topology/types.ts';
 import type { Spec } from '../model/spec.ts';
 import { observeRun, Planner, randomPhase } from './guided.ts';
+import { DEFAULT_KINDS, defaultKinds, runLength, type FaultKind, type HistoryProperty, type PropertyName } from './kinds.ts';
+import { propertyOf, startTrial, type PropertyArg } from './properties.ts';
 
-/**
- * What a run must keep: no acknowledged message lost by the brokers; none skipped by a consumer group that reads it
- * (its committed position moved past it unprocessed: consumer-side loss, as committing before processing causes); none
- * processed twice; each key in order.
- */
-export type PropertyName = 'no-loss' | 'no-missed' | 'no-duplicates' | 'order';
-export const PROPERTIES: PropertyName[] = ['no-loss', 'no-missed', 'no-duplicates', 'order'];
+export { DEFAULT_KINDS, defaultKinds, FAULT_KINDS, PROPERTIES, runLength, type FaultKind, type HistoryProperty, type PropertyName } from './kinds.ts';
+export type { Property, PropertyArg } from './properties.ts';
 
-/** Which families of faults the search may use. */
-export type FaultKind = 'broker' | 'leader' | 'consumer' | 'split' | 'controller';
-export const FAULT_KINDS: FaultKind[] = ['broker', 'leader', 'consumer', 'split', 'controller'];
-/**
- * What a search tries unless told otherwise. Controller voters are asked for by name: a default vocabulary that grows
- * changes which run a search finds first, for every design.
- */
-export const DEFAULT_KINDS: FaultKind[] = ['broker', 'leader', 'consumer', 'split'];
+/** How much a `slow` episode adds to a service's latency (shrinking halves it while the run still fails). */
+export const SLOW_BY_MS = 2000;
+
+/** A line that undoes an earlier fault: a restart, a heal, a slowdown back to none. */
+export const isRecovery = (line: string) => /^\S+\s+(restart|heal)\b/.test(line) || /^\S+\s+slow\s+\S+\s+0(ms|s|us)?$/.test(line);
 
 /** One thing that can go wrong, and what undoes it (a crash and its restart, a split and the heal). */
 export interface Episode {
@@ -60,7 +54,8 @@ export interface Run {
 }
 
 export interface SearchOptions {
-  property: PropertyName;
+  /** A property by name, or with what it needs (`{ name: 'checkout-within', withinMs: 500 }`). */
+  property: PropertyArg;
   /** Runs to try at most. */
   budget: number;
   /** Wall time to search at most, in milliseconds, read from `clock` (the one bound that is not deterministic). */
@@ -72,9 +67,9 @@ export interface SearchOptions {
   clock?: () => number;
   /** Seed of the search (which schedules and which simulation seeds it tries). */
   seed?: number;
-  /** Simulated length of each run (default 30 s). */
+  /** Simulated length of each run (default 30 s; a lesson's own length for `lesson-goals`). */
   durationUs?: number;
-  /** Families of faults to draw from (default all the topology has). */
+  /** Families of faults to draw from (default: defaultKinds of the property). */
   kinds?: FaultKind[];
   /** Most episodes in one schedule (default 3). */
   maxEpisodes?: number;
@@ -159,6 +154,16 @@ export function faultVocabulary(spec: Spec, kinds: FaultKind[] = DEFAULT_KINDS):
       out.push({ kind: 'consumer', fault: `crash-after-processing ${s.node}`, recover: `restart ${s.node}` });
     }
   }
+  // Each instance of each service (the whole service when it has one), whether it consumes, answers calls or
+  // originates events; a line the consumer kind already offers is not offered twice.
+  const services = (spec.services ?? []).filter((s) => s.kind === 'service');
+  if (want.has('service')) {
+    for (const s of services) {
+      const names = s.instances > 1 ? Array.from({ length: s.instances }, (_, i) => `${s.node}/${i + 1}`) : [s.node];
+      for (const n of names) if (!out.some((e) => e.fault === `crash ${n}`)) out.push({ kind: 'service', fault: `crash ${n}`, recover: `restart ${n}` });
+    }
+  }
+  if (want.has('slow')) for (const s of services) out.push({ kind: 'slow', fault: `slow ${s.node} ${SLOW_BY_MS}ms`, recover: `slow ${s.node} 0ms` });
   return out;
 }
 
@@ -197,8 +202,8 @@ export function drawRun(random: () => number, vocabulary: Episode[], durationUs:
   return { seed, durationUs, faults: randomSchedule(random, vocabulary, durationUs, maxEpisodes) };
 }
 
-/** The property's verdict on a finished run, or undefined when it holds. */
-export function violationOf(property: PropertyName, h: CheckReport): Violation | undefined {
+/** A history property's verdict on a finished run, or undefined when it holds (the others: engine/search/properties.ts). */
+export function violationOf(property: HistoryProperty, h: CheckReport): Violation | undefined {
   const ids = (xs: { message: number }[]) => xs.map((x) => x.message);
   const list = (xs: number[], count: number) => `id${xs.length === 1 ? '' : 's'} ${xs.slice(0, 10).join(', ')}${count > 10 ? ', ...' : ''}`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -232,10 +237,10 @@ export function violationOf(property: PropertyName, h: CheckReport): Violation |
 }
 
 /** Runs one schedule and judges it. */
-export function runOnce(topology: Topology, run: Run, property: PropertyName): Violation | undefined {
-  const sim = createSimulation(topology, { seed: run.seed, faults: run.faults, traceCapacity: 1024 });
-  sim.run(run.durationUs);
-  return violationOf(property, checkHistory(sim.world));
+export function runOnce(topology: Topology, run: Run, property: PropertyArg): Violation | undefined {
+  const trial = startTrial(topology, run, property, 1024);
+  trial.advance(run.durationUs);
+  return trial.verdict();
 }
 
 /**
@@ -245,7 +250,7 @@ export function runOnce(topology: Topology, run: Run, property: PropertyName): V
 export function shrink(
   topology: Topology,
   start: Run,
-  property: PropertyName,
+  property: PropertyArg,
   budget = 300,
   /** Called after each run of the shrink, with the runs spent so far (progress). */
   onRun?: (runs: number) => void,
@@ -268,7 +273,7 @@ export function shrink(
   // One fault alone, then fewer faults one at a time.
   const alone = (): boolean => {
     if (best.faults.length <= 1) return false;
-    for (const f of best.faults) if (!/^\S+\s+(restart|heal)\b/.test(f) && tryRun({ ...best, faults: [f] })) return true;
+    for (const f of best.faults) if (!isRecovery(f) && tryRun({ ...best, faults: [f] })) return true;
     return false;
   };
   const drop = (): boolean => {
@@ -294,7 +299,18 @@ export function shrink(
     }
     return false;
   };
-  while (runs < budget && (alone() || shorter() || drop() || earlier()));
+  // A milder slowdown: half the extra latency (on a 100 ms grid), so the story tells how slow is slow enough to fail.
+  const milder = (): boolean => {
+    for (let i = 0; i < best.faults.length; i++) {
+      const f = parseFault(best.faults[i]!);
+      if (typeof f === 'string' || f.action !== 'slow' || f.byUs <= 100_000) continue;
+      const by = Math.max(100_000, round(f.byUs / 2, 100_000));
+      const line = best.faults[i]!.replace(/\S+$/, `${by / 1000}ms`);
+      if (tryRun({ ...best, faults: best.faults.map((x, j) => (j === i ? line : x)) })) return true;
+    }
+    return false;
+  };
+  while (runs < budget && (alone() || shorter() || drop() || earlier() || milder()));
   return { run: best, violation: violation!, runs };
 }
 
@@ -303,10 +319,11 @@ export function search(text: string | Topology, opts: SearchOptions): SearchResu
   const clock = opts.clock ?? (() => 0);
   const t0 = clock();
   const topology = typeof text === 'string' ? parseOrThrow(text) : text;
-  const durationUs = opts.durationUs ?? 30_000_000;
+  const property = propertyOf(opts.property);
+  const durationUs = runLength(property, opts.durationUs);
   const spec = createSimulation(topology, { traceCapacity: 16 }).spec;
-  const vocabulary = faultVocabulary(spec, opts.kinds);
-  const result: SearchResult = { property: opts.property, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary, guidedRuns: 0, coverage: { moments: [], covered: [] } };
+  const vocabulary = faultVocabulary(spec, opts.kinds ?? defaultKinds(property.name));
+  const result: SearchResult = { property: property.name, runs: 0, shrinkRuns: 0, wallMs: 0, vocabulary, guidedRuns: 0, coverage: { moments: [], covered: [] } };
   if (vocabulary.length === 0) {
     result.wallMs = clock() - t0;
     return result;
@@ -320,7 +337,7 @@ export function search(text: string | Topology, opts: SearchOptions): SearchResu
     const run = planner.draw(i);
     result.runs++;
     if (planner.guidedRuns > guided) result.guidedRuns++;
-    const o = observeRun(topology, run, opts.property);
+    const o = observeRun(topology, run, property);
     planner.learn(i, o);
     for (const p of o.seen) seen.add(p);
     for (const p of o.hit) hit.add(p);
@@ -334,7 +351,7 @@ export function search(text: string | Topology, opts: SearchOptions): SearchResu
   }
   result.coverage = { moments: [...seen], covered: [...seen].filter((p) => hit.has(p)) };
   if (result.found && opts.shrink !== false) {
-    const s = shrink(topology, result.found.run, opts.property, opts.shrinkBudget ?? 300);
+    const s = shrink(topology, result.found.run, property, opts.shrinkBudget ?? 300);
     result.shrunk = { run: s.run, violation: s.violation };
     result.shrinkRuns = s.runs;
   }

@@ -7,7 +7,7 @@ import { AE } from './events.ts';
 import { record } from '../history/trace.ts';
 import { NONE } from '../history/errors.ts';
 import { recordValue } from '../metrics/histogram.ts';
-import { checkoutFailed } from '../metrics/metrics.ts';
+import { checkoutAnswered, checkoutFailed } from '../metrics/metrics.ts';
 import { expDraw } from '../sim/exponential.ts';
 import { after, on } from '../sim/loop.ts';
 import { nextFloat, nextInt } from '../sim/random.ts';
@@ -59,6 +59,7 @@ export function finishCheckout(w: World, call: Call, code: number): void {
     w.metrics.checkoutsOk++;
     recordValue(c.latency, latency);
     recordValue(w.metrics.checkoutLatency, latency);
+    checkoutAnswered(w.metrics, latency, w.now, { request: call.id });
   } else {
     c.failed++;
     checkoutFailed(w.metrics, { request: call.id, at: w.now, code, service: call.culprit || w.parts.apps.services[call.service]!.node });
