@@ -3,8 +3,6 @@
  * loads only on the first click.
  */
 import { lazy, Suspense, useRef } from 'react';
-import { lessonById } from '../../lessons/index.ts';
-import { lessonStore } from '../lessons/lessonStore.ts';
 import { startRun } from '../playback/actions.ts';
 import { openDockTab } from '../playback/dockStore.ts';
 import { findStore, useFind } from './findStore.ts';
@@ -13,14 +11,7 @@ import type { SearchHost } from './searchRun.ts';
 const FindFailurePanel = lazy(() => import('./FindFailurePanel.tsx'));
 
 const close = () => findStore.setState({ open: false });
-/** The open lesson's goals and run, as plain data a worker can take. */
-function openLesson() {
-  const active = lessonStore.getState().active;
-  const lesson = active ? lessonById(active) : undefined;
-  return lesson ? { goals: lesson.goals, run: lesson.run } : null;
-}
-
-const host: SearchHost = { startRun, setRunning: (running) => findStore.setState({ running }), close, showFaults: () => openDockTab('faults'), lesson: openLesson };
+const host: SearchHost = { startRun, setRunning: (running) => findStore.setState({ running }), close, showFaults: () => openDockTab('faults') };
 
 export function FindFailureButton() {
   const open = useFind((s) => s.open);

@@ -7,6 +7,8 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { LessonGoals } from '../../engine/goals/types.ts';
 import type { FaultKind, PropertyArg, PropertyName } from '../../engine/search/kinds.ts';
+import { lessonById } from '../../lessons/index.ts';
+import { lessonStore } from '../lessons/lessonStore.ts';
 import { openTrace } from '../observe/observeStore.ts';
 import { liveStore, player } from '../sim/index.ts';
 import { appStore } from '../state/store.ts';
@@ -66,20 +68,28 @@ export interface SearchHost {
   close: () => void;
   /** Brings the dock's faults tab forward, where the run's fault lines are listed. */
   showFaults: () => void;
-  /** The goals and run of the lesson open now, if one is (its own design's goals are a property to search). */
-  lesson: () => LessonGoals | null;
 }
 
-let host: SearchHost = { startRun: async () => false, setRunning: () => undefined, close: () => undefined, showFaults: () => undefined, lesson: () => null };
+let host: SearchHost = { startRun: async () => false, setRunning: () => undefined, close: () => undefined, showFaults: () => undefined };
 
 /** Whether a lesson is open (the panel offers its goals as a property then). */
-export const lessonOpen = () => host.lesson() !== null;
+export const lessonOpen = () => openLesson() !== null;
+
+/**
+ * The open lesson's goals and run, as plain data a worker can take (its own design's goals are a property to search).
+ * Looked up here, in the panel's lazy chunk: the lessons' index holds every lesson and would weigh on the first load.
+ */
+function openLesson(): LessonGoals | null {
+  const active = lessonStore.getState().active;
+  const lesson = active ? lessonById(active) : undefined;
+  return lesson ? { goals: lesson.goals, run: lesson.run } : null;
+}
 
 /** The panel's property with what it needs: checkout-within its limit, lesson-goals the open lesson. */
 function propertyArg(s: SearchState): PropertyArg | null {
   if (s.property === 'checkout-within') return { name: s.property, withinMs: s.withinMs };
   if (s.property !== 'lesson-goals') return s.property;
-  const lesson = host.lesson();
+  const lesson = openLesson();
   return lesson && { name: s.property, lesson };
 }
 
