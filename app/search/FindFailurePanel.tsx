@@ -12,14 +12,14 @@ import { BUDGETS, cancelFinding, connect, openFound, sameText, searchStore, star
 import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
 import './FindFailure.css';
 
-const PROPERTIES: { id: PropertyName; label: string }[] = [
+export const PROPERTIES: { id: PropertyName; label: string }[] = [
   { id: 'no-loss', label: 'no acknowledged message is lost' },
   { id: 'no-missed', label: 'no message is skipped by a consumer' },
   { id: 'no-duplicates', label: 'no message is processed twice' },
   { id: 'order', label: 'each key is processed in order' },
 ];
 
-const KINDS: { id: FaultKind; label: string; title: string }[] = [
+export const KINDS: { id: FaultKind; label: string; title: string }[] = [
   { id: 'broker', label: 'broker crashes', title: 'crash each Kafka broker, and restart it' },
   { id: 'leader', label: 'leader crashes', title: "crash whichever broker leads a partition when the fault fires, and restart the cluster's brokers" },
   { id: 'split', label: 'network splits', title: 'cut one broker off from the others and the controller, then heal' },
