@@ -73,7 +73,7 @@ export function ComparePanel() {
               title="Put B's text in the editor and A's text here as B (one undoable edit)"
               data-testid="compare-swap"
             >
-              swap with A
+              swap
             </button>
             <button type="button" className="chip" onClick={() => compareStore.setState({ b: null })} disabled={stored === null || stored === a} data-testid="compare-reset">
               same as A

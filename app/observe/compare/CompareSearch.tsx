@@ -4,7 +4,7 @@
  * S s" or the smallest failing run's story, in the words of the single search (app/search/words.ts), which opens in
  * the player. The settings are the single search's own: changed here, they change there.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { KINDS, PROPERTIES } from '../../search/FindFailurePanel.tsx';
 import { BUDGETS, searchStore, useSearch } from '../../search/searchRun.ts';
 import { moment, progressFraction, progressLine, seconds, storyOf, survivedLine } from '../../search/words.ts';
@@ -13,6 +13,8 @@ import { bothRunning, type BothSearch, type Variant } from './searchBoth.ts';
 import { cancelBoth, findInBoth, openVariant } from './searchBothRun.ts';
 
 const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+/** A story in a narrow card may break after the commas of a split's side (`Kafka/1,Kafka/2,Kafka/controller`). */
+const breakable = (t: string) => t.split(/(?<=,)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 const kindsLabel = (kinds: string[]) => kinds.map((k) => KINDS.find((x) => x.id === k)?.label ?? k).join(', ');
 
 interface Props {
@@ -29,6 +31,15 @@ export function CompareSearch({ a, b, search }: Props) {
   const kinds = useSearch((s) => s.kinds);
   const running = bothRunning(search);
   const settings = search?.settings;
+  // The dock is low: when a search starts and when it ends, its cards are brought into view in the results' scroll.
+  const cards = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = cards.current;
+    const pane = el?.closest('.compare-results');
+    if (!el || !pane) return;
+    const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    if (top < 0 || top + el.offsetHeight > pane.clientHeight) pane.scrollTop += top - 4;
+  }, [settings, running]);
   return (
     <div className="compare-search" data-testid="compare-search">
       <div className="compare-search-controls" role="group" aria-label="Find a failure in A and B">
@@ -87,7 +98,7 @@ export function CompareSearch({ a, b, search }: Props) {
       </div>
       {search && settings && (
         <>
-          <div className="compare-search-cards">
+          <div className="compare-search-cards" ref={cards}>
             <VariantCard v="a" search={search} now={a} />
             <VariantCard v="b" search={search} now={b} editor={a} />
           </div>
@@ -137,17 +148,17 @@ function VariantCard({ v, search, now, editor }: { v: Variant; search: BothSearc
       {o?.kind === 'found' && (
         <>
           <p className="compare-search-outcome is-found" data-testid={`compare-search-story-${v}`}>
-            {capital(storyOf(o.shrunk.run, o.shrunk.violation))}.
-          </p>
-          <p className="compare-search-meta">
-            Found at run {o.runs.toLocaleString('en')} after {seconds(o.firstMs)}, {o.unshrunk ? 'not shrunk (cancelled while shrinking)' : `shrunk to ${o.shrunk.run.faults.length} fault line${o.shrunk.run.faults.length === 1 ? '' : 's'}`}.
+            {breakable(`${capital(storyOf(o.shrunk.run, o.shrunk.violation))}.`)}
           </p>
           {changed ? (
             <p className="compare-search-meta">{name} changed since this search: search again to open a run of it.</p>
           ) : asking ? (
             <div className="compare-search-ask" role="group" aria-label={`Open B's run`} data-testid="compare-search-ask">
-              <p>The player runs the editor's text. B's text goes to the editor and A's text becomes B here, so both stay (Ctrl+Z or “swap” brings A back).</p>
-              <button type="button" className="primary-button" onClick={() => void openVariant(v, true)} data-testid="compare-search-swap-open">
+              <p>The player runs the editor's text. B's text goes to the editor and A's text becomes B here, so both stay (Undo or “swap” brings A back).</p>
+              <button type="button" className="primary-button" onClick={() => {
+                  setAsking(false);
+                  void openVariant(v, true);
+                }} data-testid="compare-search-swap-open">
                 Swap A and B, and open
               </button>
               <button type="button" className="bar-button" onClick={() => setAsking(false)}>
@@ -166,6 +177,9 @@ function VariantCard({ v, search, now, editor }: { v: Variant; search: BothSearc
               {needsSwap ? '…' : ''}
             </button>
           )}
+          <p className="compare-search-meta">
+            Found at run {o.runs.toLocaleString('en')} after {seconds(o.firstMs)}, {o.unshrunk ? 'not shrunk (cancelled while shrinking)' : `shrunk to ${o.shrunk.run.faults.length} fault line${o.shrunk.run.faults.length === 1 ? '' : 's'}`}.
+          </p>
         </>
       )}
     </section>
