@@ -5,6 +5,7 @@
  * texts after asking, and A's text stays in the panel. Cancel stops both. Budgets in runs keep each search a few
  * seconds a run on two cores.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openTab, openTopology, topology } from './observe.ts';
 
@@ -21,6 +22,13 @@ async function editB(page: Page, from: string, to: string) {
   for (let i = 0; i < from.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(to);
   await expect(page.getByTestId('compare-diff')).toContainText(`+ %% @config Orders acks=${to}`);
+}
+
+/** axe's violations in the search's part of the A/B panel, in words a failure message can show. */
+async function violations(page: Page) {
+  await page.waitForTimeout(300); // fades settle (axe reads colours as drawn)
+  const result = await new AxeBuilder({ page }).include('[data-testid="compare-search"]').analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
 async function searchBoth(page: Page, budget: string) {
@@ -41,6 +49,7 @@ test('acks=1 against acks=all: the same search finds a loss in A, B survives, an
   await expect(page.getByTestId('compare-search-story-a')).toContainText(/loses \d[\d,]* acknowledged messages?\.$/, { timeout: 120_000 });
   await expect(page.getByTestId('compare-search-survived-b')).toHaveText(/^B survived 20 schedules in [\d.]+ s$/, { timeout: 120_000 });
   await expect(page.getByTestId('compare-search-note')).toContainText('Both: no acknowledged message is lost · 20 runs each · search seed 1');
+  expect(await violations(page)).toEqual([]);
 
   // As a person sees it, on a big screen and a laptop's.
   await page.screenshot({ path: test.info().outputPath('ab-search-1440x900.png') });
@@ -68,6 +77,7 @@ test('B’s counterexample opens after asking: B’s text goes to the editor, A�
 
   await page.getByTestId('compare-search-open-b').click();
   await expect(page.getByTestId('compare-search-ask')).toContainText("B's text goes to the editor and A's text becomes B here");
+  expect(await violations(page)).toEqual([]);
   await page.getByTestId('compare-search-swap-open').click();
   await expect(page.getByTestId('dock-tab-faults')).toHaveAttribute('aria-selected', 'true', { timeout: 20_000 });
   await expect(page.getByTestId('fault-row').first()).toBeVisible();
