@@ -78,6 +78,7 @@ test('B’s counterexample opens after asking: B’s text goes to the editor, A�
   await page.getByTestId('compare-search-open-b').click();
   await expect(page.getByTestId('compare-search-ask')).toContainText("B's text goes to the editor and A's text becomes B here");
   expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('ab-search-ask-1440x900.png') });
   await page.getByTestId('compare-search-swap-open').click();
   await expect(page.getByTestId('dock-tab-faults')).toHaveAttribute('aria-selected', 'true', { timeout: 20_000 });
   await expect(page.getByTestId('fault-row').first()).toBeVisible();

@@ -17,6 +17,18 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const breakable = (t: string) => t.split(/(?<=,)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 const kindsLabel = (kinds: string[]) => kinds.map((k) => KINDS.find((x) => x.id === k)?.label ?? k).join(', ');
 
+/** Scrolls the A/B results so `el` shows, its top first when it is taller than the room. */
+function reveal(el: HTMLElement | null) {
+  const pane = el?.closest('.compare-results');
+  if (!el || !pane) return;
+  const r = el.getBoundingClientRect();
+  const p = pane.getBoundingClientRect();
+  const below = r.bottom - p.bottom + 4;
+  const above = r.top - p.top - 4;
+  if (above < 0) pane.scrollTop += above;
+  else if (below > 0) pane.scrollTop += Math.min(below, above);
+}
+
 interface Props {
   /** The texts of A (the editor's good text) and B now. */
   a: string;
@@ -33,13 +45,7 @@ export function CompareSearch({ a, b, search }: Props) {
   const settings = search?.settings;
   // The dock is low: when a search starts and when it ends, its cards are brought into view in the results' scroll.
   const cards = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = cards.current;
-    const pane = el?.closest('.compare-results');
-    if (!el || !pane) return;
-    const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
-    if (top < 0 || top + el.offsetHeight > pane.clientHeight) pane.scrollTop += top - 4;
-  }, [settings, running]);
+  useEffect(() => reveal(cards.current), [settings, running]);
   return (
     <div className="compare-search" data-testid="compare-search">
       <div className="compare-search-controls" role="group" aria-label="Find a failure in A and B">
@@ -117,6 +123,10 @@ function VariantCard({ v, search, now, editor }: { v: Variant; search: BothSearc
   const { progress, outcome: o, text } = search[v];
   const name = v.toUpperCase();
   const [asking, setAsking] = useState(false);
+  const ask = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) reveal(ask.current);
+  }, [asking]);
   const changed = now !== text;
   const needsSwap = v === 'b' && editor !== text;
   return (
@@ -153,7 +163,7 @@ function VariantCard({ v, search, now, editor }: { v: Variant; search: BothSearc
           {changed ? (
             <p className="compare-search-meta">{name} changed since this search: search again to open a run of it.</p>
           ) : asking ? (
-            <div className="compare-search-ask" role="group" aria-label={`Open B's run`} data-testid="compare-search-ask">
+            <div ref={ask} className="compare-search-ask" role="group" aria-label={`Open B's run`} data-testid="compare-search-ask">
               <p>The player runs the editor's text. B's text goes to the editor and A's text becomes B here, so both stay (Undo or “swap” brings A back).</p>
               <button type="button" className="primary-button" onClick={() => {
                   setAsking(false);
