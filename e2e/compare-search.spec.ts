@@ -95,15 +95,20 @@ test('B’s counterexample opens after asking: B’s text goes to the editor, A�
   await expect(page.getByTestId('compare-b-editor')).toContainText('Orders acks=1');
 });
 
-test('Cancel stops the searches of both variants', async ({ page }) => {
-  await openTopology(page, acks1, 'acks=1 or acks=all');
-  await openTab(page, 'compare');
-  await editB(page, '1', 'all');
-  await searchBoth(page, '1000 runs');
-  await expect(page.getByTestId('compare-search-progress-b')).toContainText(/of 1,000 runs/, { timeout: 30_000 });
-  await page.getByTestId('compare-search-cancel').click();
-  // A may have found a loss before Cancel (then it is kept, not shrunk); B has nothing to show but the runs tried.
-  await expect(page.getByTestId('compare-search-cancelled-b')).toContainText('Cancelled after');
-  await expect(page.getByTestId('compare-search-a')).not.toContainText('Starting the workers');
-  await expect(page.getByTestId('compare-search-start')).toBeEnabled();
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('Cancel stops the searches of both variants, and axe finds nothing in what they show', async ({ page }) => {
+    await openTopology(page, acks1, 'acks=1 or acks=all');
+    await openTab(page, 'compare');
+    await editB(page, '1', 'all');
+    await searchBoth(page, '1000 runs');
+    await expect(page.getByTestId('compare-search-progress-b')).toContainText(/of 1,000 runs/, { timeout: 30_000 });
+    await page.getByTestId('compare-search-cancel').click();
+    // A may have found a loss before Cancel (then it is kept, not shrunk); B has nothing to show but the runs tried.
+    await expect(page.getByTestId('compare-search-cancelled-b')).toContainText('Cancelled after');
+    await expect(page.getByTestId('compare-search-a')).not.toContainText('Starting the workers');
+    await expect(page.getByTestId('compare-search-start')).toBeEnabled();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('ab-search-cancelled-dark-1440x900.png') });
+  });
 });

@@ -9,7 +9,7 @@ import type { FaultKind, PropertyName } from '../../engine/search/search.ts';
 import { placeAgainst, useEscape } from '../shell/popover.ts';
 import { useApp } from '../state/store.ts';
 import { BUDGETS, cancelFinding, connect, openFound, sameText, searchStore, startFinding, traceFound, useSearch, type SearchHost } from './searchRun.ts';
-import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
+import { cancelledLine, effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
 import './FindFailure.css';
 
 export const PROPERTIES: { id: PropertyName; label: string }[] = [
@@ -84,7 +84,7 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
       )}
       {o?.kind === 'cancelled' && (
         <p className="find-outcome" role="status" data-testid="find-cancelled">
-          Cancelled after {o.tried.toLocaleString('en')} runs ({seconds(o.wallMs)}): nothing broke so far.
+          {cancelledLine(o)}
         </p>
       )}
       {o?.kind === 'error' && (

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { KINDS, PROPERTIES } from '../../search/FindFailurePanel.tsx';
 import { BUDGETS, searchStore, useSearch } from '../../search/searchRun.ts';
-import { moment, progressFraction, progressLine, seconds, storyOf, survivedLine } from '../../search/words.ts';
+import { cancelledLine, moment, progressFraction, progressLine, seconds, storyOf, survivedLine } from '../../search/words.ts';
 import { VARIANT_COLORS } from './CompareCharts.tsx';
 import { bothRunning, type BothSearch, type Variant } from './searchBoth.ts';
 import { cancelBoth, findInBoth, openVariant } from './searchBothRun.ts';
@@ -147,7 +147,7 @@ function VariantCard({ v, search, now, editor }: { v: Variant; search: BothSearc
       )}
       {o?.kind === 'cancelled' && (
         <p className="compare-search-outcome" role="status" data-testid={`compare-search-cancelled-${v}`}>
-          Cancelled after {o.tried.toLocaleString('en')} runs ({seconds(o.wallMs)}): nothing broke so far.
+          {cancelledLine(o)}
         </p>
       )}
       {o?.kind === 'error' && (
