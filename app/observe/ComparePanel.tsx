@@ -8,8 +8,11 @@ import { useLive } from '../sim/index.ts';
 import { useApp } from '../state/store.ts';
 import { CompareCharts, VARIANT_COLORS } from './compare/CompareCharts.tsx';
 import { changedLines, compareRows } from './compare/compareRows.ts';
+import { CompareSearch } from './compare/CompareSearch.tsx';
 import { compareStore, faultLines, runCompare, useCompare } from './compare/compareStore.ts';
 import { CompareTable } from './compare/CompareTable.tsx';
+import { bothRunning } from './compare/searchBoth.ts';
+import { swapVariants } from './compare/searchBothRun.ts';
 import { VariantEditor } from './compare/VariantEditor.tsx';
 import { faultSeconds } from './faultLabel.ts';
 import { formatDuration } from './format.ts';
@@ -45,6 +48,7 @@ export function ComparePanel() {
   const running = useCompare((s) => s.running);
   const error = useCompare((s) => s.error);
   const result = useCompare((s) => s.result);
+  const search = useCompare((s) => s.search);
   const seed = useLive((s) => s.seed);
   const diff = useMemo(() => (a === null ? null : changedLines(a, b)), [a, b]);
   const rows = useMemo(() => (result ? compareRows(result.a, result.b) : []), [result]);
@@ -60,9 +64,21 @@ export function ComparePanel() {
           <span>
             <b style={{ color: VARIANT_COLORS.b }}>B</b> <span className="muted">a copy of A to change</span>
           </span>
-          <button type="button" className="chip" onClick={() => compareStore.setState({ b: null })} disabled={stored === null || stored === a} data-testid="compare-reset">
-            same as A
-          </button>
+          <span className="compare-head-actions">
+            <button
+              type="button"
+              className="chip"
+              onClick={swapVariants}
+              disabled={stored === null || stored === a || bothRunning(search)}
+              title="Put B's text in the editor and A's text here as B (one undoable edit)"
+              data-testid="compare-swap"
+            >
+              swap
+            </button>
+            <button type="button" className="chip" onClick={() => compareStore.setState({ b: null })} disabled={stored === null || stored === a} data-testid="compare-reset">
+              same as A
+            </button>
+          </span>
         </header>
         <VariantEditor value={b} onChange={(text) => compareStore.setState({ b: text })} />
         <p className="compare-diff" data-testid="compare-diff">
@@ -106,6 +122,7 @@ export function ComparePanel() {
             {running ? 'Running…' : 'Run A and B'}
           </button>
         </div>
+        <CompareSearch a={a} b={b} search={search} />
         {error && <p className="compare-error">{error}</p>}
         {result && [result.a, result.b].some((r) => r.errors.length > 0) && (
           <p className="compare-error">
@@ -127,7 +144,7 @@ export function ComparePanel() {
               <CompareCharts a={result.a} b={result.b} faults={result.input.faults} />
             </div>
           </>
-        ) : (
+        ) : search ? null : (
           <div className="observe-empty">
             {running
               ? 'Running both variants from the start, in the worker…'

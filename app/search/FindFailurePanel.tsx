@@ -10,10 +10,10 @@ import { placeAgainst, useEscape } from '../shell/popover.ts';
 import { useApp } from '../state/store.ts';
 import { BUDGETS, cancelFinding, connect, lessonOpen, openFound, sameText, searchStore, startFinding, traceFound, useSearch, type SearchHost } from './searchRun.ts';
 import { askOffers } from './workers.ts';
-import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
+import { cancelledLine, effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
 import './FindFailure.css';
 
-const PROPERTIES: { id: PropertyName; label: string }[] = [
+export const PROPERTIES: { id: PropertyName; label: string }[] = [
   { id: 'no-loss', label: 'no acknowledged message is lost' },
   { id: 'no-missed', label: 'no message is skipped by a consumer' },
   { id: 'no-duplicates', label: 'no message is processed twice' },
@@ -24,11 +24,11 @@ const PROPERTIES: { id: PropertyName; label: string }[] = [
 ];
 
 /** Offered before the worker has said what the design has (and whatever the design): the history properties. */
-const ALWAYS: PropertyName[] = ['no-loss', 'no-missed', 'no-duplicates', 'order'];
+export const ALWAYS: PropertyName[] = ['no-loss', 'no-missed', 'no-duplicates', 'order'];
 /** Properties whose ids are message ids, which the trace can follow (checkouts and sagas have ids of their own). */
 const MESSAGE_IDS: PropertyName[] = [...ALWAYS, 'lesson-goals'];
 
-const KINDS: { id: FaultKind; label: string; title: string }[] = [
+export const KINDS: { id: FaultKind; label: string; title: string }[] = [
   { id: 'broker', label: 'broker crashes', title: 'crash each Kafka broker, and restart it' },
   { id: 'leader', label: 'leader crashes', title: "crash whichever broker leads a partition when the fault fires, and restart the cluster's brokers" },
   { id: 'split', label: 'network splits', title: 'cut one broker off from the others and the controller, then heal' },
@@ -115,7 +115,7 @@ export default function FindFailurePanel({ anchor, onClose, host }: Props) {
       )}
       {o?.kind === 'cancelled' && (
         <p className="find-outcome" role="status" data-testid="find-cancelled">
-          Cancelled after {o.tried.toLocaleString('en')} runs ({seconds(o.wallMs)}): nothing broke so far.
+          {cancelledLine(o)}
         </p>
       )}
       {o?.kind === 'error' && (

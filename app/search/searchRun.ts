@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { LessonGoals } from '../../engine/goals/types.ts';
 import type { FaultKind, PropertyArg, PropertyName } from '../../engine/search/kinds.ts';
+import type { Shrunk } from '../../engine/search/scan.ts';
 import { lessonById } from '../../lessons/index.ts';
 import { lessonStore } from '../lessons/lessonStore.ts';
 import { openTrace } from '../observe/observeStore.ts';
@@ -86,7 +87,7 @@ function openLesson(): LessonGoals | null {
 }
 
 /** The panel's property with what it needs: checkout-within its limit, lesson-goals the open lesson. */
-function propertyArg(s: SearchState): PropertyArg | null {
+export function propertyArg(s: SearchState): PropertyArg | null {
   if (s.property === 'checkout-within') return { name: s.property, withinMs: s.withinMs };
   if (s.property !== 'lesson-goals') return s.property;
   const lesson = openLesson();
@@ -138,19 +139,28 @@ export const sameText = (text: string | undefined) => text !== undefined && appS
  */
 export async function openFound(): Promise<void> {
   const { outcome, searched } = searchStore.getState();
+  if (outcome?.kind !== 'found' || !searched) return;
+  if (await openShrunk(searched.text, outcome.shrunk)) host.close();
+}
+
+/**
+ * Opens a shrunk counterexample of `text` in the player, as `openFound` does; `text` must be the editor's good text,
+ * the one the player runs. Also the A/B panel's way to open what its search found. Returns whether it opened.
+ */
+export async function openShrunk(text: string, shrunk: Shrunk, opener: Pick<SearchHost, 'startRun' | 'showFaults'> = host): Promise<boolean> {
   const good = appStore.getState().good;
-  if (outcome?.kind !== 'found' || !searched || !good || good.text !== searched.text) return;
-  const { run, violation, atUs } = outcome.shrunk;
+  if (!good || good.text !== text) return false;
+  const { run, violation, atUs } = shrunk;
   // The run's seed and schedule become the player's, so Reset replays it and the faults panel edits it.
   liveStore.setState({ seed: run.seed, schedule: run.faults });
-  if (!(await host.startRun())) {
+  if (!(await opener.startRun())) {
     appStore.getState().setNotice({ tone: 'error', text: `The run could not start: ${liveStore.getState().error ?? 'unknown reason'}.` });
-    return;
+    return false;
   }
   await player.seek(atUs);
   if (labelOf(violation.property)) liveStore.setState({ highlight: { label: labelOf(violation.property), messages: violation.ids, nodes: [] } });
-  host.showFaults();
-  host.close();
+  opener.showFaults();
+  return true;
 }
 
 /** True when the player holds the found run (same text, seed and fault lines), so its message ids are the run's. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
+import { cancelledLine, effectOf, moment, progressFraction, progressLine, seconds, splitLine, storyOf, survivedLine } from './words.ts';
 
 const v = (summary: string) => ({ property: 'no-loss' as const, count: 3, ids: [12, 40, 41], summary });
 const progress = { phase: 'searching' as const, tried: 37, explored: 12, vocabulary: 16, shrinkRuns: 0, elapsedMs: 7400, leftMs: 32_600, workers: 3 };
@@ -40,5 +40,7 @@ describe('find a failure in words', () => {
   it('says the design survived, or that it offers nothing to break', () => {
     expect(survivedLine({ kind: 'survived', runs: 200, wallMs: 41_200, vocabulary: 9, workers: 1 })).toBe('Your design survived 200 schedules in 41 s');
     expect(survivedLine({ kind: 'survived', runs: 0, wallMs: 3, vocabulary: 0, workers: 1 })).toMatch(/offers none of the faults/);
+    expect(cancelledLine({ kind: 'cancelled', tried: 1, wallMs: 4_200 })).toBe('Cancelled after 1 run (4.2 s): nothing broke so far.');
+    expect(cancelledLine({ kind: 'cancelled', tried: 1200, wallMs: 61_000 })).toBe('Cancelled after 1,200 runs (61 s): nothing broke so far.');
   });
 });

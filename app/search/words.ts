@@ -41,6 +41,11 @@ export function survivedLine(o: Extract<SearchOutcome, { kind: 'survived' }>): s
   return `Your design survived ${plural(o.runs, 'schedule')} in ${seconds(o.wallMs)}`;
 }
 
+/** `Cancelled after 37 runs (4.2 s): nothing broke so far.` */
+export function cancelledLine(o: Extract<SearchOutcome, { kind: 'cancelled' }>): string {
+  return `Cancelled after ${plural(o.tried, 'run')} (${seconds(o.wallMs)}): nothing broke so far.`;
+}
+
 /** A fault line's time and what it does: `12400ms crash Kafka/2` → { atMs: 12400, what: 'crash Kafka/2' }. */
 export function splitLine(line: string): { atMs: number; what: string } {
   const m = /^(\d+(?:\.\d+)?)(ms|s)\s+(.*)$/.exec(line.trim());

@@ -13,6 +13,11 @@ export type { CompareInput, CompareState };
 const compare = createCompareStore(appStore);
 export const compareStore = compare.store;
 
+/** The workspace whose A/B state the store holds now. */
+export const compareWorkspace = () => compare.workspace();
+/** Changes a workspace's A/B state, whether it is open or kept aside. */
+export const updateCompare = (workspace: string, patch: Partial<CompareState>) => compare.update(workspace, patch);
+
 export function useCompare<T>(selector: (s: CompareState) => T): T {
   return useStore(compareStore, selector);
 }

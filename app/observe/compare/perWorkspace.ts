@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VariantResult } from './compareRows.ts';
+import type { BothSearch } from './searchBoth.ts';
 
 export interface CompareInput {
   a: string;
@@ -21,9 +22,11 @@ export interface CompareState {
   running: boolean;
   error: string | null;
   result: { input: CompareInput; a: VariantResult; b: VariantResult; wallMs: number } | null;
+  /** The last "Find a failure in A and B": running, or its two outcomes. */
+  search: BothSearch | null;
 }
 
-const fresh = (): CompareState => ({ b: null, faults: null, untilS: 60, running: false, error: null, result: null });
+const fresh = (): CompareState => ({ b: null, faults: null, untilS: 60, running: false, error: null, result: null, search: null });
 
 /**
  * A/B state that follows the workspace open in `app`: the state of the one left is kept aside, the one opened gets
