@@ -7,7 +7,7 @@ import { ACKED, CAUSED_BY_MESSAGE, EXPIRED, causationOf, flagsOf, keyOf, partiti
 import { APPLICATION, BROKERS, FAMILIES } from '../components.ts';
 import { subscriptionName } from '../messaging/state.ts';
 import type { World } from '../world.ts';
-import type { Example, Window } from './state.ts';
+import { markSeen, seenHas, type Example, type Window } from './state.ts';
 
 /**
  * Records that group `g` processed message `id`; returns false when it had already (a duplicate). With an inbox
@@ -15,14 +15,7 @@ import type { Example, Window } from './state.ts';
  */
 export function processedByGroup(w: World, g: number, id: number, partition: number, offset: number, at: number, idempotent: boolean): boolean {
   const gc = w.checks.groups[g]!;
-  const byte = id >>> 3;
-  if (byte >= gc.seen.length) {
-    const grown = new Uint8Array(Math.max(byte + 1, gc.seen.length * 2));
-    grown.set(gc.seen);
-    gc.seen = grown;
-  }
-  const bit = 1 << (id & 7);
-  if ((gc.seen[byte]! & bit) !== 0) {
+  if (seenHas(gc, id)) {
     if (idempotent) gc.skipped++;
     else {
       gc.duplicates++;
@@ -30,7 +23,7 @@ export function processedByGroup(w: World, g: number, id: number, partition: num
     }
     return false;
   }
-  gc.seen[byte]! |= bit;
+  markSeen(gc, id);
   const key = keyOf(w.messages, id);
   if (key !== 0) {
     if (key >= gc.lastByKey.length) {
@@ -58,14 +51,7 @@ export function processedByGroup(w: World, g: number, id: number, partition: num
  * it applied): handled, so its position moving past it is no consumer-side loss, and not counted as processed.
  */
 export function handledByGroup(w: World, g: number, id: number): void {
-  const gc = w.checks.groups[g]!;
-  const byte = id >>> 3;
-  if (byte >= gc.seen.length) {
-    const grown = new Uint8Array(Math.max(byte + 1, gc.seen.length * 2));
-    grown.set(gc.seen);
-    gc.seen = grown;
-  }
-  gc.seen[byte]! |= 1 << (id & 7);
+  markSeen(w.checks.groups[g]!, id);
 }
 
 export interface LostMessage {
@@ -120,8 +106,8 @@ export function missedMessages(w: World, limit = Infinity): { count: number; exa
     }
   }
   const handled = (sub: number, id: number) => {
-    const seen = w.checks.groups[sub]?.seen;
-    return (seen !== undefined && ((seen[id >>> 3] ?? 0) & (1 << (id & 7))) !== 0) || deadLettered?.[id] === 1;
+    const gc = w.checks.groups[sub];
+    return (gc !== undefined && seenHas(gc, id)) || deadLettered?.[id] === 1;
   };
   let count = 0;
   const examples: MissedFinding[] = [];

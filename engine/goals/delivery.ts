@@ -3,6 +3,7 @@
  * it, and every one processed again after an offset reset (a replay).
  */
 import { lostMessages } from '../check/checks.ts';
+import { seenBits } from '../check/state.ts';
 import { ACKED, CAUSED_BY_MESSAGE, EXPIRED, causationOf, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { ServiceView as Service } from '../messaging/port.ts';
 import { destinationNamed } from '../messaging/queries.ts';
@@ -158,8 +159,9 @@ export function markReplay(v: RunView, services: Service[]): Map<number, ReplayM
   for (const s of services) {
     const gc = v.w.checks.groups[s.group]!;
     let processed = 0;
-    for (let i = 0; i < gc.seen.length; i++) processed += BITS[gc.seen[i]!]!;
-    out.set(s.group, { processed, repeats: gc.duplicates + gc.skipped, seen: gc.seen.slice() });
+    const seen = seenBits(gc);
+    for (let i = 0; i < seen.length; i++) processed += BITS[seen[i]!]!;
+    out.set(s.group, { processed, repeats: gc.duplicates + gc.skipped, seen });
   }
   return out;
 }

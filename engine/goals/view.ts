@@ -9,6 +9,7 @@ import type { ServiceView } from '../messaging/port.ts';
 import type { Topology } from '../topology/types.ts';
 import { destinationNamed, offsetOf as positionOf } from '../messaging/queries.ts';
 import type { World } from '../world.ts';
+import { seenHas } from '../check/state.ts';
 import { matchNodes, nothingMatches } from './match.ts';
 import type { Counterexample, Matcher } from './types.ts';
 
@@ -51,9 +52,7 @@ export function offsetOf(w: World, pid: number, id: number): number {
 
 /** True when the group's checker has seen message `id` processed. */
 export function seenBy(w: World, group: number, id: number): boolean {
-  const seen = w.checks.groups[group]!.seen;
-  const byte = id >>> 3;
-  return byte < seen.length && (seen[byte]! & (1 << (id & 7))) !== 0;
+  return seenHas(w.checks.groups[group]!, id);
 }
 
 /** The faults that did not apply, as sentences (a refused offset reset changes what a goal can expect). */

@@ -31,7 +31,10 @@ export interface Chunk {
 export interface Messages {
   count: number;
   limit: number;
+  /** Shared with snapshots (live/snapshots.ts): write only through this file's functions, which copy first. */
   chunks: Chunk[];
+  /** Per chunk: 1 when this world alone holds it (may write it in place), 0 when a snapshot may share it. */
+  owned: number[];
   /** Event type names; a message's type indexes it (at most 255 types). */
   types: string[];
 }
@@ -49,7 +52,7 @@ function newChunk(size: number): Chunk {
 
 export function createMessages(limit = 1 << 27): Messages {
   // The first chunk starts small and doubles up to full size, so small simulations stay small.
-  return { count: 1, limit, chunks: [newChunk(1024)], types: [''] }; // id 0 means "no message"
+  return { count: 1, limit, chunks: [newChunk(1024)], owned: [1], types: [''] }; // id 0 means "no message"
 }
 
 /** Records a new message and returns its id (ids start at 1 and follow send order). */
@@ -58,6 +61,7 @@ export function addMessage(m: Messages, key: number, type: number, partition: nu
   let c = m.chunks[id >>> SHIFT];
   const i = id & MASK;
   if (c === undefined || i >= c.key.length) c = grow(m, id);
+  else if (m.owned[id >>> SHIFT] !== 1) c = own(m, id >>> SHIFT);
   c.key[i] = key;
   c.type[i] = type;
   c.partition[i] = partition;
@@ -77,14 +81,14 @@ export const causationOf = (m: Messages, id: number): number => m.chunks[id >>> 
 
 /** Sets flag bits on a message; returns the flags it had before. */
 export function addFlags(m: Messages, id: number, bits: number): number {
-  const c = m.chunks[id >>> SHIFT]!;
+  const c = m.owned[id >>> SHIFT] === 1 ? m.chunks[id >>> SHIFT]! : own(m, id >>> SHIFT);
   const before = c.flags[id & MASK]!;
   c.flags[id & MASK] = before | bits;
   return before;
 }
 
 export function setCausation(m: Messages, id: number, causation: number): void {
-  m.chunks[id >>> SHIFT]!.causation[id & MASK] = causation;
+  (m.owned[id >>> SHIFT] === 1 ? m.chunks[id >>> SHIFT]! : own(m, id >>> SHIFT)).causation[id & MASK] = causation;
 }
 
 /** The id of an event type name, registering it on first use. */
@@ -109,6 +113,15 @@ export function correlationOf(m: Messages, id: number): number {
 /** Bytes held per message (for the memory benchmark). */
 export const BYTES_PER_MESSAGE = 4 + 1 + 1 + 2 + 8 + 4;
 
+/** Copies chunk `ci`, which a snapshot may share, for this world alone to write. */
+function own(m: Messages, ci: number): Chunk {
+  const c = m.chunks[ci]!;
+  const copy = { key: c.key.slice(), type: c.type.slice(), flags: c.flags.slice(), partition: c.partition.slice(), producedAt: c.producedAt.slice(), causation: c.causation.slice() };
+  m.chunks[ci] = copy;
+  m.owned[ci] = 1;
+  return copy;
+}
+
 function grow(m: Messages, id: number): Chunk {
   if (id >= m.limit) throw new Error(`The simulation produced more than ${m.limit} messages, the most one run may hold.`);
   const ci = id >>> SHIFT;
@@ -116,6 +129,7 @@ function grow(m: Messages, id: number): Chunk {
   if (existing === undefined) {
     const c = newChunk(CHUNK);
     m.chunks[ci] = c;
+    m.owned[ci] = 1;
     return c;
   }
   // Only the first chunk grows in place, doubling up to full size.
@@ -128,5 +142,6 @@ function grow(m: Messages, id: number): Chunk {
   c.producedAt.set(existing.producedAt);
   c.causation.set(existing.causation);
   m.chunks[ci] = c;
+  m.owned[ci] = 1;
   return c;
 }

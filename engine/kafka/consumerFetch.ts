@@ -137,6 +137,9 @@ on<World>(KE.fetchTimeout, 'fetch times out', (w, cid, id) => {
   after(w, wait, KE.fetchRetry, c.id, c.life);
   refreshConsumerMetadata(w, c);
   fetchMore(w, c);
+}, {
+  // Answered. (A request of an earlier life is not dead: firing frees it.)
+  dead: (w, _cid, id) => !w.parts.kafka.fetchRequests.has(id),
 });
 
 on<World>(KE.fetchRetry, 'reconnect backoff over', (w, cid, life) => {

@@ -106,4 +106,10 @@ on<World>(KE.delayedProduceExpire, 'delayed produce expires', (w, _broker, reque
     const p = w.parts.kafka.partitions[e.partition]!;
     p.delayed = p.delayed.filter((d) => d.request !== requestId);
   }
+}, {
+  // Answered (nothing re-adds a request, and its pending count only falls).
+  dead: (w, _broker, requestId) => {
+    const req = w.parts.kafka.produceRequests.get(requestId);
+    return !req || req.pending === 0;
+  },
 });

@@ -251,6 +251,13 @@ on<World>(KE.produceTimeout, 'produce request times out', (w, pid, requestId) =>
   for (const e of req.entries) complete(w, prod, e.batch, REQUEST_TIMED_OUT, -1);
   refreshMetadata(w, prod);
   drain(w, prod);
+}, {
+  // Answered, or sent by an earlier life of the producer (lives only increase).
+  dead: (w, pid, requestId) => {
+    const prod = w.parts.kafka.producers[pid]!;
+    const req = prod.requests.get(requestId);
+    return !req || req.producerLife !== prod.life;
+  },
 });
 
 function complete(w: World, prod: Producer, batchId: number, code: number, baseOffset: number): void {

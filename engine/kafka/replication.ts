@@ -156,6 +156,12 @@ on<World>(KE.replicaFetchTimeout, 'replica fetch times out', (w, fid, seq) => {
   f.inflight = false;
   f.parked = false;
   after(w, REPLICA_FETCH_BACKOFF_US, KE.replicaFetch, f.id, w.parts.kafka.brokers[f.follower]!.life);
+}, {
+  // Answered: a newer fetch was sent (its sequence only grows, and only a new fetch sets `inflight`), or none is out.
+  dead: (w, fid, seq) => {
+    const f = w.parts.kafka.fetchers[fid]!;
+    return f.seq !== seq || !f.inflight;
+  },
 });
 
 /** The leader asks the controller to change the ISR (AlterPartition). */

@@ -8,7 +8,7 @@ import { schedule, unschedule } from '../faults/apply.ts';
 import { formatFault, toFault, type FaultInput } from '../faults/parse.ts';
 import { createSimulation, fromWorld, type Simulation } from '../simulation.ts';
 import { peekTime } from '../sim/queue.ts';
-import { isHop, step as stepOnce } from '../sim/loop.ts';
+import { isHop, nextIsDead, step as stepOnce } from '../sim/loop.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { parseTopology } from '../topology/parse.ts';
 import { buildFrame, createFrameState, type FrameState } from './frame.ts';
@@ -102,7 +102,9 @@ export function advance(s: Session, untilUs: number, maxEvents = Infinity): bool
       s.nextCommand++; // cannot happen in a consistent timeline; skip rather than loop
       continue;
     }
+    const before = w.events;
     stepOnce(w);
+    if (w.events === before) continue; // a dead timeout, skipped (loop.ts): not an event to count or stop after
     budget--;
     // Snapshots are taken on new ground only: replaying the past finds them already there.
     if (w.events > s.headEvents && snapshotDue(s.snapshots, w)) takeSnapshot(s.snapshots, w, s.spec);
@@ -119,6 +121,7 @@ export function advance(s: Session, untilUs: number, maxEvents = Infinity): bool
 
 /** Runs exactly one event, and says what it was and what it did. */
 export function stepEvent(s: Session): StepReport {
+  skipDead(s);
   const from = s.sim.world.trace.written;
   const name = nextEventName(s.sim.world);
   advance(s, Infinity, 1);
@@ -130,6 +133,7 @@ export function stepHop(s: Session): StepReport {
   const from = s.sim.world.trace.written;
   const names: string[] = [];
   for (let i = 0; i < 10_000; i++) {
+    skipDead(s);
     const q = s.sim.world.queue;
     const kind = q.size > 0 ? q.kind[q.heap[0]!]! : -1;
     const name = nextEventName(s.sim.world);
@@ -138,6 +142,12 @@ export function stepHop(s: Session): StepReport {
     if (kind < 0 || isHop(kind)) break;
   }
   return stepReport(s.sim.world, names, from);
+}
+
+/** Skips the dead timeouts due next (loop.ts), so that a step names and runs the event that does something. */
+function skipDead(s: Session): void {
+  const w = s.sim.world;
+  while (nextIsDead(w) && s.commands[s.nextCommand]?.afterEvents !== w.events) stepOnce(w);
 }
 
 /**

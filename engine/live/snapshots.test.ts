@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createSession, seek, type Session, type SessionOptions } from './session.ts';
 import { RING_ENTRY_BYTES, total } from './snapshots.ts';
+import { seenBits } from '../check/state.ts';
+import { causationOf, flagsOf, keyOf, type Messages } from '../history/messages.ts';
 
 const text = `graph LR
   Client[Client] -->|checkout| Orders[Order Service]
@@ -74,9 +76,32 @@ describe('snapshots', () => {
     }
   });
 
+  it("share the message table's and the checkers' chunks with the live world, which copies one before writing it", () => {
+    const s = session(opts);
+    advance(s, 12_000_000);
+    const snap = s.snapshots.list[Math.floor(s.snapshots.list.length / 2)]!;
+    const before = snap.world.checks.groups.map((g) => seenBits(g));
+    const rows = (m: Messages) => Array.from({ length: m.count }, (_, id) => [flagsOf(m, id), keyOf(m, id), causationOf(m, id)]);
+    const rowsBefore = rows(snap.world.messages);
+    // The chunks are shared: the store counts a snapshot's unchanged chunks once, not per snapshot.
+    const shared = s.snapshots.list.slice(1).some((x, i) => x.world.checks.groups.some((g, k) => g.seen[0] === s.snapshots.list[i]!.world.checks.groups[k]!.seen[0]));
+    expect(shared).toBe(true);
+    for (const t of [snap.atUs + 1, 11_000_000, 3_333_000]) {
+      seek(s, t);
+      const straight = session(opts);
+      advance(straight, t);
+      expect(s.sim.world.checks.groups.map((g) => seenBits(g))).toEqual(straight.sim.world.checks.groups.map((g) => seenBits(g)));
+      expect(s.sim.history()).toEqual(straight.sim.history());
+    }
+    // Writing after the snapshots left what they hold as it was.
+    expect(snap.world.checks.groups.map((g) => seenBits(g))).toEqual(before);
+    expect(rows(snap.world.messages)).toEqual(rowsBefore);
+  });
+
   it('stop a run whose world outgrows what a tab can hold, saying so, instead of crashing the tab', () => {
     const s = session(opts);
-    s.snapshots.worldBytesMax = s.snapshots.list[0]!.bytes * 3;
+    // Twice the first world: without its dead timeouts the world at 30 s is under three times the first (0.69 MB).
+    s.snapshots.worldBytesMax = s.snapshots.list[0]!.bytes * 2;
     expect(() => advance(s, 30_000_000)).toThrow(
       /^This run stopped at \d+(\.\d)?s: what it simulates has grown past [\d,]+ MB, more than a browser tab can safely hold\. Start it again to watch a shorter stretch, or lower the rates or the number of nodes\.$/,
     );

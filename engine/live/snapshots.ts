@@ -5,11 +5,16 @@
  *   entry as the run had it (the world's hash, which covers the ring, is the same).
  * - Snapshots are spaced by events, not time, since replaying events is what a seek costs; when the budget is
  *   exceeded every other snapshot is dropped and the spacing doubles, so a long run keeps an even coverage.
+ * - The message table and the checkers' bits of messages processed (`seen`, per consumer group) are in chunks that
+ *   snapshots share with the live world and each other: a snapshot copies the lists of chunks, and the live world
+ *   copies a chunk before it writes it again (history/messages.ts, check/state.ts). Between two snapshots a run
+ *   writes only its newest chunks, so a snapshot of a 10-minute 300-node run copies a few MB of them, not 140.
  * The budget holds even when one world nearly fills it: a snapshot that would not fit beside the first is not taken
  * (seeks past it replay from an earlier one: slower, not fatal). And a world that outgrows what a browser tab can
  * hold stops the run with a message: past it, a worker's out-of-memory takes the whole tab down.
  */
 import { createTrace, type Trace } from '../history/trace.ts';
+import type { Chunk } from '../history/messages.ts';
 import type { Spec } from '../model/spec.ts';
 import { formatDuration } from '../sim/time.ts';
 import type { World } from '../world.ts';
@@ -40,8 +45,10 @@ export interface Snapshot {
   spec: Spec;
   /** The trace's `written` count at the snapshot. */
   traceWritten: number;
-  /** The world's size, estimated (the trace chunks are counted apart). */
+  /** What the snapshot adds to the store, estimated: its copy, and its `seen` chunks the one before lacks. */
   bytes: number;
+  /** The size of the copy it made (everything but the trace and the shared chunks). */
+  copied: number;
 }
 
 export interface SnapshotStore {
@@ -73,7 +80,7 @@ const BYTES_PER_SPACING_EVENT = 400;
 export function snapshotDue(store: SnapshotStore, w: World): boolean {
   const last = store.list[store.list.length - 1];
   if (!last) return true;
-  return w.events - Math.max(last.events, store.skippedAt) >= Math.max(store.everyEvents, last.bytes / BYTES_PER_SPACING_EVENT);
+  return w.events - Math.max(last.events, store.skippedAt) >= Math.max(store.everyEvents, last.copied / BYTES_PER_SPACING_EVENT);
 }
 
 /**
@@ -83,19 +90,63 @@ export function snapshotDue(store: SnapshotStore, w: World): boolean {
 export function takeSnapshot(store: SnapshotStore, w: World, spec: Spec): void {
   const last = store.list[store.list.length - 1];
   if (last && last.events >= w.events) return;
-  const bytes = bytesOf({ ...w, trace: undefined });
-  if (bytes > store.worldBytesMax) throw new Error(tooLarge(w.now, store.worldBytesMax));
-  const first = store.list[0];
-  if (first && first.bytes + bytes + w.trace.capacity * RING_ENTRY_BYTES > store.bytesMax) {
-    store.skippedAt = w.events;
-    return;
+  const shared = detachShared(w);
+  try {
+    const copied = bytesOf({ ...w, trace: undefined });
+    if (copied + freshBytes(shared, undefined) > store.worldBytesMax) throw new Error(tooLarge(w.now, store.worldBytesMax));
+    const bytes = copied + freshBytes(shared, last);
+    const first = store.list[0];
+    if (first && first.bytes + bytes + w.trace.capacity * RING_ENTRY_BYTES > store.bytesMax) {
+      store.skippedAt = w.events;
+      return;
+    }
+    const chunk = copyNewEntries(w.trace, store.traceTo);
+    if (chunk) store.chunks.push(chunk);
+    store.traceTo = w.trace.written;
+    // From here the snapshot shares every chunk: the live world copies one before writing it.
+    for (const g of w.checks.groups) g.seenOwned.fill(0);
+    w.messages.owned.fill(0);
+    const world = structuredClone({ ...w, trace: undefined }) as Omit<World, 'trace'>;
+    attachShared(world, shared);
+    store.list.push({ atUs: w.now, events: w.events, world, spec, traceWritten: w.trace.written, bytes, copied });
+  } finally {
+    attachShared(w, shared);
   }
-  const chunk = copyNewEntries(w.trace, store.traceTo);
-  if (chunk) store.chunks.push(chunk);
-  store.traceTo = w.trace.written;
-  const world = structuredClone({ ...w, trace: undefined }) as Omit<World, 'trace'>;
-  store.list.push({ atUs: w.now, events: w.events, world, spec, traceWritten: w.trace.written, bytes });
   while (total(store) > store.bytesMax && store.list.length > 2) thin(store, w.trace.capacity);
+}
+
+/** The chunks snapshots share with the live world: each group's `seen` bits and the message table's rows. */
+interface Shared {
+  seen: Uint8Array[][];
+  messages: Chunk[];
+}
+
+/** Takes the shared chunk lists out of `w` (so that a clone does not copy them); `attachShared` puts copies of the lists back. */
+function detachShared(w: Pick<World, 'checks' | 'messages'>): Shared {
+  const out = { seen: w.checks.groups.map((g) => g.seen), messages: w.messages.chunks };
+  for (const g of w.checks.groups) g.seen = [];
+  w.messages.chunks = [];
+  return out;
+}
+
+function attachShared(w: Pick<World, 'checks' | 'messages'>, shared: Shared): void {
+  w.checks.groups.forEach((g, i) => (g.seen = shared.seen[i]!.slice()));
+  w.messages.chunks = shared.messages.slice();
+}
+
+/** Bytes of the shared chunks that snapshot `before` does not hold (all of them without one). */
+function freshBytes(shared: Shared, before: Snapshot | undefined): number {
+  const held = new Set<object>();
+  if (before) {
+    for (const g of before.world.checks.groups) for (const c of g.seen) held.add(c);
+    for (const c of before.world.messages.chunks) held.add(c);
+  }
+  let n = 0;
+  for (const chunks of shared.seen) for (const c of chunks) if (!held.has(c)) n += c.byteLength;
+  for (const c of shared.messages) {
+    if (!held.has(c)) n += c.key.byteLength + c.type.byteLength + c.flags.byteLength + c.partition.byteLength + c.producedAt.byteLength + c.causation.byteLength;
+  }
+  return n;
 }
 
 const tooLarge = (atUs: number, max: number) =>
@@ -110,7 +161,15 @@ export function snapshotAt(store: SnapshotStore, t: number): Snapshot {
 
 /** A fresh world as it was at `snap`, with its trace ring exactly as it was then. */
 export function restoreSnapshot(store: SnapshotStore, snap: Snapshot, like: Trace): World {
-  const world = structuredClone(snap.world) as World;
+  const shared = detachShared(snap.world);
+  let world: World;
+  try {
+    world = structuredClone(snap.world) as World;
+  } finally {
+    attachShared(snap.world, shared);
+  }
+  // The restored world shares the snapshot's chunks (which it owns none of, as the snapshot owns none).
+  attachShared(world, shared);
   world.trace = rebuildTrace(store.chunks, snap.traceWritten, like);
   return world;
 }
@@ -138,6 +197,8 @@ function thin(store: SnapshotStore, capacity: number): void {
   const keep = store.list.filter((_, i) => i === 0 || i === store.list.length - 1 || i % 2 === 0);
   store.list = keep;
   store.everyEvents *= 2;
+  // A kept snapshot's chunks that only a dropped one counted are now its own to count.
+  keep.forEach((x, i) => (x.bytes = x.copied + freshBytes({ seen: x.world.checks.groups.map((g) => g.seen), messages: x.world.messages.chunks }, keep[i - 1])));
   // A snapshot needs only the `capacity` entries before it. The last one is always kept, so what the next snapshot
   // will need from before it is kept too.
   const reaches = (c: TraceChunk, written: number) => c.to > written - capacity && c.from < written;

@@ -241,6 +241,12 @@ on<World>(AE.callTimeout, 'call times out', (w, _from, callId) => {
   if (!child.culprit) child.culprit = w.parts.apps.services[child.service]!.node;
   if (child.fromClient) finishCheckout(w, child, CALL_TIMEOUT);
   else resume(w, child, CALL_TIMEOUT);
+}, {
+  // Answered and forgotten, or already given up on (a call's id is never reused, and it is never un-abandoned).
+  dead: (w, _from, callId) => {
+    const child = w.parts.apps.calls.get(callId);
+    return !child || child.abandoned;
+  },
 });
 
 /** The caller's request continues after a child call finished (or failed, or timed out). */
