@@ -23,7 +23,8 @@ const port = Number(process.env.BENCH_UI_PORT ?? 4190);
 const WINDOW_S = Number(process.env.BENCH_UI_SECONDS ?? 20);
 const RUN_S = 600;
 const SEEKS_S = [60, 540, 270, 30, 435, 120, 330];
-const TARGET = { fps: 55, longTaskMs: 50, seekMs: 200 };
+// Issue #18: a median seek under 1 s at 300 nodes and under 100 ms on orders-acks1.
+const TARGET = { fps: 55, longTaskMs: 50, bigSeekMs: 1000, smallSeekMs: 100 };
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
 
 if (spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -99,27 +100,35 @@ async function measureSmoothness(p: Page, seconds: number): Promise<{ fps: numbe
   }, seconds * 1000);
 }
 
-/** Clicks the timeline at `seconds` and times it until the clock shows the new moment. */
-async function timeSeek(seconds: number): Promise<number> {
+/**
+ * Clicks the timeline at `seconds` and times it until the clock shows the new moment: `exact` once the replay is done
+ * (no "replaying to" left), `first` when the clock first changed (the nearest snapshot, on a long seek).
+ */
+async function timeSeek(seconds: number): Promise<{ first: number; exact: number }> {
   const track = page.getByTestId('scrubber-track');
   const box = (await track.boundingBox())!;
   const head = Number(await track.getAttribute('aria-valuemax')) / 1e6;
   await page.evaluate(() => {
     const clock = document.querySelector('[data-testid="sim-time"]')!;
-    const w = window as unknown as { seekDone: Promise<number> };
+    const bar = clock.parentElement!;
+    const w = window as unknown as { seekDone: Promise<{ first: number; exact: number }> };
     w.seekDone = new Promise((resolve) => {
       let t0 = 0;
+      let first = 0;
       const before = clock.textContent;
       document.addEventListener('pointerdown', () => (t0 = performance.now()), { capture: true, once: true });
       new MutationObserver((_, mo) => {
         if (clock.textContent === before) return;
+        const now = performance.now() - t0;
+        first ||= now;
+        if (bar.querySelector('[data-testid="sim-replaying"]')) return;
         mo.disconnect();
-        resolve(performance.now() - t0);
-      }).observe(clock, { childList: true, characterData: true, subtree: true });
+        resolve({ first, exact: now });
+      }).observe(bar, { childList: true, characterData: true, subtree: true });
     });
   });
   await page.mouse.click(box.x + (box.width * seconds) / Math.max(head, 10), box.y + box.height / 2);
-  return page.evaluate(() => (window as unknown as { seekDone: Promise<number> }).seekDone);
+  return page.evaluate(() => (window as unknown as { seekDone: Promise<{ first: number; exact: number }> }).seekDone);
 }
 
 // 1. Smoothness with 300 nodes and 500 edges at full speed.
@@ -135,9 +144,11 @@ console.log(`bench:ui: ${WINDOW_S} s at full speed: median ${median(smooth.fps)}
 const runStarted = performance.now();
 await runTo(RUN_S);
 const runWallS = (performance.now() - runStarted) / 1000 + WINDOW_S + 3;
-const bigSeeks: number[] = [];
-for (const s of SEEKS_S) bigSeeks.push(await timeSeek(s));
-console.log(`bench:ui: 300 nodes, 10-minute run made in ${Math.round(runWallS)} s; seeks ${bigSeeks.map((x) => Math.round(x)).join(', ')} ms`);
+const bigTimed: { first: number; exact: number }[] = [];
+for (const s of SEEKS_S) bigTimed.push(await timeSeek(s));
+const bigSeeks = bigTimed.map((x) => x.exact);
+const bigFirst = bigTimed.map((x) => x.first);
+console.log(`bench:ui: 300 nodes, 10-minute run made in ${Math.round(runWallS)} s; seeks ${bigSeeks.map((x) => Math.round(x)).join(', ')} ms (nearest snapshot shown after ${bigFirst.map((x) => Math.round(x)).join(', ')} ms)`);
 
 // 3. Seeking in a 10-minute run of a learner-sized topology, in a page (and worker) of its own: the 300-node run's
 // gigabyte of snapshots and chart series must not weigh on it.
@@ -149,7 +160,7 @@ const smallStarted = performance.now();
 await runTo(RUN_S);
 const smallRunS = (performance.now() - smallStarted) / 1000;
 const smallSeeks: number[] = [];
-for (const s of SEEKS_S) smallSeeks.push(await timeSeek(s));
+for (const s of SEEKS_S) smallSeeks.push((await timeSeek(s)).exact);
 console.log(`bench:ui: orders-acks1, 10-minute run made in ${Math.round(smallRunS)} s; seeks ${smallSeeks.map((x) => Math.round(x)).join(', ')} ms`);
 
 await browser.close();
@@ -163,14 +174,15 @@ const section = [
   '',
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:ui\` (bench/ui.bench.ts) in headless Chromium (software rendering, 1440×900) on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB.`,
   '',
-  `Topology: bench/uiTopology.ts, 300 nodes and 500 edges (8 Kafka clusters with 24 topics of 6 partitions, replication factor 3; 40 clients at 10 requests/s, 40 APIs, 100 enrichers, 88 projectors, 24 databases), the whole drawing in view, played at full speed. Smoothness over ${WINDOW_S} s after 3 s of warm-up; seeks are clicks on the timeline of a 10-minute run, timed from the click to the clock showing the moment.`,
+  `Topology: bench/uiTopology.ts, 300 nodes and 500 edges (8 Kafka clusters with 24 topics of 6 partitions, replication factor 3; 40 clients at 10 requests/s, 40 APIs, 100 enrichers, 88 projectors, 24 databases), the whole drawing in view, played at full speed. Smoothness over ${WINDOW_S} s after 3 s of warm-up; seeks are clicks on the timeline of a 10-minute run, timed from the click to the clock showing the moment (a long replay shows the nearest snapshot before it first: timed apart, as the first picture).`,
   '',
   '| measure | result | target |',
   '| --- | --- | --- |',
   `| frame rate, median of per-second counts | ${fps} fps | at least ${TARGET.fps}: ${verdict(fps >= TARGET.fps)} |`,
   `| main-thread long tasks | ${smooth.longTasks.length}, longest ${Math.round(longMax)} ms | none over ${TARGET.longTaskMs} ms: ${verdict(longMax <= TARGET.longTaskMs)} |`,
-  `| seek in a 10-minute run, 300 nodes, median | ${Math.round(median(bigSeeks))} ms | under ${TARGET.seekMs} ms: ${verdict(median(bigSeeks) < TARGET.seekMs)} |`,
-  `| seek in a 10-minute run, orders-acks1, median | ${Math.round(median(smallSeeks))} ms | under ${TARGET.seekMs} ms: ${verdict(median(smallSeeks) < TARGET.seekMs)} |`,
+  `| seek in a 10-minute run, 300 nodes, median | ${Math.round(median(bigSeeks))} ms | under ${TARGET.bigSeekMs} ms: ${verdict(median(bigSeeks) < TARGET.bigSeekMs)} |`,
+  `| first picture of that seek (nearest snapshot), median | ${Math.round(median(bigFirst))} ms | no target |`,
+  `| seek in a 10-minute run, orders-acks1, median | ${Math.round(median(smallSeeks))} ms | under ${TARGET.smallSeekMs} ms: ${verdict(median(smallSeeks) < TARGET.smallSeekMs)} |`,
   '',
   `Per second: ${smooth.fps.join(', ')} fps. Long tasks: ${smooth.longTasks.map((x) => Math.round(x)).join(', ') || 'none'} ms. The simulation reached ${simAfterWindow.toFixed(1)} simulated seconds during the window.`,
   `Seeks to ${SEEKS_S.map((s) => `${s} s`).join(', ')}: 300 nodes ${bigSeeks.map((x) => Math.round(x)).join(', ')} ms (the run took ${Math.round(runWallS)} s to make); orders-acks1 ${smallSeeks.map((x) => Math.round(x)).join(', ')} ms (${Math.round(smallRunS)} s to make).`,
@@ -181,7 +193,7 @@ writeSection('UI benchmark', section);
 recordHistory('UI benchmark', {
   fps: String(fps),
   'long tasks': `${smooth.longTasks.length} (longest ${Math.round(longMax)} ms)`,
-  'seek 300 nodes, median': `${Math.round(median(bigSeeks))} ms`,
+  'seek 300 nodes, median': `${Math.round(median(bigSeeks))} ms (first picture ${Math.round(median(bigFirst))} ms)`,
   'seek orders-acks1, median': `${Math.round(median(smallSeeks))} ms`,
 });
 console.log(section);

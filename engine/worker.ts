@@ -21,7 +21,7 @@ const loadEdits = () => (edits ??= Promise.all([import('./topology/patch/patch.t
 
 type Host = typeof simHost;
 /** Every call of the live simulation, by name (the check below fails to compile when host.ts gains one not listed). */
-const SIM_CALLS = ['start', 'end', 'advance', 'step', 'seek', 'schedule', 'unschedule', 'inject', 'changeSettings', 'frame', 'log', 'logKinds', 'message', 'key', 'inspect', 'findings', 'story', 'compare', 'recipe'] as const;
+const SIM_CALLS = ['start', 'end', 'advance', 'step', 'seekNear', 'seek', 'schedule', 'unschedule', 'inject', 'changeSettings', 'frame', 'log', 'logKinds', 'message', 'key', 'inspect', 'findings', 'story', 'compare', 'recipe'] as const;
 const allListed: Exclude<keyof Host, (typeof SIM_CALLS)[number]> extends never ? true : never = true;
 void allListed;
 

@@ -20,7 +20,7 @@ const link = createWorkerLink<EngineWorkerApi>(
 /** A run lives in the current worker; after a restart the calls that move it fail rather than find nothing. */
 let simulating = false;
 let runLost = false;
-const MOVES_THE_RUN = new Set(['advance', 'step', 'seek', 'inject', 'changeSettings']);
+const MOVES_THE_RUN = new Set(['advance', 'step', 'seekNear', 'seek', 'inject', 'changeSettings']);
 
 link.onRestart((r) => {
   const text = restartNotice(r, simulating);

@@ -108,6 +108,7 @@ function Clock() {
   const events = useLive((s) => s.frame?.events ?? 0);
   const status = useLive((s) => s.status);
   const error = useLive((s) => s.error);
+  const replayingTo = useLive((s) => s.replayingTo);
   if (status === 'error') {
     return (
       <span className="playback-error" role="alert" data-testid="playback-error" title={error ?? ''}>
@@ -120,6 +121,11 @@ function Clock() {
       <span className="playback-time" data-testid="sim-time">
         {clockText(timeUs)}
       </span>
+      {replayingTo !== null && (
+        <span className="playback-hint" role="status" data-testid="sim-replaying" title="Showing the nearest snapshot before that moment while the run is replayed to it">
+          replaying to {clockText(replayingTo)}…
+        </span>
+      )}
       {status === 'off' && <span className="playback-hint">press play to simulate</span>}
     </span>
   );

@@ -9,7 +9,13 @@ import { clockText, shortTime } from '../sim/faultLines.ts';
 import { player, useLive } from '../sim/index.ts';
 import { faultMarks } from './marks.ts';
 
-const seekLatest = latestWins((t: number) => player.seek(t));
+/** The moment asked for last: a seek whose target is no longer it stops at the nearest snapshot (player.seek). */
+let target = 0;
+const seekLatestWins = latestWins((t: number) => player.seek(t, () => target !== t));
+const seekLatest = (t: number) => {
+  target = t;
+  return seekLatestWins(t);
+};
 
 /** The shortest timeline drawn: a fresh run is not a full-width bar after one second. */
 const MIN_SPAN_US = 10_000_000;
@@ -22,6 +28,7 @@ export function Scrubber() {
   const faults = useLive((s) => s.frame?.faults);
   const pending = useLive((s) => s.frame?.pending);
   const schedule = useLive((s) => s.schedule);
+  const replayingTo = useLive((s) => s.replayingTo);
   const marks = useMemo(() => faultMarks(faults ? { faults, timeUs, pending: pending ?? [] } : null, schedule), [faults, pending, schedule, timeUs]);
   const lastMark = marks.reduce((m, x) => Math.max(m, x.atUs), 0);
   const span = Math.max(MIN_SPAN_US, headUs, lastMark * 1.08);
@@ -77,6 +84,7 @@ export function Scrubber() {
             data-state={m.state}
           />
         ))}
+        {replayingTo !== null && <div className="scrubber-target" style={{ left: pct(replayingTo) }} title={`replaying to ${clockText(replayingTo)}`} data-testid="scrubber-target" />}
         <div className="scrubber-thumb" style={{ left: pct(timeUs) }} />
       </div>
       <span className="scrubber-edge" data-testid="sim-head">

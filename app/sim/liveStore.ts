@@ -37,6 +37,11 @@ export interface LiveState {
   edgeRates: Record<string, number>;
   /** What the last step (one event, or to the next hop) did; cleared when the run moves any other way. */
   stepped: StepReport | null;
+  /**
+   * The moment a long seek is replaying to, while the frame shows the nearest snapshot before it (null otherwise):
+   * the timeline marks where it is going.
+   */
+  replayingTo: number | null;
   /** Messages the learner is looking at (from a counter, a message id or a key), drawn highlighted. */
   highlight: { label: string; messages: number[]; nodes: string[] } | null;
 }
@@ -57,6 +62,7 @@ export function createLiveStore(): StoreApi<LiveState> {
     edgeRates: {},
     highlight: null,
     stepped: null,
+    replayingTo: null,
   }));
 }
 

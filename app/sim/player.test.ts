@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from '../../engine/index.ts';
+import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session, type SessionOptions } from '../../engine/index.ts';
 import type { SimClient } from '../engine/client.ts';
 import { createLiveStore } from './liveStore.ts';
 import { createPlayer } from './player.ts';
 
 /** The worker's host, in process: the real engine behind a promise-returning facade. */
-function inProcessSim(): SimClient {
+function inProcessSim(opts: SessionOptions = {}): SimClient {
   let s: Session | null = null;
   const api = {
     start: (text: string, o: { seed: number; faults?: string[] }) => {
-      const r = createSession(text, { seed: o.seed, faults: o.faults });
+      const r = createSession(text, { ...opts, seed: o.seed, faults: o.faults });
       if ('errors' in r) return { ok: false, errors: r.errors, warnings: [], frame: null };
       s = r;
       return { ok: true, errors: [], warnings: r.diagnostics, frame: frameOf(r) };
@@ -20,6 +20,7 @@ function inProcessSim(): SimClient {
       const report = k === 'event' ? stepEvent(s!) : stepHop(s!);
       return { frame: frameOf(s!), report };
     },
+    seekNear: (t: number) => (seekNear(s!, t) ? frameOf(s!) : null),
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
     changeSettings: (t: string) => ({ ...changeSettings(s!, t), frame: frameOf(s!) }),
@@ -38,11 +39,11 @@ const text = `graph LR
   %% @config Orders rate=100/s
 `;
 
-function harness() {
+function harness(opts: SessionOptions = {}) {
   const store = createLiveStore();
   let clock = 0;
   const callbacks: (() => void)[] = [];
-  const player = createPlayer({ sim: inProcessSim(), store, raf: (cb) => callbacks.push(cb), cancelRaf: () => {}, now: () => clock });
+  const player = createPlayer({ sim: inProcessSim(opts), store, raf: (cb) => callbacks.push(cb), cancelRaf: () => {}, now: () => clock });
   /** Runs one animation frame `ms` of wall time later and lets the worker answer. */
   const frame = async (ms: number) => {
     clock += ms;
@@ -135,6 +136,28 @@ describe('player', () => {
     await player.seek(2_000_000);
     expect(store.getState().frame!.faults.map((f) => f.atUs)).toEqual([1_000_000]);
     expect(store.getState().frame!.timeUs).toBe(2_000_000);
+  });
+
+  it('a long seek shows the nearest snapshot while it replays, and a newer seek waiting skips the replay', async () => {
+    // One snapshot (at 0) and a low threshold: every seek back is a long replay.
+    const { store, player } = harness({ snapshotEveryEvents: 1e9, nearReplayEvents: 100 });
+    await player.start(text);
+    await player.seek(5_000_000);
+    const seen: [number, number | null][] = [];
+    const unsubscribe = store.subscribe((s) => seen.push([s.frame!.timeUs, s.replayingTo]));
+    await player.seek(3_000_000);
+    expect(seen).toContainEqual([0, 3_000_000]);
+    expect(store.getState().frame!.timeUs).toBe(3_000_000);
+    expect(store.getState().replayingTo).toBeNull();
+    // A stale seek stops at the snapshot; the newer one replays from there.
+    seen.length = 0;
+    await player.seek(2_000_000, () => true);
+    expect(store.getState().frame!.timeUs).toBe(0);
+    expect(store.getState().replayingTo).toBeNull();
+    await player.seek(2_500_000);
+    expect(store.getState().frame!.timeUs).toBe(2_500_000);
+    expect(seen.some(([, to]) => to === 2_500_000)).toBe(false); // forward from the snapshot: nothing to show first
+    unsubscribe();
   });
 
   it('starts with a readable error for a broken text', async () => {

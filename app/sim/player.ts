@@ -35,7 +35,11 @@ export interface Player {
   toggle(): void;
   setSpeed(speed: number): void;
   step(kind: 'event' | 'hop'): Promise<void>;
-  seek(timeUs: number): Promise<void>;
+  /**
+   * Goes to `timeUs`. A long replay first shows the nearest snapshot before it (`replayingTo` marks the target);
+   * `stale`, asked in between, says a newer seek is waiting, which then replays instead of this one.
+   */
+  seek(timeUs: number, stale?: () => boolean): Promise<void>;
   /** Seeks `us` earlier than now (the engine replays from the nearest snapshot). */
   stepBack(us: number): Promise<void>;
   inject(line: string): Promise<{ ok: boolean; note: string }>;
@@ -104,7 +108,7 @@ export function createPlayer(d: PlayerDeps): Player {
       const seed = opts.seed ?? d.store.getState().seed;
       const schedule = opts.schedule ?? d.store.getState().schedule;
       const mine = ++run;
-      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null, stepped: null });
+      set({ status: 'starting', error: null, seed, schedule, series: [], edgeRates: {}, highlight: null, view: null, stepped: null, replayingTo: null });
       const r = await d.sim.start(text, { seed, faults: schedule });
       if (mine !== run) return;
       if (!r.ok) {
@@ -146,12 +150,24 @@ export function createPlayer(d: PlayerDeps): Player {
       apply(frame);
       set({ stepped: report });
     },
-    async seek(timeUs) {
+    async seek(timeUs, stale) {
       this.pause();
       set({ stepped: null });
       const mine = run;
-      const frame = await d.sim.seek(Math.max(0, timeUs));
-      if (mine === run) apply(frame);
+      const to = Math.max(0, timeUs);
+      try {
+        const near = await d.sim.seekNear(to);
+        if (mine !== run) return;
+        if (near) {
+          set({ replayingTo: to });
+          apply(near);
+          if (stale?.()) return;
+        }
+        const frame = await d.sim.seek(to);
+        if (mine === run) apply(frame);
+      } finally {
+        if (mine === run) set({ replayingTo: null });
+      }
     },
     async stepBack(us) {
       const now = d.store.getState().frame?.timeUs ?? 0;
@@ -207,7 +223,7 @@ export function createPlayer(d: PlayerDeps): Player {
       run++;
       if (rafId >= 0) d.cancelRaf(rafId);
       rafId = -1;
-      set({ status: 'off', frame: null, view: null, startedText: null, series: [], stepped: null });
+      set({ status: 'off', frame: null, view: null, startedText: null, series: [], stepped: null, replayingTo: null });
       void d.sim.end();
     },
   };

@@ -6,7 +6,7 @@
 import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
 import { FAMILIES } from '../components.ts';
 import { eventLog, keyPath, logKinds, messageLife, messageLives, story, type LogQuery } from './queries.ts';
-import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
+import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import type { Finding, Frame, LogEntry, MessageLife, StepReport } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { lostMessages, missedMessages } from '../check/checks.ts';
@@ -47,6 +47,10 @@ export const simHost = {
     if (!session) return { frame: null, report: null };
     const report = kind === 'event' ? stepEvent(session) : stepHop(session);
     return { frame: frameOf(session), report };
+  },
+  /** The nearest snapshot's frame when a seek to `timeUs` has a long replay ahead (seekNear), else null. */
+  seekNear(timeUs: number): Frame | null {
+    return session && seekNear(session, timeUs) ? frameOf(session) : null;
   },
   seek(timeUs: number): Frame | null {
     if (!session) return null;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
+import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import { eventLog, keyPath, logKinds, messageLife } from './queries.ts';
 import { groupDetail, partitionDetail } from '../kafka/queries.ts';
 
@@ -35,6 +35,30 @@ describe('live session', () => {
     expect(s.sim.world.now).toBe(12_345_000);
     advance(s, 30_000_000);
     expect(s.sim.hash()).toBe(at30);
+  });
+
+  it('a long seek shows the nearest snapshot first, then replays on from it to the same moment as a plain seek', () => {
+    const near = createSession(text('all'), { seed: 7, snapshotEveryEvents: 1e9, nearReplayEvents: 1000 });
+    const plain = createSession(text('all'), { seed: 7, snapshotEveryEvents: 1e9 });
+    if ('errors' in near || 'errors' in plain) throw new Error('parse');
+    advance(near, 8_000_000);
+    advance(plain, 8_000_000);
+    // Only the snapshot at 0 exists: going back to 5 s replays 5 s of events, so the first half restores it.
+    expect(seekNear(near, 5_000_000)).toBe(true);
+    expect(near.sim.world.now).toBe(0);
+    expect(frameOf(near).timeUs).toBe(0);
+    seek(near, 5_000_000);
+    seek(plain, 5_000_000);
+    expect(near.sim.world.now).toBe(5_000_000);
+    expect(near.sim.hash()).toBe(plain.sim.hash());
+    // Forward from here (no restore needed), or a replay shorter than the threshold: nothing to show first.
+    expect(seekNear(near, 6_000_000)).toBe(false);
+    expect(near.sim.world.now).toBe(5_000_000);
+    const short = createSession(text('all'), { seed: 7, snapshotEveryEvents: 1e9, nearReplayEvents: 1e9 });
+    if ('errors' in short) throw new Error('parse');
+    advance(short, 8_000_000);
+    expect(seekNear(short, 5_000_000)).toBe(false);
+    expect(short.sim.world.now).toBe(8_000_000);
   });
 
   it('replays injected faults at their exact place', () => {

@@ -41,18 +41,21 @@ export interface Session {
   headUs: number;
   headEvents: number;
   frame: FrameState;
+  nearReplayEvents: number;
 }
 
 export interface SessionOptions {
   seed?: number;
   faults?: string[];
   /**
-   * Events between snapshots (default 50,000: replaying that many takes a fraction of the 200 ms a seek may cost),
-   * and the memory the snapshots may hold (default 384 MiB; past it they thin out, see snapshots.ts).
+   * Events between snapshots (default 40,000: replaying that many takes a fraction of the 200 ms a seek may cost),
+   * and the memory the snapshots may hold (default 512 MiB; past it they thin out, see snapshots.ts).
    */
   snapshotEveryEvents?: number;
   snapshotBytesMax?: number;
   traceCapacity?: number;
+  /** Replays at least this long show the nearest snapshot first (seekNear; default NEAR_REPLAY_EVENTS). */
+  nearReplayEvents?: number;
 }
 
 /** Starts a session, or returns the parse errors that prevent it. */
@@ -74,6 +77,7 @@ export function createSession(text: string, opts: SessionOptions = {}): Session 
     headUs: 0,
     headEvents: 0,
     frame: createFrameState(),
+    nearReplayEvents: opts.nearReplayEvents ?? NEAR_REPLAY_EVENTS,
   };
   takeSnapshot(s.snapshots, sim.world, s.spec);
   return s;
@@ -162,6 +166,28 @@ export function seek(s: Session, t: number): void {
   // showed 0 lost until it played on).
   s.frame.lostAt = -Infinity;
   advance(s, t);
+}
+
+/** Replays of this many events or more (about a tenth of a second) show the nearest snapshot first (seekNear). */
+export const NEAR_REPLAY_EVENTS = 250_000;
+
+/**
+ * The first half of a long seek to `t`: when `seek` would restore a snapshot and then replay about NEAR_REPLAY_EVENTS
+ * or more, restores it now and returns true, so the app can show that moment while `seek(t)` replays the rest (which
+ * goes on from here, without restoring again). False, having done nothing, when the seek is short anyway.
+ */
+export function seekNear(s: Session, t: number): boolean {
+  const w = s.sim.world;
+  const snap = snapshotAt(s.snapshots, t);
+  if (!(t < w.now || snap.events > w.events) || snap.atUs >= t) return false;
+  // The events up to `t`, interpolated between the snapshot and the next one (or the head).
+  const next = s.snapshots.list.find((x) => x.atUs > t) ?? { atUs: s.headUs, events: s.headEvents };
+  const span = next.atUs - snap.atUs;
+  const replay = span > 0 ? ((next.events - snap.events) * (Math.min(t, next.atUs) - snap.atUs)) / span : 0;
+  if (replay < s.nearReplayEvents) return false;
+  restore(s, snap);
+  s.frame.lostAt = -Infinity;
+  return true;
 }
 
 function restore(s: Session, snap: Snapshot): void {
