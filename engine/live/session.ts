@@ -48,8 +48,8 @@ export interface SessionOptions {
   seed?: number;
   faults?: string[];
   /**
-   * Events between snapshots (default 40,000: replaying that many takes a fraction of the 200 ms a seek may cost),
-   * and the memory the snapshots may hold (default 512 MiB; past it they thin out, see snapshots.ts).
+   * Events between snapshots (default 20,000: a browser worker replays that many of orders-acks1 in about 30 ms, so a
+   * seek there stays well under its 100 ms; a large world spaces them further, see snapshots.ts), and the memory the snapshots may hold (default 512 MiB; past it they thin out, see snapshots.ts).
    */
   snapshotEveryEvents?: number;
   snapshotBytesMax?: number;
@@ -73,7 +73,7 @@ export function createSession(text: string, opts: SessionOptions = {}): Session 
     diagnostics: sim.diagnostics,
     commands: [],
     nextCommand: 0,
-    snapshots: createSnapshotStore(opts.snapshotEveryEvents ?? 40_000, opts.snapshotBytesMax ?? 512 * 2 ** 20),
+    snapshots: createSnapshotStore(opts.snapshotEveryEvents ?? 20_000, opts.snapshotBytesMax ?? 512 * 2 ** 20),
     headUs: 0,
     headEvents: 0,
     frame: createFrameState(),

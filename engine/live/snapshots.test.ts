@@ -38,6 +38,19 @@ describe('snapshots', () => {
     }
   });
 
+  it('rebuild the ring in place: back before it first wrapped, the slots not yet reached read as a fresh ring', () => {
+    const big: SessionOptions = { snapshotEveryEvents: 3_000, traceCapacity: 8_192 };
+    const s = session(big);
+    advance(s, 12_000_000);
+    const ring = s.sim.world.trace;
+    expect(ring.written).toBeGreaterThan(ring.capacity); // the live ring has wrapped: every slot holds an entry
+    seek(s, 500_000);
+    expect(s.sim.world.trace).toBe(ring); // the dropped world's arrays, reused
+    expect(ring.written).toBeLessThan(ring.capacity);
+    expect(s.sim.hash()).toBe(straightHash(500_000, big));
+    for (const column of [ring.time, ring.kind, ring.node, ring.a]) expect(column.subarray(ring.written).every((x) => x === 0)).toBe(true);
+  });
+
   it('seek forward from the nearest snapshot, not from the current moment', () => {
     const s = session(opts);
     advance(s, 12_000_000);
