@@ -73,6 +73,13 @@ async function runTo(seconds: number) {
   while ((await simSeconds()) < seconds) await page.waitForTimeout(500);
   await page.getByTestId('play').click();
   await page.getByTestId('play').and(page.locator('[aria-label="Play"]')).waitFor();
+  // The frame asked for before the pause may still arrive: seeks start from a clock at rest.
+  for (let last = ''; ; ) {
+    await page.waitForTimeout(300);
+    const now = (await page.getByTestId('sim-time').textContent()) ?? '';
+    if (now === last) break;
+    last = now;
+  }
 }
 
 /** Frames per second (one figure per wall second) and long tasks, over `seconds` of the page running. */
@@ -101,33 +108,43 @@ async function measureSmoothness(p: Page, seconds: number): Promise<{ fps: numbe
 }
 
 /**
- * Clicks the timeline at `seconds` and times it until the clock shows the new moment: `exact` once the replay is done
- * (no "replaying to" left), `first` when the clock first changed (the nearest snapshot, on a long seek).
+ * Clicks the timeline at `seconds` and times it until the clock shows that moment: `exact` once it is there with the
+ * replay done (no "replaying to" left), `first` when the clock first showed something else than the moment left (the
+ * nearest snapshot, on a long seek). The clock must reach the moment clicked (within two pixels of the timeline): a
+ * late frame of the moment before, or of the pause that ended the run, is not the seek's answer.
  */
 async function timeSeek(seconds: number): Promise<{ first: number; exact: number }> {
   const track = page.getByTestId('scrubber-track');
   const box = (await track.boundingBox())!;
   const head = Number(await track.getAttribute('aria-valuemax')) / 1e6;
-  await page.evaluate(() => {
-    const clock = document.querySelector('[data-testid="sim-time"]')!;
-    const bar = clock.parentElement!;
-    const w = window as unknown as { seekDone: Promise<{ first: number; exact: number }> };
-    w.seekDone = new Promise((resolve) => {
-      let t0 = 0;
-      let first = 0;
-      const before = clock.textContent;
-      document.addEventListener('pointerdown', () => (t0 = performance.now()), { capture: true, once: true });
-      new MutationObserver((_, mo) => {
-        if (clock.textContent === before) return;
-        const now = performance.now() - t0;
-        first ||= now;
-        if (bar.querySelector('[data-testid="sim-replaying"]')) return;
-        mo.disconnect();
-        resolve({ first, exact: now });
-      }).observe(bar, { childList: true, characterData: true, subtree: true });
-    });
-  });
-  await page.mouse.click(box.x + (box.width * seconds) / Math.max(head, 10), box.y + box.height / 2);
+  const span = Math.max(head, 10);
+  await page.evaluate(
+    ({ target, tolerance }) => {
+      const clock = document.querySelector('[data-testid="sim-time"]')!;
+      const bar = clock.parentElement!;
+      const seconds = (text: string | null) => {
+        const m = /^(?:(\d+)m)?([\d.]+)s$/.exec((text ?? '').trim());
+        return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : NaN;
+      };
+      const w = window as unknown as { seekDone: Promise<{ first: number; exact: number }> };
+      w.seekDone = new Promise((resolve) => {
+        let t0 = 0;
+        let first = 0;
+        const before = clock.textContent;
+        document.addEventListener('pointerdown', () => (t0 = performance.now()), { capture: true, once: true });
+        new MutationObserver((_, mo) => {
+          if (t0 === 0 || clock.textContent === before) return;
+          const now = performance.now() - t0;
+          first ||= now;
+          if (bar.querySelector('[data-testid="sim-replaying"]') || Math.abs(seconds(clock.textContent) - target) > tolerance) return;
+          mo.disconnect();
+          resolve({ first, exact: now });
+        }).observe(bar, { childList: true, characterData: true, subtree: true });
+      });
+    },
+    { target: seconds, tolerance: (2 * span) / box.width },
+  );
+  await page.mouse.click(box.x + (box.width * seconds) / span, box.y + box.height / 2);
   return page.evaluate(() => (window as unknown as { seekDone: Promise<{ first: number; exact: number }> }).seekDone);
 }
 
