@@ -80,4 +80,16 @@ export interface Family {
   reconfigure?(w: World, from: Spec, to: Spec): string | null;
   /** Mixes its share of the state hash. */
   hash?(w: World, mix: (x: number) => void): void;
+  /**
+   * Large data that snapshots share instead of copying (live/snapshots.ts), because the family copies a buffer before
+   * writing where a snapshot may read it (Kafka: its logs' record buffers). `detach` takes the data out of a world, so
+   * that a clone leaves it out, and from then on that world treats it as shared; `reattach` puts it back where it came
+   * from; `share` gives a clone of that world its own containers over the same buffers; `buffers` lists a world's.
+   */
+  readonly shared?: {
+    detach(w: World): unknown;
+    reattach(w: World, held: unknown): void;
+    share(w: Omit<World, 'trace'>, held: unknown): void;
+    buffers(w: Omit<World, 'trace'>, out: (buffer: ArrayBufferView) => void): void;
+  };
 }

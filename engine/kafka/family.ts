@@ -29,6 +29,7 @@ import { ageMetadata } from './producerMetadata.ts';
 import { linkTxnConsumer, settleInTransaction } from './txnOffsets.ts';
 import { partitionFor } from './partitioning.ts';
 import { kafkaMissed } from './missed.ts';
+import { detachLogs, logBuffers, reattachLogs, shareLogs } from './sharedLogs.ts';
 import { consumerState, groupPositions, offsetIn, openWindows } from './positions.ts';
 import { reconfigureKafka } from './reconfigure.ts';
 import { resolveKafka } from './resolve.ts';
@@ -109,6 +110,8 @@ export const kafka: Broker = {
   },
 
   reconfigure: reconfigureKafka,
+
+  shared: { detach: detachLogs, reattach: reattachLogs, share: shareLogs, buffers: logBuffers },
 
   hash(w, mix) {
     for (const p of w.parts.kafka.partitions) {

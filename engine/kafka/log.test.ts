@@ -49,4 +49,21 @@ describe('partition log', () => {
     read(log, 0, 100, 8, out);
     expect(out.offsets[0]).toBe(8);
   });
+
+  it('writes past what a snapshot reads in the shared buffer, and copies it before writing where a snapshot reads', () => {
+    const big = { segmentBytes: 1e9, segmentUs: 1e12 };
+    const log = createLog();
+    append(log, ids(1, 10), 0, 10, 10, 0, 0, big);
+    const seg = log.segments[0]!;
+    seg.frozen = seg.count; // a snapshot now shares the buffer up to here (kafka/sharedLogs.ts)
+    const snapshot = { ...seg };
+    append(log, ids(11, 5), 0, 5, 5, 0, 0, big);
+    expect(seg.ids).toBe(snapshot.ids); // appended past the snapshot's records: nothing copied
+    truncateTo(log, 4);
+    append(log, ids(100, 3), 0, 3, 3, 0, 0, big); // offsets 4..6, where the snapshot still reads 5..7
+    expect(seg.ids).not.toBe(snapshot.ids);
+    expect(seg.frozen).toBe(0);
+    expect(Array.from(snapshot.ids.subarray(0, snapshot.count))).toEqual(ids(1, 10));
+    expect([idAt(log, 3), idAt(log, 4), idAt(log, 6), idAt(log, 7)]).toEqual([4, 100, 102, 0]);
+  });
 });

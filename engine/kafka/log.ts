@@ -22,6 +22,12 @@ export interface Segment {
   maxTimestamp: number;
   /** Time of the last compaction pass over this segment, -1 if never. */
   cleanedAt: number;
+  /**
+   * Records of `ids` and `offsets` (from the start) that a snapshot may read, as it shares these buffers instead of
+   * copying them (live/snapshots.ts): they are copied before a write there (`unshare`). 0 when no snapshot shares them;
+   * Infinity in a restored world, which cannot know how far the run that went on from its snapshot had shared them.
+   */
+  frozen: number;
 }
 
 export interface Log {
@@ -37,7 +43,7 @@ export function createLog(): Log {
 }
 
 function newSegment(baseOffset: number, now: number, capacity: number): Segment {
-  return { baseOffset, nextOffset: baseOffset, count: 0, ids: new Uint32Array(capacity), offsets: null, bytes: 0, createdAt: now, maxTimestamp: -1, cleanedAt: -1 };
+  return { baseOffset, nextOffset: baseOffset, count: 0, ids: new Uint32Array(capacity), offsets: null, bytes: 0, createdAt: now, maxTimestamp: -1, cleanedAt: -1, frozen: 0 };
 }
 
 export interface RollPolicy {
@@ -74,6 +80,9 @@ export function append(
       o.set(seg.offsets.subarray(0, seg.count));
       seg.offsets = o;
     }
+    seg.frozen = 0; // new buffers, this world's alone
+  } else if (seg.count < seg.frozen) {
+    unshare(seg); // a truncated segment writes again where a snapshot reads
   }
   const base = log.endOffset;
   for (let i = 0; i < count; i++) seg.ids[seg.count + i] = ids[from + i]!;
@@ -84,6 +93,13 @@ export function append(
   if (maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = maxTimestamp;
   log.endOffset = base + count;
   return base;
+}
+
+/** Gives `seg` buffers of its own (copies), so that it may write anywhere in them. */
+export function unshare(seg: Segment): void {
+  seg.ids = seg.ids.slice();
+  if (seg.offsets) seg.offsets = seg.offsets.slice();
+  seg.frozen = 0;
 }
 
 /**

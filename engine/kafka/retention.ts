@@ -11,7 +11,7 @@ import { addFlags, EXPIRED, flagsOf, keyOf, producedAtOf, TOMBSTONE } from '../h
 import { record } from '../history/trace.ts';
 import { after, on } from '../sim/loop.ts';
 import type { World } from '../world.ts';
-import { deleteOldSegments, rollEmpty, type Segment } from './log.ts';
+import { deleteOldSegments, rollEmpty, unshare, type Segment } from './log.ts';
 import { currentState } from './metadata.ts';
 import type { Partition } from './types.ts';
 
@@ -100,6 +100,7 @@ export function compact(w: World, p: Partition, force = false): number {
   let removed = 0;
   for (const s of cleanable) {
     const firstClean = s.cleanedAt < 0;
+    if (s.frozen > 0) unshare(s); // records move down in place: not where a snapshot reads
     let kept = 0;
     const offsets = s.offsets ?? Float64Array.from({ length: s.ids.length }, (_, i) => s.baseOffset + i);
     for (let i = 0; i < s.count; i++) {
