@@ -67,7 +67,7 @@ describe('snapshots', () => {
   it('thin out within the memory budget, keeping seeks exact', () => {
     const s = session({ ...opts, snapshotBytesMax: 2 * 2 ** 20 });
     advance(s, 12_000_000);
-    expect(total(s.snapshots)).toBeLessThanOrEqual(2 * 2 ** 20 + 1_000_000);
+    expect(total(s.snapshots, s.sim.world)).toBeLessThanOrEqual(2 * 2 ** 20 + 1_000_000);
     expect(s.snapshots.everyEvents).toBeGreaterThan(3_000);
     expect(s.snapshots.list[0]!.atUs).toBe(0);
     seek(s, 8_000_000);
@@ -82,7 +82,7 @@ describe('snapshots', () => {
     const budget = world;
     const s = session({ ...opts, snapshotBytesMax: budget });
     advance(s, 12_000_000);
-    expect(total(s.snapshots)).toBeLessThanOrEqual(budget + opts.traceCapacity! * RING_ENTRY_BYTES);
+    expect(total(s.snapshots, s.sim.world)).toBeLessThanOrEqual(budget + opts.traceCapacity! * RING_ENTRY_BYTES);
     for (const t of [11_900_000, 4_000_000]) {
       seek(s, t);
       expect(s.sim.hash()).toBe(straightHash(t, opts));
@@ -109,6 +109,24 @@ describe('snapshots', () => {
     // Writing after the snapshots left what they hold as it was.
     expect(snap.world.checks.groups.map((g) => seenBits(g))).toEqual(before);
     expect(rows(snap.world.messages)).toEqual(rowsBefore);
+  });
+
+  it("share Kafka's record buffers instead of copying them, and keep what they hold through the crash's truncations", () => {
+    const s = session(opts);
+    advance(s, 12_000_000);
+    const list = s.snapshots.list;
+    const buffers = (w: (typeof list)[number]['world']) => w.parts.kafka.partitions.flatMap((p) => p.log.segments.map((g) => g.ids));
+    const records = (w: (typeof list)[number]['world']) => w.parts.kafka.partitions.map((p) => p.log.segments.flatMap((g) => Array.from(g.ids.subarray(0, g.count))));
+    // Consecutive snapshots hold the same buffers (appends go past what the older one reads), not copies of them.
+    expect(list.slice(1).some((x, i) => buffers(x.world).some((b) => buffers(list[i]!.world).includes(b)))).toBe(true);
+    const picked = [1, 3, 5, 8, 13].map((i) => list[Math.min(i, list.length - 1)]!);
+    const held = picked.map((x) => records(x.world));
+    for (const x of [...picked].reverse()) {
+      seek(s, x.atUs);
+      expect(s.sim.hash()).toBe(straightHash(x.atUs, opts));
+      advance(s, x.atUs + 3_000_000); // a restored world writes on, over buffers the snapshot holds
+    }
+    expect(picked.map((x) => records(x.world))).toEqual(held);
   });
 
   it('stop a run whose world outgrows what a tab can hold, saying so, instead of crashing the tab', () => {
