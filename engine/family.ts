@@ -87,8 +87,8 @@ export interface Family {
    * from; `share` gives a clone of that world its own containers over the same buffers; `buffers` lists a world's.
    */
   readonly shared?: {
-    detach(w: World): unknown;
-    reattach(w: World, held: unknown): void;
+    detach(w: Omit<World, 'trace'>): unknown;
+    reattach(w: Omit<World, 'trace'>, held: unknown): void;
     share(w: Omit<World, 'trace'>, held: unknown): void;
     buffers(w: Omit<World, 'trace'>, out: (buffer: ArrayBufferView) => void): void;
   };

@@ -10,7 +10,7 @@ import type { Segment } from './log.ts';
 type Held = Segment[][];
 
 /** Takes every partition's segments out of `w`, which from now on leaves what they hold to the snapshots. */
-export function detachLogs(w: World): Held {
+export function detachLogs(w: Omit<World, 'trace'>): Held {
   return w.parts.kafka.partitions.map((p) => {
     const segs = p.log.segments;
     for (const s of segs) s.frozen = Math.max(s.frozen, s.count);
@@ -19,7 +19,7 @@ export function detachLogs(w: World): Held {
   });
 }
 
-export function reattachLogs(w: World, held: unknown): void {
+export function reattachLogs(w: Omit<World, 'trace'>, held: unknown): void {
   (held as Held).forEach((segs, i) => (w.parts.kafka.partitions[i]!.log.segments = segs));
 }
 

@@ -49,7 +49,8 @@ export interface SessionOptions {
   faults?: string[];
   /**
    * Events between snapshots (default 20,000: a browser worker replays that many of orders-acks1 in about 30 ms, so a
-   * seek there stays well under its 100 ms; a large world spaces them further, see snapshots.ts), and the memory the snapshots may hold (default 512 MiB; past it they thin out, see snapshots.ts).
+   * seek there stays well under its 100 ms; a large world spaces them further), and the memory the snapshots may add
+   * to the live world (default 512 MiB; past it they thin out). See snapshots.ts.
    */
   snapshotEveryEvents?: number;
   snapshotBytesMax?: number;

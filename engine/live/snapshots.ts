@@ -50,7 +50,10 @@ export interface Snapshot {
   spec: Spec;
   /** The trace's `written` count at the snapshot. */
   traceWritten: number;
-  /** What the snapshot adds to the store, estimated: its copy, and its `seen` chunks the one before lacks. */
+  /**
+   * What the snapshot added to the store when it was taken, estimated: its copy, and the shared chunks and buffers the
+   * one before lacked (read for the first snapshot, which a new one must fit beside; `total` counts the store).
+   */
   bytes: number;
   /** The size of the copy it made (everything but the trace and the shared chunks). */
   copied: number;
@@ -95,8 +98,7 @@ export function snapshotDue(store: SnapshotStore, w: World): boolean {
 export function takeSnapshot(store: SnapshotStore, w: World, spec: Spec): void {
   const last = store.list[store.list.length - 1];
   if (last && last.events >= w.events) return;
-  const everything = freshBytes(w, undefined);
-  const fresh = freshBytes(w, last);
+  const { everything, fresh } = sharedBytes(w, last);
   const shared = detachShared(w);
   try {
     const copied = bytesOf({ ...w, trace: undefined });
@@ -133,7 +135,7 @@ interface Shared {
 }
 
 /** Takes the shared data out of `w`, so that a clone does not copy it. */
-function detachShared(w: World): Shared {
+function detachShared(w: Omit<World, 'trace'>): Shared {
   const out = { seen: w.checks.groups.map((g) => g.seen), messages: w.messages.chunks, families: FAMILIES.map((f) => f.shared?.detach(w)) };
   for (const g of w.checks.groups) g.seen = [];
   w.messages.chunks = [];
@@ -141,7 +143,7 @@ function detachShared(w: World): Shared {
 }
 
 /** Puts the shared data back in the world it was detached from. */
-function reattachShared(w: World, shared: Shared): void {
+function reattachShared(w: Omit<World, 'trace'>, shared: Shared): void {
   w.checks.groups.forEach((g, i) => (g.seen = shared.seen[i]!));
   w.messages.chunks = shared.messages;
   FAMILIES.forEach((f, i) => f.shared?.reattach(w, shared.families[i]));
@@ -161,17 +163,20 @@ function sharedParts(w: Omit<World, 'trace'>, out: (part: object, bytes: number)
   for (const f of FAMILIES) f.shared?.buffers(w, (b) => out(b, b.byteLength));
 }
 
-/** Bytes of what `w` shares that snapshot `before` does not hold (all of it without one). */
-function freshBytes(w: Omit<World, 'trace'>, before: Snapshot | undefined): number {
+/** Bytes of everything `w` shares (each part once), and of what of it snapshot `before` does not hold. */
+function sharedBytes(w: Omit<World, 'trace'>, before: Snapshot | undefined): { everything: number; fresh: number } {
   const held = new Set<object>();
   if (before) sharedParts(before.world, (part) => held.add(part));
-  let n = 0;
+  const seen = new Set<object>();
+  let everything = 0;
+  let fresh = 0;
   sharedParts(w, (part, bytes) => {
-    if (held.has(part)) return;
-    held.add(part);
-    n += bytes;
+    if (seen.has(part)) return;
+    seen.add(part);
+    everything += bytes;
+    if (!held.has(part)) fresh += bytes;
   });
-  return n;
+  return { everything, fresh };
 }
 
 const tooLarge = (atUs: number, max: number) =>
@@ -189,12 +194,12 @@ export function snapshotAt(store: SnapshotStore, t: number): Snapshot {
  * world the restored one replaces, which must not be used after.
  */
 export function restoreSnapshot(store: SnapshotStore, snap: Snapshot, into: Trace): World {
-  const shared = detachShared(snap.world as World);
+  const shared = detachShared(snap.world);
   let world: World;
   try {
     world = structuredClone(snap.world) as World;
   } finally {
-    reattachShared(snap.world as World, shared);
+    reattachShared(snap.world, shared);
   }
   // The restored world shares the snapshot's chunks and buffers (it owns none of them, as the snapshot owns none).
   shareWith(world, shared);
@@ -238,8 +243,6 @@ function thin(store: SnapshotStore, capacity: number): void {
   const keep = store.list.filter((_, i) => i === 0 || i === store.list.length - 1 || i % 2 === 0);
   store.list = keep;
   store.everyEvents *= 2;
-  // A kept snapshot's chunks that only a dropped one counted are now its own to count.
-  keep.forEach((x, i) => (x.bytes = x.copied + freshBytes(x.world, keep[i - 1])));
   // A snapshot needs only the `capacity` entries before it. The last one is always kept, so what the next snapshot
   // will need from before it is kept too.
   const reaches = (c: TraceChunk, written: number) => c.to > written - capacity && c.from < written;
