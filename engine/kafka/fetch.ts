@@ -36,7 +36,7 @@ export interface FetchRequest {
   logStart: number[];
   logEnd: number[];
   /** isolation.level=read_committed: read up to the last stable offset, skip aborted records. */
-  readCommitted?: boolean;
+  readCommitted: boolean;
   /**
    * Per partition of a transactional log: the offset after the last one read, markers and skipped records included
    * (the consumer moves past them though it gets nothing for them).

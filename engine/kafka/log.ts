@@ -236,6 +236,8 @@ export function recordCount(log: Log): number {
   return n;
 }
 
+const NOTHING = new Uint32Array(0);
+
 /**
  * Copies the records in [from, upTo) (at most `max`) into a new array with block copies, when every segment in the
  * range keeps implicit offsets (nothing compacted): the consumer fetch fast path. Returns null when the range has
@@ -243,7 +245,8 @@ export function recordCount(log: Log): number {
  */
 export function copyRange(log: Log, from: number, upTo: number, max: number): Uint32Array | null {
   const end = Math.min(upTo, log.endOffset, from + max);
-  if (from >= end) return new Uint32Array(0);
+  // Most fetches find nothing new: one shared empty answer (callers only read it) instead of a new array each time.
+  if (from >= end) return NOTHING;
   if (from < log.startOffset) return null;
   const out = new Uint32Array(end - from);
   let si = segmentIndex(log, from);
@@ -252,7 +255,8 @@ export function copyRange(log: Log, from: number, upTo: number, max: number): Ui
     const seg = log.segments[si]!;
     if (seg.offsets) return null;
     const stop = Math.min(end, seg.baseOffset + seg.count);
-    if (stop > at) out.set(seg.ids.subarray(at - seg.baseOffset, stop - seg.baseOffset), at - from);
+    if (stop - at > 16) out.set(seg.ids.subarray(at - seg.baseOffset, stop - seg.baseOffset), at - from);
+    else for (let k = at; k < stop; k++) out[k - from] = seg.ids[k - seg.baseOffset]!; // a few: no view to allocate
     at = Math.max(at, stop);
     si++;
   }
