@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { advance, createSession, seek, type Session, type SessionOptions } from './session.ts';
-import { RING_ENTRY_BYTES, total } from './snapshots.ts';
+import { RING_ENTRY_BYTES, pack, total, unpack } from './snapshots.ts';
 import { seenBits } from '../check/state.ts';
 import { causationOf, flagsOf, keyOf, type Messages } from '../history/messages.ts';
 
@@ -65,13 +66,50 @@ describe('snapshots', () => {
   });
 
   it('thin out within the memory budget, keeping seeks exact', () => {
-    const s = session({ ...opts, snapshotBytesMax: 2 * 2 ** 20 });
-    advance(s, 12_000_000);
-    expect(total(s.snapshots, s.sim.world)).toBeLessThanOrEqual(2 * 2 ** 20 + 1_000_000);
-    expect(s.snapshots.everyEvents).toBeGreaterThan(3_000);
-    expect(s.snapshots.list[0]!.atUs).toBe(0);
+    const budget = 2 * 2 ** 20;
+    const s = session({ ...opts, snapshotBytesMax: budget });
+    const store = s.snapshots;
+    // One snapshot goes at a time, where they are densest: once full, the store stays nearly full (halving left it
+    // between half full and full), and no gap is more than about twice another.
+    const fill: number[] = [];
+    for (let t = 1_000_000; t <= 12_000_000; t += 250_000) {
+      advance(s, t);
+      fill.push(total(store, s.sim.world) / budget);
+    }
+    const full = fill.findIndex((x) => x > 0.9);
+    expect(full).toBeGreaterThan(0);
+    expect(Math.min(...fill.slice(full))).toBeGreaterThan(0.75);
+    expect(Math.max(...fill)).toBeLessThanOrEqual(1 + 1_000_000 / budget);
+    expect(store.everyEvents).toBeGreaterThan(3_000);
+    expect(store.list[0]!.atUs).toBe(0);
+    const gaps = store.list.slice(2, -1).map((x, i) => x.events - store.list[i + 1]!.events);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2.5 * Math.min(...gaps));
     seek(s, 8_000_000);
     expect(s.sim.hash()).toBe(straightHash(8_000_000, opts));
+  });
+
+  it('pack trace columns into the narrowest arrays that give back every value exactly', () => {
+    const roundTrip = (values: Float64Array | Int32Array) => {
+      const p = pack(values.slice());
+      const out = new (values.constructor as new (n: number) => typeof values)(values.length);
+      unpack(p, 0, values.length, out, 0);
+      return { p, out };
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.double(), fc.constantFrom(0, -0, 255, 256, 65_535, 65_536))), (xs) => {
+        const { out } = roundTrip(Float64Array.from(xs));
+        expect(Array.from(out)).toEqual(Array.from(Float64Array.from(xs))); // toEqual tells -0 from 0 and matches NaN
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), (xs) => {
+        expect(Array.from(roundTrip(Int32Array.from(xs)).out)).toEqual(xs);
+      }),
+    );
+    // Times a few seconds apart in microseconds, and ids: four bytes where the ring has eight; -1 to 167 in one.
+    expect(pack(Float64Array.from([24_644_666, 29_999_988])).data).toBeInstanceOf(Uint32Array);
+    expect(pack(Int32Array.from([-1, 167])).data).toBeInstanceOf(Uint8Array);
+    expect(pack(Float64Array.from([0.5, 1])).data).toBeInstanceOf(Float64Array);
   });
 
   it('never hold more than the budget, even when a world alone nearly fills it', () => {
