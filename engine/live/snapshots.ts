@@ -276,35 +276,52 @@ function copyNewEntries(t: Trace, from: number): TraceChunk | null {
   if (start >= t.written) return null;
   const n = t.written - start;
   const columns = {} as TraceChunk['columns'];
+  const i = start % t.capacity;
+  const first = Math.min(n, t.capacity - i);
+  // Straight from the ring, in at most two runs (it may wrap): one pass to size the values, one to write them packed.
   for (const name of COLUMNS) {
     const src = t[name];
-    const out = new (src.constructor as new (n: number) => typeof src)(n);
-    const i = start % t.capacity;
-    const first = Math.min(n, t.capacity - i);
-    out.set(src.subarray(i, i + first), 0);
-    if (first < n) out.set(src.subarray(0, n - first), first);
-    columns[name] = pack(out);
+    columns[name] = first < n ? pack(src.subarray(i, i + first), src.subarray(0, n - first)) : pack(src.subarray(i, i + n));
   }
   return { from: start, to: t.written, columns };
 }
 
-/** `values` in the narrowest array that holds each of them less their least exactly (themselves when not integers). */
-export function pack(values: Columns[keyof Columns]): Packed {
+/**
+ * The values of `runs`, one after the other, in a new array: the narrowest that holds each of them less their least
+ * exactly, or one like the runs' when they are not all integers.
+ */
+export function pack(...runs: Columns[keyof Columns][]): Packed {
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    // -0 would come back as 0, and NaN or a fraction not at all: such a column stays as it is.
-    if (!Number.isInteger(v) || Object.is(v, -0)) return { data: values as Packed['data'], base: 0 };
-    if (v < min) min = v;
-    if (v > max) max = v;
+  let integers = true;
+  let length = 0;
+  for (const run of runs) {
+    length += run.length;
+    for (let i = 0; integers && i < run.length; i++) {
+      const v = run[i]!;
+      // -0 would come back as 0, and NaN or a fraction not at all: such a column stays as it is.
+      if (!Number.isInteger(v) || Object.is(v, -0)) integers = false;
+      else {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
   }
-  if (values.length === 0) return { data: values as Packed['data'], base: 0 };
+  const like = runs[0]!;
   const range = max - min;
-  const Narrow = range < 2 ** 8 ? Uint8Array : range < 2 ** 16 ? Uint16Array : range < 2 ** 32 ? Uint32Array : null;
-  if (!Narrow || Narrow.BYTES_PER_ELEMENT >= values.BYTES_PER_ELEMENT) return { data: values as Packed['data'], base: 0 };
-  const data = new Narrow(values.length);
-  for (let i = 0; i < values.length; i++) data[i] = values[i]! - min;
+  const Narrow = !integers || length === 0 ? null : range < 2 ** 8 ? Uint8Array : range < 2 ** 16 ? Uint16Array : range < 2 ** 32 ? Uint32Array : null;
+  if (!Narrow || Narrow.BYTES_PER_ELEMENT >= like.BYTES_PER_ELEMENT) {
+    const data = new (like.constructor as new (n: number) => Packed['data'])(length);
+    let at = 0;
+    for (const run of runs) {
+      data.set(run, at);
+      at += run.length;
+    }
+    return { data, base: 0 };
+  }
+  const data = new Narrow(length);
+  let at = 0;
+  for (const run of runs) for (let i = 0; i < run.length; i++) data[at++] = run[i]! - min;
   return { data, base: min };
 }
 
