@@ -13,6 +13,7 @@ import type { World } from '../world.ts';
 import type { Delivery } from '../messaging/port.ts';
 import type { Consumer, Group } from './clientTypes.ts';
 import { ILLEGAL_GENERATION, NONE, OFFSET_OUT_OF_RANGE, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER_ID } from './errors.ts';
+import { reserve } from './build.ts';
 import { fetchMore, refreshConsumerMetadata } from './consumerFetch.ts';
 import { toCoordinator } from './group.ts';
 import { unknownTo } from './metadata.ts';
@@ -261,6 +262,7 @@ function take(w: World, c: Consumer): Delivery | null {
     const buf = c.buffer.get(p);
     if (!buf) continue;
     const take = Math.min(buf.ids.length - buf.head, max - n);
+    reserve(work, n + take, max);
     const offs = buf.offsets;
     for (let j = 0; j < take; j++) {
       const k = buf.head + j;

@@ -82,3 +82,17 @@ describe('delivery semantics under a consumer crash', () => {
   });
 });
 
+
+describe("a consumer's work buffer", () => {
+  const buffer = (sim: TestSim) => sim.w.parts.kafka.consumers[0]!.workBuffer.ids.length;
+
+  it('grows as polls need it, and never past max.poll.records', () => {
+    // Billing starts 3 s behind (the group's initial rebalance delay): its first polls take full batches of 50.
+    const busy = TestSim.of(topology(''), { seed: 5 }).advance('10s');
+    expect(buffer(busy)).toBe(50);
+    // Two orders a second: a poll takes one or two records, and the buffer stays small.
+    const quiet = TestSim.of(topology('').replace('rate=100/s', 'rate=2/s'), { seed: 5 }).advance('10s');
+    expect(quiet.metrics().processed).toBeGreaterThan(5);
+    expect(buffer(quiet)).toBeLessThanOrEqual(16);
+  });
+});

@@ -4,7 +4,6 @@
  */
 import type { Spec } from '../model/spec.ts';
 import type { World } from '../world.ts';
-import { newDelivery } from './build.ts';
 import type { KafkaClientSettings } from './spec.ts';
 
 export function reconfigureKafka(w: World, _from: Spec, spec: Spec): string | null {
@@ -20,15 +19,8 @@ export function reconfigureKafka(w: World, _from: Spec, spec: Spec): string | nu
   for (const p of k.producers) p.config = mine(p.app).producer;
   for (const c of k.consumers) {
     const keep = { groupId: c.config.groupId, instanceId: c.config.instanceId, fetchRecords: c.config.fetchRecords };
+    // The work buffer grows as polls need it (reserve in build.ts): a larger max.poll.records holds from the next poll.
     c.config = { ...mine(c.app).consumer, ...keep };
-    // A poll hands out at most what the buffer holds: grow it while idle, or cap the setting until then.
-    if (c.workBuffer.ids.length < c.config.maxPollRecords && !c.work) {
-      const seq = c.workBuffer.seq;
-      c.workBuffer = newDelivery(c.config.maxPollRecords);
-      c.workBuffer.seq = seq;
-    } else if (c.workBuffer.ids.length < c.config.maxPollRecords) {
-      c.config.maxPollRecords = c.workBuffer.ids.length;
-    }
   }
   return null;
 }

@@ -292,3 +292,19 @@ describe('live session', () => {
     expect(path.every((m) => m.key === life.key)).toBe(true);
   });
 });
+
+describe('settings changed in a running session', () => {
+  it('a larger max.poll.records holds from the next poll', () => {
+    const slow = (max: number) => text('all').replace('@config Orders acks=all', `@config Orders acks=all\n  %% @config Billing processing=5ms max.poll.records=${max}`);
+    const s = createSession(slow(20), { seed: 7 });
+    if ('errors' in s) throw new Error(JSON.stringify(s.errors));
+    advance(s, 5_000_000);
+    const billing = () => s.sim.world.parts.kafka.consumers.find((c) => c.name === 'Billing')!;
+    // 300 orders a second against 200 a second at 5 ms each: Billing falls behind and polls full batches.
+    expect(billing().workBuffer.ids.length).toBe(20);
+    expect(changeSettings(s, slow(100)).ok).toBe(true);
+    advance(s, 10_000_000);
+    expect(billing().config.maxPollRecords).toBe(100);
+    expect(billing().workBuffer.ids.length).toBe(100);
+  });
+});
