@@ -147,6 +147,21 @@ describe('in-sync replicas', () => {
     expect(sim.history().lost.count).toBe(0);
   });
 
+  it("a partition's history of a producer's batches stays short while every replica keeps up, and grows while one is down", () => {
+    const sim = TestSim.of(topology('enable.idempotence=true'), { seed: 4 }).advance('20s');
+    const history = () => [...sim.partition('orders', 0).producers.values()].reduce((n, st) => Math.max(n, st.batches.length / 4), 0);
+    // Trimmed to what a replica may still need: a few batches past the five compared for duplicates.
+    expect(history()).toBeGreaterThanOrEqual(5);
+    expect(history()).toBeLessThanOrEqual(17);
+    const follower = sim.isrOf('orders', 0).find((b) => b !== sim.leaderOf('orders', 0))!;
+    // acks=all waits for it until the leader drops it from the ISR (replica.lag.time.max.ms, 30 s), then goes on.
+    sim.crash(`Kafka/${follower}`).advance('40s');
+    // The broker rebuilds a producer's state from its own log when it returns: every batch since it stopped is kept.
+    expect(history()).toBeGreaterThan(100);
+    sim.restart(`Kafka/${follower}`).advance('30s');
+    expect(history()).toBeLessThanOrEqual(17);
+  });
+
   it('K11: with unclean election on, the out-of-sync replica leads at once and committed writes are lost', () => {
     const sim = allInSyncDown(true);
     expect(sim.leaderOf('orders', 0)).toBe(3);
