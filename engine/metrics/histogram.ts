@@ -6,10 +6,17 @@
 
 const SUB = 16; // sub-buckets per power of two
 const SUB_BITS = 4;
-const BUCKETS = 41 * SUB;
+export const BUCKETS = 41 * SUB;
 
+/**
+ * Counts are kept for the buckets from the lowest to the highest one a value fell in, not all 656: latencies of one
+ * consumer group span a few powers of two, and every snapshot copies every group's histogram (all buckets of the
+ * 300-node benchmark's 188 groups were 1 MB of each).
+ */
 export interface Histogram {
+  /** Counts of buckets `lo` to `lo + counts.length - 1`. */
   counts: Float64Array;
+  lo: number;
   total: number;
   sum: number;
   min: number;
@@ -17,7 +24,33 @@ export interface Histogram {
 }
 
 export function createHistogram(): Histogram {
-  return { counts: new Float64Array(BUCKETS), total: 0, sum: 0, min: Infinity, max: 0 };
+  return { counts: new Float64Array(0), lo: 0, total: 0, sum: 0, min: Infinity, max: 0 };
+}
+
+/** Widens the kept range to buckets `from` to `to`, with a few buckets to spare on a side it grows. */
+function cover(h: Histogram, from: number, to: number): void {
+  const hi = h.lo + h.counts.length - 1;
+  if (h.counts.length > 0 && from >= h.lo && to <= hi) return;
+  const lo = h.counts.length === 0 ? from : from < h.lo ? Math.max(0, from - SPARE) : h.lo;
+  const top = h.counts.length === 0 ? to : to > hi ? Math.min(BUCKETS - 1, to + SPARE) : hi;
+  const counts = new Float64Array(top - lo + 1);
+  if (h.counts.length > 0) counts.set(h.counts, h.lo - lo);
+  h.counts = counts;
+  h.lo = lo;
+}
+const SPARE = 4;
+
+/** Adds the histogram's bucket counts into `into`, an array of all BUCKETS. */
+export function addCounts(h: Histogram, into: Float64Array): void {
+  for (let i = 0; i < h.counts.length; i++) into[h.lo + i]! += h.counts[i]!;
+}
+
+/** A histogram of bucket counts given for all BUCKETS. */
+export function fromCounts(counts: Float64Array): Histogram {
+  const h = createHistogram();
+  h.counts = counts;
+  for (let b = 0; b < counts.length; b++) h.total += counts[b]!;
+  return h;
 }
 
 /** The bucket of value v: values below 16 get their own bucket; above, 16 buckets per power of two. */
@@ -40,7 +73,9 @@ export function bucketStart(b: number): number {
 }
 
 export function recordValue(h: Histogram, v: number): void {
-  h.counts[bucketOf(v)]!++;
+  const b = bucketOf(v);
+  if (b < h.lo || b >= h.lo + h.counts.length) cover(h, b, b);
+  h.counts[b - h.lo]!++;
   h.total++;
   h.sum += v;
   if (v < h.min) h.min = v;
@@ -52,9 +87,10 @@ export function quantile(h: Histogram, q: number): number {
   if (h.total === 0) return 0;
   const rank = Math.max(1, Math.ceil(q * h.total));
   let seen = 0;
-  for (let b = 0; b < BUCKETS; b++) {
-    seen += h.counts[b]!;
+  for (let i = 0; i < h.counts.length; i++) {
+    seen += h.counts[i]!;
     if (seen >= rank) {
+      const b = h.lo + i;
       const lo = bucketStart(b);
       const hi = b + 1 < BUCKETS ? bucketStart(b + 1) : lo;
       const mid = Math.floor((lo + hi) / 2);
@@ -65,7 +101,10 @@ export function quantile(h: Histogram, q: number): number {
 }
 
 export function mergeInto(into: Histogram, from: Histogram): void {
-  for (let b = 0; b < BUCKETS; b++) into.counts[b]! += from.counts[b]!;
+  if (from.counts.length > 0) {
+    cover(into, from.lo, from.lo + from.counts.length - 1);
+    for (let i = 0; i < from.counts.length; i++) into.counts[from.lo - into.lo + i]! += from.counts[i]!;
+  }
   into.total += from.total;
   into.sum += from.sum;
   into.min = Math.min(into.min, from.min);

@@ -2,7 +2,7 @@
  * Counters and histograms the simulation keeps as it runs, cheap enough to stay on in benchmarks: integer
  * increments and O(1) histogram records, no per-message objects.
  */
-import { createHistogram, type Histogram } from './histogram.ts';
+import { BUCKETS, createHistogram, type Histogram } from './histogram.ts';
 
 export interface Metrics {
   produced: number;
@@ -129,7 +129,7 @@ export function createMetrics(groups: number): Metrics {
     series: [],
     seriesLimit: 3600,
     last: { produced: 0, processed: 0, ok: 0, failed: 0, entries: [] },
-    lastLatency: new Float64Array(createHistogram().counts.length),
+    lastLatency: new Float64Array(BUCKETS),
   };
 }
 

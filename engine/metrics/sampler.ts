@@ -9,7 +9,7 @@ import { after, eventKinds, on } from '../sim/loop.ts';
 const ME = eventKinds(['metricsSample']); // a=0: a per-second sample for the charts
 import { SECOND } from '../sim/time.ts';
 import type { World } from '../world.ts';
-import { createHistogram, quantile } from './histogram.ts';
+import { addCounts, fromCounts, quantile } from './histogram.ts';
 import { groupLags } from './report.ts';
 
 export function startSampler(w: World): void {
@@ -19,16 +19,11 @@ export function startSampler(w: World): void {
 on<World>(ME.metricsSample, 'metrics sample', (w) => {
   after(w, SECOND, ME.metricsSample, 0, 0);
   const m = w.metrics;
-  const window = createHistogram();
   const counts = new Float64Array(m.lastLatency.length);
-  for (const h of m.groupLatency) for (let b = 0; b < counts.length; b++) counts[b]! += h.counts[b]!;
-  let total = 0;
-  for (let b = 0; b < counts.length; b++) {
-    const n = counts[b]! - m.lastLatency[b]!;
-    window.counts[b] = n;
-    total += n;
-  }
-  window.total = total;
+  for (const h of m.groupLatency) addCounts(h, counts);
+  const inSecond = new Float64Array(counts.length);
+  for (let b = 0; b < counts.length; b++) inSecond[b] = counts[b]! - m.lastLatency[b]!;
+  const window = fromCounts(inSecond);
   window.min = 0;
   window.max = Infinity;
   m.lastLatency = counts;
