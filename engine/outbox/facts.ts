@@ -7,6 +7,7 @@ import type { ConsistencyFacts, EffectFacts } from '../goals/outbox.ts';
 import type { World } from '../world.ts';
 import { checkConsistency } from './consistency.ts';
 import { waitingRows } from './relay.ts';
+import { rowCommittedAt, rowId, rowIds } from '../stores/rows.ts';
 
 /** When each of the rows asked about was committed in database `db` (µs); rows not there are left out. */
 function commitTimes(w: World, db: number, rows: Iterable<number>): Map<number, number> {
@@ -14,7 +15,7 @@ function commitTimes(w: World, db: number, rows: Iterable<number>): Map<number, 
   const wanted = new Set(rows);
   const out = new Map<number, number>();
   if (wanted.size === 0) return out;
-  d.rows.forEach((id, i) => wanted.has(id) && out.set(id, d.committedAt[i]!));
+  for (let i = 0; i < d.rows.count; i++) if (wanted.has(rowId(d.rows, i))) out.set(rowId(d.rows, i), rowCommittedAt(d.rows, i));
   d.unflushed.forEach((id, i) => wanted.has(id) && out.set(id, d.unflushedAt[i]!));
   return out;
 }
@@ -50,7 +51,7 @@ export function effectFacts(w: World, service: number): EffectFacts | null {
   if (!ib) return null;
   const db = w.parts.stores.databases[ib.db]!;
   const rowsOf = new Map<number, number[]>();
-  for (const row of [...db.rows, ...db.unflushed]) {
+  for (const row of [...rowIds(db.rows), ...db.unflushed]) {
     const event = ib.effects.get(row);
     if (event === undefined) continue;
     const rows = rowsOf.get(event);

@@ -21,6 +21,7 @@ import { commitNow } from '../stores/transactions.ts';
 import type { World } from '../world.ts';
 import type { InboxState } from './part.ts';
 import { OT } from './trace.ts';
+import { rowIds } from '../stores/rows.ts';
 
 export const EFFECT_OFF = 0;
 export const EFFECT_APPLIED = 1;
@@ -114,7 +115,7 @@ export function checkEffects(w: World, examples = 20): EffectReport[] {
     if (!ib) return;
     const db = w.parts.stores.databases[ib.db]!;
     const byEvent = new Map<number, number[]>();
-    for (const list of [db.rows, db.unflushed]) {
+    for (const list of [rowIds(db.rows), db.unflushed]) {
       for (const row of list) {
         const event = ib.effects.get(row);
         if (event === undefined) continue;

@@ -16,6 +16,7 @@ import { parseTopology } from '../topology/parse.ts';
 import { parseFault, formatFault } from '../faults/parse.ts';
 import { outbox as outboxFamily, type RelayDetail } from './family.ts';
 import { OT } from './trace.ts';
+import { rowIds } from '../stores/rows.ts';
 
 const dual = (settings = '') => `graph LR
   Client[Client] -->|checkout| Orders[Order Service]
@@ -56,7 +57,7 @@ describe('dual write (P1)', () => {
     const lost = c.lost.examples.find((x) => x.correlation === crash!.c);
     // The row is in the table; no message on the topic belongs to its request.
     const db = s.w.parts.stores.databases[0]!;
-    expect(db.rows).toContain(lost!.row);
+    expect(rowIds(db.rows)).toContain(lost!.row);
     expect(causationOf(s.w.messages, lost!.row)).toBe(lost!.correlation);
     for (let id = 1; id < s.w.messages.count; id++) {
       if (partitionOf(s.w.messages, id) !== db.place) expect(causationOf(s.w.messages, id)).not.toBe(lost!.correlation);
@@ -107,8 +108,8 @@ describe('transactional outbox (P2)', () => {
     // Every committed business row has its outbox row beside it, committed with it.
     const db = s.w.parts.stores.databases[0]!;
     const o = s.w.parts.outbox.outboxRows;
-    const business = db.rows.filter((id) => !o.has(id));
-    const outboxRows = db.rows.filter((id) => o.has(id));
+    const business = rowIds(db.rows).filter((id) => !o.has(id));
+    const outboxRows = rowIds(db.rows).filter((id) => o.has(id));
     expect(outboxRows.length).toBe(business.length);
     expect(outboxRows.map((id) => causationOf(s.w.messages, id))).toEqual(business.map((id) => causationOf(s.w.messages, id)));
   });
@@ -134,7 +135,7 @@ describe('transactional outbox (P2)', () => {
     expect(c.waiting).toBeLessThan(200);
     // Events in publish order are their rows in commit order.
     const db = s.w.parts.stores.databases[0]!;
-    const position = new Map(db.rows.map((id, i) => [id, i]));
+    const position = new Map(rowIds(db.rows).map((id, i) => [id, i]));
     let last = -1;
     for (let id = 1; id < s.w.messages.count; id++) {
       if ((flagsOf(s.w.messages, id) & CAUSED_BY_MESSAGE) === 0 || !s.w.parts.outbox.outboxRows.has(causationOf(s.w.messages, id))) continue;

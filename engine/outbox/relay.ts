@@ -26,6 +26,7 @@ import { nextId, type World } from '../world.ts';
 import { OE } from './events.ts';
 import type { Relay } from './part.ts';
 import { OT } from './trace.ts';
+import { rowCommittedAt, rowId } from '../stores/rows.ts';
 
 const dbOf = (w: World, r: Relay): Database => w.parts.stores.databases[r.db]!;
 const instanceOf = (w: World, r: Relay) => w.parts.apps.instances[r.instance]!;
@@ -193,7 +194,7 @@ function outboxRowsBetween(w: World, r: Relay, from: number, to: number): number
   const rows = dbOf(w, r).rows;
   const outbox = w.parts.outbox.outboxRows;
   let n = 0;
-  for (let i = from; i < to; i++) if (outbox.has(rows[i]!)) n++;
+  for (let i = from; i < to; i++) if (outbox.has(rowId(rows, i))) n++;
   return n;
 }
 
@@ -203,8 +204,8 @@ export function unsentRows(w: World, r: Relay, limit: number): number[] {
   const table = w.parts.outbox.tables.get(r.db)!;
   const outbox = w.parts.outbox.outboxRows;
   const out: number[] = [];
-  for (let i = skipSent(w, r); i < db.rows.length && out.length < limit; i++) {
-    const id = db.rows[i]!;
+  for (let i = skipSent(w, r); i < db.rows.count && out.length < limit; i++) {
+    const id = rowId(db.rows, i);
     if (outbox.has(id) && !table.sent.has(id)) out.push(id);
   }
   for (let i = 0; i < db.unflushed.length && out.length < limit; i++) {
@@ -219,7 +220,7 @@ function skipSent(w: World, r: Relay): number {
   const rows = dbOf(w, r).rows;
   const table = w.parts.outbox.tables.get(r.db)!;
   const outbox = w.parts.outbox.outboxRows;
-  while (table.scanFrom < rows.length && (!outbox.has(rows[table.scanFrom]!) || table.sent.has(rows[table.scanFrom]!))) table.scanFrom++;
+  while (table.scanFrom < rows.count && (!outbox.has(rowId(rows, table.scanFrom)) || table.sent.has(rowId(rows, table.scanFrom)))) table.scanFrom++;
   return table.scanFrom;
 }
 
@@ -229,7 +230,7 @@ function logRows(w: World, r: Relay): number[] {
   const outbox = w.parts.outbox.outboxRows;
   const out: number[] = [];
   let i = r.offset;
-  for (; i < rows.length && out.length < r.batch; i++) if (outbox.has(rows[i]!)) out.push(rows[i]!);
+  for (; i < rows.count && out.length < r.batch; i++) if (outbox.has(rowId(rows, i))) out.push(rowId(rows, i));
   r.readTo = i;
   return out;
 }
@@ -241,9 +242,9 @@ export function relayLag(w: World, r: Relay): { rows: number; oldestAt: number }
   let rows = 0;
   let oldestAt = -1;
   if (r.mode === 'cdc') {
-    for (let i = r.offset; i < db.rows.length; i++) {
-      if (!outbox.has(db.rows[i]!)) continue;
-      if (rows++ === 0) oldestAt = db.committedAt[i]!;
+    for (let i = r.offset; i < db.rows.count; i++) {
+      if (!outbox.has(rowId(db.rows, i))) continue;
+      if (rows++ === 0) oldestAt = rowCommittedAt(db.rows, i);
     }
     for (let i = 0; i < db.unflushed.length; i++) {
       if (!outbox.has(db.unflushed[i]!)) continue;
@@ -252,14 +253,14 @@ export function relayLag(w: World, r: Relay): { rows: number; oldestAt: number }
     return { rows, oldestAt };
   }
   const sent = w.parts.outbox.tables.get(r.db)!.sent;
-  const scan = (ids: number[], ats: number[], from: number) => {
-    for (let i = from; i < ids.length; i++) {
-      if (!outbox.has(ids[i]!) || sent.has(ids[i]!)) continue;
-      if (rows++ === 0) oldestAt = ats[i]!;
+  const scan = (count: number, id: (i: number) => number, at: (i: number) => number, from: number) => {
+    for (let i = from; i < count; i++) {
+      if (!outbox.has(id(i)) || sent.has(id(i))) continue;
+      if (rows++ === 0) oldestAt = at(i);
     }
   };
-  scan(db.rows, db.committedAt, skipSent(w, r));
-  scan(db.unflushed, db.unflushedAt, 0);
+  scan(db.rows.count, (i) => rowId(db.rows, i), (i) => rowCommittedAt(db.rows, i), skipSent(w, r));
+  scan(db.unflushed.length, (i) => db.unflushed[i]!, (i) => db.unflushedAt[i]!, 0);
   return { rows, oldestAt };
 }
 
@@ -270,7 +271,10 @@ export function waitingRows(w: World, r: Relay): Set<number> {
   const out = new Set<number>();
   const sent = w.parts.outbox.tables.get(r.db)!.sent;
   const from = r.mode === 'cdc' ? r.offset : skipSent(w, r);
-  for (let i = from; i < db.rows.length; i++) if (outbox.has(db.rows[i]!) && (r.mode === 'cdc' || !sent.has(db.rows[i]!))) out.add(db.rows[i]!);
+  for (let i = from; i < db.rows.count; i++) {
+    const id = rowId(db.rows, i);
+    if (outbox.has(id) && (r.mode === 'cdc' || !sent.has(id))) out.add(id);
+  }
   for (const id of db.unflushed) if (outbox.has(id) && (r.mode === 'cdc' || !sent.has(id))) out.add(id);
   return out;
 }

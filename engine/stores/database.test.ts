@@ -11,6 +11,7 @@ import { advance, createSession, frameOf, seek } from '../live/session.ts';
 import { eventLog, messageLives } from '../live/queries.ts';
 import { TestSim } from '../testing/testSim.ts';
 import { TOO_MANY_CONNECTIONS } from './errors.ts';
+import { rowIds } from './rows.ts';
 
 const text = (settings = '') => `graph LR
   Client[Client] -->|checkout| Orders[Order Service]
@@ -24,19 +25,19 @@ const db = (s: TestSim) => s.w.parts.stores.databases[0]!;
 describe('a database', () => {
   it('keeps every committed row through a crash and rolls back the transactions open in it', () => {
     const s = TestSim.of(text(), { seed: 1 }).until('3s');
-    const before = [...db(s).rows];
+    const before = rowIds(db(s).rows);
     const open = [...s.w.parts.stores.transactions.values()].filter((tx) => tx.open).flatMap((tx) => tx.rows);
     expect(open.length).toBeGreaterThan(0); // 200/s for 50 ms each: about ten open at any moment
     s.fault('crash DB').advance('2s').fault('restart DB').advance('5s');
 
     const d = db(s);
-    expect(d.rows.slice(0, before.length)).toEqual(before);
+    expect(rowIds(d.rows).slice(0, before.length)).toEqual(before);
     for (const id of open) {
-      expect(d.rows).not.toContain(id);
+      expect(rowIds(d.rows)).not.toContain(id);
       expect(flagsOf(s.w.messages, id) & (ACKED | FAILED)).toBe(FAILED);
     }
     expect(d.stats.rolledBack).toBe(open.length);
-    expect(d.rows.length).toBe(d.stats.commits);
+    expect(d.rows.count).toBe(d.stats.commits);
     expect(checkHistory(s.w).lost.count).toBe(0);
     // While it was down, checkouts failed, and the failures name the database.
     const m = s.metrics();
@@ -81,7 +82,7 @@ describe('a database', () => {
     const m = s.metrics();
     // Transactions open at the cut still commit; nobody hears of it, and those checkouts time out.
     expect(d.stats.commits - m.checkouts.ok).toBeGreaterThan(0);
-    expect(d.rows.length).toBe(d.stats.commits);
+    expect(d.rows.count).toBe(d.stats.commits);
     expect(checkHistory(s.w).lost.count).toBe(0);
   });
 
@@ -94,15 +95,15 @@ describe('a database', () => {
     if (live?.type !== 'database') throw new Error('no database row');
     expect(live.txPerSecond).toBeGreaterThan(150);
     expect(live.txPerSecond).toBeLessThan(250);
-    expect(live.rows).toBe(s.sim.world.parts.stores.databases[0]!.rows.length);
+    expect(live.rows).toBe(s.sim.world.parts.stores.databases[0]!.rows.count);
     advance(s, 10_000_000);
     const hash = s.sim.hash();
-    const rows = [...s.sim.world.parts.stores.databases[0]!.rows];
+    const rows = rowIds(s.sim.world.parts.stores.databases[0]!.rows);
     expect(frameOf(s).nodes['DB']).toMatchObject({ up: 1 });
     seek(s, 2_000_000);
     advance(s, 10_000_000);
     expect(s.sim.hash()).toBe(hash);
-    expect(s.sim.world.parts.stores.databases[0]!.rows).toEqual(rows);
+    expect(rowIds(s.sim.world.parts.stores.databases[0]!.rows)).toEqual(rows);
     expect(eventLog(s.sim.world, { kinds: ['txRollback'] }).length).toBeGreaterThan(0);
   });
 });

@@ -17,6 +17,7 @@ import type { World } from '../world.ts';
 import { storesLive } from './live.ts';
 import { createStoresPart, type Database } from './part.ts';
 import { resolveStores } from './resolve.ts';
+import { appendRow, createRows, indexOfRow, rowCommittedAt, rowId, sharedRows } from './rows.ts';
 import * as transactions from './transactions.ts';
 import { crashDatabase, restartDatabase, startDatabase, transact } from './transactions.ts';
 
@@ -35,7 +36,7 @@ export const stores: Store = {
       const db: Database = {
         id: i, node: ds.node, label: ds.label, host: addHost(w.net, ds.node, 3000 + i), destination: ds.destination,
         place: addPlace(w.msg, 'stores', ds.destination, ds.node), config: ds.config, alive: true, life: 0,
-        rows: [], committedAt: [], unflushed: [], unflushedAt: [], lost: [], open: 0, slowUs: 0,
+        rows: createRows(), unflushed: [], unflushedAt: [], lost: [], open: 0, slowUs: 0,
         rng: stream(w.seed, `database:${ds.node}`), stats: { commits: 0, rolledBack: 0, refused: 0, lostUnflushed: 0 },
         second: 0, commitsThisSecond: 0, commitsLastSecond: 0,
       };
@@ -82,7 +83,7 @@ export const stores: Store = {
 
   summary(w) {
     const dbs = w.parts.stores.databases;
-    return dbs.length === 0 ? '' : `databases: ${dbs.map((d) => `${d.node} (${d.stats.commits} commits, ${d.rows.length + d.unflushed.length} rows)`).join(', ')}`;
+    return dbs.length === 0 ? '' : `databases: ${dbs.map((d) => `${d.node} (${d.stats.commits} commits, ${d.rows.count + d.unflushed.length} rows)`).join(', ')}`;
   },
 
   inspect: {
@@ -92,7 +93,7 @@ export const stores: Store = {
   holds(w, mark) {
     // What is on disk, and what is committed but only in memory (a crash would lose it; until then it is held).
     for (const db of w.parts.stores.databases) {
-      for (const id of db.rows) mark(id);
+      for (let i = 0; i < db.rows.count; i++) mark(rowId(db.rows, i));
       for (const id of db.unflushed) mark(id);
     }
   },
@@ -111,8 +112,7 @@ export const stores: Store = {
       // Switching to synchronous commits flushes what waits; switching to asynchronous ones starts the WAL writer.
       if (wasAsync && db.config.synchronousCommit) {
         db.life++;
-        db.rows.push(...db.unflushed);
-        db.committedAt.push(...db.unflushedAt);
+        db.unflushed.forEach((id, j) => appendRow(db.rows, id, db.unflushedAt[j]!));
         db.unflushed.length = 0;
         db.unflushedAt.length = 0;
       } else if (!wasAsync && !db.config.synchronousCommit && db.alive) startDatabase(w, db);
@@ -120,12 +120,14 @@ export const stores: Store = {
     return null;
   },
 
+  shared: sharedRows,
+
   hash(w, mix) {
     for (const db of w.parts.stores.databases) {
       mix(db.alive ? 1 : 0);
       mix(db.open);
-      mix(db.rows.length);
-      for (const id of db.rows) mix(id);
+      mix(db.rows.count);
+      for (let i = 0; i < db.rows.count; i++) mix(rowId(db.rows, i));
       for (const id of db.unflushed) mix(id);
     }
   },
@@ -152,11 +154,11 @@ function databaseDetail(w: World, id: number): DatabaseDetail | null {
   const row = (rid: number, at: number, flushed: boolean) => ({ id: rid, key: keyText(w.keys, keyOf(m, rid)), type: m.types[typeOf(m, rid)] ?? '', committedAt: at, flushed });
   const recent: DatabaseDetail['recent'] = [];
   for (let i = db.unflushed.length - 1; i >= 0 && recent.length < RECENT; i--) recent.push(row(db.unflushed[i]!, db.unflushedAt[i]!, false));
-  for (let i = db.rows.length - 1; i >= 0 && recent.length < RECENT; i--) recent.push(row(db.rows[i]!, db.committedAt[i]!, true));
+  for (let i = db.rows.count - 1; i >= 0 && recent.length < RECENT; i--) recent.push(row(rowId(db.rows, i), rowCommittedAt(db.rows, i), true));
   const open = [...w.parts.stores.transactions.values()].filter((tx) => tx.db === id && tx.open).map((tx) => ({ rows: tx.rows, sinceUs: tx.startedAt }));
   const t = db.config.transaction;
   return {
-    node: db.node, alive: db.alive, rows: db.rows.length + db.unflushed.length, unflushed: db.unflushed.length, open, recent, stats: { ...db.stats },
+    node: db.node, alive: db.alive, rows: db.rows.count + db.unflushed.length, unflushed: db.unflushed.length, open, recent, stats: { ...db.stats },
     config: { transaction: t.type === 'constant' ? `${t.us / 1000} ms` : t.type, maxConnections: db.config.maxConnections, synchronousCommit: db.config.synchronousCommit, walWriterDelayMs: db.config.walWriterDelayUs / 1000 },
   };
 }
@@ -166,10 +168,10 @@ function rowLife(w: World, id: number): MessageLife {
   const m = w.messages;
   const flags = flagsOf(m, id);
   const db = w.parts.stores.databases.find((d) => d.place === partitionOf(m, id))!;
-  const onDisk = db.rows.indexOf(id);
+  const onDisk = indexOfRow(db.rows, id);
   const inMemory = onDisk < 0 ? db.unflushed.indexOf(id) : -1;
   const lost = db.lost.find((x) => x.id === id);
-  const committedAt = onDisk >= 0 ? db.committedAt[onDisk] : inMemory >= 0 ? db.unflushedAt[inMemory] : lost?.committedAt;
+  const committedAt = onDisk >= 0 ? rowCommittedAt(db.rows, onDisk) : inMemory >= 0 ? db.unflushedAt[inMemory] : lost?.committedAt;
   return {
     id,
     key: keyText(w.keys, keyOf(m, id)),

@@ -38,7 +38,7 @@ export function storesLive(w: World, out: Record<string, unknown>): void {
       id: db.id,
       up: db.alive ? 1 : 0,
       of: 1,
-      rows: db.rows.length + db.unflushed.length,
+      rows: db.rows.count + db.unflushed.length,
       unflushed: db.unflushed.length,
       txPerSecond: perSecond,
       open: db.open,

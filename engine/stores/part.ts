@@ -4,6 +4,7 @@
  */
 import type { Distribution } from '../sim/distribution.ts';
 import type { Stream } from '../sim/random.ts';
+import type { Rows } from './rows.ts';
 
 export interface DatabaseConfig {
   /** From a transaction's first statement to its commit, the WAL flush included. */
@@ -26,9 +27,8 @@ export interface Database {
   alive: boolean;
   /** Bumped by every crash and restart: timers of an earlier life find it changed and stop. */
   life: number;
-  /** Committed rows on disk (message ids, in commit order) and when each committed. */
-  rows: number[];
-  committedAt: number[];
+  /** Committed rows on disk (message ids, in commit order) and when each committed; shared with snapshots. */
+  rows: Rows;
   /** Rows committed but not yet on disk (only with `synchronous_commit=off`), in commit order. */
   unflushed: number[];
   unflushedAt: number[];

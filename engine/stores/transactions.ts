@@ -19,6 +19,7 @@ import { after, at, on } from '../sim/loop.ts';
 import { arrival, refusedAt } from '../sim/network.ts';
 import { nextId, type World } from '../world.ts';
 import { TOO_MANY_CONNECTIONS } from './errors.ts';
+import { appendRow } from './rows.ts';
 import { SE } from './events.ts';
 import type { Database, Transaction } from './part.ts';
 import { ST } from './trace.ts';
@@ -77,8 +78,7 @@ on<World>(SE.txCommit, 'transaction commits', (w, dbi, txId) => {
   db.open--;
   for (const id of tx.rows) {
     addFlags(w.messages, id, ACKED);
-    (db.config.synchronousCommit ? db.rows : db.unflushed).push(id);
-    (db.config.synchronousCommit ? db.committedAt : db.unflushedAt).push(w.now);
+    keep(db, id, w.now);
   }
   countCommit(w, db);
   record(w.trace, w.now, ST.txCommit, db.host, db.place, tx.rows[0] ?? 0, tx.rows.length, w.now - tx.startedAt);
@@ -106,10 +106,7 @@ on<World>(SE.walFlush, 'WAL flushed', (w, dbi, life) => {
  */
 export function commitNow(w: World, db: Database, writes: readonly RowWrite[], causedByMessage: boolean): number[] {
   const rows = writes.map((r) => addMessage(w.messages, r.key, r.type, db.place, w.now, r.cause, (causedByMessage ? CAUSED_BY_MESSAGE : 0) | ACKED));
-  for (const id of rows) {
-    (db.config.synchronousCommit ? db.rows : db.unflushed).push(id);
-    (db.config.synchronousCommit ? db.committedAt : db.unflushedAt).push(w.now);
-  }
+  for (const id of rows) keep(db, id, w.now);
   countCommit(w, db);
   record(w.trace, w.now, ST.txCommit, db.host, db.place, rows[0] ?? 0, rows.length, 0);
   return rows;
@@ -139,11 +136,17 @@ function countCommit(w: World, db: Database): void {
   db.commitsThisSecond++;
 }
 
-function flush(db: Database): void {
-  for (let i = 0; i < db.unflushed.length; i++) {
-    db.rows.push(db.unflushed[i]!);
-    db.committedAt.push(db.unflushedAt[i]!);
+/** A committed row: on disk with `synchronous_commit=on`, else in memory until the WAL writer flushes it. */
+function keep(db: Database, id: number, at: number): void {
+  if (db.config.synchronousCommit) appendRow(db.rows, id, at);
+  else {
+    db.unflushed.push(id);
+    db.unflushedAt.push(at);
   }
+}
+
+function flush(db: Database): void {
+  for (let i = 0; i < db.unflushed.length; i++) appendRow(db.rows, db.unflushed[i]!, db.unflushedAt[i]!);
   db.unflushed.length = 0;
   db.unflushedAt.length = 0;
 }
