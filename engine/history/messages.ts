@@ -1,5 +1,5 @@
 /**
- * Every message the simulation ever produced, one row each, in parallel typed arrays held in chunks of 65,536 rows.
+ * Every message the simulation ever produced, one row each, in parallel typed arrays held in chunks of 16,384 rows.
  *
  * The partition logs store only message ids (4 bytes a record); everything else a record carries lives here once:
  * key, event type, partition, produce time, what caused it, and flags: 20 bytes a message. Chunks mean the table
@@ -15,7 +15,9 @@ export const CAUSED_BY_MESSAGE = 16; // causation is a message id, not a request
 export const POISON = 32; // every consumer fails on it
 export const FROM_SOURCE = 64; // originated by a publish-only service: its acknowledgement completes a request
 
-const SHIFT = 16;
+// Snapshots share the chunks, and the live world copies the one it writes after each snapshot: the smaller the
+// chunk, the less a snapshot costs (at 65,536 rows, 1.3 MB of each at 300 nodes; at 16,384, a quarter of that).
+const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 

@@ -126,7 +126,7 @@ export function takeSnapshot(store: SnapshotStore, w: World, spec: Spec): void {
     if (chunk) store.chunks.push(chunk);
     store.traceTo = w.trace.written;
     // From here the snapshot shares every chunk: the live world copies one before writing it.
-    for (const g of w.checks.groups) g.seenOwned.fill(0);
+    for (const g of w.checks.groups) g.seenOwned = [];
     w.messages.owned.fill(0);
     const world = structuredClone({ ...w, trace: undefined }) as Omit<World, 'trace'>;
     shareWith(world, shared);
