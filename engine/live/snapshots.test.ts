@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { advance, createSession, seek, type Session, type SessionOptions } from './session.ts';
-import { RING_ENTRY_BYTES, pack, total, unpack } from './snapshots.ts';
+import { advance, changeSettings, createSession, seek, type Session, type SessionOptions } from './session.ts';
+import { RING_ENTRY_BYTES, pack, sharedParts, total, unpack, type SnapshotStore } from './snapshots.ts';
+import type { World } from '../world.ts';
 import { seenBits } from '../check/state.ts';
 import { causationOf, flagsOf, keyOf, type Messages } from '../history/messages.ts';
 
@@ -86,6 +87,41 @@ describe('snapshots', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(2.5 * Math.min(...gaps));
     seek(s, 8_000_000);
     expect(s.sim.hash()).toBe(straightHash(8_000_000, opts));
+  });
+
+  it('count what they hold as a full recount does, through thinning, seeks and a fork', () => {
+    // The recount: every snapshot's copy and trace chunk, and each shared part any snapshot holds and the live world
+    // does not, once.
+    const recount = (store: SnapshotStore, w: Omit<World, 'trace'>) => {
+      let n = 0;
+      for (const x of store.list) n += x.copied;
+      for (const c of store.chunks) for (const col of Object.values(c.columns)) n += col.data.byteLength;
+      const counted = new Set<object>();
+      sharedParts(w, (part) => counted.add(part));
+      for (const x of store.list) {
+        sharedParts(x.world, (part, bytes) => {
+          if (!counted.has(part)) n += bytes;
+          counted.add(part);
+        });
+      }
+      return n;
+    };
+    const s = session({ ...opts, snapshotBytesMax: 2 * 2 ** 20 });
+    const check = () => expect(total(s.snapshots, s.sim.world)).toBe(recount(s.snapshots, s.sim.world));
+    for (let t = 1_000_000; t <= 10_000_000; t += 1_000_000) {
+      advance(s, t);
+      check();
+    }
+    expect(s.snapshots.list.length).toBeGreaterThan(3);
+    seek(s, 3_500_000);
+    check();
+    seek(s, 9_000_000);
+    check();
+    seek(s, 5_000_000);
+    expect(changeSettings(s, text.replace('rate=200/s', 'rate=100/s')).ok).toBe(true);
+    check();
+    advance(s, 12_000_000);
+    check();
   });
 
   it('pack trace columns into the narrowest arrays that give back every value exactly', () => {
