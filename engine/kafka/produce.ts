@@ -135,8 +135,9 @@ function remember(p: Partition, e: ProduceEntry, base: number): void {
 }
 
 /**
- * Drops the batches no replica can still need. Every replica holds the log's first min(matched) records, so of the
- * batches below that line only the newest one still in the log can be some replica's newest (its last sequence). A
+ * Drops the batches no replica can still need, but never the last five (those a retry is compared with). Every replica
+ * holds the log's first min(matched) records, so of the batches below that line only the newest one still in the log
+ * can be some replica's newest (its last sequence). A
  * replica that stays down holds the line back, and the history grows until it returns: a broker rebuilds producer
  * state from its own log, however old (ProducerStateManager), and so must the model.
  */
@@ -146,6 +147,9 @@ function trim(p: Partition, st: ProducerEntry): void {
   const b = st.batches;
   let keep = -1;
   for (let i = 0; i < b.length && b[i + 2]! < floor; i += 4) if (idAt(p.log, b[i + 2]!) === b[i + 3]) keep = i;
+  // The last five stay whatever the replicas hold: a retry of any of them must still be found a duplicate
+  // (ProducerStateEntry keeps NUM_BATCHES_TO_RETAIN batches).
+  keep = Math.min(keep, b.length - 4 * DEDUPE_BATCHES);
   if (keep > 0) b.splice(0, keep);
   st.trimAt = Math.max(TRIM_FROM, b.length * 2);
 }

@@ -145,6 +145,9 @@ export function takeSnapshot(store: SnapshotStore, w: World, spec: Spec): void {
   } finally {
     reattachShared(w, shared);
   }
+  // The live world's ownership lists start over as zeros (a snapshot's stay empty): one filled from a high index first
+  // would have a hole V8 may keep as a dictionary.
+  for (const g of w.checks.groups) g.seenOwned = new Array<number>(g.seen.length).fill(0);
   while (total(store, w) > store.bytesMax && store.list.length > 2) thin(store, w.trace.capacity);
 }
 
@@ -227,6 +230,7 @@ export function restoreSnapshot(store: SnapshotStore, snap: Snapshot, into: Trac
   }
   // The restored world shares the snapshot's chunks and buffers (it owns none of them, as the snapshot owns none).
   shareWith(world, shared);
+  for (const g of world.checks.groups) g.seenOwned = new Array<number>(g.seen.length).fill(0);
   world.trace = rebuildTrace(store.chunks, snap.traceWritten, into);
   return world;
 }
