@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { advance, changeSettings, createSession, seek, type Session, type SessionOptions } from './session.ts';
-import { RING_ENTRY_BYTES, pack, sharedParts, total, unpack, type SnapshotStore } from './snapshots.ts';
+import { sharedParts, total, type SnapshotStore } from './snapshots.ts';
+import { RING_ENTRY_BYTES, chunkBytes, pack, unpack } from './traceChunks.ts';
 import type { World } from '../world.ts';
 import { seenBits } from '../check/state.ts';
 import { causationOf, flagsOf, keyOf, type Messages } from '../history/messages.ts';
@@ -95,7 +96,7 @@ describe('snapshots', () => {
     const recount = (store: SnapshotStore, w: Omit<World, 'trace'>) => {
       let n = 0;
       for (const x of store.list) n += x.copied;
-      for (const c of store.chunks) for (const col of Object.values(c.columns)) n += col.data.byteLength;
+      for (const c of store.chunks) n += chunkBytes(c);
       const counted = new Set<object>();
       sharedParts(w, (part) => counted.add(part));
       for (const x of store.list) {
