@@ -22,8 +22,8 @@ export interface GroupChecks {
    */
   seen: Uint8Array[];
   /**
-   * Per chunk: 1 when this world alone holds it (may write it in place); anything else (0, or a hole past the end:
-   * a snapshot and a restored world start with none) when a snapshot may share it.
+   * Per chunk: 1 when this world alone holds it (may write it in place); anything else (0, or nothing: a snapshot's
+   * list is empty, as it never writes) when a snapshot may share it.
    */
   seenOwned: number[];
   duplicates: number;
