@@ -7,6 +7,7 @@
  * the group read it (S3, C15). Records written before the group first had a position on a partition (where auto.offset.reset started it), or before an explicit
  * reset of its offsets, were never its to read; records a running consumer is processing now are not missed yet.
  */
+import { seenHas } from '../check/state.ts';
 import { EXPIRED, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { MissedMessage } from '../messaging/port.ts';
 import type { World } from '../world.ts';
@@ -21,6 +22,9 @@ export function kafkaMissed(w: World, handled: (subscription: number, id: number
   let deleted: Map<number, number[]> | null = null;
   const working = inProgress(w);
   for (const g of k.groups) {
+    // The group's own bits, read directly: nearly every record is processed, and this loop runs over every record a
+    // group has read (at 300 nodes and 10 minutes, 19 million of them for one exact frame).
+    const checks = w.checks.groups[g.id];
     for (const tid of g.topics) {
       const topic = k.topics[tid]!;
       for (const pid of topic.partitions) {
@@ -35,7 +39,7 @@ export function kafkaMissed(w: World, handled: (subscription: number, id: number
             if (offset >= committed) break;
             const id = seg.ids[i]!;
             // Nearly every record below the committed offset was processed: that test comes first, the rest are rare.
-            if (offset < since.offset || handled(g.id, id)) continue;
+            if (offset < since.offset || (checks !== undefined && seenHas(checks, id)) || handled(g.id, id)) continue;
             // Markers are no one's to process, nor are records of aborted transactions (K18, K20).
             if (id === MARKER || (p.txn && isAborted(p, offset))) continue;
             if (producedAtOf(w.messages, id) < g.resetAt || working.has(id)) continue;
