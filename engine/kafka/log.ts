@@ -122,7 +122,7 @@ export function segmentIndex(log: Log, offset: number): number {
 }
 
 /** Position inside a segment of the first record at or after `offset`. */
-function positionIn(seg: Segment, offset: number): number {
+export function positionIn(seg: Segment, offset: number): number {
   if (!seg.offsets) return Math.max(0, Math.min(seg.count, offset - seg.baseOffset));
   let lo = 0, hi = seg.count;
   while (lo < hi) {

@@ -11,6 +11,7 @@ import { seenHas } from '../check/state.ts';
 import { EXPIRED, flagsOf, partitionOf, producedAtOf } from '../history/messages.ts';
 import type { MissedMessage } from '../messaging/port.ts';
 import type { World } from '../world.ts';
+import { positionIn } from './log.ts';
 import { isAborted, MARKER } from './txnLog.ts';
 
 /**
@@ -34,12 +35,15 @@ export function kafkaMissed(w: World, handled: (subscription: number, id: number
         const from = Math.max(since.at, g.resetAt);
         const p = k.partitions[pid]!;
         for (const seg of p.log.segments) {
-          for (let i = 0; i < seg.count; i++) {
-            const offset = seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
-            if (offset >= committed) break;
-            const id = seg.ids[i]!;
+          if (seg.baseOffset >= committed) break;
+          // Records from the group's start on the partition up to its committed offset.
+          const end = positionIn(seg, committed);
+          const ids = seg.ids;
+          for (let i = positionIn(seg, since.offset); i < end; i++) {
+            const id = ids[i]!;
             // Nearly every record below the committed offset was processed: that test comes first, the rest are rare.
-            if (offset < since.offset || (checks !== undefined && seenHas(checks, id)) || handled(g.id, id)) continue;
+            if ((checks !== undefined && seenHas(checks, id)) || handled(g.id, id)) continue;
+            const offset = seg.offsets ? seg.offsets[i]! : seg.baseOffset + i;
             // Markers are no one's to process, nor are records of aborted transactions (K18, K20).
             if (id === MARKER || (p.txn && isAborted(p, offset))) continue;
             if (producedAtOf(w.messages, id) < g.resetAt || working.has(id)) continue;

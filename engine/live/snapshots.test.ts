@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { advance, changeSettings, createSession, seek, type Session, type SessionOptions } from './session.ts';
 import { sharedParts, total, type SnapshotStore } from './snapshots.ts';
-import { RING_ENTRY_BYTES, chunkBytes, load, pack, store, unpack } from './traceChunks.ts';
+import { RING_ENTRY_BYTES, chunkBytes, isStored, load, pack, store, unpack } from './traceChunks.ts';
 import type { World } from '../world.ts';
 import { seenBits } from '../check/state.ts';
 import { causationOf, flagsOf, keyOf, type Messages } from '../history/messages.ts';
@@ -88,6 +88,23 @@ describe('snapshots', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(2.5 * Math.min(...gaps));
     seek(s, 8_000_000);
     expect(s.sim.hash()).toBe(straightHash(8_000_000, opts));
+  });
+
+  it('deflate the trace chunks once the budget is pressed, and only then, restoring the same rings', () => {
+    const deflated = (x: Session) => x.snapshots.chunks.filter((c) => Object.values(c.columns).every(isStored)).length;
+    const roomy = session(opts);
+    advance(roomy, 12_000_000);
+    expect(deflated(roomy)).toBe(0); // a world whose snapshots fit is spared deflating and inflating
+    const pressed = session({ ...opts, snapshotBytesMax: 2 * 2 ** 20 });
+    advance(pressed, 12_000_000);
+    expect(deflated(pressed)).toBeGreaterThanOrEqual(pressed.snapshots.chunks.length - 1); // the newest may not have pressed it yet
+    // Deflated, the chunks keep the entries in fewer bytes, so more snapshots fit than packing alone would allow.
+    const packedBytes = (x: Session) => x.snapshots.chunks.reduce((n, c) => n + Object.values(c.columns).reduce((m, col) => m + load(col).data.byteLength, 0), 0);
+    expect(pressed.snapshots.chunks.reduce((n, c) => n + chunkBytes(c), 0)).toBeLessThan(packedBytes(pressed) / 2);
+    for (const t of [11_700_000, 2_100_000, 6_600_000]) {
+      seek(pressed, t);
+      expect(pressed.sim.hash()).toBe(straightHash(t, opts));
+    }
   });
 
   it('count what they hold as a full recount does, through thinning, seeks and a fork', () => {

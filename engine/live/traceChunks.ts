@@ -1,6 +1,7 @@
 /**
  * The trace entries snapshots keep (live/snapshots.ts): chunks of the entries written between two snapshots, their
- * columns packed into the narrowest arrays that hold them and deflated, and the ring rebuilt from them on restore.
+ * columns packed into the narrowest arrays that hold them (and deflated once the budget is pressed), and the ring
+ * rebuilt from them on restore.
  */
 import { deflateSync, inflateSync } from 'fflate';
 import type { Trace } from '../history/trace.ts';
@@ -21,11 +22,12 @@ export interface Packed {
 }
 
 /**
- * A packed column as a chunk stores it, deflated (level 1). The ring's entries repeat a lot (a few kinds, a few hundred
- * nodes, small counts), so at 300 nodes a full chunk of 262,144 entries keeps about 4 of the 16 packed bytes per entry;
- * in the 300-node benchmark the trace chunks had been 230 of the 512 MiB the snapshots may hold. The time column is
- * kept as differences from the entry before (they are small; wrapping around in the array's width gives the times
- * back exactly). Deflating a full chunk takes about 80 ms in node, inflating it for a restore about 25.
+ * A packed column deflated (level 1), as a chunk keeps it once the snapshots' budget is pressed (`deflateChunks`). The
+ * ring's entries repeat a lot (a few kinds, a few hundred nodes, small counts), so at 300 nodes a full chunk of 262,144
+ * entries keeps about 4 of the 16 packed bytes per entry; in the 300-node benchmark the trace chunks had been 230 of the
+ * 512 MiB the snapshots may hold. The time column is kept as differences from the entry before (they are small;
+ * wrapping around in the array's width gives the times back exactly). Deflating a full chunk takes about 80 ms in
+ * node, inflating it for a restore about 25: a small world, whose snapshots fit anyway, is spared both.
  */
 export interface Stored {
   z: Uint8Array;
@@ -42,8 +44,10 @@ const ARRAYS = [Float64Array, Int32Array, Uint32Array, Uint16Array, Uint8Array] 
 export interface TraceChunk {
   from: number;
   to: number;
-  columns: Record<(typeof COLUMNS)[number], Stored>;
+  columns: Record<(typeof COLUMNS)[number], Packed | Stored>;
 }
+
+export const isStored = (c: Packed | Stored): c is Stored => 'z' in c;
 
 /** Deflates a packed column; `delta` stores an integer column as differences (a float column never is). */
 export function store(p: Packed, delta: boolean): Stored {
@@ -57,8 +61,9 @@ export function store(p: Packed, delta: boolean): Stored {
   return { z: deflateSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { level: 1 }), length: p.data.length, base: p.base, array, delta: d };
 }
 
-/** The packed column a stored one was made from. */
-export function load(s: Stored): Packed {
+/** The packed column a stored one was made from (or the packed one itself). */
+export function load(s: Packed | Stored): Packed {
+  if (!isStored(s)) return s;
   const A = ARRAYS[s.array]!;
   const data = new A(s.length);
   if (s.length > 0) inflateSync(s.z, { out: new Uint8Array(data.buffer) });
@@ -66,11 +71,19 @@ export function load(s: Stored): Packed {
   return { data, base: s.base };
 }
 
-const storeAll = (packed: Record<(typeof COLUMNS)[number], Packed>) => {
-  const columns = {} as TraceChunk['columns'];
-  for (const name of COLUMNS) columns[name] = store(packed[name], name === 'time');
-  return columns;
-};
+/** Deflates the columns of every chunk not deflated yet; returns whether there was any. */
+export function deflateChunks(chunks: readonly TraceChunk[]): boolean {
+  let any = false;
+  for (const c of chunks) {
+    for (const name of COLUMNS) {
+      const col = c.columns[name];
+      if (isStored(col)) continue;
+      c.columns[name] = store(col, name === 'time');
+      any = true;
+    }
+  }
+  return any;
+}
 
 export function copyNewEntries(t: Trace, from: number): TraceChunk | null {
   const start = Math.max(from, t.written - t.capacity);
@@ -84,7 +97,7 @@ export function copyNewEntries(t: Trace, from: number): TraceChunk | null {
     const src = t[name];
     packed[name] = first < n ? pack(src.subarray(i, i + first), src.subarray(0, n - first)) : pack(src.subarray(i, i + n));
   }
-  return { from: start, to: t.written, columns: storeAll(packed) };
+  return { from: start, to: t.written, columns: packed };
 }
 
 /**
@@ -138,7 +151,7 @@ export function sliceChunk(c: TraceChunk, from: number, to: number): TraceChunk 
     const p = load(c.columns[name]);
     packed[name] = { data: p.data.slice(from - c.from, to - c.from), base: p.base };
   }
-  return { from, to, columns: storeAll(packed) };
+  return { from, to, columns: packed };
 }
 
 /**
@@ -172,6 +185,9 @@ export function rebuildTrace(chunks: readonly TraceChunk[], written: number, int
 
 export function chunkBytes(c: TraceChunk): number {
   let n = 0;
-  for (const name of COLUMNS) n += c.columns[name].z.byteLength;
+  for (const name of COLUMNS) {
+    const col = c.columns[name];
+    n += isStored(col) ? col.z.byteLength : col.data.byteLength;
+  }
   return n;
 }
