@@ -206,6 +206,25 @@ describe('snapshots', () => {
     expect(rows(snap.world.messages)).toEqual(rowsBefore);
   });
 
+  it("share the charts' samples, each world keeping its own list of them", () => {
+    const s = session(opts);
+    advance(s, 12_000_000);
+    const [a, b] = s.snapshots.list.slice(-2).map((x) => x.world.metrics.series);
+    expect(a!.length).toBeGreaterThan(5);
+    expect(b!.slice(0, a!.length)).toEqual(a); // the same samples...
+    expect(b![0]).toBe(a![0]); // ...as the same objects, copied once
+    expect(s.sim.world.metrics.series[0]).toBe(a![0]);
+    const snap = s.snapshots.list[2]!;
+    const before = structuredClone(snap.world.metrics.series);
+    seek(s, snap.atUs + 3_000_000); // the restored world samples three more seconds into its own list
+    expect(s.sim.world.metrics.series.length).toBe(before.length + 3);
+    expect(s.sim.world.metrics.series[0]).toBe(snap.world.metrics.series[0]);
+    expect(snap.world.metrics.series).toEqual(before);
+    const straight = session(opts);
+    advance(straight, snap.atUs + 3_000_000);
+    expect(s.sim.world.metrics.series).toEqual(straight.sim.world.metrics.series);
+  });
+
   it("share Kafka's record buffers instead of copying them, and keep what they hold through the crash's truncations", () => {
     const s = session(opts);
     advance(s, 12_000_000);
