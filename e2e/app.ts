@@ -8,9 +8,13 @@ export const canvasNodes = (page: Page) => page.locator('[data-testid^="node-"][
 export const canvasEdges = (page: Page) => page.locator('.react-flow__edge');
 export const canvasGroups = (page: Page) => page.locator('[data-testid^="group-"]');
 
-/** The text in the editor, as CodeMirror holds it. */
+/**
+ * The editor's text as its lines show it. CodeMirror draws its lines in its own measure cycle (an animation frame),
+ * so a read just after the page loads can find only the first of them drawn: wait two frames first.
+ */
 export const editorText = (page: Page) =>
-  page.evaluate(() => {
+  page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
     const lines = [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent ?? '');
     return lines.join('\n');
   });

@@ -69,6 +69,8 @@ test('a share link carries the run: its seed and its fault schedule', async ({ p
   await page.getByTestId('fault-schedule').click();
   await page.getByTestId('share').click();
   await expect(page.getByTestId('share-run')).toContainText('seed 7 and 2 scheduled faults');
+  // The link is made once the codec has loaded, after the panel opens: read it only when it is there.
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v2:/);
   const link = await page.getByTestId('share-link').inputValue();
 
   // Opened afresh (the seed and schedule of this page are gone with it): the same text, seed and schedule.
