@@ -66,7 +66,7 @@ export { parseDuration, formatDuration, SECOND, MS } from './sim/time.ts';
 export { parseDistribution, type Distribution } from './sim/distribution.ts';
 
 // The live simulation the worker runs for the app (live/).
-export { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Command, type Session, type SessionOptions } from './live/session.ts';
+export { advance, changeSettings, createSession, frameOf, inject, nearFrameOf, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Command, type Session, type SessionOptions } from './live/session.ts';
 export { describeEntry, eventLog, keyPath, messageLife, type LogQuery } from './live/queries.ts';
 export type * from './live/types.ts';
 // AsyncAPI out and in (asyncapi/): a topology as an AsyncAPI 3.1.0 document, and a 3.x document as topology text.

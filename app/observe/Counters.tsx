@@ -21,21 +21,24 @@ const SHORT: Record<FindingKind, string> = { lost: 'lost', missed: 'missed', dup
 
 function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
   const value = useLive((s) => s.frame?.counters[kind]);
+  // Lost and missed are counted by the exact frame of a long seek, not by the nearest snapshot's shown before it.
+  const pending = useLive((s) => (kind === 'lost' || kind === 'missed') && s.frame?.counters.lossPending === true);
   const ref = useRef<HTMLButtonElement>(null);
   const n = value ?? 0;
   return (
     <button
       ref={ref}
       type="button"
-      className={`counter is-${kind}${n > 0 ? ' is-hot' : ''}${open ? ' is-open' : ''}`}
-      disabled={value === undefined}
+      className={`counter is-${kind}${n > 0 && !pending ? ' is-hot' : ''}${open ? ' is-open' : ''}`}
+      disabled={value === undefined || pending}
       onClick={() => onToggle(kind, ref.current!)}
       aria-expanded={open}
-      title={n > 0 ? `${formatCount(n)} ${LABELS[kind]}: show the messages` : `No ${LABELS[kind]} messages`}
+      title={pending ? `${LABELS[kind]}: counted once the run reaches the moment asked for` : n > 0 ? `${formatCount(n)} ${LABELS[kind]}: show the messages` : `No ${LABELS[kind]} messages`}
       data-testid={`counter-${kind}`}
+      data-pending={pending || undefined}
     >
       {/* The name is the words shown, completed for a screen reader ("0 dup" reads "0 duplicated"). */}
-      <b>{value === undefined ? '–' : formatCount(n)}</b> {SHORT[kind]}
+      <b>{value === undefined ? '–' : pending ? '…' : formatCount(n)}</b> {SHORT[kind]}
       <span className="sr-only">{LABELS[kind].slice(SHORT[kind].length)}</span>
     </button>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session, type SessionOptions } from '../../engine/index.ts';
+import { advance, changeSettings, createSession, frameOf, inject, nearFrameOf, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session, type SessionOptions } from '../../engine/index.ts';
 import type { SimClient } from '../engine/client.ts';
 import { createLiveStore } from './liveStore.ts';
 import { createPlayer } from './player.ts';
@@ -20,7 +20,7 @@ function inProcessSim(opts: SessionOptions = {}): SimClient {
       const report = k === 'event' ? stepEvent(s!) : stepHop(s!);
       return { frame: frameOf(s!), report };
     },
-    seekNear: (t: number) => (seekNear(s!, t) ? frameOf(s!) : null),
+    seekNear: (t: number) => (seekNear(s!, t) ? nearFrameOf(s!) : null),
     seek: (t: number) => (seek(s!, t), frameOf(s!)),
     inject: (f: string) => ({ ...inject(s!, f), frame: frameOf(s!) }),
     changeSettings: (t: string) => ({ ...changeSettings(s!, t), frame: frameOf(s!) }),
@@ -143,11 +143,13 @@ describe('player', () => {
     const { store, player } = harness({ snapshotEveryEvents: 1e9, nearReplayEvents: 100 });
     await player.start(text);
     await player.seek(5_000_000);
-    const seen: [number, number | null][] = [];
-    const unsubscribe = store.subscribe((s) => seen.push([s.frame!.timeUs, s.replayingTo]));
+    const seen: [number, number | null, boolean][] = [];
+    const unsubscribe = store.subscribe((s) => seen.push([s.frame!.timeUs, s.replayingTo, s.frame!.counters.lossPending]));
     await player.seek(3_000_000);
-    expect(seen).toContainEqual([0, 3_000_000]);
+    // The snapshot's picture leaves lost and missed to the exact frame, which has them.
+    expect(seen).toContainEqual([0, 3_000_000, true]);
     expect(store.getState().frame!.timeUs).toBe(3_000_000);
+    expect(store.getState().frame!.counters.lossPending).toBe(false);
     expect(store.getState().replayingTo).toBeNull();
     // A stale seek stops at the snapshot; the newer one replays from there.
     seen.length = 0;

@@ -31,10 +31,15 @@ const LOST_EVERY_US = 250_000;
 const LOST_EVERY_FRAMES = 6;
 
 /**
- * The frame for `w`, with the lines of the faults the run still meets (see ahead.ts); `exact` recounts lost messages
- * now, however recent the last count (for a frame at rest).
+ * When a frame counts lost and missed messages (full scans of the logs): `due` every few frames, and at once after a
+ * seek; `exact` now, however recent the last count (a frame at rest); `pending` not at all, and the frame says so (the
+ * nearest snapshot, shown while a long seek replays on: its exact frame counts them, so counting here too would
+ * double the cost of the seek's two scans).
  */
-export function buildFrame(w: World, state: FrameState, headUs: number, pending: string[], exact = false): Frame {
+export type LossCount = 'due' | 'exact' | 'pending';
+
+/** The frame for `w`, with the lines of the faults the run still meets (see ahead.ts). */
+export function buildFrame(w: World, state: FrameState, headUs: number, pending: string[], loss: LossCount = 'due'): Frame {
   const lagList = groupLags(w);
   const lags = lagList.map((g) => g.lag);
   const subscriptions = lagList.map((g, id) => ({ id, name: g.group, lag: g.lag }));
@@ -45,7 +50,8 @@ export function buildFrame(w: World, state: FrameState, headUs: number, pending:
     if (f.targetNames) targets.push(...f.targetNames(w));
   }
   // A seek or a fork resets lostAt to -Infinity: then the count is redone at once.
-  if (exact || state.lostAt === -Infinity || (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US && state.seq - state.lostSeq >= LOST_EVERY_FRAMES)) {
+  const due = state.lostAt === -Infinity || (Math.abs(w.now - state.lostAt) >= LOST_EVERY_US && state.seq - state.lostSeq >= LOST_EVERY_FRAMES);
+  if (loss === 'exact' || (loss === 'due' && due)) {
     state.lost = lostMessages(w, 0).count;
     state.missed = missedMessages(w, 0).count;
     state.lostAt = w.now;
@@ -87,6 +93,7 @@ export function buildFrame(w: World, state: FrameState, headUs: number, pending:
       processed: m.processed,
       lost: state.lost,
       missed: state.missed,
+      lossPending: loss === 'pending',
       duplicated,
       reordered,
       checkoutsOk: m.checkoutsOk,

@@ -6,7 +6,7 @@
 import { compareVariants, type CompareOptions, type VariantResult } from './compare.ts';
 import { FAMILIES } from '../components.ts';
 import { eventLog, keyPath, logKinds, messageLife, messageLives, story, type LogQuery } from './queries.ts';
-import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
+import { advance, changeSettings, createSession, frameOf, inject, nearFrameOf, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import type { Finding, Frame, LogEntry, MessageLife, StepReport } from './types.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { lostMessages, missedMessages } from '../check/checks.ts';
@@ -50,7 +50,7 @@ export const simHost = {
   },
   /** The nearest snapshot's frame when a seek to `timeUs` has a long replay ahead (seekNear), else null. */
   seekNear(timeUs: number): Frame | null {
-    return session && seekNear(session, timeUs) ? frameOf(session) : null;
+    return session && seekNear(session, timeUs) ? nearFrameOf(session) : null;
   },
   seek(timeUs: number): Frame | null {
     if (!session) return null;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advance, changeSettings, createSession, frameOf, inject, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
+import { advance, changeSettings, createSession, frameOf, inject, nearFrameOf, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import { eventLog, keyPath, logKinds, messageLife } from './queries.ts';
 import { groupDetail, partitionDetail } from '../kafka/queries.ts';
 
@@ -202,6 +202,25 @@ describe('live session', () => {
     advance(s, 60_000_000);
     expect(frameOf(s).counters.lost).toBe(0); // one frame after the last count: not counted again yet
     expect(frameOf(s, true).counters.lost).toBeGreaterThan(0);
+  }, 30_000);
+
+  it("a long seek's first frame leaves lost and missed to its exact frame, and says so", () => {
+    const s = createSession(text('1'), { seed: 7, faults: ['10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller', '40s heal'], snapshotEveryEvents: 1e9, nearReplayEvents: 1000 });
+    if ('errors' in s) throw new Error('parse');
+    advance(s, 60_000_000);
+    const atHead = frameOf(s, true).counters;
+    expect(atHead.lost).toBeGreaterThan(0);
+    expect(atHead.lossPending).toBe(false);
+    // Only the snapshot at 0 exists, where nothing is lost yet: a count there would say 0.
+    expect(seekNear(s, 50_000_000)).toBe(true);
+    const near = nearFrameOf(s);
+    expect(near.timeUs).toBe(0);
+    expect(near.counters).toMatchObject({ lossPending: true, lost: atHead.lost, missed: atHead.missed });
+    seek(s, 50_000_000);
+    const exact = frameOf(s).counters;
+    expect(exact.lossPending).toBe(false);
+    expect(exact.lost).toBe(frameOf(s, true).counters.lost);
+    expect(exact.lost).toBeGreaterThan(0);
   }, 30_000);
 
   it('refuses a settings change that alters the structure', () => {

@@ -11,7 +11,7 @@ import { peekTime } from '../sim/queue.ts';
 import { isHop, nextIsDead, step as stepOnce } from '../sim/loop.ts';
 import type { Diagnostic } from '../topology/types.ts';
 import { parseTopology } from '../topology/parse.ts';
-import { buildFrame, createFrameState, type FrameState } from './frame.ts';
+import { buildFrame, createFrameState, type FrameState, type LossCount } from './frame.ts';
 import { faultsAhead, pendingLines } from './ahead.ts';
 import { reconfigure } from './reconfigure.ts';
 import { createSnapshotStore, dropAfter, restoreSnapshot, snapshotAt, snapshotDue, takeSnapshot, type Snapshot, type SnapshotStore } from './snapshots.ts';
@@ -292,6 +292,18 @@ function applyCommand(s: Session, cmd: Command): { ok: boolean; note: string } {
 
 /** The frame for the current moment; `exact` recounts what a playing run counts only every few frames (losses). */
 export function frameOf(s: Session, exact = false): Frame {
+  return frameCounting(s, exact ? 'exact' : 'due');
+}
+
+/**
+ * The frame of the nearest snapshot after `seekNear`: lost and missed are left to the exact frame `seek` answers
+ * with (at ten minutes of 300 nodes each count is 100 to 250 ms), and the frame says they are pending.
+ */
+export function nearFrameOf(s: Session): Frame {
+  return frameCounting(s, 'pending');
+}
+
+function frameCounting(s: Session, loss: LossCount): Frame {
   const w = s.sim.world;
-  return buildFrame(w, s.frame, s.headUs, pendingLines(w, faultsAhead(w, later(s))), exact);
+  return buildFrame(w, s.frame, s.headUs, pendingLines(w, faultsAhead(w, later(s))), loss);
 }

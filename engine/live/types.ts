@@ -48,6 +48,11 @@ export interface Frame {
     lost: number;
     /** Consumer-side loss: kept by the brokers, never to be processed by a group that reads them. */
     missed: number;
+    /**
+     * True when `lost` and `missed` were not counted for this moment (they are an earlier moment's): the nearest
+     * snapshot's frame, shown while a long seek replays to the moment asked for, whose frame has them.
+     */
+    lossPending: boolean;
     duplicated: number;
     reordered: number;
     checkoutsOk: number;

@@ -26,7 +26,7 @@ export function RunSummary() {
     ['produced', c.produced, ''],
     ['acknowledged', c.acknowledged, ''],
     ['processed', c.processed, ''],
-    ['lost', c.lost, c.lost > 0 ? 'is-bad' : ''],
+    ['lost', c.lost, c.lost > 0 && !c.lossPending ? 'is-bad' : ''],
     ['duplicated', c.duplicated, c.duplicated > 0 ? 'is-warn' : ''],
     ['reordered', c.reordered, c.reordered > 0 ? 'is-warn' : ''],
   ];
@@ -48,7 +48,7 @@ export function RunSummary() {
           <div key={name} className="live-fact-row">
             <dt>{name}</dt>
             <dd className={tone} data-testid={`run-${name}`}>
-              {n.toLocaleString('en')}
+              {name === 'lost' && c.lossPending ? '…' : n.toLocaleString('en')}
             </dd>
           </div>
         ))}
