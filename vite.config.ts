@@ -21,6 +21,11 @@ export default defineConfig({
             { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'vendor-codemirror', test: /node_modules[\\/](@codemirror[\\/](view|state|language|commands|lint)|@lezer[\\/](common|highlight)|style-mod|w3c-keyname|crelt|@marijn[\\/]find-cluster-break)[\\/]/ },
             { name: 'vendor-xyflow', test: /node_modules[\\/](@xyflow|classcat|d3-(selection|zoom|drag|transition|interpolate|color|dispatch|timer|ease))[\\/]/ },
+            // Then the app's own first-screen code and the small packages it needs, in one chunk (which rolldown folds
+            // into the entry's) rather than some forty: each module a lazy panel shares with the first screen was a chunk
+            // of its own. One file compresses better and carries no import and export lists between the pieces: 11 KB
+            // less gzip. `$initial` is rolldown's tag for what the entry imports statically, so nothing lazy joins it.
+            { name: 'app', tags: ['$initial'] },
           ],
         },
       },

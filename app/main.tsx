@@ -19,22 +19,28 @@ const clearShareHash = () => {
   if (location.hash.startsWith('#v')) history.replaceState(null, '', location.pathname + location.search);
 };
 
-const library = createLibrary(appStore, await openWorkspaceDb(), undefined, { openRun: openSharedRun });
-startSync(appStore, engine);
-library.startAutosave();
-saveOnLeave(library.saver);
-addEventListener('hashchange', () => void library.openShared(location.hash).then(clearShareHash));
-try {
-  await library.boot(location.hash);
-} catch (e) {
-  // The app always opens: whatever went wrong is said in it, rather than leaving a blank page.
-  appStore.getState().setNotice({ tone: 'error', text: `EventLab could not open your workspaces: ${String(e)}` });
-}
-clearShareHash();
-await startLessons(library, appStore);
+// Not top-level await: this module shares its chunk with the first screen's code (vite.config.ts), which lazy chunks
+// import; a lazy import awaited at the top level (the lessons below) would wait for this module to finish, forever.
+async function boot() {
+  const library = createLibrary(appStore, await openWorkspaceDb(), undefined, { openRun: openSharedRun });
+  startSync(appStore, engine);
+  library.startAutosave();
+  saveOnLeave(library.saver);
+  addEventListener('hashchange', () => void library.openShared(location.hash).then(clearShareHash));
+  try {
+    await library.boot(location.hash);
+  } catch (e) {
+    // The app always opens: whatever went wrong is said in it, rather than leaving a blank page.
+    appStore.getState().setNotice({ tone: 'error', text: `EventLab could not open your workspaces: ${String(e)}` });
+  }
+  clearShareHash();
+  await startLessons(library, appStore);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App library={library} />
-  </StrictMode>,
-);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App library={library} />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// What a first visit downloads, after `vite build`: the main thread's JavaScript (the entry script and every chunk it
-// imports statically, as the browser must fetch them before the app runs), the engine worker's (its entry and its
+// What a first visit downloads, after `vite build`: the main thread's JavaScript (the page's module scripts, the entry
+// and the chunks vite lists beside it, and every chunk they import statically, as the browser must fetch them before the app runs), the engine worker's (its entry and its
 // static imports), and the stylesheets, each raw and gzipped (level 9, exact bytes). Chunks loaded on use (mermaid,
 // uPlot, the dock's panels, the lessons, Avro) are summed apart.
 //
@@ -13,13 +13,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes of gzip (level 9): what the first load measured when they were set (main thread 293,134 B, worker
- * 49,174 B) with about a KiB to spare, so a few bytes of another chunk's hash do not fail a test. Lower them when a
- * change makes the first load smaller, so it stays there. The worker's was raised from 48,128 B when the parsing of
- * retry topics, partitions added live, processing threads, upcasting and inline projections came to 802 B more, and
- * to 50,176 B when the transactions' settings (49,174 B measured) came.
+ * Budgets in bytes of gzip (level 9): what the first load measured when they were set, with about a KiB to spare, so
+ * a few bytes of another chunk's hash do not fail a test. Lower them when a change makes the first load smaller, so it
+ * stays there. The main thread's was 294,912 B until its own first-screen code became one chunk instead of some forty
+ * (282,923 B measured). The worker's was raised from 48,128 B when the parsing of retry topics, partitions added live,
+ * processing threads, upcasting and inline projections came to 802 B more, and to 50,176 B when the transactions'
+ * settings (49,174 B measured) came.
  */
-export const BUDGET = { main: 294_912, worker: 50_176 };
+export const BUDGET = { main: 284_160, worker: 50_176 };
 export const TARGET = { main: 200 * 1024, worker: 100 * 1024 };
 
 const args = process.argv.slice(2);
@@ -34,25 +35,25 @@ const staticImports = (file) => {
   const deps = [...code.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
   return deps.map((d) => `assets/${d}`);
 };
-/** `entry` and everything it imports statically, transitively. */
-const closure = (entry) => {
+/** `entries` and everything they import statically, transitively. */
+const closure = (...entries) => {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
     for (const dep of staticImports(file)) visit(dep);
   };
-  visit(entry);
+  for (const entry of entries) visit(entry);
   return [...seen];
 };
 
 const html = read('index.html').toString('utf8');
-const entry = html.match(/<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/)?.[1];
-if (!entry) throw new Error(`${dir}/index.html has no module script`);
+const entries = [...html.matchAll(/<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+if (entries.length === 0) throw new Error(`${dir}/index.html has no module script`);
 const assets = readdirSync(`${dir}/assets`);
 const workers = assets.filter((f) => /^worker-.*\.js$/.test(f)).map((f) => `assets/${f}`);
 if (workers.length !== 1) throw new Error(`expected one engine worker in ${dir}/assets, found ${workers.length}`);
-const main = closure(entry);
+const main = closure(...entries);
 const worker = closure(workers[0]);
 const css = [...html.matchAll(/href="\.\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]);
 

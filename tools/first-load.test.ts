@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 const script = new URL('./first-load.mjs', import.meta.url).pathname;
 let dir = '';
 
-/** A dist folder: index.html loading `entry`, and each file in `files` under assets/. */
-function dist(files: Record<string, string | Buffer>): string {
+/** A dist folder: index.html loading `scripts` (index-a.js), and each file in `files` under assets/. */
+function dist(files: Record<string, string | Buffer>, scripts = ['index-a.js']): string {
   dir = mkdtempSync(join(tmpdir(), 'first-load-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<script type="module" crossorigin src="./assets/index-a.js"></script><link rel="stylesheet" href="./assets/index-a.css">');
+  const tags = scripts.map((s) => `<script type="module" crossorigin src="./assets/${s}"></script>`).join('\n');
+  writeFileSync(join(dir, 'index.html'), `${tags}<link rel="stylesheet" href="./assets/index-a.css">`);
   writeFileSync(join(dir, 'assets/index-a.css'), 'body{}');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'assets', name), text);
   return dir;
@@ -47,6 +48,26 @@ describe('tools/first-load.mjs', () => {
     expect(section('engine worker, JavaScript')).not.toMatch(/workerRuns-a/);
     expect(out).toMatch(/loaded on use \(3 chunks\)/);
     expect(out).toContain('within budget');
+  });
+
+  it('counts every module script the page lists, as vite lists the chunks grouped with the entry beside it', () => {
+    const d = dist(
+      {
+        'runtime-a.js': 'export const r=0;',
+        'vendor-a.js': noise(2_000),
+        'app-a.js': 'import{r}from"./runtime-a.js";import{t}from"./tail-a.js";const l=()=>import("./lazy-a.js");',
+        'tail-a.js': 'export const t=1;',
+        'lazy-a.js': 'export const z=2;',
+        'worker-a.js': 'export{};',
+      },
+      ['runtime-a.js', 'vendor-a.js', 'app-a.js'],
+    );
+    const out = execFileSync('node', [script, '--dir', d], { encoding: 'utf8' });
+    const main = out.split('main thread, JavaScript')[1]!.split(/\n(?! )/)[0]!;
+    for (const f of ['runtime-a', 'vendor-a', 'app-a', 'tail-a']) expect(main).toContain(`${f}.js`);
+    expect(main).not.toContain('lazy-a');
+    // The 2,000 bytes of noise alone gzip to more than 2,000: the total counts the vendor script.
+    expect(Number(/main thread first load .*\((\d+) B;/.exec(out)![1])).toBeGreaterThan(2_000);
   });
 
   it('fails past the budget, naming the part over it', () => {
