@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { advance, changeSettings, createSession, frameOf, inject, nearFrameOf, scheduleFault, seek, seekNear, stepEvent, stepHop, unscheduleFault, type Session } from './session.ts';
 import { eventLog, keyPath, logKinds, messageLife } from './queries.ts';
 import { groupDetail, partitionDetail } from '../kafka/queries.ts';
+import { createSimulation } from '../simulation.ts';
+import { parseTopology } from '../topology/parse.ts';
 
 const text = (acks: string) => `graph LR
   Client[Client] -->|checkout| Orders[Order Service]
@@ -26,6 +28,20 @@ describe('live session', () => {
     const s = createSession('graph LR\n  A[ --> B');
     expect('errors' in s && s.errors[0]!.line).toBe(2);
   });
+
+  it('plays from a copy of its first snapshot, and that run is the headless simulation\'s, moment for moment', () => {
+    const faults = ['10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller', '40s heal'];
+    const s = session('1');
+    const parsed = parseTopology(text('1'));
+    if (!parsed.ok) throw new Error('parse');
+    const headless = createSimulation(parsed.topology, { seed: 7, faults, traceCapacity: 1 << 18 });
+    // The live world is a restored copy, not the one the session's simulation was built with (see createSession).
+    for (const t of [0, 5_000_000, 25_000_000, 45_000_000]) {
+      advance(s, t);
+      headless.run(t);
+      expect(s.sim.hash()).toBe(headless.hash());
+    }
+  }, 30_000);
 
   it('scrubbing back and playing forward again rebuilds exactly the same history', () => {
     const s = session();
