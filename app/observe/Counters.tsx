@@ -19,7 +19,7 @@ const LABELS: Record<FindingKind, string> = { lost: 'lost', missed: 'missed', du
 /** The bar is narrow: the long words are in the tooltips. */
 const SHORT: Record<FindingKind, string> = { lost: 'lost', missed: 'missed', duplicated: 'dup', reordered: 'reord' };
 
-function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
+export function FindingCounter({ kind, open, onToggle }: { kind: FindingKind; open: boolean; onToggle: (k: FindingKind, el: HTMLElement) => void }) {
   const value = useLive((s) => s.frame?.counters[kind]);
   // Lost and missed are counted by the exact frame of a long seek, not by the nearest snapshot's shown before it.
   const pending = useLive((s) => (kind === 'lost' || kind === 'missed') && s.frame?.counters.lossPending === true);
