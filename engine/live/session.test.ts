@@ -29,13 +29,13 @@ describe('live session', () => {
     expect('errors' in s && s.errors[0]!.line).toBe(2);
   });
 
-  it('plays from a copy of its first snapshot, and that run is the headless simulation\'s, moment for moment', () => {
+  it('plays the run the headless simulation makes, moment for moment', () => {
     const faults = ['10s partition Kafka/1 | Kafka/2,Kafka/3,Kafka/controller', '40s heal'];
     const s = session('1');
     const parsed = parseTopology(text('1'));
     if (!parsed.ok) throw new Error('parse');
     const headless = createSimulation(parsed.topology, { seed: 7, faults, traceCapacity: 1 << 18 });
-    // The live world is a restored copy, not the one the session's simulation was built with (see createSession).
+    // What the search, the lesson checks and `npm run sim` run, and what a share link's seed and faults promise.
     for (const t of [0, 5_000_000, 25_000_000, 45_000_000]) {
       advance(s, t);
       headless.run(t);

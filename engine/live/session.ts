@@ -81,12 +81,6 @@ export function createSession(text: string, opts: SessionOptions = {}): Session 
     nearReplayEvents: opts.nearReplayEvents ?? NEAR_REPLAY_EVENTS,
   };
   takeSnapshot(s.snapshots, sim.world, s.spec);
-  // The live run goes on from a restored copy of that first snapshot, not from the world as built. A restored world's
-  // objects come from structuredClone, with other hidden classes than the engine's own object literals; a run that
-  // met only the latter had its hot functions deoptimised by the first seek (121 "wrong map" bailouts, 300 nodes at
-  // 40 s), which replayed at a third of the speed of later ones (node, 300 nodes at 120 s: 16,953 events in 269 and
-  // 291 ms, later 59 to 80 ms; from a copy, 108 and 134 ms). The copy is the same world: a seek restores one anyway.
-  restore(s, s.snapshots.list[0]!);
   return s;
 }
 
