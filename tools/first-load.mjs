@@ -16,11 +16,12 @@ import { gzipSync } from 'node:zlib';
  * Budgets in bytes of gzip (level 9): what the first load measured when they were set, with about a KiB to spare, so
  * a few bytes of another chunk's hash do not fail a test. Lower them when a change makes the first load smaller, so it
  * stays there. The main thread's was 294,912 B until its own first-screen code became one chunk instead of some forty
- * (282,923 B measured). The worker's was raised from 48,128 B when the parsing of retry topics, partitions added live,
- * processing threads, upcasting and inline projections came to 802 B more, and to 50,176 B when the transactions'
- * settings (49,174 B measured) came.
+ * (282,923 B measured), then 284,160 B until the nodes' idle row stopped pulling in every live row (281,747 B). The
+ * worker's was raised from 48,128 B when the parsing of retry topics, partitions added live, processing threads,
+ * upcasting and inline projections came to 802 B more, and to 50,176 B when the transactions' settings (49,174 B
+ * measured) came.
  */
-export const BUDGET = { main: 284_160, worker: 50_176 };
+export const BUDGET = { main: 282_880, worker: 50_176 };
 export const TARGET = { main: 200 * 1024, worker: 100 * 1024 };
 
 const args = process.argv.slice(2);
