@@ -22,13 +22,15 @@ export function RunSummary() {
   const brokered = useHasBroker();
   if (!c) return null;
   const conceptsOnly = !!topology && topology.nodes.length > 0 && topology.nodes.every((n) => n.kind === 'note' || n.kind === 'event') && !brokered;
-  const rows: [string, number, string][] = [
-    ['produced', c.produced, ''],
-    ['acknowledged', c.acknowledged, ''],
-    ['processed', c.processed, ''],
-    ['lost', c.lost, c.lost > 0 && !c.lossPending ? 'is-bad' : ''],
-    ['duplicated', c.duplicated, c.duplicated > 0 ? 'is-warn' : ''],
-    ['reordered', c.reordered, c.reordered > 0 ? 'is-warn' : ''],
+  const count = (n: number) => n.toLocaleString('en');
+  // A long seek's first frame leaves the loss count to its exact frame (counters.lossPending).
+  const rows: [string, string, string][] = [
+    ['produced', count(c.produced), ''],
+    ['acknowledged', count(c.acknowledged), ''],
+    ['processed', count(c.processed), ''],
+    c.lossPending ? ['lost', '…', ''] : ['lost', count(c.lost), c.lost > 0 ? 'is-bad' : ''],
+    ['duplicated', count(c.duplicated), c.duplicated > 0 ? 'is-warn' : ''],
+    ['reordered', count(c.reordered), c.reordered > 0 ? 'is-warn' : ''],
   ];
   return (
     <section className="live-inspector" data-testid="run-summary">
@@ -44,11 +46,11 @@ export function RunSummary() {
         </p>
       )}
       <dl className="live-facts">
-        {brokered && rows.map(([name, n, tone]) => (
+        {brokered && rows.map(([name, shown, tone]) => (
           <div key={name} className="live-fact-row">
             <dt>{name}</dt>
             <dd className={tone} data-testid={`run-${name}`}>
-              {name === 'lost' && c.lossPending ? '…' : n.toLocaleString('en')}
+              {shown}
             </dd>
           </div>
         ))}
